@@ -1,0 +1,23 @@
+/* golanes-cli-commands.h
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);   /* argv[0] is the command name */
+} GolanesCliCommand;
+
+int golanes_cli_info (int argc, char **argv);
+
+G_END_DECLS

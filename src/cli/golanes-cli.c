@@ -1,0 +1,76 @@
+/* golanes-cli.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "golanes-cli-commands.h"
+
+static const GolanesCliCommand commands[] = {
+  { "info", "Show the Go version and size of a trace without parsing it", golanes_cli_info },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage:\n"
+           "  golanes-cli COMMAND [OPTION...] TRACE\n"
+           "\n"
+           "Read Go execution traces (runtime/trace, go test -trace) from the command line.\n"
+           "\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out,
+           "\n"
+           "Options:\n"
+           "  -h, --help     Show this help\n"
+           "  --version      Show the version\n"
+           "\n"
+           "Run 'golanes-cli COMMAND --help' for the options of a command.\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return 0;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("golanes-cli %s (GLib %u.%u.%u)\n", PACKAGE_VERSION,
+              glib_major_version, glib_minor_version, glib_micro_version);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, "golanes-cli: unknown command '%s'\n\n", argv[1]);
+  print_usage (stderr);
+  return 2;
+}
