@@ -1,0 +1,3 @@
+module golanes.test/programs
+
+go 1.22
