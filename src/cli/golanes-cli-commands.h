@@ -18,6 +18,7 @@ typedef struct
   int       (*run) (int argc, char **argv);   /* argv[0] is the command name */
 } GolanesCliCommand;
 
-int golanes_cli_info (int argc, char **argv);
+int golanes_cli_info   (int argc, char **argv);
+int golanes_cli_events (int argc, char **argv);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 static const GolanesCliCommand commands[] = {
   { "info", "Show the Go version and size of a trace without parsing it", golanes_cli_info },
+  { "events", "Print the parsed events like 'go tool trace -d=parsed'", golanes_cli_events },
 };
 
 static void

@@ -1,0 +1,106 @@
+/* golanes-trace-private.h
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers shared by the trace reader and the text formatter; not installed.
+ */
+
+#pragma once
+
+#include <string.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Open-addressing hash map from 64-bit ids to 64-bit values. */
+typedef struct
+{
+  guint64 *keys;
+  guint64 *values;
+  guint8  *used;
+  guint    mask;      /* capacity - 1, capacity a power of two; 0 if empty */
+  guint    count;
+} GolanesIdMap;
+
+void     golanes_id_map_init    (GolanesIdMap *map);
+void     golanes_id_map_clear   (GolanesIdMap *map);
+gboolean golanes_id_map_lookup  (const GolanesIdMap *map,
+                                 guint64             key,
+                                 guint64            *value);
+/* Returns FALSE (and leaves the map unchanged) if @key was present. */
+gboolean golanes_id_map_insert  (GolanesIdMap *map,
+                                 guint64       key,
+                                 guint64       value);
+void     golanes_id_map_replace (GolanesIdMap *map,
+                                 guint64       key,
+                                 guint64       value);
+gboolean golanes_id_map_remove  (GolanesIdMap *map,
+                                 guint64       key);
+
+/* Sorting with exactly the element order Go's slices.SortFunc (pattern
+ * defeating quicksort) produces for a comparison on @key. */
+typedef struct
+{
+  gint64  key;
+  guint64 value;
+} GolanesSortItem;
+
+void golanes_sort_items (GolanesSortItem *items,
+                         gsize            n);
+
+/* A growable byte buffer for building text quickly. */
+typedef struct
+{
+  char  *data;
+  gsize  len;
+  gsize  cap;
+} GolanesTextBuf;
+
+void golanes_text_buf_init   (GolanesTextBuf *buf);
+void golanes_text_buf_clear  (GolanesTextBuf *buf);
+void golanes_text_buf_grow   (GolanesTextBuf *buf,
+                              gsize           extra);
+
+static inline void
+golanes_text_buf_reserve (GolanesTextBuf *buf,
+                          gsize           extra)
+{
+  if (G_UNLIKELY (buf->cap - buf->len < extra))
+    golanes_text_buf_grow (buf, extra);
+}
+
+static inline void
+golanes_text_buf_append (GolanesTextBuf *buf,
+                         const char     *s,
+                         gsize           n)
+{
+  golanes_text_buf_reserve (buf, n);
+  memcpy (buf->data + buf->len, s, n);
+  buf->len += n;
+}
+
+#define golanes_text_buf_append_lit(buf, lit) \
+  golanes_text_buf_append ((buf), (lit), sizeof (lit) - 1)
+
+static inline void
+golanes_text_buf_append_c (GolanesTextBuf *buf,
+                           char            c)
+{
+  golanes_text_buf_reserve (buf, 1);
+  buf->data[buf->len++] = c;
+}
+
+void golanes_text_buf_append_u64    (GolanesTextBuf *buf,
+                                     guint64         v);
+void golanes_text_buf_append_i64    (GolanesTextBuf *buf,
+                                     gint64          v);
+void golanes_text_buf_append_hex    (GolanesTextBuf *buf,
+                                     guint64         v);
+void golanes_text_buf_append_printf (GolanesTextBuf *buf,
+                                     const char     *fmt,
+                                     ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
