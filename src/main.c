@@ -7,21 +7,23 @@
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <glib/gi18n.h>
 
-static void
-on_activate (GtkApplication *app)
-{
-  GtkWidget *window = adw_application_window_new (app);
-  gtk_window_set_title (GTK_WINDOW (window), "Golanes");
-  gtk_window_present (GTK_WINDOW (window));
-}
+#include "golanes-application.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
-  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_autoptr(GolanesApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Golanes"));
+
+  app = golanes_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

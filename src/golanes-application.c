@@ -1,0 +1,268 @@
+/* golanes-application.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "golanes-application.h"
+#include "golanes-window.h"
+
+#define TRACE_MIME_TYPE "application/x-go-trace"
+
+struct _GolanesApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GolanesApplication, golanes_application, ADW_TYPE_APPLICATION)
+
+static GolanesWindow *
+golanes_application_create_window (GolanesApplication *self)
+{
+  g_assert (GOLANES_IS_APPLICATION (self));
+
+  return golanes_window_new (self);
+}
+
+static void
+golanes_application_activate (GApplication *app)
+{
+  GolanesApplication *self = GOLANES_APPLICATION (app);
+  GtkWindow *window;
+
+  g_assert (GOLANES_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (golanes_application_create_window (self));
+
+  gtk_window_present (window);
+}
+
+static void
+golanes_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  GolanesApplication *self = GOLANES_APPLICATION (app);
+
+  g_assert (GOLANES_IS_APPLICATION (self));
+  g_assert (n_files >= 0);
+
+  golanes_application_open_files (self, files, (guint) n_files,
+                                  gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+golanes_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (golanes_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.new-window", (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+golanes_application_class_init (GolanesApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = golanes_application_activate;
+  app_class->open = golanes_application_open;
+  app_class->startup = golanes_application_startup;
+}
+
+static void
+golanes_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Golanes authors", NULL };
+  GolanesApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (GOLANES_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Golanes"),
+                         "application-icon", APP_ID,
+                         "comments", _("View Go execution traces"),
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "The Golanes authors",
+                         "developers", developers,
+                         "copyright", "© 2026 The Golanes authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/golanes/golanes",
+                         "issue-url", "https://github.com/golanes/golanes/issues",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+golanes_application_new_window_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  GolanesApplication *self = user_data;
+
+  g_assert (GOLANES_IS_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (golanes_application_create_window (self)));
+}
+
+static void
+golanes_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GolanesApplication *self = user_data;
+  GList *windows;
+
+  g_assert (GOLANES_IS_APPLICATION (self));
+
+  /* Destroying the windows cancels their loads before the loop stops. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", golanes_application_about_action },
+  { "new-window", golanes_application_new_window_action },
+  { "quit", golanes_application_quit_action },
+};
+
+static void
+golanes_application_init (GolanesApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+}
+
+/**
+ * golanes_application_new:
+ * @application_id: the application id, normally %APP_ID
+ * @flags: extra flags; %G_APPLICATION_HANDLES_OPEN is always set
+ *
+ * Returns: (transfer full): a new #GolanesApplication
+ */
+GolanesApplication *
+golanes_application_new (const char        *application_id,
+                         GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (GOLANES_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * golanes_application_open_files:
+ * @self: a #GolanesApplication
+ * @files: (array length=n_files): the traces to open
+ * @n_files: the number of @files
+ * @reuse: (nullable): a window that may show the first file if it shows
+ *   no trace yet
+ *
+ * Opens each of @files in its own window.
+ */
+void
+golanes_application_open_files (GolanesApplication  *self,
+                                GFile              **files,
+                                guint                n_files,
+                                GtkWindow           *reuse)
+{
+  g_return_if_fail (GOLANES_IS_APPLICATION (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (reuse == NULL || GTK_IS_WINDOW (reuse));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      GolanesWindow *window = NULL;
+
+      if (i == 0 && GOLANES_IS_WINDOW (reuse) && golanes_window_is_empty (GOLANES_WINDOW (reuse)))
+        window = GOLANES_WINDOW (reuse);
+      else
+        window = golanes_application_create_window (self);
+
+      golanes_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/**
+ * golanes_application_dup_sample_trace:
+ * @self: a #GolanesApplication
+ *
+ * The sample trace is installed in the package data folder. Uninstalled
+ * runs point `GOLANES_SAMPLE_TRACE` at the copy in the source tree.
+ *
+ * Returns: (transfer full): the sample trace
+ */
+GFile *
+golanes_application_dup_sample_trace (GolanesApplication *self)
+{
+  const char *override;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (GOLANES_IS_APPLICATION (self), NULL);
+
+  override = g_getenv ("GOLANES_SAMPLE_TRACE");
+  if (override != NULL && override[0] != '\0')
+    return g_file_new_for_path (override);
+
+  path = g_build_filename (PKGDATADIR, SAMPLE_TRACE_NAME, NULL);
+  return g_file_new_for_path (path);
+}
+
+/**
+ * golanes_application_add_recent:
+ * @self: a #GolanesApplication
+ * @file: a trace that was opened
+ *
+ * Records @file in the recently used files, as a Go trace opened by Golanes.
+ */
+void
+golanes_application_add_recent (GolanesApplication *self,
+                                GFile              *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  g_return_if_fail (GOLANES_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+
+  data.display_name = NULL;
+  data.description = NULL;
+  data.mime_type = (char *) TRACE_MIME_TYPE;
+  data.app_name = (char *) PACKAGE_NAME;
+  data.app_exec = (char *) "golanes %u";
+  data.groups = NULL;
+  data.is_private = FALSE;
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}

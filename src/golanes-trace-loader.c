@@ -1,0 +1,478 @@
+/* golanes-trace-loader.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-trace-loader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "golanes-error.h"
+#include "golanes-trace-loader-private.h"
+
+/* Loading runs in a GTask thread. Until the event parser is plugged in
+ * here, a load probes the header and then reads the whole file through, so
+ * that the progress bar and Cancel behave as they will with the parser. */
+
+#define DEFAULT_CHUNK_SIZE (1024 * 1024)
+#define SNIFF_SIZE 4096
+
+typedef struct
+{
+  GFile                     *file;
+  GolanesTraceLoaderProgress progress;
+  gpointer                   progress_data;
+  GDestroyNotify             progress_destroy;
+} LoadData;
+
+typedef struct
+{
+  GTask   *task;
+  goffset  bytes_read;
+  goffset  total_bytes;
+} ProgressUpdate;
+
+static guint throttle_chunk_size;
+static guint throttle_delay_msec;
+
+G_DEFINE_BOXED_TYPE (GolanesTraceSummary, golanes_trace_summary,
+                     golanes_trace_summary_copy, golanes_trace_summary_free)
+
+void
+_golanes_trace_loader_set_throttle (gsize chunk_size,
+                                    guint delay_msec)
+{
+  g_atomic_int_set (&throttle_chunk_size, (guint) MIN (chunk_size, G_MAXUINT));
+  g_atomic_int_set (&throttle_delay_msec, delay_msec);
+}
+
+GolanesTraceSummary *
+golanes_trace_summary_copy (const GolanesTraceSummary *summary)
+{
+  GolanesTraceSummary *copy;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  copy = g_new0 (GolanesTraceSummary, 1);
+  *copy = *summary;
+  copy->file = g_object_ref (summary->file);
+  copy->display_name = g_strdup (summary->display_name);
+  copy->folder = g_strdup (summary->folder);
+
+  return copy;
+}
+
+void
+golanes_trace_summary_free (GolanesTraceSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_clear_object (&summary->file);
+  g_clear_pointer (&summary->display_name, g_free);
+  g_clear_pointer (&summary->folder, g_free);
+  g_free (summary);
+}
+
+/**
+ * golanes_trace_summary_dup_go_version:
+ *
+ * Returns: (transfer full): the Go release that wrote the trace, such as "Go 1.26"
+ */
+char *
+golanes_trace_summary_dup_go_version (const GolanesTraceSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  /* Translators: %u is the minor version of a Go release, as in "Go 1.26" */
+  return g_strdup_printf (_("Go 1.%u"), summary->go_minor);
+}
+
+const char *
+golanes_trace_summary_get_format_name (const GolanesTraceSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  switch (summary->format)
+    {
+    case GOLANES_TRACE_FORMAT_V2:
+      return _("Generational (Go 1.22 and later)");
+
+    case GOLANES_TRACE_FORMAT_LEGACY:
+      return _("Legacy (Go 1.21 and earlier)");
+
+    case GOLANES_TRACE_FORMAT_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  if (load->progress_destroy != NULL)
+    load->progress_destroy (load->progress_data);
+  g_clear_object (&load->file);
+  g_free (load);
+}
+
+static gboolean
+progress_update_dispatch (gpointer data)
+{
+  ProgressUpdate *update = data;
+  LoadData *load = g_task_get_task_data (update->task);
+
+  /* A cancelled load no longer has anyone to report to: the receiver may
+   * already be disposed. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (update->task)) &&
+      load->progress != NULL)
+    load->progress (update->bytes_read, update->total_bytes, load->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_clear_object (&update->task);
+  g_free (update);
+}
+
+static void
+post_progress (GTask   *task,
+               goffset  bytes_read,
+               goffset  total_bytes)
+{
+  ProgressUpdate *update;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->task = g_object_ref (task);
+  update->bytes_read = bytes_read;
+  update->total_bytes = total_bytes;
+
+  g_main_context_invoke_full (g_task_get_context (task),
+                              G_PRIORITY_DEFAULT,
+                              progress_update_dispatch,
+                              update,
+                              progress_update_free);
+}
+
+/* Explains a file that does not start with a trace header by what it
+ * looks like instead, so that a PNG renamed trace.out says so. */
+static GError *
+not_a_trace_error (GFile        *file,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guint8 *buf = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *description = NULL;
+  gsize n_read = 0;
+
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL)
+    goto generic;
+
+  buf = g_malloc (SNIFF_SIZE);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buf, SNIFF_SIZE, &n_read,
+                                cancellable, NULL) ||
+      n_read == 0)
+    goto generic;
+
+  content_type = g_content_type_guess (NULL, buf, n_read, NULL);
+  if (content_type == NULL || g_content_type_is_unknown (content_type))
+    goto generic;
+
+  if (g_content_type_is_a (content_type, "text/plain"))
+    return g_error_new_literal (GOLANES_ERROR, GOLANES_ERROR_NOT_A_TRACE,
+                                _("It is a text file, not a Go execution trace."));
+
+  description = g_content_type_get_description (content_type);
+  if (description != NULL)
+    /* Translators: %s is a kind of file, such as "PNG image" */
+    return g_error_new (GOLANES_ERROR, GOLANES_ERROR_NOT_A_TRACE,
+                        _("It is a file of type “%s”, not a Go execution trace."),
+                        description);
+
+generic:
+  return g_error_new_literal (GOLANES_ERROR, GOLANES_ERROR_NOT_A_TRACE,
+                              _("It is not a Go execution trace: it does not start with "
+                                "a Go trace header."));
+}
+
+static gboolean
+probe_header (GFile               *file,
+              GolanesTraceHeader  *header,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ret;
+
+  if (path != NULL)
+    {
+      ret = golanes_trace_header_read_file (path, header, NULL, &local_error);
+    }
+  else
+    {
+      g_autoptr(GFileInputStream) stream = NULL;
+      guint8 buf[GOLANES_TRACE_HEADER_SIZE * 2];
+      gsize n_read = 0;
+
+      stream = g_file_read (file, cancellable, &local_error);
+      ret = stream != NULL &&
+            g_input_stream_read_all (G_INPUT_STREAM (stream), buf, sizeof buf, &n_read,
+                                     cancellable, &local_error) &&
+            golanes_trace_header_parse (buf, n_read, header, &local_error);
+    }
+
+  if (ret)
+    return TRUE;
+
+  if (g_error_matches (local_error, GOLANES_ERROR, GOLANES_ERROR_NOT_A_TRACE))
+    *error = not_a_trace_error (file, cancellable);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("You do not have permission to read it."));
+  else if (local_error->domain == G_IO_ERROR && local_error->code == G_IO_ERROR_CANCELLED)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    /* Translators: %s is a system error message */
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("It could not be read: %s."), local_error->message);
+
+  return FALSE;
+}
+
+static gboolean
+check_version (const GolanesTraceHeader  *header,
+               GError                   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (golanes_trace_header_supported (header, &local_error))
+    return TRUE;
+
+  if (header->format == GOLANES_TRACE_FORMAT_LEGACY)
+    g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,
+                 /* Translators: %u is the minor version of a Go release */
+                 _("It was recorded with Go 1.%u, whose trace format Golanes cannot read. "
+                   "Record it again with Go 1.22 or newer."),
+                 header->go_minor);
+  else
+    g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,
+                 /* Translators: %u is the minor version of a Go release */
+                 _("It is a Go execution trace of an unknown version (go 1.%u) that this "
+                   "version of Golanes cannot read."),
+                 header->go_minor);
+
+  return FALSE;
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *buf = NULL;
+  GolanesTraceSummary *summary;
+  GolanesTraceHeader header;
+  goffset total;
+  goffset done = 0;
+  gsize chunk_size;
+  guint delay_msec;
+
+  g_assert (G_IS_TASK (task));
+  g_assert (load != NULL);
+
+  info = g_file_query_info (load->file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE,
+                            cancellable,
+                            &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                 "%s", _("The file does not exist."));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("It could not be read: %s."), error->message);
+      return;
+    }
+
+  /* Only regular files are opened: opening a FIFO would block this
+   * thread until something writes to it. */
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_REGULAR:
+      break;
+
+    case G_FILE_TYPE_DIRECTORY:
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                               "%s", _("It is a folder, not a trace file."));
+      return;
+
+    case G_FILE_TYPE_UNKNOWN:
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+    case G_FILE_TYPE_SPECIAL:
+    case G_FILE_TYPE_SHORTCUT:
+    case G_FILE_TYPE_MOUNTABLE:
+    default:
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               "%s", _("It is not a regular file but a device, pipe or socket."));
+      return;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               "%s", _("You do not have permission to read it."));
+      return;
+    }
+
+  total = g_file_info_get_size (info);
+  if (total == 0)
+    {
+      g_task_return_new_error (task, GOLANES_ERROR, GOLANES_ERROR_NOT_A_TRACE,
+                               "%s", _("The file is empty."));
+      return;
+    }
+
+  if (!probe_header (load->file, &header, cancellable, &error) ||
+      !check_version (&header, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  stream = g_file_read (load->file, cancellable, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  chunk_size = (guint) g_atomic_int_get (&throttle_chunk_size);
+  if (chunk_size == 0)
+    chunk_size = DEFAULT_CHUNK_SIZE;
+  delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);
+
+  buf = g_malloc (chunk_size);
+  post_progress (task, 0, total);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buf, chunk_size,
+                                      cancellable, &error);
+
+      if (n < 0)
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_prefix_error (&error, "%s ", _("Reading stopped halfway:"));
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (n == 0)
+        break;
+
+      done += n;
+      post_progress (task, done, MAX (total, done));
+
+      if (delay_msec > 0)
+        g_usleep (delay_msec * G_TIME_SPAN_MILLISECOND);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  parent = g_file_get_parent (load->file);
+
+  summary = g_new0 (GolanesTraceSummary, 1);
+  summary->file = g_object_ref (load->file);
+  summary->display_name = g_strdup (g_file_info_get_display_name (info));
+  summary->folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+  summary->size = done;
+  summary->go_minor = header.go_minor;
+  summary->format = header.format;
+
+  g_task_return_pointer (task, summary, (GDestroyNotify) golanes_trace_summary_free);
+}
+
+/**
+ * golanes_trace_loader_load_async:
+ * @file: the trace to load
+ * @cancellable: (nullable): a #GCancellable
+ * @progress: (nullable): called on the calling thread's main context with
+ *   the number of bytes read so far; never called after @cancellable is
+ *   cancelled
+ * @progress_data: data for @progress
+ * @progress_destroy: (nullable): frees @progress_data when the load ends
+ * @callback: called when the load completes
+ * @user_data: data for @callback
+ *
+ * Loads @file on a worker thread.
+ */
+void
+golanes_trace_loader_load_async (GFile                      *file,
+                                 GCancellable               *cancellable,
+                                 GolanesTraceLoaderProgress  progress,
+                                 gpointer                    progress_data,
+                                 GDestroyNotify              progress_destroy,
+                                 GAsyncReadyCallback         callback,
+                                 gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  load = g_new0 (LoadData, 1);
+  load->file = g_object_ref (file);
+  load->progress = progress;
+  load->progress_data = progress_data;
+  load->progress_destroy = progress_destroy;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, golanes_trace_loader_load_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * golanes_trace_loader_load_finish:
+ *
+ * Returns: (transfer full): the summary of the loaded trace, or %NULL with
+ *   @error set; a cancelled load fails with %G_IO_ERROR_CANCELLED
+ */
+GolanesTraceSummary *
+golanes_trace_loader_load_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,52 @@
+/* golanes-trace-loader.h
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "golanes-trace-header.h"
+
+G_BEGIN_DECLS
+
+#define GOLANES_TYPE_TRACE_SUMMARY (golanes_trace_summary_get_type ())
+
+/* What a loaded trace tells us without decoding its events. */
+typedef struct
+{
+  GFile              *file;
+  char               *display_name;
+  char               *folder;       /* parse name of the parent, or NULL */
+  goffset             size;
+  guint               go_minor;
+  GolanesTraceFormat  format;
+} GolanesTraceSummary;
+
+/* Called on the main thread while a load runs. */
+typedef void (*GolanesTraceLoaderProgress) (goffset  bytes_read,
+                                            goffset  total_bytes,
+                                            gpointer user_data);
+
+GType                golanes_trace_summary_get_type       (void) G_GNUC_CONST;
+GolanesTraceSummary *golanes_trace_summary_copy           (const GolanesTraceSummary *summary);
+void                 golanes_trace_summary_free           (GolanesTraceSummary       *summary);
+char                *golanes_trace_summary_dup_go_version (const GolanesTraceSummary *summary);
+const char          *golanes_trace_summary_get_format_name (const GolanesTraceSummary *summary);
+
+void                 golanes_trace_loader_load_async      (GFile                      *file,
+                                                           GCancellable               *cancellable,
+                                                           GolanesTraceLoaderProgress  progress,
+                                                           gpointer                    progress_data,
+                                                           GDestroyNotify              progress_destroy,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+GolanesTraceSummary *golanes_trace_loader_load_finish     (GAsyncResult               *result,
+                                                           GError                    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesTraceSummary, golanes_trace_summary_free)
+
+G_END_DECLS
