@@ -1,0 +1,836 @@
+/* test-application.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Drives the real GolanesApplication under Xvfb: the tests run inside
+ * g_application_run(), which first opened a trace "from the command line",
+ * and wait for the worker threads by iterating the main context. */
+
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "golanes-application.h"
+#include "golanes-trace-header.h"
+#include "golanes-trace-loader-private.h"
+#include "golanes-window-private.h"
+
+#define TEST_APP_ID "io.github.golanes.Golanes.DisplayTest"
+#define WAIT_MSEC   20000
+
+static GolanesApplication *app;
+static char *workdir;
+static char *trace_path;
+static char *expected_version;
+static int test_status;
+
+/* Main loop helpers */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     timeout_msec)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+  gboolean ret;
+
+  while (!(ret = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  return ret;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+spin (guint msec)
+{
+  wait_until (never, NULL, msec);
+}
+
+typedef struct
+{
+  GolanesWindow *window;
+  const char    *page;
+} PageWait;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (golanes_window_get_page_name (wait->window), wait->page) == 0;
+}
+
+static void
+assert_page (GolanesWindow *window,
+             const char    *page)
+{
+  PageWait wait = { window, page };
+
+  if (!wait_until (page_is, &wait, WAIT_MSEC))
+    g_error ("window shows page “%s”, expected “%s”",
+             golanes_window_get_page_name (window), page);
+}
+
+/* Widget helpers */
+
+static void
+collect_mapped_text (GtkWidget *widget,
+                     GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mapped_text (child, out);
+}
+
+/* Everything the window shows as text right now. */
+static char *
+window_text (GolanesWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_mapped_text (GTK_WIDGET (window), out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_window_shows (GolanesWindow *window,
+                     const char    *needle)
+{
+  g_autofree char *text = window_text (window);
+
+  if (strstr (text, needle) == NULL)
+    g_error ("window does not show “%s”; it shows:\n%s", needle, text);
+}
+
+typedef struct
+{
+  GolanesWindow *window;
+  const char    *needle;
+} TextWait;
+
+static gboolean
+window_shows (gpointer data)
+{
+  TextWait *wait = data;
+  g_autofree char *text = window_text (wait->window);
+
+  return strstr (text, wait->needle) != NULL;
+}
+
+static guint
+count_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static GolanesWindow *
+new_welcome_window (void)
+{
+  GolanesWindow *window = golanes_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  assert_page (window, "welcome");
+  return window;
+}
+
+static GolanesWindow *
+find_window_for (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!GOLANES_IS_WINDOW (l->data))
+        continue;
+
+      shown = golanes_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static GtkDropTarget *
+find_drop_target (GolanesWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_error ("window has no GtkDropTarget");
+  return NULL;
+}
+
+static gboolean
+emit_drop (GolanesWindow *window,
+           const GValue  *value)
+{
+  GtkDropTarget *target = find_drop_target (window);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (target, "drop", value, 20.0, 20.0, &handled);
+  return handled;
+}
+
+/* The window's render node only exists between a frame and the next
+ * invalidation, so the window is rendered right after it was painted. */
+static GdkTexture *
+render_window (GolanesWindow *window)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GskRenderNode *node;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  GdkTexture *texture;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_assert_nonnull (renderer);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  return texture;
+}
+
+typedef struct
+{
+  GolanesWindow *window;
+  GdkTexture    *texture;
+} Screenshot;
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                Screenshot    *shot)
+{
+  if (shot->texture == NULL)
+    shot->texture = render_window (shot->window);
+}
+
+static gboolean
+has_texture (gpointer data)
+{
+  Screenshot *shot = data;
+
+  return shot->texture != NULL;
+}
+
+static void
+save_screenshot (GolanesWindow *window,
+                 const char    *name)
+{
+  g_autofree char *path = NULL;
+  Screenshot shot = { window, NULL };
+  GdkFrameClock *frame_clock;
+  gulong handler;
+
+  /* Let the stack's crossfade and the first frames finish. */
+  spin (500);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >, 0);
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert_nonnull (frame_clock);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  g_assert_true (wait_until (has_texture, &shot, WAIT_MSEC));
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
+  g_object_unref (shot.texture);
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Inputs */
+
+static char *
+work_file (const char *name)
+{
+  return g_build_filename (workdir, name, NULL);
+}
+
+static char *
+write_input (const char *name,
+             const void *data,
+             gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = work_file (name);
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The tests */
+
+static void
+test_command_line (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (trace_path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *basename = g_path_get_basename (trace_path);
+  GolanesWindow *window;
+
+  /* main() ran the application with the trace as its argument. */
+  g_assert_cmpuint (count_windows (), ==, 1);
+  window = GOLANES_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_true (g_file_equal (golanes_window_get_file (window), file));
+
+  assert_page (window, "summary");
+  assert_window_shows (window, basename);
+  assert_window_shows (window, expected_version);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, basename);
+
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  save_screenshot (window, "screenshot-summary.png");
+}
+
+static void
+test_second_invocation (void)
+{
+  g_autofree char *copy = work_file ("copy.trace");
+  g_autoptr(GFile) file0 = NULL;
+  g_autoptr(GFile) file1 = NULL;
+  g_autofree char *contents = NULL;
+  GolanesWindow *first;
+  GolanesWindow *second;
+  GFile *files[2];
+  gsize len;
+
+  g_assert_true (g_file_get_contents (trace_path, &contents, &len, NULL));
+  g_free (write_input ("copy.trace", contents, len));
+
+  /* What a second "golanes a b" delivers to the running instance. */
+  files[0] = file0 = g_file_new_for_path (trace_path);
+  files[1] = file1 = g_file_new_for_path (copy);
+  g_application_open (G_APPLICATION (app), files, 2, "");
+
+  first = find_window_for (files[0]);
+  second = find_window_for (files[1]);
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (first != second);
+  assert_page (first, "summary");
+  assert_page (second, "summary");
+  assert_window_shows (second, "copy.trace");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_welcome (void)
+{
+  g_autofree char *missing = work_file ("moved-away.trace");
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GFile) trace = g_file_new_for_path (trace_path);
+  g_autofree char *basename = g_path_get_basename (trace_path);
+  guint before = count_windows ();
+  GolanesWindow *window;
+  TextWait wait;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  g_assert_cmpuint (count_windows (), ==, before + 1);
+  window = GOLANES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  assert_page (window, "welcome");
+  assert_window_shows (window, "Open Trace…");
+  assert_window_shows (window, "Open Sample Trace");
+
+  /* The trace opened from the command line is listed as recent. */
+  assert_window_shows (window, "Recent Traces");
+  assert_window_shows (window, basename);
+  save_screenshot (window, "screenshot-welcome.png");
+
+  /* A recent trace that no longer exists is listed as such. */
+  g_assert_true (golanes_window_is_empty (window));
+  golanes_application_add_recent (app, missing_file);
+  wait = (TextWait) { window, "File not found" };
+  g_assert_true (wait_until (window_shows, &wait, WAIT_MSEC));
+  assert_window_shows (window, "moved-away.trace");
+  save_screenshot (window, "screenshot-welcome-missing.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpuint (count_windows (), ==, before);
+  (void) trace;
+}
+
+static void
+test_drop_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (trace_path);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GolanesWindow *window = new_welcome_window ();
+  guint before = count_windows ();
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_assert_true (emit_drop (window, &value));
+
+  /* Opened in this window, which showed the welcome page. */
+  g_assert_cmpuint (count_windows (), ==, before);
+  assert_page (window, "summary");
+  assert_window_shows (window, expected_version);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_drop_file_list (void)
+{
+  static const char text[] = "hello\nthis is not a trace\n";
+  g_autofree char *text_path = write_input ("notes.txt", text, sizeof text - 1);
+  g_autoptr(GFile) file0 = NULL;
+  g_autoptr(GFile) file1 = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GdkFileList *list;
+  GFile *files[2];
+  GolanesWindow *window = new_welcome_window ();
+  GolanesWindow *first;
+  GolanesWindow *second;
+  guint before;
+
+  files[0] = file0 = g_file_new_for_path (trace_path);
+  files[1] = file1 = g_file_new_for_path (text_path);
+  golanes_window_open (window, files[0]);
+  assert_page (window, "summary");
+
+  /* Dropped on a window showing a trace: both open in new windows. */
+  before = count_windows ();
+  list = gdk_file_list_new_from_array (files, 2);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_assert_true (emit_drop (window, &value));
+  g_assert_cmpuint (count_windows (), ==, before + 2);
+
+  first = NULL;
+  second = find_window_for (files[1]);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (l->data != window && l->data != second && golanes_window_get_file (l->data) != NULL &&
+        g_file_equal (golanes_window_get_file (l->data), files[0]))
+      first = l->data;
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  assert_page (first, "summary");
+  assert_page (second, "error");
+  assert_window_shows (second, "notes.txt");
+  assert_window_shows (second, "text file");
+
+  gtk_window_destroy (GTK_WINDOW (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_drop_not_a_trace (void)
+{
+  /* A PNG signature and IHDR chunk: enough to be sniffed as an image. */
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+    0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R',
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+    0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89,
+  };
+  g_autofree char *dir = work_file ("png");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GolanesWindow *window = new_welcome_window ();
+  guint before = count_windows ();
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  path = g_build_filename (dir, "trace.out", NULL);
+  g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, NULL));
+  file = g_file_new_for_path (path);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_assert_true (emit_drop (window, &value));
+
+  assert_page (window, "error");
+  assert_window_shows (window, "Could Not Open “trace.out”");
+  assert_window_shows (window, "PNG");
+  save_screenshot (window, "screenshot-error.png");
+
+  /* Still usable: the same window opens the sample trace. */
+  g_assert_cmpuint (count_windows (), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  assert_page (window, "summary");
+  assert_window_shows (window, expected_version);
+  g_assert_cmpuint (count_windows (), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_drop_highlight (void)
+{
+  GolanesWindow *window = new_welcome_window ();
+  GtkDropTarget *target = find_drop_target (window);
+  GdkDragAction action = 0;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gtk_drop_target_get_actions (target) & GDK_ACTION_COPY);
+  text = window_text (window);
+  g_assert_null (strstr (text, "Drop a trace to open it"));
+
+  g_signal_emit_by_name (target, "enter", 40.0, 40.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  assert_window_shows (window, "Drop a trace to open it");
+  save_screenshot (window, "screenshot-drop.png");
+
+  g_signal_emit_by_name (target, "leave");
+  g_clear_pointer (&text, g_free);
+  text = window_text (window);
+  g_assert_null (strstr (text, "Drop a trace to open it"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *file_name;
+  const char *reason;
+} BadInput;
+
+static void
+test_bad_input (void)
+{
+  static const char old_header[] = "go 1.21 trace\0\0\0\x01\x02\x03\x04";
+  static const char new_header[] = "go 1.99 trace\0\0\0\x01\x02\x03\x04";
+  static const char text[] = "2026/11/28 15:00:00 listening on :8080\n";
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d,
+                                'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0 };
+  static const BadInput cases[] = {
+    { "missing", "missing.trace", "does not exist" },
+    { "directory", "a-folder.trace", "folder" },
+    { "empty", "empty.trace", "empty" },
+    { "text", "server.log", "text file" },
+    { "png", "trace.out", "PNG" },
+    { "unreadable", "secret.trace", "permission" },
+    { "fifo", "pipe.trace", "regular file" },
+    { "old-format", "old.trace", "Go 1.21" },
+    { "unknown-version", "future.trace", "unknown version" },
+  };
+  GolanesWindow *window = new_welcome_window ();
+  g_autofree char *dir = work_file ("bad");
+  guint before = count_windows ();
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const BadInput *c = &cases[i];
+      g_autofree char *path = g_build_filename (dir, c->file_name, NULL);
+      g_autofree char *expected_title = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (g_str_equal (c->name, "directory"))
+        g_assert_no_errno (g_mkdir (path, 0755));
+      else if (g_str_equal (c->name, "empty"))
+        g_assert_true (g_file_set_contents (path, "", 0, NULL));
+      else if (g_str_equal (c->name, "text"))
+        g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+      else if (g_str_equal (c->name, "png"))
+        g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, NULL));
+      else if (g_str_equal (c->name, "unreadable"))
+        {
+          /* Permission checks do not apply to root. */
+          if (geteuid () == 0)
+            {
+              g_test_message ("skipping the unreadable file: running as root");
+              continue;
+            }
+          g_assert_true (g_file_set_contents (path, old_header, sizeof old_header - 1, NULL));
+          g_assert_no_errno (g_chmod (path, 0));
+        }
+      else if (g_str_equal (c->name, "fifo"))
+        g_assert_no_errno (mkfifo (path, 0600));
+      else if (g_str_equal (c->name, "old-format"))
+        g_assert_true (g_file_set_contents (path, old_header, sizeof old_header - 1, NULL));
+      else if (g_str_equal (c->name, "unknown-version"))
+        g_assert_true (g_file_set_contents (path, new_header, sizeof new_header - 1, NULL));
+
+      g_test_message ("bad input: %s", c->name);
+      file = g_file_new_for_path (path);
+
+      /* The window shows an error, so it is reused for the next file. */
+      golanes_application_open_files (app, &file, 1, GTK_WINDOW (window));
+      g_assert_cmpuint (count_windows (), ==, before);
+      assert_page (window, "error");
+
+      expected_title = g_strdup_printf ("Could Not Open “%s”", c->file_name);
+      assert_window_shows (window, expected_title);
+      assert_window_shows (window, c->reason);
+      assert_window_shows (window, "Open Another Trace…");
+    }
+
+  /* The window is still usable. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-welcome", NULL));
+  assert_page (window, "welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GolanesWindow *window;
+} ProgressWait;
+
+static gboolean
+shows_progress (gpointer data)
+{
+  GolanesWindow *window = data;
+  g_autofree char *text = window_text (window);
+
+  /* "1.5 kB of 24.8 kB" */
+  return strstr (text, " of ") != NULL && strstr (text, "Loading “") != NULL;
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (trace_path);
+  GolanesWindow *window = new_welcome_window ();
+
+  /* Small chunks and a pause after each keep the load going long enough. */
+  _golanes_trace_loader_set_throttle (256, 20);
+
+  golanes_window_open (window, file);
+  g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
+  g_assert_true (wait_until (shows_progress, window, WAIT_MSEC));
+  save_screenshot (window, "screenshot-loading.png");
+  g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
+  g_assert_cmpstr (golanes_window_get_page_name (window), ==, "welcome");
+  g_assert_null (golanes_window_get_file (window));
+
+  /* The cancelled worker finishes without touching the window. */
+  spin (500);
+  g_assert_cmpstr (golanes_window_get_page_name (window), ==, "welcome");
+  assert_window_shows (window, "Loading cancelled");
+
+  /* Closing a window while it loads cancels the load. */
+  golanes_window_open (window, file);
+  g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (300);
+
+  _golanes_trace_loader_set_throttle (0, 0);
+}
+
+static void
+test_actions (void)
+{
+  guint before = count_windows ();
+  g_auto(GStrv) accels = NULL;
+  GolanesWindow *window;
+  GtkWindow *about = NULL;
+  GListModel *toplevels;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>o"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.new-window");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>w"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  g_assert_cmpuint (count_windows (), ==, before + 1);
+  window = GOLANES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  assert_page (window, "welcome");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin (200);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = toplevel;
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  spin (100);
+  g_assert_cmpuint (count_windows (), ==, before);
+}
+
+/* Runs the test cases once the application is up. */
+static gboolean
+run_tests_cb (gpointer data)
+{
+  GList *windows;
+
+  test_status = g_test_run ();
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+ignore_session_bus_warning (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  /* Only when no session bus could be started around the test. */
+  return strstr (message, "session bus") == NULL;
+}
+
+static void
+startup_cb (GApplication *application)
+{
+  g_idle_add (run_tests_cb, NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  GolanesTraceHeader header;
+  char *app_argv[3];
+
+  workdir = g_dir_make_tmp ("golanes-display-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* Keep recently used files and settings out of the real home. */
+  home = g_build_filename (workdir, "home", NULL);
+  data_home = g_build_filename (home, ".local", "share", NULL);
+  config_home = g_build_filename (home, ".config", NULL);
+  cache_home = g_build_filename (home, ".cache", NULL);
+  g_mkdir_with_parents (data_home, 0700);
+  g_mkdir_with_parents (config_home, 0700);
+  g_mkdir_with_parents (cache_home, 0700);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+
+  trace_path = g_strdup (g_getenv ("GOLANES_TEST_TRACE"));
+  g_assert_nonnull (trace_path);
+  g_assert_true (golanes_trace_header_read_file (trace_path, &header, NULL, NULL));
+  expected_version = g_strdup_printf ("Go 1.%u", header.go_minor);
+  g_setenv ("GOLANES_SAMPLE_TRACE", trace_path, TRUE);
+
+  g_test_add_func ("/golanes/open/command-line", test_command_line);
+  g_test_add_func ("/golanes/open/second-invocation", test_second_invocation);
+  g_test_add_func ("/golanes/welcome/recent", test_welcome);
+  g_test_add_func ("/golanes/drop/file", test_drop_file);
+  g_test_add_func ("/golanes/drop/file-list", test_drop_file_list);
+  g_test_add_func ("/golanes/drop/not-a-trace", test_drop_not_a_trace);
+  g_test_add_func ("/golanes/drop/highlight", test_drop_highlight);
+  g_test_add_func ("/golanes/open/bad-input", test_bad_input);
+  g_test_add_func ("/golanes/load/cancel", test_cancel);
+  g_test_add_func ("/golanes/app/actions", test_actions);
+
+  app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
+
+  /* As if started as "golanes TRACE". */
+  app_argv[0] = (char *) "golanes";
+  app_argv[1] = trace_path;
+  app_argv[2] = NULL;
+  g_application_run (G_APPLICATION (app), 2, app_argv);
+
+  g_clear_object (&app);
+  remove_tree (workdir);
+  g_free (workdir);
+  g_free (trace_path);
+  g_free (expected_version);
+
+  return test_status;
+}
