@@ -339,7 +339,8 @@ test_command_line (void)
 static void
 test_second_invocation (void)
 {
-  g_autofree char *copy = work_file ("copy.trace");
+  g_autofree char *folder = g_build_filename (g_get_home_dir (), "traces", NULL);
+  g_autofree char *copy = g_build_filename (folder, "checkout-service.trace", NULL);
   g_autoptr(GFile) file0 = NULL;
   g_autoptr(GFile) file1 = NULL;
   g_autofree char *contents = NULL;
@@ -349,7 +350,8 @@ test_second_invocation (void)
   gsize len;
 
   g_assert_true (g_file_get_contents (trace_path, &contents, &len, NULL));
-  g_free (write_input ("copy.trace", contents, len));
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0755));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
 
   /* What a second "golanes a b" delivers to the running instance. */
   files[0] = file0 = g_file_new_for_path (trace_path);
@@ -363,7 +365,8 @@ test_second_invocation (void)
   g_assert_true (first != second);
   assert_page (first, "summary");
   assert_page (second, "summary");
-  assert_window_shows (second, "copy.trace");
+  assert_window_shows (second, "checkout-service.trace");
+  assert_window_shows (second, "~/traces");
 
   gtk_window_destroy (GTK_WINDOW (second));
 }
