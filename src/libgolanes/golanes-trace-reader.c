@@ -2913,21 +2913,21 @@ next_gen_with_spill (GolanesTraceReader *r,
       return 1;
     }
   g = read_generation_with_spill (r, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return -1;
-    }
   if (g == NULL)
     {
-      /* Nothing at all was read: the end of the input. */
+      /* Go reports the failure after one more Sync event. */
       gen_free (r->gen);
       r->gen = NULL;
+      if (local != NULL)
+        {
+          g_clear_error (&r->spill_err);
+          r->spill_err = local;
+        }
+      else if (r->spill_err == NULL)
+        set_error (&r->spill_err, GOLANES_ERROR_TRUNCATED, r->pos, "a generation", "no frequency event found");
       r->spill_err_sync = TRUE;
       r->syncs++;
       make_sync (out, r->last_ts, r->syncs, FALSE);
-      if (r->spill_err == NULL)
-        r->done = TRUE;
       return 1;
     }
   return install_gen (r, g, out, error);
