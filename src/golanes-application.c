@@ -76,11 +76,28 @@ golanes_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
 }
 
+static int
+golanes_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s (GTK %u.%u.%u, libadwaita %u.%u.%u)\n",
+               g_get_prgname (), PACKAGE_VERSION,
+               gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+               adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version ());
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
 static void
 golanes_application_class_init (GolanesApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = golanes_application_handle_local_options;
   app_class->activate = golanes_application_activate;
   app_class->open = golanes_application_open;
   app_class->startup = golanes_application_startup;
@@ -152,6 +169,13 @@ static const GActionEntry app_actions[] = {
 static void
 golanes_application_init (GolanesApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Show the version and exit"), NULL);
+  /* Translators: the arguments in "golanes --help" */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[TRACE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Open Go execution traces, each in its own window."));
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),

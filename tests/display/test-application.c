@@ -540,6 +540,79 @@ test_drop_highlight (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_has_selection (gpointer data)
+{
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (data);
+
+  return files != NULL && g_list_model_get_n_items (files) == 1;
+}
+
+static void
+test_open_dialog (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (trace_path);
+  GtkFileFilter *current;
+  g_autoptr(GListModel) filters = NULL;
+  GolanesWindow *window = new_welcome_window ();
+  GtkFileChooser *chooser;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+
+  /* Without a file chooser portal, GtkFileChooserNative shows GTK's dialog. */
+  if (!wait_until (has_file_chooser, NULL, 5000))
+    {
+      g_test_skip ("the file chooser portal answered instead of GTK's own dialog");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = GTK_FILE_CHOOSER (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  current = gtk_file_chooser_get_filter (chooser);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (gtk_file_filter_get_name (current), ==, "Go Execution Traces");
+
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  g_assert_true (wait_until (chooser_has_selection, chooser, WAIT_MSEC));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  /* The chosen trace opens in this window, which showed the welcome page. */
+  assert_page (window, "summary");
+  g_assert_true (g_file_equal (golanes_window_get_file (window), file));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   const char *name;
@@ -679,8 +752,7 @@ test_actions (void)
   guint before = count_windows ();
   g_auto(GStrv) accels = NULL;
   GolanesWindow *window;
-  GtkWindow *about = NULL;
-  GListModel *toplevels;
+  GtkWindow *about;
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>o"));
@@ -701,14 +773,7 @@ test_actions (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   spin (200);
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = toplevel;
-    }
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
@@ -811,6 +876,7 @@ main (int   argc,
 
   g_test_add_func ("/golanes/open/command-line", test_command_line);
   g_test_add_func ("/golanes/open/second-invocation", test_second_invocation);
+  g_test_add_func ("/golanes/open/dialog", test_open_dialog);
   g_test_add_func ("/golanes/welcome/recent", test_welcome);
   g_test_add_func ("/golanes/drop/file", test_drop_file);
   g_test_add_func ("/golanes/drop/file-list", test_drop_file_list);
