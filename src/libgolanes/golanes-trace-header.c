@@ -18,9 +18,23 @@
 #include "golanes-error.h"
 #include "golanes-trace-header.h"
 
-/* The header is "go 1." then a decimal minor then " trace" and NUL padding.
- * Go's reader scans exactly that shape (followed by three NULs) and then looks
- * the minor up in its table of known versions; we do the same so that the
+/* Spaces as Go's fmt scanning sees them, newlines excluded. */
+static gsize
+skip_spaces (const guint8 *data,
+             gsize         len,
+             gsize         pos)
+{
+  while (pos < len && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\r' ||
+                       data[pos] == '\v' || data[pos] == '\f'))
+    pos++;
+  return pos;
+}
+
+/* The header is "go 1.N trace" followed by three NULs.  Go reads it with
+ * fmt.Fscanf and the format "go 1.%d trace\x00\x00\x00" into a uint32, so a
+ * space in the format stands for one or more spaces, %d skips spaces before
+ * the number and accepts leading zeros; then it looks the minor up in its
+ * table of known versions.  We accept exactly the same inputs so that the
  * error text names the same failure. */
 gboolean
 golanes_trace_header_parse (const guint8       *data,
@@ -28,9 +42,8 @@ golanes_trace_header_parse (const guint8       *data,
                             GolanesTraceHeader *header,
                             GError            **error)
 {
-  static const char prefix[] = "go 1.";
-  static const char suffix[] = " trace\0\0\0";
-  gsize pos = strlen (prefix);
+  static const char suffix[] = "trace\0\0\0";
+  gsize pos, next;
   guint64 minor = 0;
   gsize digits = 0;
 
@@ -38,18 +51,28 @@ golanes_trace_header_parse (const guint8       *data,
 
   memset (header, 0, sizeof *header);
 
-  if (len < pos || memcmp (data, prefix, pos) != 0)
+  if (len < 2 || memcmp (data, "go", 2) != 0)
     goto not_a_trace;
+  next = skip_spaces (data, len, 2);
+  if (next == 2 || len - next < 2 || memcmp (data + next, "1.", 2) != 0)
+    goto not_a_trace;
+  pos = skip_spaces (data, len, next + 2);
 
-  while (pos < len && data[pos] >= '0' && data[pos] <= '9' && digits < 9)
+  while (pos < len && data[pos] >= '0' && data[pos] <= '9')
     {
       minor = minor * 10 + (data[pos] - '0');
+      if (minor > G_MAXUINT32)
+        goto not_a_trace;
       pos++;
       digits++;
     }
   if (digits == 0)
     goto not_a_trace;
 
+  next = skip_spaces (data, len, pos);
+  if (next == pos)
+    goto not_a_trace;
+  pos = next;
   if (len - pos < sizeof suffix - 1 || memcmp (data + pos, suffix, sizeof suffix - 1) != 0)
     goto not_a_trace;
   pos += sizeof suffix - 1;
