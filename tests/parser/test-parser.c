@@ -1,0 +1,609 @@
+/* test-parser.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "golanes-error.h"
+#include "golanes-trace-reader.h"
+#include "golanes-trace-text.h"
+
+/* ---- building traces by hand ------------------------------------------ */
+
+static void
+put_byte (GByteArray *a,
+          guint8      b)
+{
+  g_byte_array_append (a, &b, 1);
+}
+
+static void
+put_uvarint (GByteArray *a,
+             guint64     v)
+{
+  do
+    {
+      guint8 b = v & 0x7f;
+      v >>= 7;
+      if (v != 0)
+        b |= 0x80;
+      put_byte (a, b);
+    }
+  while (v != 0);
+}
+
+/* The runtime writes batch sizes padded to 10 bytes. */
+static void
+put_uvarint_padded (GByteArray *a,
+                    guint64     v)
+{
+  int i;
+
+  for (i = 0; i < 9; i++)
+    {
+      put_byte (a, (guint8) ((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+  put_byte (a, (guint8) (v & 0x7f));
+}
+
+static void
+put_header (GByteArray *a,
+            guint       minor)
+{
+  char hdr[17];
+
+  g_snprintf (hdr, sizeof hdr, "go 1.%u trace", minor);
+  g_byte_array_append (a, (const guint8 *) hdr, strlen (hdr));
+  put_byte (a, 0);
+  put_byte (a, 0);
+  put_byte (a, 0);
+}
+
+static void
+put_batch (GByteArray *a,
+           guint64     gen,
+           guint64     m,
+           guint64     time,
+           GByteArray *payload)
+{
+  put_byte (a, GOLANES_EV_EVENT_BATCH);
+  put_uvarint (a, gen);
+  put_uvarint (a, m);
+  put_uvarint (a, time);
+  put_uvarint_padded (a, payload->len);
+  g_byte_array_append (a, payload->data, payload->len);
+}
+
+static void
+put_string (GByteArray *a,
+            guint64     id,
+            const char *s)
+{
+  put_byte (a, GOLANES_EV_STRING);
+  put_uvarint (a, id);
+  put_uvarint (a, strlen (s));
+  g_byte_array_append (a, (const guint8 *) s, strlen (s));
+}
+
+static void
+put_event (GByteArray *a,
+           guint8      type,
+           int         n,
+           ...)
+{
+  va_list ap;
+  int i;
+
+  put_byte (a, type);
+  va_start (ap, n);
+  for (i = 0; i < n; i++)
+    put_uvarint (a, va_arg (ap, guint64));
+  va_end (ap);
+}
+
+#define U(x) ((guint64) (x))
+
+/* One Go 1.26 generation: sync batch, strings, a stack, one thread's events
+ * and the end-of-generation marker. */
+static GBytes *
+build_small_trace (void)
+{
+  GByteArray *t = g_byte_array_new ();
+  GByteArray *p = g_byte_array_new ();
+
+  put_header (t, 26);
+
+  put_byte (p, GOLANES_EV_SYNC_BATCH);
+  put_event (p, GOLANES_EV_FREQUENCY, 1, U (15625000));
+  put_event (p, GOLANES_EV_CLOCK_SNAPSHOT, 4, U (0), U (1000), U (1700000000), U (5));
+  put_batch (t, 1, G_MAXUINT64, 100, p);
+
+  g_byte_array_set_size (p, 0);
+  put_byte (p, GOLANES_EV_STRINGS);
+  put_string (p, 1, "hello \"world\"\n\xc3\xa9");
+  put_string (p, 2, "main.main");
+  put_string (p, 3, "/src/main.go");
+  put_batch (t, 1, G_MAXUINT64, 100, p);
+
+  g_byte_array_set_size (p, 0);
+  put_byte (p, GOLANES_EV_STACKS);
+  put_event (p, GOLANES_EV_STACK, 6, U (1), U (1), U (0x401000), U (2), U (3), U (42));
+  put_batch (t, 1, G_MAXUINT64, 100, p);
+
+  g_byte_array_set_size (p, 0);
+  put_event (p, GOLANES_EV_PROC_STATUS, 3, U (0), U (0), U (1));
+  put_event (p, GOLANES_EV_GO_STATUS, 4, U (1), U (1), U (7), U (2));
+  put_event (p, GOLANES_EV_USER_LOG, 5, U (1), U (0), U (1), U (1), U (1));
+  put_event (p, GOLANES_EV_GO_BLOCK, 3, U (2), U (1), U (1));
+  put_event (p, GOLANES_EV_PROC_STOP, 1, U (1));
+  put_batch (t, 1, 7, 1000, p);
+
+  put_byte (t, GOLANES_EV_END_OF_GENERATION);
+
+  g_byte_array_unref (p);
+  return g_byte_array_free_to_bytes (t);
+}
+
+/* What `TZ=UTC go tool trace -d=parsed` prints for build_small_trace(). */
+static const char small_trace_expected[] =
+  "M=-1 P=-1 G=-1 Sync Time=6400 N=1 Trace=6400 Mono=1000 Wall=2023-11-14T22:13:20.000000005Z\n"
+  "M=7 P=-1 G=-1 StateTransition Time=64000 ProcID=0 Undetermined->Running Reason=\"\"\n"
+  "M=7 P=0 G=-1 StateTransition Time=64064 GoID=1 Undetermined->Running Reason=\"\"\n"
+  "M=7 P=0 G=1 Log Time=64128 Task=0 Category=\"hello \\\"world\\\"\\né\" Message=\"hello \\\"world\\\"\\né\"\n"
+  "Stack=\n"
+  "\tmain.main @ 0x401000\n"
+  "\t\t/src/main.go:42\n"
+  "\n"
+  "M=7 P=0 G=1 StateTransition Time=64256 GoID=1 Running->Waiting Reason=\"hello \\\"world\\\"\\né\"\n"
+  "TransitionStack=\n"
+  "\tmain.main @ 0x401000\n"
+  "\t\t/src/main.go:42\n"
+  "\n"
+  "Stack=\n"
+  "\tmain.main @ 0x401000\n"
+  "\t\t/src/main.go:42\n"
+  "\n"
+  "M=7 P=0 G=-1 StateTransition Time=64320 ProcID=0 Running->Idle Reason=\"\"\n"
+  "M=-1 P=-1 G=-1 Sync Time=64321 N=2\n";
+
+/* Runs the reader over @bytes, returning the text and setting @error. */
+static char *
+render (GBytes  *bytes,
+        GError **error)
+{
+  GolanesTraceReader *r = golanes_trace_reader_new_for_bytes (bytes, error);
+  GolanesTextBuf buf;
+  GolanesEvent ev;
+  char *out;
+
+  if (r == NULL)
+    return NULL;
+  golanes_text_buf_init (&buf);
+  while (golanes_trace_reader_next (r, &ev, error))
+    {
+      golanes_text_append_event (&buf, r, &ev);
+      golanes_text_buf_append_c (&buf, '\n');
+    }
+  out = g_strndup (buf.data, buf.len);
+  golanes_text_buf_clear (&buf);
+  golanes_trace_reader_free (r);
+  return out;
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_uvarint (void)
+{
+  guint64 v = 0;
+  const guint8 one[] = { 0x05 };
+  const guint8 two[] = { 0xac, 0x02 };
+  const guint8 padded[] = { 0xaf, 0xff, 0x83, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00 };
+  const guint8 max[] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01 };
+  const guint8 over10[] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02 };
+  const guint8 over11[] = { 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00 };
+  const guint8 trunc[] = { 0x80, 0x80 };
+
+  g_assert_cmpint (golanes_uvarint (one, sizeof one, &v), ==, 1);
+  g_assert_cmpuint (v, ==, 5);
+  g_assert_cmpint (golanes_uvarint (two, sizeof two, &v), ==, 2);
+  g_assert_cmpuint (v, ==, 300);
+  g_assert_cmpint (golanes_uvarint (padded, sizeof padded, &v), ==, 10);
+  g_assert_cmpuint (v, ==, 65455);
+  g_assert_cmpint (golanes_uvarint (max, sizeof max, &v), ==, 10);
+  g_assert_cmpuint (v, ==, G_MAXUINT64);
+  g_assert_cmpint (golanes_uvarint (over10, sizeof over10, &v), <, 0);
+  g_assert_cmpint (golanes_uvarint (over11, sizeof over11, &v), <, 0);
+  g_assert_cmpint (golanes_uvarint (trunc, sizeof trunc, &v), ==, 0);
+  g_assert_cmpint (golanes_uvarint (trunc, 0, &v), ==, 0);
+}
+
+static void
+test_quote (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "hello", "\"hello\"" },
+    { "\x01", "\"\\x01\"" },
+    { "\xc3\xa9", "\"\xc3\xa9\"" },
+    { "\xe2\x80\xa8", "\"\\u2028\"" },
+    { "\xff", "\"\\xff\"" },
+    { "\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"" },
+    { "\xee\x80\x80", "\"\\ue000\"" },
+    { "\xf3\xa0\x80\x81", "\"\\U000e0001\"" },
+    { "\"\\", "\"\\\"\\\\\"" },
+    { "\x7f", "\"\\x7f\"" },
+    { "\t\n\a\b\f\r\v", "\"\\t\\n\\a\\b\\f\\r\\v\"" },
+    { "\xed\xa0\x80", "\"\\xed\\xa0\\x80\"" },
+    { "\xf4\x90\x80\x80", "\"\\xf4\\x90\\x80\\x80\"" },
+    { "\xc0\xaf", "\"\\xc0\\xaf\"" },
+    { "a\xc2\xa0" "b", "\"a\\u00a0b\"" },
+    { "\xc2\xad", "\"\\u00ad\"" },
+    { "\xef\xbf\xbd", "\"\xef\xbf\xbd\"" },
+    { "\xe2\x82", "\"\\xe2\\x82\"" },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GolanesTextBuf buf;
+      golanes_text_buf_init (&buf);
+      golanes_text_append_quoted (&buf, cases[i].in, strlen (cases[i].in));
+      golanes_text_buf_append_c (&buf, '\0');
+      g_assert_cmpstr (buf.data, ==, cases[i].out);
+      golanes_text_buf_clear (&buf);
+    }
+}
+
+static void
+test_rfc3339 (void)
+{
+  GolanesTextBuf buf;
+
+  golanes_text_buf_init (&buf);
+  golanes_text_append_rfc3339nano (&buf, 0, 0);
+  golanes_text_buf_append_c (&buf, ' ');
+  golanes_text_append_rfc3339nano (&buf, 1700000000, 120000000);
+  golanes_text_buf_append_c (&buf, ' ');
+  golanes_text_append_rfc3339nano (&buf, -1, 999999999);
+  golanes_text_buf_append_c (&buf, '\0');
+  g_assert_cmpstr (buf.data, ==,
+                   "1970-01-01T00:00:00Z 2023-11-14T22:13:20.12Z 1969-12-31T23:59:59.999999999Z");
+  golanes_text_buf_clear (&buf);
+}
+
+static void
+test_end_to_end (void)
+{
+  g_autoptr(GBytes) bytes = build_small_trace ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = render (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, small_trace_expected);
+}
+
+static void
+test_api (void)
+{
+  g_autoptr(GBytes) bytes = build_small_trace ();
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *r = golanes_trace_reader_new_for_bytes (bytes, &error);
+  GolanesEvent ev;
+  guint n = 0, transitions = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (golanes_trace_reader_get_go_minor (r), ==, 26);
+  while (golanes_trace_reader_next (r, &ev, &error))
+    {
+      GolanesStateTransition st;
+      n++;
+      if (golanes_event_get_state_transition (r, &ev, &st))
+        {
+          transitions++;
+          if (ev.type == GOLANES_EV_GO_BLOCK)
+            {
+              GolanesStackFrame frames[4];
+              g_assert_cmpint (st.resource.kind, ==, GOLANES_RESOURCE_GOROUTINE);
+              g_assert_cmpint (st.resource.id, ==, 1);
+              g_assert_cmpuint (st.from, ==, GOLANES_GO_RUNNING);
+              g_assert_cmpuint (st.to, ==, GOLANES_GO_WAITING);
+              g_assert_true (st.has_stack);
+              g_assert_cmpint (golanes_trace_reader_get_stack (r, st.stack, frames, 4), ==, 1);
+              g_assert_cmpuint (frames[0].pc, ==, 0x401000);
+              g_assert_cmpuint (frames[0].line, ==, 42);
+              g_assert_cmpmem (frames[0].func.data, frames[0].func.len, "main.main", 9);
+            }
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpuint (transitions, ==, 4);
+  golanes_trace_reader_free (r);
+}
+
+static void
+check_fails_with (GByteArray *t,
+                  const char *first_line)
+{
+  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (t);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = render (bytes, &error);
+
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, first_line));
+  g_assert_nonnull (strstr (error->message, "byte offset"));
+}
+
+static void
+test_hostile_batch_size (void)
+{
+  GByteArray *t = g_byte_array_new ();
+
+  put_header (t, 26);
+  put_byte (t, GOLANES_EV_EVENT_BATCH);
+  put_uvarint (t, 1);
+  put_uvarint (t, 0);
+  put_uvarint (t, 0);
+  put_uvarint (t, G_GUINT64_CONSTANT (0xffffffffffff));
+  check_fails_with (t, "invalid batch size 281474976710655, maximum is 65536");
+}
+
+static void
+test_hostile_short_batch (void)
+{
+  GByteArray *t = g_byte_array_new ();
+
+  put_header (t, 25);
+  put_byte (t, GOLANES_EV_EVENT_BATCH);
+  put_uvarint (t, 1);
+  put_uvarint (t, 0);
+  put_uvarint (t, 0);
+  put_uvarint (t, 60000);
+  put_byte (t, 0);
+  check_fails_with (t, "failed to read full batch: read 1 but wanted 60000");
+}
+
+static void
+test_hostile_string (void)
+{
+  GByteArray *t = g_byte_array_new ();
+  GByteArray *p = g_byte_array_new ();
+
+  put_header (t, 26);
+  put_byte (p, GOLANES_EV_STRINGS);
+  put_byte (p, GOLANES_EV_STRING);
+  put_uvarint (p, 1);
+  put_uvarint (p, G_GUINT64_CONSTANT (1) << 40);
+  put_batch (t, 1, 0, 0, p);
+  put_byte (t, GOLANES_EV_END_OF_GENERATION);
+  g_byte_array_unref (p);
+  check_fails_with (t, "invalid string size 1099511627776, maximum is 1024");
+}
+
+static void
+test_hostile_stack (void)
+{
+  GByteArray *t = g_byte_array_new ();
+  GByteArray *p = g_byte_array_new ();
+
+  put_header (t, 26);
+  put_byte (p, GOLANES_EV_STACKS);
+  put_event (p, GOLANES_EV_STACK, 2, U (1), U (1000000000));
+  put_batch (t, 1, 0, 0, p);
+  put_byte (t, GOLANES_EV_END_OF_GENERATION);
+  g_byte_array_unref (p);
+  check_fails_with (t, "invalid stack size 1000000000, maximum is 128");
+}
+
+static void
+test_hostile_varint (void)
+{
+  GByteArray *t = g_byte_array_new ();
+  int i;
+
+  put_header (t, 26);
+  put_byte (t, GOLANES_EV_EVENT_BATCH);
+  for (i = 0; i < 11; i++)
+    put_byte (t, 0xff);
+  check_fails_with (t, "error reading batch gen: binary: varint overflows a 64-bit integer");
+}
+
+/* Huge sparse ids must not make the tables allocate per id. */
+static void
+test_hostile_sparse_ids (void)
+{
+  GByteArray *t = g_byte_array_new ();
+  GByteArray *p = g_byte_array_new ();
+
+  put_header (t, 26);
+  put_byte (p, GOLANES_EV_STRINGS);
+  put_string (p, 1, "a");
+  put_string (p, G_GUINT64_CONSTANT (1) << 62, "b");
+  put_batch (t, 1, 0, 0, p);
+  g_byte_array_set_size (p, 0);
+  put_byte (p, GOLANES_EV_STACKS);
+  put_event (p, GOLANES_EV_STACK, 6, U (1), U (1), U (1), U (1), U (1), U (1));
+  put_event (p, GOLANES_EV_STACK, 2, G_GUINT64_CONSTANT (1) << 61, U (0));
+  put_batch (t, 1, 0, 0, p);
+  put_byte (t, GOLANES_EV_END_OF_GENERATION);
+  g_byte_array_unref (p);
+  check_fails_with (t, "no frequency event found");
+}
+
+static void
+test_not_a_trace (void)
+{
+  static const char *inputs[] = { "", "hello", "go 1.26 trace", "go1.26 trace\0\0\0" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (inputs[i], strlen (inputs[i]) + (i == 3 ? 3 : 0));
+      g_autoptr(GError) error = NULL;
+      GolanesTraceReader *r = golanes_trace_reader_new_for_bytes (bytes, &error);
+      g_assert_null (r);
+      g_assert_error (error, GOLANES_ERROR, GOLANES_ERROR_NOT_A_TRACE);
+      g_assert_cmpstr (error->message, ==, "bad file format: not a Go execution trace?");
+    }
+}
+
+static void
+test_old_versions (void)
+{
+  static const guint minors[] = { 11, 19, 21, 24, 5 };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (minors); i++)
+    {
+      GByteArray *t = g_byte_array_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      GolanesTraceReader *r;
+
+      put_header (t, minors[i]);
+      bytes = g_byte_array_free_to_bytes (t);
+      r = golanes_trace_reader_new_for_bytes (bytes, &error);
+      g_assert_null (r);
+      g_assert_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION);
+    }
+}
+
+/* Every prefix of a valid trace must end in a clean error or a clean end. */
+static void
+test_truncation (void)
+{
+  g_autoptr(GBytes) full = build_small_trace ();
+  gsize len, i;
+  const guint8 *data = g_bytes_get_data (full, &len);
+
+  for (i = 0; i <= len; i++)
+    {
+      g_autoptr(GBytes) cut = g_bytes_new (data, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = render (cut, &error);
+
+      /* A bare header is an empty trace; any other prefix is broken. */
+      if (i < len && i != 16)
+        g_assert_nonnull (error);
+      else
+        g_assert_no_error (error);
+      if (text != NULL && i < len)
+        g_assert_true (strlen (text) <= strlen (small_trace_expected));
+    }
+}
+
+/* Corrupting any single byte must not crash or hang. */
+static void
+test_corruption (void)
+{
+  g_autoptr(GBytes) full = build_small_trace ();
+  gsize len, i;
+  const guint8 *data = g_bytes_get_data (full, &len);
+  static const guint8 values[] = { 0x00, 0x01, 0x34, 0x7f, 0x80, 0xff };
+
+  for (i = 16; i < len; i++)
+    {
+      guint v;
+      for (v = 0; v < G_N_ELEMENTS (values); v++)
+        {
+          guint8 *copy = g_memdup2 (data, len);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = NULL;
+
+          copy[i] = values[v];
+          bytes = g_bytes_new_take (copy, len);
+          text = render (bytes, &error);
+        }
+    }
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GBytes) bytes = build_small_trace ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GolanesTraceReader *r = golanes_trace_reader_new_for_bytes (bytes, &error);
+  GolanesEvent ev;
+
+  g_assert_no_error (error);
+  golanes_trace_reader_set_cancellable (r, cancellable);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (golanes_trace_reader_next (r, &ev, &error));
+  g_assert_error (error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED);
+  golanes_trace_reader_free (r);
+}
+
+static void
+progress_cb (guint64  consumed,
+             guint64  total,
+             gpointer user_data)
+{
+  guint64 *last = user_data;
+
+  g_assert_cmpuint (consumed, <=, total);
+  *last = consumed;
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(GBytes) bytes = build_small_trace ();
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *r = golanes_trace_reader_new_for_bytes (bytes, &error);
+  GolanesEvent ev;
+  guint64 last = 0;
+
+  golanes_trace_reader_set_progress_func (r, progress_cb, &last);
+  while (golanes_trace_reader_next (r, &ev, &error))
+    ;
+  g_assert_no_error (error);
+  g_assert_cmpuint (last, ==, g_bytes_get_size (bytes));
+  golanes_trace_reader_free (r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* Writes the hand-built trace, to regenerate the expected text with
+   * `TZ=UTC go tool trace -d=parsed FILE`. */
+  if (g_getenv ("GOLANES_TEST_WRITE_TRACE") != NULL)
+    {
+      g_autoptr(GBytes) bytes = build_small_trace ();
+      g_file_set_contents (g_getenv ("GOLANES_TEST_WRITE_TRACE"), g_bytes_get_data (bytes, NULL),
+                           g_bytes_get_size (bytes), NULL);
+    }
+
+  g_test_add_func ("/parser/uvarint", test_uvarint);
+  g_test_add_func ("/parser/quote", test_quote);
+  g_test_add_func ("/parser/rfc3339nano", test_rfc3339);
+  g_test_add_func ("/parser/end-to-end", test_end_to_end);
+  g_test_add_func ("/parser/api", test_api);
+  g_test_add_func ("/parser/hostile/batch-size", test_hostile_batch_size);
+  g_test_add_func ("/parser/hostile/short-batch", test_hostile_short_batch);
+  g_test_add_func ("/parser/hostile/string-size", test_hostile_string);
+  g_test_add_func ("/parser/hostile/stack-size", test_hostile_stack);
+  g_test_add_func ("/parser/hostile/varint-overflow", test_hostile_varint);
+  g_test_add_func ("/parser/hostile/sparse-ids", test_hostile_sparse_ids);
+  g_test_add_func ("/parser/header/not-a-trace", test_not_a_trace);
+  g_test_add_func ("/parser/header/old-versions", test_old_versions);
+  g_test_add_func ("/parser/truncation", test_truncation);
+  g_test_add_func ("/parser/corruption", test_corruption);
+  g_test_add_func ("/parser/cancel", test_cancel);
+  g_test_add_func ("/parser/progress", test_progress);
+
+  return g_test_run ();
+}
