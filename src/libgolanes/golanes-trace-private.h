@@ -27,9 +27,35 @@ typedef struct
 
 void     golanes_id_map_init    (GolanesIdMap *map);
 void     golanes_id_map_clear   (GolanesIdMap *map);
-gboolean golanes_id_map_lookup  (const GolanesIdMap *map,
-                                 guint64             key,
-                                 guint64            *value);
+static inline guint
+golanes_id_map_hash (guint64 key,
+                     guint   mask)
+{
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (guint) key & mask;
+}
+
+static inline gboolean
+golanes_id_map_lookup (const GolanesIdMap *map,
+                       guint64             key,
+                       guint64            *value)
+{
+  guint i;
+
+  if (map->count == 0)
+    return FALSE;
+  for (i = golanes_id_map_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
+    if (map->keys[i] == key)
+      {
+        if (value != NULL)
+          *value = map->values[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* Returns FALSE (and leaves the map unchanged) if @key was present. */
 gboolean golanes_id_map_insert  (GolanesIdMap *map,
                                  guint64       key,

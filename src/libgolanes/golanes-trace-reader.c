@@ -574,6 +574,7 @@ typedef struct
 typedef struct
 {
   guint64        m;
+  gpointer       mstate;   /* cached MState of this thread, once known */
   gint64         last_ts;
   MBatches      *list;
   guint          idx;
@@ -2619,6 +2620,7 @@ static int
 order_advance (GolanesTraceReader *r,
                GolanesEvent       *ev,
                guint64             m,
+               gpointer           *mcache,
                guint64             gen,
                GError            **error)
 {
@@ -2636,17 +2638,20 @@ order_advance (GolanesTraceReader *r,
     }
   else
     {
-      ms = get_m (r, cur.m);
+      ms = *mcache;
       if (ms == NULL)
-        ms = new_m (r, cur.m, -1, -1);
+        {
+          ms = get_m (r, cur.m);
+          if (ms == NULL)
+            ms = new_m (r, cur.m, -1, -1);
+          *mcache = ms;
+        }
       cur.p = ms->p;
       cur.g = ms->g;
     }
   res = advance (r, ev, gen, cur, &nctx, error);
   if (res == 1 && ms != NULL)
     {
-      /* new_m() may have replaced the entry for this thread. */
-      ms = get_m (r, cur.m);
       ms->p = nctx.p;
       ms->g = nctx.g;
     }
@@ -2973,7 +2978,7 @@ try_advance (GolanesTraceReader *r,
              GError            **error)
 {
   Cursor *c = r->frontier[i];
-  int res = order_advance (r, &c->ev, c->m, r->gen->gen, error);
+  int res = order_advance (r, &c->ev, c->m, &c->mstate, r->gen->gen, error);
 
   if (res <= 0)
     return res;
@@ -3172,7 +3177,7 @@ golanes_trace_reader_get_stack (GolanesTraceReader *r,
   se = &g_array_index (r->gen->stack_vals, StackEnt, ix);
   for (i = 0; i < se->n && i < max; i++)
     {
-      guint64 pc = g_array_index (r->gen->stack_pcs, guint64, se->first + i), fi;
+      guint64 pc = g_array_index (r->gen->stack_pcs, guint64, se->first + i), fi = 0;
       Frame *f;
 
       golanes_id_map_lookup (&r->gen->pcs, pc, &fi);

@@ -14,16 +14,6 @@
 
 /* ---- id map ------------------------------------------------------------ */
 
-static inline guint
-id_hash (guint64 key,
-         guint   mask)
-{
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (guint) key & mask;
-}
-
 void
 golanes_id_map_init (GolanesIdMap *map)
 {
@@ -37,25 +27,6 @@ golanes_id_map_clear (GolanesIdMap *map)
   g_free (map->values);
   g_free (map->used);
   memset (map, 0, sizeof *map);
-}
-
-gboolean
-golanes_id_map_lookup (const GolanesIdMap *map,
-                       guint64             key,
-                       guint64            *value)
-{
-  guint i;
-
-  if (map->count == 0)
-    return FALSE;
-  for (i = id_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
-    if (map->keys[i] == key)
-      {
-        if (value != NULL)
-          *value = map->values[i];
-        return TRUE;
-      }
-  return FALSE;
 }
 
 static void
@@ -88,7 +59,7 @@ id_map_slot (GolanesIdMap *map,
 
   if (map->used == NULL || (map->count + 1) * 4 > (map->mask + 1) * 3)
     id_map_resize (map, map->used == NULL ? 16 : (map->mask + 1) * 2);
-  for (i = id_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
+  for (i = golanes_id_map_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
     if (map->keys[i] == key)
       {
         *found = TRUE;
@@ -140,7 +111,7 @@ golanes_id_map_remove (GolanesIdMap *map,
 
   if (map->count == 0)
     return FALSE;
-  for (i = id_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
+  for (i = golanes_id_map_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
     if (map->keys[i] == key)
       break;
   if (!map->used[i])
@@ -151,7 +122,7 @@ golanes_id_map_remove (GolanesIdMap *map,
   map->count--;
   for (j = (i + 1) & map->mask; map->used[j]; j = (j + 1) & map->mask)
     {
-      guint home = id_hash (map->keys[j], map->mask);
+      guint home = golanes_id_map_hash (map->keys[j], map->mask);
       gboolean movable;
 
       if (i <= j)
