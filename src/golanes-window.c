@@ -216,19 +216,24 @@ golanes_window_load_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(GolanesWindow) self = user_data;
+  GWeakRef *weak_self = user_data;
+  g_autoptr(GolanesWindow) self = g_weak_ref_get (weak_self);
   g_autoptr(GolanesTraceSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
-  g_assert (GOLANES_IS_WINDOW (self));
   g_assert (G_IS_TASK (result));
+
+  g_weak_ref_clear (weak_self);
+  g_free (weak_self);
 
   summary = golanes_trace_loader_load_finish (result, &error);
 
   /* A load that was replaced, cancelled or outlived the window. */
-  if (self->load_cancellable == NULL ||
-      g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+  if (self == NULL ||
+      self->load_cancellable == NULL ||
+      g_task_get_cancellable (G_TASK (result)) != self->load_cancellable ||
+      gtk_window_get_application (GTK_WINDOW (self)) == NULL)
     return;
 
   g_clear_object (&self->load_cancellable);
@@ -265,6 +270,7 @@ golanes_window_open (GolanesWindow *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  GWeakRef *weak_self;
 
   g_return_if_fail (GOLANES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -285,13 +291,19 @@ golanes_window_open (GolanesWindow *self,
   golanes_window_set_titles (self, name, _("Loading…"));
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
+  /* Only a weak reference: closing the window disposes it, which cancels
+   * the load, instead of the load keeping the closed window alive. The
+   * progress callback needs none, as it never runs after cancellation. */
+  weak_self = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak_self, self);
+
   golanes_trace_loader_load_async (file,
                                    self->load_cancellable,
                                    golanes_window_load_progress_cb,
                                    self,
                                    NULL,
                                    golanes_window_load_cb,
-                                   g_object_ref (self));
+                                   weak_self);
 }
 
 static void

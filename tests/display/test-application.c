@@ -262,6 +262,14 @@ has_texture (gpointer data)
   return shot->texture != NULL;
 }
 
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_mapped (data) &&
+         gtk_widget_get_width (data) > 0 &&
+         gtk_widget_get_height (data) > 0;
+}
+
 static void
 save_screenshot (GolanesWindow *window,
                  const char    *name)
@@ -271,11 +279,9 @@ save_screenshot (GolanesWindow *window,
   GdkFrameClock *frame_clock;
   gulong handler;
 
-  /* Let the stack's crossfade and the first frames finish. */
+  /* Let the window map and the stack's crossfade finish. */
+  g_assert_true (wait_until (is_allocated, window, WAIT_MSEC));
   spin (500);
-
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 0);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >, 0);
 
   frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_assert_nonnull (frame_clock);
@@ -713,6 +719,12 @@ shows_progress (gpointer data)
   return strstr (text, " of ") != NULL && strstr (text, "Loading “") != NULL;
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 test_cancel (void)
 {
@@ -720,7 +732,7 @@ test_cancel (void)
   GolanesWindow *window = new_welcome_window ();
 
   /* Small chunks and a pause after each keep the load going long enough. */
-  _golanes_trace_loader_set_throttle (256, 20);
+  _golanes_trace_loader_set_throttle (256, 100);
 
   golanes_window_open (window, file);
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
@@ -737,10 +749,12 @@ test_cancel (void)
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "welcome");
   assert_window_shows (window, "Loading cancelled");
 
-  /* Closing a window while it loads cancels the load. */
+  /* Closing a window while it loads frees it, which cancels the load. */
   golanes_window_open (window, file);
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_null, &window, WAIT_MSEC));
   spin (300);
 
   _golanes_trace_loader_set_throttle (0, 0);
