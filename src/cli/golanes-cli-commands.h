@@ -20,5 +20,7 @@ typedef struct
 
 int golanes_cli_info   (int argc, char **argv);
 int golanes_cli_events (int argc, char **argv);
+int golanes_cli_gc     (int argc, char **argv);
+int golanes_cli_mmu    (int argc, char **argv);
 
 G_END_DECLS

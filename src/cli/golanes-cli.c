@@ -18,6 +18,8 @@
 static const GolanesCliCommand commands[] = {
   { "info", "Show the Go version and size of a trace without parsing it", golanes_cli_info },
   { "events", "Print the parsed events like 'go tool trace -d=parsed'", golanes_cli_events },
+  { "gc", "GC cycles, stop-the-world pauses, heap and GOMAXPROCS over time", golanes_cli_gc },
+  { "mmu", "Minimum mutator utilization like 'go tool trace' /mmu", golanes_cli_mmu },
 };
 
 static void
