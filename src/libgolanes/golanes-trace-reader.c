@@ -422,6 +422,23 @@ id_table_compact (IdTable *t)
   golanes_id_map_clear (&t->map);
 }
 
+static void
+free_gstring (gpointer p)
+{
+  g_string_free (p, TRUE);
+}
+
+/* Copies a byte string, which may contain NULs, keeping a terminator. */
+static char *
+dup_bytes (GolanesStr s)
+{
+  char *d = g_malloc (s.len + 1);
+
+  memcpy (d, s.data, s.len);
+  d[s.len] = '\0';
+  return d;
+}
+
 static Gen *
 gen_new (void)
 {
@@ -437,7 +454,7 @@ gen_new (void)
   golanes_id_map_init (&g->pcs);
   g->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   g->cpu_samples = g_array_new (FALSE, FALSE, sizeof (CpuSample));
-  g->extra = g_ptr_array_new_with_free_func (g_free);
+  g->extra = g_ptr_array_new_with_free_func (free_gstring);
   return g;
 }
 
@@ -2335,7 +2352,7 @@ advance (GolanesTraceReader *r,
         if (!gen_get_string (r->gen, ev->args[2], &name))
           ORDER_ERR ("a known string id", "invalid string ID %" G_GUINT64_FORMAT " for %u event", ev->args[2], typ);
         ts = g_new (TaskState, 1);
-        ts->name = g_strndup (name.data, name.len);
+        ts->name = dup_bytes (name);
         ts->name_len = name.len;
         ts->parent = parent;
         golanes_id_map_replace (&r->tasks, id, (guint64) (gsize) ts);
@@ -2360,7 +2377,9 @@ advance (GolanesTraceReader *r,
               }
             else
               {
-                g_ptr_array_add (r->gen->extra, ts->name);
+                GString *copy = g_string_new_len (ts->name, (gssize) ts->name_len);
+                g_ptr_array_add (r->gen->extra, copy);
+                g_free (ts->name);
                 ev->args[3] = r->gen->extra->len;
               }
             g_free (ts);
@@ -2401,7 +2420,7 @@ advance (GolanesTraceReader *r,
               }
             ur = &gs->regions[gs->n_regions++];
             ur->task = ev->args[0];
-            ur->name = g_strndup (name.data, name.len);
+            ur->name = dup_bytes (name);
             ur->name_len = name.len;
           }
         else if (gs->n_regions > 0)
@@ -3442,8 +3461,9 @@ golanes_event_get_task (GolanesTraceReader *r,
       out->type.len = 0;
       if (ev->args[3] != 0 && r->gen != NULL && ev->args[3] <= r->gen->extra->len)
         {
-          out->type.data = g_ptr_array_index (r->gen->extra, ev->args[3] - 1);
-          out->type.len = strlen (out->type.data);
+          GString *name = g_ptr_array_index (r->gen->extra, ev->args[3] - 1);
+          out->type.data = name->str;
+          out->type.len = name->len;
         }
       return TRUE;
     }
