@@ -513,6 +513,11 @@ golanes_text_buf_grow (GolanesTextBuf *buf,
   buf->cap = cap;
 }
 
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
 void
 golanes_text_buf_append_u64 (GolanesTextBuf *buf,
                              guint64         v)
@@ -520,13 +525,25 @@ golanes_text_buf_append_u64 (GolanesTextBuf *buf,
   char tmp[24];
   int i = sizeof tmp;
 
-  do
+  while (v >= 100)
     {
-      tmp[--i] = (char) ('0' + v % 10);
-      v /= 10;
+      guint d = (guint) (v % 100);
+      v /= 100;
+      i -= 2;
+      tmp[i] = digit_pairs[2 * d];
+      tmp[i + 1] = digit_pairs[2 * d + 1];
     }
-  while (v != 0);
-  golanes_text_buf_append (buf, tmp + i, sizeof tmp - i);
+  if (v >= 10)
+    {
+      i -= 2;
+      tmp[i] = digit_pairs[2 * v];
+      tmp[i + 1] = digit_pairs[2 * v + 1];
+    }
+  else
+    tmp[--i] = (char) ('0' + v);
+  golanes_text_buf_reserve (buf, sizeof tmp);
+  memcpy (buf->data + buf->len, tmp + i, sizeof tmp - i);
+  buf->len += sizeof tmp - i;
 }
 
 void
