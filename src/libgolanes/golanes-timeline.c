@@ -1,0 +1,1675 @@
+/* golanes-timeline.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "golanes-timeline.h"
+
+#define GOID_DENSE_LIMIT (1 << 24)
+#define COUNT_BLOCK      64
+#define NO_INDEX         G_MAXUINT32
+
+/* Goroutine classes in the counts series. */
+enum
+{
+  CLASS_NONE,
+  CLASS_RUNNING,
+  CLASS_RUNNABLE,
+  CLASS_WAITING,
+  CLASS_SYSCALL,
+};
+
+typedef struct
+{
+  GArray  *region_stack;  /* guint32 region indices */
+  guint32  p;             /* proc index holding our open P span, or NO_INDEX */
+  guint32  m;             /* thread index holding our open M span */
+  guint32  assist;        /* open assist range index */
+  guint8   state;         /* GolanesGoState */
+  guint8   ever_ran;
+  guint8   named;
+} GBuild;
+
+typedef struct
+{
+  guint32 sweep;          /* open sweep range index */
+} PBuild;
+
+typedef struct
+{
+  gint64  base;
+  guint32 first;
+  gint32  counts[4];      /* before the block's first point */
+} CountBlock;
+
+struct _GolanesTimeline
+{
+  GolanesStackTable *stacks;
+  GPtrArray         *reasons;        /* char *, index = reason id */
+  GArray            *reason_by_string; /* guint16 per string id: reason id + 1 */
+
+  gint64    start_time;
+  gint64    end_time;
+  guint64   n_events;
+  gboolean  finished;
+  gint64    last_sync_time;
+
+  GArray     *goroutines;            /* GolanesTimelineGoroutine */
+  GArray     *gbuild;                /* GBuild */
+  guint32    *goid_dense;            /* goid -> index + 1 */
+  gsize       goid_dense_len;
+  GHashTable *goid_sparse;           /* goid -> index + 1 */
+
+  GArray     *procs;                 /* GolanesTimelineProc */
+  GArray     *pbuild;
+  GArray     *proc_by_id;            /* guint32 index + 1 by P id */
+
+  GArray     *threads;               /* GolanesTimelineThread */
+  GHashTable *thread_by_id;          /* tid + 1 -> index + 1 */
+  gint64      last_tid;
+  guint32     last_thread;
+
+  GArray       *ranges;              /* GolanesTimelineRange */
+  GolanesTrack *gc_track;
+  GolanesTrack *stw_track;
+  guint32       open_mark;
+  guint32       open_stw;
+  GolanesIntervalTree *range_tree;
+
+  GArray     *series[GOLANES_N_SERIES];
+
+  GArray     *count_blocks;          /* CountBlock */
+  guint32    *count_dt;
+  guint8     *count_code;
+  guint       n_count;
+  guint       cap_count;
+  gint32      cur_counts[4];
+
+  GArray     *tasks;                 /* GolanesTimelineTask */
+  GHashTable *task_by_id;            /* guint64 * -> index + 1 */
+  GPtrArray  *task_rows;
+  GolanesIntervalTree *task_tree;
+
+  GArray     *regions;               /* GolanesTimelineRegion */
+  GolanesIntervalTree *region_tree;
+
+  GArray     *logs;
+  GArray     *samples;
+};
+
+/* Reasons */
+
+static guint16
+intern_reason (GolanesTimeline *self,
+               const char      *data,
+               gsize            len)
+{
+  guint32 sid;
+  guint16 *slot;
+
+  if (len == 0)
+    return 0;
+  sid = golanes_stack_table_intern_string (self->stacks, data, len);
+  if (sid >= self->reason_by_string->len)
+    g_array_set_size (self->reason_by_string, sid + 1);
+  slot = &g_array_index (self->reason_by_string, guint16, sid);
+  if (*slot == 0)
+    {
+      if (self->reasons->len >= G_MAXUINT16)
+        return 0;
+      g_ptr_array_add (self->reasons, g_strndup (data, len));
+      *slot = (guint16) self->reasons->len;   /* id + 1 */
+    }
+  return (guint16) (*slot - 1);
+}
+
+const char *
+golanes_timeline_get_reason (GolanesTimeline *self,
+                             guint16          reason)
+{
+  g_return_val_if_fail (self != NULL, "");
+  if (reason >= self->reasons->len)
+    return "";
+  return g_ptr_array_index (self->reasons, reason);
+}
+
+/* Construction */
+
+GolanesTimeline *
+golanes_timeline_new (void)
+{
+  GolanesTimeline *self = g_new0 (GolanesTimeline, 1);
+  guint i;
+
+  self->stacks = golanes_stack_table_new ();
+  self->reasons = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->reasons, g_strdup (""));
+  self->reason_by_string = g_array_new (FALSE, TRUE, sizeof (guint16));
+  self->goroutines = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineGoroutine));
+  self->gbuild = g_array_new (FALSE, TRUE, sizeof (GBuild));
+  self->goid_sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->procs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineProc));
+  self->pbuild = g_array_new (FALSE, TRUE, sizeof (PBuild));
+  self->proc_by_id = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->threads = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineThread));
+  self->thread_by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->last_tid = G_MININT64;
+  self->ranges = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineRange));
+  self->gc_track = golanes_track_new ();
+  self->stw_track = golanes_track_new ();
+  self->open_mark = NO_INDEX;
+  self->open_stw = NO_INDEX;
+  for (i = 0; i < GOLANES_N_SERIES; i++)
+    self->series[i] = g_array_new (FALSE, FALSE, sizeof (GolanesSeriesPoint));
+  self->count_blocks = g_array_new (FALSE, FALSE, sizeof (CountBlock));
+  self->tasks = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineTask));
+  self->task_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->task_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) golanes_track_free);
+  self->regions = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineRegion));
+  self->logs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineLog));
+  self->samples = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineSample));
+  self->start_time = 0;
+  self->end_time = 0;
+  return self;
+}
+
+static void
+free_gbuild (GolanesTimeline *self)
+{
+  guint i;
+
+  if (self->gbuild == NULL)
+    return;
+  for (i = 0; i < self->gbuild->len; i++)
+    {
+      GBuild *b = &g_array_index (self->gbuild, GBuild, i);
+      if (b->region_stack != NULL)
+        g_array_unref (b->region_stack);
+    }
+  g_array_unref (self->gbuild);
+  self->gbuild = NULL;
+}
+
+void
+golanes_timeline_free (GolanesTimeline *self)
+{
+  guint i, l;
+
+  if (self == NULL)
+    return;
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      GolanesTimelineGoroutine *g = &g_array_index (self->goroutines, GolanesTimelineGoroutine, i);
+      golanes_track_free (g->states);
+      golanes_track_free (g->assists);
+      for (l = 0; l < g->n_region_levels; l++)
+        golanes_track_free (g->region_levels[l]);
+      g_free (g->region_levels);
+      if (g->unblocks != NULL)
+        g_array_unref (g->unblocks);
+    }
+  g_array_unref (self->goroutines);
+  free_gbuild (self);
+  g_free (self->goid_dense);
+  g_hash_table_destroy (self->goid_sparse);
+  for (i = 0; i < self->procs->len; i++)
+    {
+      GolanesTimelineProc *p = &g_array_index (self->procs, GolanesTimelineProc, i);
+      golanes_track_free (p->goroutines);
+      golanes_track_free (p->states);
+      golanes_track_free (p->sweeps);
+    }
+  g_array_unref (self->procs);
+  if (self->pbuild != NULL)
+    g_array_unref (self->pbuild);
+  g_array_unref (self->proc_by_id);
+  for (i = 0; i < self->threads->len; i++)
+    golanes_track_free (g_array_index (self->threads, GolanesTimelineThread, i).goroutines);
+  g_array_unref (self->threads);
+  g_hash_table_destroy (self->thread_by_id);
+  g_array_unref (self->ranges);
+  golanes_track_free (self->gc_track);
+  golanes_track_free (self->stw_track);
+  golanes_interval_tree_free (self->range_tree);
+  for (i = 0; i < GOLANES_N_SERIES; i++)
+    g_array_unref (self->series[i]);
+  g_array_unref (self->count_blocks);
+  g_free (self->count_dt);
+  g_free (self->count_code);
+  g_array_unref (self->tasks);
+  g_hash_table_destroy (self->task_by_id);
+  g_ptr_array_unref (self->task_rows);
+  golanes_interval_tree_free (self->task_tree);
+  g_array_unref (self->regions);
+  golanes_interval_tree_free (self->region_tree);
+  g_array_unref (self->logs);
+  g_array_unref (self->samples);
+  g_array_unref (self->reason_by_string);
+  g_ptr_array_unref (self->reasons);
+  golanes_stack_table_free (self->stacks);
+  g_free (self);
+}
+
+/* Look-ups */
+
+static guint32
+goroutine_index (GolanesTimeline *self,
+                 gint64           goid,
+                 gint64           time)
+{
+  guint32 found = 0;
+  GolanesTimelineGoroutine g;
+  GBuild b;
+
+  if (goid >= 0 && goid < GOID_DENSE_LIMIT)
+    {
+      if ((gsize) goid < self->goid_dense_len)
+        found = self->goid_dense[goid];
+    }
+  else
+    found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &goid));
+  if (found != 0)
+    return found - 1;
+
+  memset (&g, 0, sizeof g);
+  g.id = goid;
+  g.parent = GOLANES_NO_ID;
+  g.created = time;
+  g.ended = time;
+  g.states = golanes_track_new ();
+  g_array_append_val (self->goroutines, g);
+  memset (&b, 0, sizeof b);
+  b.p = NO_INDEX;
+  b.m = NO_INDEX;
+  b.assist = NO_INDEX;
+  b.state = GOLANES_GO_UNDETERMINED;
+  g_array_append_val (self->gbuild, b);
+  found = self->goroutines->len;
+
+  if (goid >= 0 && goid < GOID_DENSE_LIMIT)
+    {
+      if ((gsize) goid >= self->goid_dense_len)
+        {
+          gsize len = MAX (self->goid_dense_len * 2, 1024);
+          while (len <= (gsize) goid)
+            len *= 2;
+          self->goid_dense = g_renew (guint32, self->goid_dense, len);
+          memset (self->goid_dense + self->goid_dense_len, 0,
+                  (len - self->goid_dense_len) * sizeof (guint32));
+          self->goid_dense_len = len;
+        }
+      self->goid_dense[goid] = found;
+    }
+  else
+    {
+      g_hash_table_insert (self->goid_sparse, g_memdup2 (&goid, sizeof goid), GUINT_TO_POINTER (found));
+    }
+  return found - 1;
+}
+
+gint
+golanes_timeline_lookup_goroutine (GolanesTimeline *self,
+                                   gint64           id)
+{
+  guint32 found = 0;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (id >= 0 && id < GOID_DENSE_LIMIT)
+    {
+      if ((gsize) id < self->goid_dense_len)
+        found = self->goid_dense[id];
+    }
+  else
+    found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &id));
+  return (gint) found - 1;
+}
+
+static guint32
+proc_index (GolanesTimeline *self,
+            gint64           pid)
+{
+  guint32 *slot;
+  GolanesTimelineProc p;
+  PBuild b;
+
+  if (pid < 0 || pid > G_MAXINT32)
+    return NO_INDEX;
+  if ((guint) pid >= self->proc_by_id->len)
+    g_array_set_size (self->proc_by_id, pid + 1);
+  slot = &g_array_index (self->proc_by_id, guint32, pid);
+  if (*slot != 0)
+    return *slot - 1;
+  p.id = pid;
+  p.goroutines = golanes_track_new ();
+  p.states = golanes_track_new ();
+  p.sweeps = golanes_track_new ();
+  g_array_append_val (self->procs, p);
+  b.sweep = NO_INDEX;
+  g_array_append_val (self->pbuild, b);
+  *slot = self->procs->len;
+  return *slot - 1;
+}
+
+static guint32
+thread_index (GolanesTimeline *self,
+              gint64           tid)
+{
+  gpointer key;
+  guint32 found;
+  GolanesTimelineThread t;
+
+  if (tid < 0)
+    return NO_INDEX;
+  if (tid == self->last_tid)
+    return self->last_thread;
+  key = GSIZE_TO_POINTER ((gsize) tid + 1);
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->thread_by_id, key));
+  if (found == 0)
+    {
+      t.id = tid;
+      t.goroutines = golanes_track_new ();
+      g_array_append_val (self->threads, t);
+      found = self->threads->len;
+      g_hash_table_insert (self->thread_by_id, key, GUINT_TO_POINTER (found));
+    }
+  self->last_tid = tid;
+  self->last_thread = found - 1;
+  return found - 1;
+}
+
+#define GOROUTINE(self, i) (&g_array_index ((self)->goroutines, GolanesTimelineGoroutine, (i)))
+#define GBUILD(self, i)    (&g_array_index ((self)->gbuild, GBuild, (i)))
+#define PROC(self, i)      (&g_array_index ((self)->procs, GolanesTimelineProc, (i)))
+#define PBUILD(self, i)    (&g_array_index ((self)->pbuild, PBuild, (i)))
+#define THREAD(self, i)    (&g_array_index ((self)->threads, GolanesTimelineThread, (i)))
+#define RANGE(self, i)     (&g_array_index ((self)->ranges, GolanesTimelineRange, (i)))
+
+/* Counts series */
+
+static guint
+go_class (guint state)
+{
+  switch (state)
+    {
+    case GOLANES_GO_RUNNING:
+      return CLASS_RUNNING;
+    case GOLANES_GO_RUNNABLE:
+      return CLASS_RUNNABLE;
+    case GOLANES_GO_WAITING:
+      return CLASS_WAITING;
+    case GOLANES_GO_SYSCALL:
+      return CLASS_SYSCALL;
+    default:
+      return CLASS_NONE;
+    }
+}
+
+static void
+apply_code (gint32 *counts,
+            guint8  code)
+{
+  guint from = code >> 3, to = code & 7;
+
+  if (from != CLASS_NONE)
+    counts[from - 1]--;
+  if (to != CLASS_NONE)
+    counts[to - 1]++;
+}
+
+static void
+add_count_point (GolanesTimeline *self,
+                 gint64           time,
+                 guint            from,
+                 guint            to)
+{
+  CountBlock *last = NULL;
+
+  if (from == to)
+    return;
+  if (self->count_blocks->len > 0)
+    last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
+  if (last == NULL || self->n_count - last->first >= COUNT_BLOCK ||
+      time - last->base > G_MAXUINT32 || time < last->base)
+    {
+      CountBlock b;
+      b.base = time;
+      b.first = self->n_count;
+      memcpy (b.counts, self->cur_counts, sizeof b.counts);
+      g_array_append_val (self->count_blocks, b);
+      last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
+    }
+  if (self->n_count == self->cap_count)
+    {
+      self->cap_count = MAX (256, self->cap_count * 2);
+      self->count_dt = g_renew (guint32, self->count_dt, self->cap_count);
+      self->count_code = g_renew (guint8, self->count_code, self->cap_count);
+    }
+  self->count_dt[self->n_count] = (guint32) (time - last->base);
+  self->count_code[self->n_count] = (guint8) (from << 3 | to);
+  self->n_count++;
+  apply_code (self->cur_counts, (guint8) (from << 3 | to));
+}
+
+static void
+fill_counts (GolanesGoroutineCounts *out,
+             gint64                  time,
+             const gint32           *counts)
+{
+  out->time = time;
+  out->running = counts[CLASS_RUNNING - 1];
+  out->runnable = counts[CLASS_RUNNABLE - 1];
+  out->waiting = counts[CLASS_WAITING - 1];
+  out->syscall = counts[CLASS_SYSCALL - 1];
+}
+
+guint
+golanes_timeline_get_n_count_points (GolanesTimeline *self)
+{
+  return self->n_count;
+}
+
+void
+golanes_timeline_get_count_point (GolanesTimeline        *self,
+                                  guint                   index,
+                                  GolanesGoroutineCounts *out)
+{
+  guint lo = 0, hi = self->count_blocks->len, i;
+  const CountBlock *b;
+  gint32 counts[4];
+
+  g_return_if_fail (index < self->n_count);
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (self->count_blocks, CountBlock, mid).first <= index)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  b = &g_array_index (self->count_blocks, CountBlock, lo);
+  memcpy (counts, b->counts, sizeof counts);
+  for (i = b->first; i <= index; i++)
+    apply_code (counts, self->count_code[i]);
+  fill_counts (out, b->base + self->count_dt[index], counts);
+}
+
+void
+golanes_timeline_get_counts_at (GolanesTimeline        *self,
+                                gint64                  time,
+                                GolanesGoroutineCounts *out)
+{
+  guint lo = 0, hi = self->count_blocks->len, i, end;
+  const CountBlock *b;
+  gint32 counts[4] = { 0, 0, 0, 0 };
+  gint64 t = time;
+
+  if (hi == 0 || g_array_index (self->count_blocks, CountBlock, 0).base > time)
+    {
+      fill_counts (out, time, counts);
+      return;
+    }
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (self->count_blocks, CountBlock, mid).base <= time)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  b = &g_array_index (self->count_blocks, CountBlock, lo);
+  end = lo + 1 < self->count_blocks->len
+    ? g_array_index (self->count_blocks, CountBlock, lo + 1).first : self->n_count;
+  memcpy (counts, b->counts, sizeof counts);
+  for (i = b->first; i < end && b->base + self->count_dt[i] <= time; i++)
+    {
+      apply_code (counts, self->count_code[i]);
+      t = b->base + self->count_dt[i];
+    }
+  fill_counts (out, t, counts);
+}
+
+/* Goroutine transitions */
+
+static guint8
+span_state (guint go_state,
+            gboolean ever_ran)
+{
+  switch (go_state)
+    {
+    case GOLANES_GO_RUNNING:
+      return GOLANES_G_RUNNING;
+    case GOLANES_GO_RUNNABLE:
+      return ever_ran ? GOLANES_G_RUNNABLE : GOLANES_G_CREATED;
+    case GOLANES_GO_WAITING:
+      return GOLANES_G_WAITING;
+    case GOLANES_GO_SYSCALL:
+    default:
+      return GOLANES_G_SYSCALL;
+    }
+}
+
+static void
+close_exec_spans (GolanesTimeline *self,
+                  guint32          gi,
+                  GBuild          *b,
+                  gint64           time)
+{
+  if (b->p != NO_INDEX)
+    {
+      GolanesTrack *t = PROC (self, b->p)->goroutines;
+      guint n = golanes_track_get_n_spans (t);
+      GolanesSpan s;
+
+      if (n > 0 && golanes_track_is_open (t))
+        {
+          golanes_track_get_span (t, n - 1, &s);
+          if (s.arg == gi)
+            golanes_track_close (t, time);
+        }
+      b->p = NO_INDEX;
+    }
+  if (b->m != NO_INDEX)
+    {
+      GolanesTrack *t = THREAD (self, b->m)->goroutines;
+      guint n = golanes_track_get_n_spans (t);
+      GolanesSpan s;
+
+      if (n > 0 && golanes_track_is_open (t))
+        {
+          golanes_track_get_span (t, n - 1, &s);
+          if (s.arg == gi)
+            golanes_track_close (t, time);
+        }
+      b->m = NO_INDEX;
+    }
+}
+
+static void
+open_exec_spans (GolanesTimeline    *self,
+                 guint32             gi,
+                 GBuild             *b,
+                 const GolanesEvent *ev,
+                 guint8              state)
+{
+  guint32 pi = proc_index (self, ev->proc);
+  guint32 mi = thread_index (self, ev->thread);
+
+  if (pi != NO_INDEX)
+    {
+      golanes_track_open (PROC (self, pi)->goroutines, ev->time, state, 0, gi, 0);
+      b->p = pi;
+    }
+  if (mi != NO_INDEX)
+    {
+      guint16 preason = (pi != NO_INDEX && ev->proc < G_MAXUINT16) ? (guint16) (ev->proc + 1) : 0;
+      golanes_track_open (THREAD (self, mi)->goroutines, ev->time, state, preason, gi, 0);
+      b->m = mi;
+    }
+}
+
+static void
+handle_goroutine (GolanesTimeline              *self,
+                  GolanesTraceReader           *reader,
+                  const GolanesEvent           *ev,
+                  const GolanesStateTransition *st)
+{
+  gint64 goid = st->resource.id;
+  guint32 gi = goroutine_index (self, goid, ev->time);
+  GolanesTimelineGoroutine *g = GOROUTINE (self, gi);
+  GBuild *b = GBUILD (self, gi);
+  guint32 stack = 0;
+  guint16 reason = 0;
+  guint from = st->from, to = st->to;
+  gboolean had_open;
+  guint n_before;
+
+  if (from == to)
+    return;
+  if (from == GOLANES_GO_UNDETERMINED && b->state != GOLANES_GO_UNDETERMINED &&
+      b->state != GOLANES_GO_NOT_EXIST)
+    {
+      /* A status at a generation boundary: only a real change matters. */
+      if (b->state == to)
+        return;
+      from = b->state;
+    }
+
+  if (st->has_stack && st->stack != 0)
+    stack = golanes_stack_table_intern (self->stacks, reader, st->stack);
+  if (st->reason.len > 0)
+    reason = intern_reason (self, st->reason.data, st->reason.len);
+
+  if (!b->named && stack != 0)
+    {
+      guint n_frames;
+      const GolanesFrame *frames = golanes_stack_table_get_frames (self->stacks, stack, &n_frames);
+      if (n_frames > 0)
+        g->start_func = frames[n_frames - 1].func;
+      b->named = TRUE;
+    }
+
+  n_before = golanes_track_get_n_spans (g->states);
+  had_open = golanes_track_close (g->states, ev->time);
+  if (from == GOLANES_GO_RUNNING || from == GOLANES_GO_SYSCALL)
+    close_exec_spans (self, gi, b, ev->time);
+
+  if (from == GOLANES_GO_NOT_EXIST)
+    {
+      gboolean has_ev_stack = FALSE;
+      guint64 ev_stack = golanes_event_get_stack (ev, &has_ev_stack);
+
+      if (n_before == 0)
+        g->created = ev->time;
+      if (ev->goroutine != GOLANES_NO_ID && ev->goroutine != goid)
+        g->parent = ev->goroutine;
+      if (has_ev_stack && ev_stack != 0)
+        g->creation_stack = golanes_stack_table_intern (self->stacks, reader, ev_stack);
+    }
+  else if (from == GOLANES_GO_UNDETERMINED && n_before == 0)
+    {
+      g->created = ev->time;
+      g->flags |= GOLANES_SPAN_OPEN_START;
+    }
+
+  /* Who unblocked a wait. */
+  if (from == GOLANES_GO_WAITING && had_open && ev->goroutine != GOLANES_NO_ID &&
+      ev->goroutine != goid)
+    {
+      GolanesUnblock u;
+
+      u.span = n_before - 1;
+      u.goroutine = goroutine_index (self, ev->goroutine, ev->time);
+      g = GOROUTINE (self, gi);
+      b = GBUILD (self, gi);
+      if (g->unblocks == NULL)
+        g->unblocks = g_array_new (FALSE, FALSE, sizeof (GolanesUnblock));
+      g_array_append_val (g->unblocks, u);
+    }
+
+  add_count_point (self, ev->time, go_class (from), go_class (to));
+  b->state = (guint8) to;
+
+  if (to == GOLANES_GO_NOT_EXIST)
+    {
+      g->ended = ev->time;
+      g->flags &= ~GOLANES_SPAN_OPEN;
+      return;
+    }
+
+  if (to == GOLANES_GO_RUNNING)
+    b->ever_ran = TRUE;
+  golanes_track_open (g->states, ev->time, span_state (to, b->ever_ran), reason, stack, 0);
+  if (to == GOLANES_GO_RUNNING || to == GOLANES_GO_SYSCALL)
+    open_exec_spans (self, gi, b, ev, span_state (to, TRUE));
+}
+
+static void
+handle_proc (GolanesTimeline              *self,
+             const GolanesEvent           *ev,
+             const GolanesStateTransition *st)
+{
+  guint32 pi = proc_index (self, st->resource.id);
+  GolanesTimelineProc *p;
+
+  if (pi == NO_INDEX || st->from == st->to)
+    return;
+  p = PROC (self, pi);
+  golanes_track_close (p->states, ev->time);
+  if (st->to == GOLANES_PROC_RUNNING || st->to == GOLANES_PROC_IDLE)
+    golanes_track_open (p->states, ev->time, (guint8) st->to, 0, 0,
+                        st->from == GOLANES_PROC_UNDETERMINED ? GOLANES_SPAN_OPEN_START : 0);
+  if (st->to == GOLANES_PROC_IDLE || st->to == GOLANES_PROC_NOT_EXIST)
+    {
+      /* A goroutine in a syscall loses its P: the hand-off. */
+      guint n = golanes_track_get_n_spans (p->goroutines);
+      if (n > 0 && golanes_track_is_open (p->goroutines))
+        {
+          GolanesSpan s;
+          golanes_track_get_span (p->goroutines, n - 1, &s);
+          golanes_track_close (p->goroutines, ev->time);
+          if (s.arg < self->gbuild->len && GBUILD (self, s.arg)->p == pi)
+            GBUILD (self, s.arg)->p = NO_INDEX;
+        }
+    }
+}
+
+/* Ranges */
+
+static guint32
+new_range (GolanesTimeline *self,
+           gint64           start,
+           guint8           kind,
+           gint64           scope,
+           guint16          reason,
+           guint8           flags)
+{
+  GolanesTimelineRange r;
+
+  memset (&r, 0, sizeof r);
+  r.start = start;
+  r.end = start;
+  r.scope = scope;
+  r.kind = kind;
+  r.reason = reason;
+  r.flags = flags | GOLANES_SPAN_OPEN;
+  g_array_append_val (self->ranges, r);
+  return self->ranges->len - 1;
+}
+
+static void
+handle_range (GolanesTimeline    *self,
+              GolanesTraceReader *reader,
+              const GolanesEvent *ev)
+{
+  GolanesRange rg;
+  guint32 *open_slot = NULL;
+  GolanesTrack *track = NULL;
+  gint64 scope = GOLANES_NO_ID;
+  guint8 kind;
+  guint16 reason = 0;
+
+  if (!golanes_event_get_range (reader, ev, &rg))
+    return;
+  switch (rg.type)
+    {
+    case GOLANES_RANGE_STW:
+      kind = GOLANES_GC_RANGE_STW;
+      open_slot = &self->open_stw;
+      track = self->stw_track;
+      scope = rg.scope.id;
+      reason = intern_reason (self, rg.detail.data, rg.detail.len);
+      break;
+    case GOLANES_RANGE_GC_MARK:
+      kind = GOLANES_GC_RANGE_MARK;
+      open_slot = &self->open_mark;
+      track = self->gc_track;
+      break;
+    case GOLANES_RANGE_GC_SWEEP:
+      {
+        guint32 pi = proc_index (self, rg.scope.id);
+        if (pi == NO_INDEX)
+          return;
+        kind = GOLANES_GC_RANGE_SWEEP;
+        open_slot = &PBUILD (self, pi)->sweep;
+        track = PROC (self, pi)->sweeps;
+        scope = rg.scope.id;
+      }
+      break;
+    case GOLANES_RANGE_GC_MARK_ASSIST:
+      {
+        guint32 gi;
+        GolanesTimelineGoroutine *g;
+        if (rg.scope.id == GOLANES_NO_ID)
+          return;
+        gi = goroutine_index (self, rg.scope.id, ev->time);
+        g = GOROUTINE (self, gi);
+        if (g->assists == NULL)
+          g->assists = golanes_track_new ();
+        kind = GOLANES_GC_RANGE_ASSIST;
+        open_slot = &GBUILD (self, gi)->assist;
+        track = g->assists;
+        scope = rg.scope.id;
+      }
+      break;
+    default:
+      return;
+    }
+
+  if (ev->kind == GOLANES_EVENT_RANGE_BEGIN || ev->kind == GOLANES_EVENT_RANGE_ACTIVE)
+    {
+      guint8 flags = ev->kind == GOLANES_EVENT_RANGE_ACTIVE ? GOLANES_SPAN_OPEN_START : 0;
+      if (*open_slot != NO_INDEX)
+        {
+          if (ev->kind == GOLANES_EVENT_RANGE_ACTIVE)
+            return;  /* still under way from the previous generation */
+          golanes_track_close (track, ev->time);
+          RANGE (self, *open_slot)->end = ev->time;
+        }
+      *open_slot = new_range (self, ev->time, kind, scope, reason, flags);
+      golanes_track_open (track, ev->time, 0, reason, *open_slot, flags);
+    }
+  else
+    {
+      GolanesTimelineRange *r;
+      if (*open_slot == NO_INDEX)
+        {
+          /* Ended without a begin we saw. */
+          gint64 start = self->start_time;
+          guint32 ri = new_range (self, start, kind, scope, reason, GOLANES_SPAN_OPEN_START);
+          golanes_track_open (track, start, 0, reason, ri, GOLANES_SPAN_OPEN_START);
+          *open_slot = ri;
+        }
+      r = RANGE (self, *open_slot);
+      r->end = ev->time;
+      r->flags &= ~GOLANES_SPAN_OPEN;
+      if (rg.n_attributes >= 2)
+        {
+          r->swept = rg.attributes[0];
+          r->reclaimed = rg.attributes[1];
+        }
+      golanes_track_close (track, ev->time);
+      *open_slot = NO_INDEX;
+    }
+}
+
+/* Tasks, regions, logs */
+
+static guint32
+task_index (GolanesTimeline *self,
+            guint64          id,
+            gboolean         create,
+            gint64           time)
+{
+  guint32 found = GPOINTER_TO_UINT (g_hash_table_lookup (self->task_by_id, &id));
+  GolanesTimelineTask t;
+
+  if (found != 0 || !create)
+    return found - 1;
+  memset (&t, 0, sizeof t);
+  t.id = id;
+  t.parent = GOLANES_NO_TASK;
+  t.parent_index = -1;
+  t.start = time;
+  t.end = time;
+  t.start_goroutine = GOLANES_NO_ID;
+  t.end_goroutine = GOLANES_NO_ID;
+  t.flags = GOLANES_SPAN_OPEN;
+  g_array_append_val (self->tasks, t);
+  g_hash_table_insert (self->task_by_id, g_memdup2 (&id, sizeof id),
+                       GUINT_TO_POINTER (self->tasks->len));
+  return self->tasks->len - 1;
+}
+
+static void
+handle_task (GolanesTimeline    *self,
+             GolanesTraceReader *reader,
+             const GolanesEvent *ev)
+{
+  GolanesTask task;
+  GolanesTimelineTask *t;
+  guint32 ti;
+
+  if (!golanes_event_get_task (reader, ev, &task))
+    return;
+  if (ev->kind == GOLANES_EVENT_TASK_BEGIN)
+    {
+      if (task_index (self, task.id, FALSE, 0) != NO_INDEX)
+        return;
+      ti = task_index (self, task.id, TRUE, ev->time);
+      t = &g_array_index (self->tasks, GolanesTimelineTask, ti);
+      t->parent = task.parent;
+      t->start_goroutine = ev->goroutine;
+      if (task.type.len > 0)
+        t->type = golanes_stack_table_intern_string (self->stacks, task.type.data, task.type.len);
+    }
+  else
+    {
+      ti = task_index (self, task.id, FALSE, 0);
+      if (ti == NO_INDEX)
+        {
+          ti = task_index (self, task.id, TRUE, self->start_time);
+          g_array_index (self->tasks, GolanesTimelineTask, ti).flags |= GOLANES_SPAN_OPEN_START;
+        }
+      t = &g_array_index (self->tasks, GolanesTimelineTask, ti);
+      if (!(t->flags & GOLANES_SPAN_OPEN))
+        return;
+      t->end = ev->time;
+      t->end_goroutine = ev->goroutine;
+      t->flags &= ~GOLANES_SPAN_OPEN;
+      if (t->type == 0 && task.type.len > 0)
+        t->type = golanes_stack_table_intern_string (self->stacks, task.type.data, task.type.len);
+    }
+}
+
+static void
+handle_region (GolanesTimeline    *self,
+               GolanesTraceReader *reader,
+               const GolanesEvent *ev)
+{
+  GolanesRegion rg;
+  guint32 gi, type, stack = 0;
+  GBuild *b;
+  gboolean has_stack = FALSE;
+  guint64 ev_stack;
+
+  if (!golanes_event_get_region (reader, ev, &rg) || ev->goroutine == GOLANES_NO_ID)
+    return;
+  gi = goroutine_index (self, ev->goroutine, ev->time);
+  b = GBUILD (self, gi);
+  type = golanes_stack_table_intern_string (self->stacks, rg.type.data, rg.type.len);
+  ev_stack = golanes_event_get_stack (ev, &has_stack);
+  if (has_stack && ev_stack != 0)
+    stack = golanes_stack_table_intern (self->stacks, reader, ev_stack);
+  if (b->region_stack == NULL)
+    b->region_stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (ev->kind == GOLANES_EVENT_REGION_BEGIN)
+    {
+      GolanesTimelineRegion r;
+
+      memset (&r, 0, sizeof r);
+      r.start = ev->time;
+      r.end = ev->time;
+      r.task = rg.task;
+      r.goroutine = ev->goroutine;
+      r.type = type;
+      r.stack = stack;
+      r.level = (guint16) MIN (b->region_stack->len, G_MAXUINT16);
+      r.flags = GOLANES_SPAN_OPEN;
+      g_array_append_val (self->regions, r);
+      g_array_append_vals (b->region_stack, &(guint32) { self->regions->len - 1 }, 1);
+    }
+  else
+    {
+      guint k = b->region_stack->len;
+      GolanesTimelineRegion *r;
+
+      /* The innermost open region of that type. */
+      while (k > 0 &&
+             g_array_index (self->regions, GolanesTimelineRegion,
+                            g_array_index (b->region_stack, guint32, k - 1)).type != type)
+        k--;
+      if (k == 0)
+        {
+          GolanesTimelineRegion nr;
+          GolanesTimelineGoroutine *g = GOROUTINE (self, gi);
+
+          memset (&nr, 0, sizeof nr);
+          nr.start = MIN (g->created, ev->time);
+          nr.end = ev->time;
+          nr.task = rg.task;
+          nr.goroutine = ev->goroutine;
+          nr.type = type;
+          nr.stack = stack;
+          nr.flags = GOLANES_SPAN_OPEN_START;
+          g_array_append_val (self->regions, nr);
+          return;
+        }
+      r = &g_array_index (self->regions, GolanesTimelineRegion,
+                          g_array_index (b->region_stack, guint32, k - 1));
+      r->end = ev->time;
+      r->flags &= ~GOLANES_SPAN_OPEN;
+      g_array_set_size (b->region_stack, k - 1);
+    }
+}
+
+static void
+handle_log (GolanesTimeline    *self,
+            GolanesTraceReader *reader,
+            const GolanesEvent *ev)
+{
+  GolanesLog log;
+  GolanesTimelineLog l;
+  gboolean has_stack = FALSE;
+  guint64 stack;
+
+  if (!golanes_event_get_log (reader, ev, &log))
+    return;
+  l.time = ev->time;
+  l.goroutine = ev->goroutine;
+  l.task = log.task;
+  l.category = golanes_stack_table_intern_string (self->stacks, log.category.data, log.category.len);
+  l.message = golanes_stack_table_intern_string (self->stacks, log.message.data, log.message.len);
+  stack = golanes_event_get_stack (ev, &has_stack);
+  l.stack = (has_stack && stack != 0) ? golanes_stack_table_intern (self->stacks, reader, stack) : 0;
+  g_array_append_val (self->logs, l);
+}
+
+/* Feeding */
+
+void
+golanes_timeline_feed (GolanesTimeline    *self,
+                       GolanesTraceReader *reader,
+                       const GolanesEvent *ev)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->finished);
+
+  if (self->n_events == 0)
+    self->start_time = ev->time;
+  self->end_time = ev->time;
+  self->n_events++;
+
+  switch (ev->kind)
+    {
+    case GOLANES_EVENT_SYNC:
+      golanes_stack_table_begin_generation (self->stacks);
+      self->last_sync_time = ev->time;
+      break;
+
+    case GOLANES_EVENT_STATE_TRANSITION:
+      {
+        GolanesStateTransition st;
+        if (!golanes_event_get_state_transition (reader, ev, &st))
+          break;
+        if (st.resource.kind == GOLANES_RESOURCE_GOROUTINE)
+          handle_goroutine (self, reader, ev, &st);
+        else if (st.resource.kind == GOLANES_RESOURCE_PROC)
+          handle_proc (self, ev, &st);
+      }
+      break;
+
+    case GOLANES_EVENT_METRIC:
+      {
+        const char *name;
+        GolanesSeriesPoint pt;
+        int kind = -1;
+
+        if (!golanes_event_get_metric (ev, &name, &pt.value))
+          break;
+        if (ev->type == GOLANES_EV_HEAP_ALLOC)
+          kind = GOLANES_SERIES_HEAP_ALLOC;
+        else if (ev->type == GOLANES_EV_HEAP_GOAL)
+          kind = GOLANES_SERIES_HEAP_GOAL;
+        else if (ev->type == GOLANES_EV_PROCS_CHANGE)
+          kind = GOLANES_SERIES_GOMAXPROCS;
+        if (kind < 0)
+          break;
+        pt.time = ev->time;
+        g_array_append_val (self->series[kind], pt);
+      }
+      break;
+
+    case GOLANES_EVENT_LABEL:
+      {
+        GolanesStr label;
+        guint32 gi;
+
+        if (!golanes_event_get_label (reader, ev, &label) || ev->goroutine == GOLANES_NO_ID)
+          break;
+        gi = goroutine_index (self, ev->goroutine, ev->time);
+        if (GBUILD (self, gi)->state == GOLANES_GO_RUNNING &&
+            golanes_track_is_open (GOROUTINE (self, gi)->states))
+          golanes_track_set_last_reason (GOROUTINE (self, gi)->states,
+                                         intern_reason (self, label.data, label.len));
+      }
+      break;
+
+    case GOLANES_EVENT_STACK_SAMPLE:
+      {
+        GolanesTimelineSample s;
+        gboolean has_stack = FALSE;
+        guint64 stack = golanes_event_get_stack (ev, &has_stack);
+
+        s.time = ev->time;
+        s.goroutine = ev->goroutine;
+        s.thread = ev->thread;
+        s.proc = ev->proc;
+        s.stack = (has_stack && stack != 0) ? golanes_stack_table_intern (self->stacks, reader, stack) : 0;
+        g_array_append_val (self->samples, s);
+      }
+      break;
+
+    case GOLANES_EVENT_RANGE_BEGIN:
+    case GOLANES_EVENT_RANGE_ACTIVE:
+    case GOLANES_EVENT_RANGE_END:
+      handle_range (self, reader, ev);
+      break;
+
+    case GOLANES_EVENT_TASK_BEGIN:
+    case GOLANES_EVENT_TASK_END:
+      handle_task (self, reader, ev);
+      break;
+
+    case GOLANES_EVENT_REGION_BEGIN:
+    case GOLANES_EVENT_REGION_END:
+      handle_region (self, reader, ev);
+      break;
+
+    case GOLANES_EVENT_LOG:
+      handle_log (self, reader, ev);
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* Finishing */
+
+static int
+region_order (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const GolanesTimelineRegion *regions = user_data;
+  const GolanesTimelineRegion *x = &regions[*(const guint32 *) a];
+  const GolanesTimelineRegion *y = &regions[*(const guint32 *) b];
+
+  if (x->goroutine != y->goroutine)
+    return x->goroutine < y->goroutine ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;   /* enclosing first */
+  return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
+}
+
+static void
+finish_regions (GolanesTimeline *self)
+{
+  GolanesTimelineRegion *regions = (GolanesTimelineRegion *) (void *) self->regions->data;
+  guint n = self->regions->len, i, k;
+  guint32 *order = g_new (guint32, MAX (n, 1));
+  GArray *stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  self->region_tree = golanes_interval_tree_new ();
+  for (i = 0; i < n; i++)
+    {
+      if (regions[i].flags & GOLANES_SPAN_OPEN)
+        regions[i].end = self->end_time;
+      order[i] = i;
+      golanes_interval_tree_add (self->region_tree, regions[i].start, regions[i].end, i);
+    }
+  golanes_interval_tree_build (self->region_tree);
+  g_qsort_with_data (order, n, sizeof (guint32), region_order, regions);
+
+  /* Levels = nesting depth, per goroutine. */
+  for (i = 0; i < n; i = k)
+    {
+      gint64 goid = regions[order[i]].goroutine;
+      gint gidx = golanes_timeline_lookup_goroutine (self, goid);
+      GolanesTimelineGoroutine *g = gidx >= 0 ? GOROUTINE (self, gidx) : NULL;
+      GPtrArray *levels = g_ptr_array_new ();
+
+      g_array_set_size (stack, 0);
+      for (k = i; k < n && regions[order[k]].goroutine == goid; k++)
+        {
+          GolanesTimelineRegion *r = &regions[order[k]];
+          guint level;
+
+          while (stack->len > 0 &&
+                 MAX (regions[g_array_index (stack, guint32, stack->len - 1)].end,
+                      regions[g_array_index (stack, guint32, stack->len - 1)].start + 1) <= r->start)
+            g_array_set_size (stack, stack->len - 1);
+          level = stack->len;
+          r->level = (guint16) MIN (level, G_MAXUINT16);
+          g_array_append_val (stack, order[k]);
+          while (levels->len <= level)
+            g_ptr_array_add (levels, golanes_track_new ());
+          golanes_track_append (g_ptr_array_index (levels, level), r->start, r->end,
+                                0, 0, order[k], r->flags);
+        }
+      if (g != NULL && g->region_levels == NULL)
+        {
+          guint l;
+
+          g->n_region_levels = levels->len;
+          g->region_levels = (GolanesTrack **) g_ptr_array_free (levels, FALSE);
+          for (l = 0; l < g->n_region_levels; l++)
+            golanes_track_finish (g->region_levels[l], self->end_time);
+        }
+      else
+        {
+          g_ptr_array_set_free_func (levels, (GDestroyNotify) golanes_track_free);
+          g_ptr_array_unref (levels);
+        }
+    }
+  g_array_unref (stack);
+  g_free (order);
+}
+
+static int
+task_order (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  const GolanesTimelineTask *tasks = user_data;
+  const GolanesTimelineTask *x = &tasks[*(const guint32 *) a];
+  const GolanesTimelineTask *y = &tasks[*(const guint32 *) b];
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
+}
+
+static void
+finish_tasks (GolanesTimeline *self)
+{
+  GolanesTimelineTask *tasks = (GolanesTimelineTask *) (void *) self->tasks->data;
+  guint n = self->tasks->len, i, r;
+  guint32 *order = g_new (guint32, MAX (n, 1));
+  GArray *row_end = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->task_tree = golanes_interval_tree_new ();
+  for (i = 0; i < n; i++)
+    {
+      if (tasks[i].flags & GOLANES_SPAN_OPEN)
+        tasks[i].end = self->end_time;
+      if (tasks[i].parent != GOLANES_NO_TASK)
+        tasks[i].parent_index = (gint32) task_index (self, tasks[i].parent, FALSE, 0);
+      order[i] = i;
+      golanes_interval_tree_add (self->task_tree, tasks[i].start, tasks[i].end, i);
+    }
+  golanes_interval_tree_build (self->task_tree);
+
+  /* First-fit rows in order of start. */
+  g_qsort_with_data (order, n, sizeof (guint32), task_order, tasks);
+  for (i = 0; i < n; i++)
+    {
+      GolanesTimelineTask *t = &tasks[order[i]];
+      gint64 eend = MAX (t->end, t->start + 1);
+
+      for (r = 0; r < row_end->len; r++)
+        if (g_array_index (row_end, gint64, r) <= t->start)
+          break;
+      if (r == row_end->len)
+        {
+          g_array_append_val (row_end, eend);
+          g_ptr_array_add (self->task_rows, golanes_track_new ());
+        }
+      g_array_index (row_end, gint64, r) = eend;
+      t->row = r;
+      golanes_track_append (g_ptr_array_index (self->task_rows, r), t->start, t->end,
+                            0, 0, order[i], t->flags);
+    }
+  for (r = 0; r < self->task_rows->len; r++)
+    golanes_track_finish (g_ptr_array_index (self->task_rows, r), self->end_time);
+  g_array_unref (row_end);
+  g_free (order);
+}
+
+void
+golanes_timeline_finish (GolanesTimeline *self)
+{
+  guint i;
+  gint64 end;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->finished);
+
+  self->finished = TRUE;
+  end = self->end_time;
+
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      GolanesTimelineGoroutine *g = GOROUTINE (self, i);
+      GBuild *b = GBUILD (self, i);
+
+      if (b->state != GOLANES_GO_NOT_EXIST)
+        {
+          g->ended = end;
+          g->flags |= GOLANES_SPAN_OPEN;
+        }
+      golanes_track_finish (g->states, end);
+      if (g->assists != NULL)
+        golanes_track_finish (g->assists, end);
+      if (g->unblocks != NULL)
+        g_array_set_size (g->unblocks, g->unblocks->len);
+    }
+  for (i = 0; i < self->procs->len; i++)
+    {
+      GolanesTimelineProc *p = PROC (self, i);
+      golanes_track_finish (p->goroutines, end);
+      golanes_track_finish (p->states, end);
+      golanes_track_finish (p->sweeps, end);
+    }
+  for (i = 0; i < self->threads->len; i++)
+    golanes_track_finish (THREAD (self, i)->goroutines, end);
+
+  self->range_tree = golanes_interval_tree_new ();
+  for (i = 0; i < self->ranges->len; i++)
+    {
+      GolanesTimelineRange *r = RANGE (self, i);
+      if (r->flags & GOLANES_SPAN_OPEN)
+        r->end = end;
+      golanes_interval_tree_add (self->range_tree, r->start, r->end, i);
+    }
+  golanes_interval_tree_build (self->range_tree);
+  golanes_track_finish (self->gc_track, end);
+  golanes_track_finish (self->stw_track, end);
+
+  finish_regions (self);
+  finish_tasks (self);
+  free_gbuild (self);
+  g_array_unref (self->pbuild);
+  self->pbuild = NULL;
+}
+
+GolanesTimeline *
+golanes_timeline_new_from_reader (GolanesTraceReader *reader,
+                                  GError            **error)
+{
+  GolanesTimeline *self = golanes_timeline_new ();
+  GolanesEvent ev;
+
+  while (golanes_trace_reader_next (reader, &ev, error))
+    golanes_timeline_feed (self, reader, &ev);
+  golanes_timeline_finish (self);
+  return self;
+}
+
+/* Getters */
+
+GolanesStackTable *
+golanes_timeline_get_stack_table (GolanesTimeline *self)
+{
+  return self->stacks;
+}
+
+gint64
+golanes_timeline_get_start_time (GolanesTimeline *self)
+{
+  return self->start_time;
+}
+
+gint64
+golanes_timeline_get_end_time (GolanesTimeline *self)
+{
+  return self->end_time;
+}
+
+guint64
+golanes_timeline_get_n_events (GolanesTimeline *self)
+{
+  return self->n_events;
+}
+
+guint
+golanes_timeline_get_n_goroutines (GolanesTimeline *self)
+{
+  return self->goroutines->len;
+}
+
+const GolanesTimelineGoroutine *
+golanes_timeline_get_goroutine (GolanesTimeline *self,
+                                guint            index)
+{
+  g_return_val_if_fail (index < self->goroutines->len, NULL);
+  return GOROUTINE (self, index);
+}
+
+gint
+golanes_timeline_get_unblocker (GolanesTimeline *self,
+                                guint            index,
+                                guint            span)
+{
+  const GolanesTimelineGoroutine *g;
+  guint lo, hi;
+
+  g_return_val_if_fail (index < self->goroutines->len, -1);
+  g = GOROUTINE (self, index);
+  if (g->unblocks == NULL)
+    return -1;
+  lo = 0;
+  hi = g->unblocks->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (g->unblocks, GolanesUnblock, mid).span < span)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < g->unblocks->len && g_array_index (g->unblocks, GolanesUnblock, lo).span == span)
+    return (gint) g_array_index (g->unblocks, GolanesUnblock, lo).goroutine;
+  return -1;
+}
+
+guint
+golanes_timeline_get_n_procs (GolanesTimeline *self)
+{
+  return self->procs->len;
+}
+
+const GolanesTimelineProc *
+golanes_timeline_get_proc (GolanesTimeline *self,
+                           guint            index)
+{
+  g_return_val_if_fail (index < self->procs->len, NULL);
+  return PROC (self, index);
+}
+
+guint
+golanes_timeline_get_n_threads (GolanesTimeline *self)
+{
+  return self->threads->len;
+}
+
+const GolanesTimelineThread *
+golanes_timeline_get_thread (GolanesTimeline *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->threads->len, NULL);
+  return THREAD (self, index);
+}
+
+guint
+golanes_timeline_get_n_ranges (GolanesTimeline *self)
+{
+  return self->ranges->len;
+}
+
+const GolanesTimelineRange *
+golanes_timeline_get_range (GolanesTimeline *self,
+                            guint            index)
+{
+  g_return_val_if_fail (index < self->ranges->len, NULL);
+  return RANGE (self, index);
+}
+
+GolanesTrack *
+golanes_timeline_get_gc_track (GolanesTimeline *self)
+{
+  return self->gc_track;
+}
+
+GolanesTrack *
+golanes_timeline_get_stw_track (GolanesTimeline *self)
+{
+  return self->stw_track;
+}
+
+guint
+golanes_timeline_query_ranges (GolanesTimeline *self,
+                               gint64           t0,
+                               gint64           t1,
+                               GArray          *out)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return golanes_interval_tree_query (self->range_tree, t0, t1, out);
+}
+
+const GolanesSeriesPoint *
+golanes_timeline_get_series (GolanesTimeline  *self,
+                             GolanesSeriesKind kind,
+                             guint            *n_points)
+{
+  g_return_val_if_fail (kind < GOLANES_N_SERIES, NULL);
+  *n_points = self->series[kind]->len;
+  return (const GolanesSeriesPoint *) (void *) self->series[kind]->data;
+}
+
+guint
+golanes_timeline_get_n_tasks (GolanesTimeline *self)
+{
+  return self->tasks->len;
+}
+
+const GolanesTimelineTask *
+golanes_timeline_get_task (GolanesTimeline *self,
+                           guint            index)
+{
+  g_return_val_if_fail (index < self->tasks->len, NULL);
+  return &g_array_index (self->tasks, GolanesTimelineTask, index);
+}
+
+guint
+golanes_timeline_get_n_task_rows (GolanesTimeline *self)
+{
+  return self->task_rows->len;
+}
+
+GolanesTrack *
+golanes_timeline_get_task_row (GolanesTimeline *self,
+                               guint            row)
+{
+  g_return_val_if_fail (row < self->task_rows->len, NULL);
+  return g_ptr_array_index (self->task_rows, row);
+}
+
+guint
+golanes_timeline_query_tasks (GolanesTimeline *self,
+                              gint64           t0,
+                              gint64           t1,
+                              GArray          *out)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return golanes_interval_tree_query (self->task_tree, t0, t1, out);
+}
+
+guint
+golanes_timeline_get_n_regions (GolanesTimeline *self)
+{
+  return self->regions->len;
+}
+
+const GolanesTimelineRegion *
+golanes_timeline_get_region (GolanesTimeline *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->regions->len, NULL);
+  return &g_array_index (self->regions, GolanesTimelineRegion, index);
+}
+
+guint
+golanes_timeline_query_regions (GolanesTimeline *self,
+                                gint64           t0,
+                                gint64           t1,
+                                GArray          *out)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return golanes_interval_tree_query (self->region_tree, t0, t1, out);
+}
+
+guint
+golanes_timeline_get_n_logs (GolanesTimeline *self)
+{
+  return self->logs->len;
+}
+
+const GolanesTimelineLog *
+golanes_timeline_get_log (GolanesTimeline *self,
+                          guint            index)
+{
+  g_return_val_if_fail (index < self->logs->len, NULL);
+  return &g_array_index (self->logs, GolanesTimelineLog, index);
+}
+
+guint
+golanes_timeline_get_n_samples (GolanesTimeline *self)
+{
+  return self->samples->len;
+}
+
+const GolanesTimelineSample *
+golanes_timeline_get_sample (GolanesTimeline *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->samples->len, NULL);
+  return &g_array_index (self->samples, GolanesTimelineSample, index);
+}
+
+static gsize
+array_size (GArray *a)
+{
+  return a == NULL ? 0 : sizeof (GArray) + 16 + (gsize) a->len * g_array_get_element_size (a);
+}
+
+guint64
+golanes_timeline_get_n_spans (GolanesTimeline *self)
+{
+  guint64 n = 0;
+  guint i, l;
+
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
+      n += golanes_track_get_n_spans (g->states);
+      if (g->assists != NULL)
+        n += golanes_track_get_n_spans (g->assists);
+      for (l = 0; l < g->n_region_levels; l++)
+        n += golanes_track_get_n_spans (g->region_levels[l]);
+    }
+  for (i = 0; i < self->procs->len; i++)
+    {
+      const GolanesTimelineProc *p = PROC (self, i);
+      n += golanes_track_get_n_spans (p->goroutines);
+      n += golanes_track_get_n_spans (p->states);
+      n += golanes_track_get_n_spans (p->sweeps);
+    }
+  for (i = 0; i < self->threads->len; i++)
+    n += golanes_track_get_n_spans (THREAD (self, i)->goroutines);
+  n += golanes_track_get_n_spans (self->gc_track);
+  n += golanes_track_get_n_spans (self->stw_track);
+  for (i = 0; i < self->task_rows->len; i++)
+    n += golanes_track_get_n_spans (g_ptr_array_index (self->task_rows, i));
+  return n;
+}
+
+gsize
+golanes_timeline_get_memory_size (GolanesTimeline *self)
+{
+  gsize size = sizeof (*self);
+  guint i, l;
+
+  size += golanes_stack_table_get_memory_size (self->stacks);
+  for (i = 0; i < self->reasons->len; i++)
+    size += strlen (g_ptr_array_index (self->reasons, i)) + 1 + sizeof (gpointer);
+  size += array_size (self->reason_by_string);
+  size += array_size (self->goroutines);
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
+      size += golanes_track_get_memory_size (g->states);
+      if (g->assists != NULL)
+        size += golanes_track_get_memory_size (g->assists);
+      for (l = 0; l < g->n_region_levels; l++)
+        size += golanes_track_get_memory_size (g->region_levels[l]) + sizeof (gpointer);
+      size += array_size (g->unblocks);
+    }
+  size += self->goid_dense_len * sizeof (guint32);
+  size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
+  size += array_size (self->procs) + array_size (self->proc_by_id);
+  for (i = 0; i < self->procs->len; i++)
+    {
+      const GolanesTimelineProc *p = PROC (self, i);
+      size += golanes_track_get_memory_size (p->goroutines);
+      size += golanes_track_get_memory_size (p->states);
+      size += golanes_track_get_memory_size (p->sweeps);
+    }
+  size += array_size (self->threads);
+  size += g_hash_table_size (self->thread_by_id) * 3 * sizeof (gpointer);
+  for (i = 0; i < self->threads->len; i++)
+    size += golanes_track_get_memory_size (THREAD (self, i)->goroutines);
+  size += array_size (self->ranges);
+  size += golanes_track_get_memory_size (self->gc_track);
+  size += golanes_track_get_memory_size (self->stw_track);
+  if (self->range_tree != NULL)
+    size += golanes_interval_tree_get_memory_size (self->range_tree);
+  for (i = 0; i < GOLANES_N_SERIES; i++)
+    size += array_size (self->series[i]);
+  size += array_size (self->count_blocks);
+  size += (gsize) self->cap_count * (sizeof (guint32) + sizeof (guint8));
+  size += array_size (self->tasks);
+  size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
+  for (i = 0; i < self->task_rows->len; i++)
+    size += golanes_track_get_memory_size (g_ptr_array_index (self->task_rows, i)) + sizeof (gpointer);
+  if (self->task_tree != NULL)
+    size += golanes_interval_tree_get_memory_size (self->task_tree);
+  size += array_size (self->regions);
+  if (self->region_tree != NULL)
+    size += golanes_interval_tree_get_memory_size (self->region_tree);
+  size += array_size (self->logs);
+  size += array_size (self->samples);
+  return size;
+}

@@ -1,0 +1,756 @@
+/* test-timeline.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <zlib.h>
+
+#include "golanes-timeline.h"
+
+/* The model of every fixture trace, checked for internal consistency and
+ * against an independent reading of the `go tool trace -d=parsed` text
+ * that sits next to each trace. */
+
+static GolanesTimeline *
+load (const char *path,
+      gboolean   *had_error)
+{
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
+  GolanesTimeline *tl;
+
+  g_assert_no_error (error);
+  tl = golanes_timeline_new_from_reader (reader, &error);
+  *had_error = error != NULL;
+  golanes_trace_reader_free (reader);
+  return tl;
+}
+
+static void
+check_track (GolanesTrack *track,
+             gint64        start,
+             gint64        end)
+{
+  guint n = golanes_track_get_n_spans (track), i;
+  gint64 prev_end = G_MININT64;
+
+  for (i = 0; i < n; i++)
+    {
+      GolanesSpan s;
+
+      golanes_track_get_span (track, i, &s);
+      g_assert_cmpint (s.end, >=, s.start);
+      g_assert_cmpint (s.start, >=, prev_end);
+      g_assert_cmpint (s.start, >=, start);
+      g_assert_cmpint (s.end, <=, end);
+      if (s.flags & GOLANES_SPAN_OPEN)
+        {
+          g_assert_cmpuint (i, ==, n - 1);
+          g_assert_cmpint (s.end, ==, end);
+        }
+      prev_end = s.end;
+    }
+}
+
+static guint
+count_open (GolanesTrack *track)
+{
+  guint n = golanes_track_get_n_spans (track), i, open = 0;
+
+  for (i = 0; i < n; i++)
+    {
+      GolanesSpan s;
+      golanes_track_get_span (track, i, &s);
+      open += (s.flags & GOLANES_SPAN_OPEN) != 0;
+    }
+  return open;
+}
+
+static gint
+go_state_class (const char *name)
+{
+  if (strcmp (name, "Running") == 0)
+    return 0;
+  if (strcmp (name, "Runnable") == 0)
+    return 1;
+  if (strcmp (name, "Waiting") == 0)
+    return 2;
+  if (strcmp (name, "Syscall") == 0)
+    return 3;
+  if (strcmp (name, "NotExist") == 0)
+    return -1;
+  return -2;   /* Undetermined */
+}
+
+typedef struct
+{
+  gint   state;    /* class, -1 not existing, -2 unknown */
+  gint64 since;
+  gint64 total[4];
+} RefG;
+
+/* An independent reading of the parsed text: per-goroutine time in each
+ * state, the set of procs, event count, samples and logs. */
+typedef struct
+{
+  GHashTable *goroutines;   /* goid -> RefG */
+  GHashTable *procs;        /* P id set */
+  guint64     n_events;
+  guint       n_samples;
+  guint       n_logs;
+  gint64      last_time;
+} Ref;
+
+static gboolean
+parse_ref (const char *path,
+           Ref        *ref)
+{
+  gzFile f = gzopen (path, "rb");
+  char line[65536];
+
+  if (f == NULL)
+    return FALSE;
+  ref->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ref->procs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ref->n_events = 0;
+  ref->n_samples = 0;
+  ref->n_logs = 0;
+  while (gzgets (f, line, sizeof line) != NULL)
+    {
+      const char *kind, *p;
+      gint64 time;
+
+      if (strncmp (line, "M=", 2) != 0)
+        continue;
+      ref->n_events++;
+      {
+        gint64 pid = g_ascii_strtoll (strstr (line, " P=") + 3, NULL, 10);
+        if (pid >= 0)
+          g_hash_table_add (ref->procs, g_memdup2 (&pid, sizeof pid));
+      }
+      kind = strstr (line, " G=");
+      kind = strchr (kind + 3, ' ') + 1;
+      p = strstr (kind, "Time=");
+      if (p == NULL)
+        continue;
+      time = g_ascii_strtoll (p + 5, NULL, 10);
+      ref->last_time = time;
+      if (strncmp (kind, "StackSample ", 12) == 0)
+        ref->n_samples++;
+      else if (strncmp (kind, "Log ", 4) == 0)
+        ref->n_logs++;
+      else if (strncmp (kind, "StateTransition ", 16) == 0)
+        {
+          const char *id = strstr (kind, "GoID=");
+          char from[32], to[32];
+          gint64 goid;
+          RefG *g;
+          gint a, b;
+
+          if (id == NULL)
+            {
+              gint64 pid;
+              id = strstr (kind, "ProcID=");
+              g_assert_nonnull (id);
+              pid = g_ascii_strtoll (id + 7, NULL, 10);
+              g_hash_table_add (ref->procs, g_memdup2 (&pid, sizeof pid));
+              continue;
+            }
+          goid = g_ascii_strtoll (id + 5, (char **) &p, 10);
+          g_assert_cmpint (sscanf (p, " %31[A-Za-z]->%31[A-Za-z]", from, to), ==, 2);
+          a = go_state_class (from);
+          b = go_state_class (to);
+          g = g_hash_table_lookup (ref->goroutines, &goid);
+          if (g == NULL)
+            {
+              g = g_new0 (RefG, 1);
+              g->state = -2;
+              g_hash_table_insert (ref->goroutines, g_memdup2 (&goid, sizeof goid), g);
+            }
+          if (a == b)
+            continue;
+          if (a == -2 && g->state != -2 && g->state != -1)
+            {
+              if (g->state == b)
+                continue;
+              a = g->state;
+            }
+          if (a >= 0)
+            g->total[a] += time - g->since;
+          g->state = b;
+          g->since = time;
+        }
+    }
+  gzclose (f);
+  return TRUE;
+}
+
+static void
+ref_clear (Ref *ref)
+{
+  g_hash_table_unref (ref->goroutines);
+  g_hash_table_unref (ref->procs);
+}
+
+static void
+check_against_ref (GolanesTimeline *tl,
+                   const char      *parsed)
+{
+  Ref ref;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint i;
+
+  if (!parse_ref (parsed, &ref))
+    return;
+  g_assert_cmpuint (golanes_timeline_get_n_events (tl), ==, ref.n_events);
+  if (ref.n_events > 0)
+    g_assert_cmpint (golanes_timeline_get_end_time (tl), ==, ref.last_time);
+  g_assert_cmpuint (golanes_timeline_get_n_goroutines (tl), ==, g_hash_table_size (ref.goroutines));
+  g_assert_cmpuint (golanes_timeline_get_n_samples (tl), ==, ref.n_samples);
+  g_assert_cmpuint (golanes_timeline_get_n_logs (tl), ==, ref.n_logs);
+
+  /* Every P seen in the text has a track, and no other. */
+  g_assert_cmpuint (golanes_timeline_get_n_procs (tl), ==, g_hash_table_size (ref.procs));
+  g_hash_table_iter_init (&iter, ref.procs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean found = FALSE;
+      for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
+        found |= golanes_timeline_get_proc (tl, i)->id == *(gint64 *) key;
+      g_assert_true (found);
+    }
+
+  /* Per-goroutine time in each state. */
+  g_hash_table_iter_init (&iter, ref.goroutines);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RefG *rg = value;
+      gint gi = golanes_timeline_lookup_goroutine (tl, *(gint64 *) key);
+      const GolanesTimelineGoroutine *g;
+      gint64 total[4] = { 0, 0, 0, 0 };
+      guint n, k;
+
+      g_assert_cmpint (gi, >=, 0);
+      g = golanes_timeline_get_goroutine (tl, gi);
+      g_assert_cmpint (g->id, ==, *(gint64 *) key);
+      if (rg->state >= 0)
+        {
+          rg->total[rg->state] += ref.last_time - rg->since;
+          g_assert_true (g->flags & GOLANES_SPAN_OPEN);
+        }
+      n = golanes_track_get_n_spans (g->states);
+      for (k = 0; k < n; k++)
+        {
+          GolanesSpan s;
+          golanes_track_get_span (g->states, k, &s);
+          switch (s.state)
+            {
+            case GOLANES_G_RUNNING:
+              total[0] += s.end - s.start;
+              break;
+            case GOLANES_G_CREATED:
+            case GOLANES_G_RUNNABLE:
+              total[1] += s.end - s.start;
+              break;
+            case GOLANES_G_WAITING:
+              total[2] += s.end - s.start;
+              break;
+            case GOLANES_G_SYSCALL:
+              total[3] += s.end - s.start;
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+      for (k = 0; k < 4; k++)
+        g_assert_cmpint (total[k], ==, rg->total[k]);
+    }
+  ref_clear (&ref);
+}
+
+static void
+check_model (GolanesTimeline *tl)
+{
+  gint64 start = golanes_timeline_get_start_time (tl);
+  gint64 end = golanes_timeline_get_end_time (tl);
+  gint64 g_running = 0, p_running = 0;
+  guint i, k, n_g = golanes_timeline_get_n_goroutines (tl);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (i = 0; i < n_g; i++)
+    {
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
+      guint n = golanes_track_get_n_spans (g->states);
+
+      g_assert_cmpint (golanes_timeline_lookup_goroutine (tl, g->id), ==, (gint) i);
+      check_track (g->states, start, end);
+      g_assert_cmpint (g->ended, >=, g->created);
+      g_assert_cmpint (g->ended, <=, end);
+      if (g->assists != NULL)
+        check_track (g->assists, start, end);
+      for (k = 0; k < g->n_region_levels; k++)
+        check_track (g->region_levels[k], start, end);
+      for (k = 0; k < n; k++)
+        {
+          GolanesSpan s;
+          gint ub = golanes_timeline_get_unblocker (tl, i, k);
+
+          golanes_track_get_span (g->states, k, &s);
+          g_assert_cmpuint (s.state, <, GOLANES_G_N_STATES);
+          if (s.state == GOLANES_G_RUNNING)
+            g_running += s.end - s.start;
+          if (ub >= 0)
+            {
+              g_assert_cmpuint (s.state, ==, GOLANES_G_WAITING);
+              g_assert_cmpint (ub, <, n_g);
+              g_assert_cmpint (ub, !=, (gint) i);
+            }
+          if (s.arg != 0)
+            g_assert_cmpuint (s.arg, <, golanes_stack_table_get_n_stacks (golanes_timeline_get_stack_table (tl)));
+        }
+      /* Goroutines that ended have no open span. */
+      if (!(g->flags & GOLANES_SPAN_OPEN))
+        g_assert_cmpuint (count_open (g->states), ==, 0);
+    }
+  for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
+    {
+      const GolanesTimelineProc *p = golanes_timeline_get_proc (tl, i);
+      guint n = golanes_track_get_n_spans (p->goroutines);
+
+      check_track (p->goroutines, start, end);
+      check_track (p->states, start, end);
+      check_track (p->sweeps, start, end);
+      for (k = 0; k < n; k++)
+        {
+          GolanesSpan s;
+          golanes_track_get_span (p->goroutines, k, &s);
+          g_assert_cmpuint (s.arg, <, n_g);
+          g_assert_true (s.state == GOLANES_G_RUNNING || s.state == GOLANES_G_SYSCALL);
+          if (s.state == GOLANES_G_RUNNING)
+            p_running += s.end - s.start;
+        }
+    }
+  /* A running goroutine is always on exactly one P. */
+  g_assert_cmpint (p_running, ==, g_running);
+  for (i = 0; i < golanes_timeline_get_n_threads (tl); i++)
+    check_track (golanes_timeline_get_thread (tl, i)->goroutines, start, end);
+  check_track (golanes_timeline_get_gc_track (tl), start, end);
+  check_track (golanes_timeline_get_stw_track (tl), start, end);
+  for (i = 0; i < golanes_timeline_get_n_task_rows (tl); i++)
+    check_track (golanes_timeline_get_task_row (tl, i), start, end);
+
+  /* Goroutine counts against the spans, at random times and at every change. */
+  for (k = 0; k < 200 && end > start; k++)
+    {
+      gint64 t = start + (gint64) (g_rand_double (rand) * (double) (end - start));
+      GolanesGoroutineCounts c;
+      gint32 want[4] = { 0, 0, 0, 0 };
+
+      if (k < golanes_timeline_get_n_count_points (tl) && k % 2 == 0)
+        {
+          golanes_timeline_get_count_point (tl, g_rand_int_range (rand, 0, golanes_timeline_get_n_count_points (tl)), &c);
+          t = c.time;
+        }
+      if (t >= end)
+        continue;
+      for (i = 0; i < n_g; i++)
+        {
+          const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
+          gint at = golanes_track_find_at (g->states, t);
+          if (at >= 0)
+            switch (golanes_track_get_state (g->states, at))
+              {
+              case GOLANES_G_RUNNING:
+                want[0]++;
+                break;
+              case GOLANES_G_CREATED:
+              case GOLANES_G_RUNNABLE:
+                want[1]++;
+                break;
+              case GOLANES_G_WAITING:
+                want[2]++;
+                break;
+              default:
+                want[3]++;
+                break;
+              }
+        }
+      golanes_timeline_get_counts_at (tl, t, &c);
+      g_assert_cmpint (c.running, ==, want[0]);
+      g_assert_cmpint (c.runnable, ==, want[1]);
+      g_assert_cmpint (c.waiting, ==, want[2]);
+      g_assert_cmpint (c.syscall, ==, want[3]);
+    }
+
+  /* Interval queries against a scan. */
+  for (k = 0; k < 100 && end > start; k++)
+    {
+      gint64 t0 = start + (gint64) (g_rand_double (rand) * (double) (end - start));
+      gint64 t1 = t0 + (gint64) (g_rand_double (rand) * (double) (end - start) / 10) + 1;
+      guint want = 0;
+
+      g_array_set_size (out, 0);
+      for (i = 0; i < golanes_timeline_get_n_ranges (tl); i++)
+        {
+          const GolanesTimelineRange *r = golanes_timeline_get_range (tl, i);
+          g_assert_cmpint (r->end, >=, r->start);
+          want += r->start < t1 && MAX (r->end, r->start + 1) > t0;
+        }
+      g_assert_cmpuint (golanes_timeline_query_ranges (tl, t0, t1, out), ==, want);
+      want = 0;
+      for (i = 0; i < golanes_timeline_get_n_tasks (tl); i++)
+        {
+          const GolanesTimelineTask *r = golanes_timeline_get_task (tl, i);
+          g_assert_cmpint (r->end, >=, r->start);
+          want += r->start < t1 && MAX (r->end, r->start + 1) > t0;
+        }
+      g_assert_cmpuint (golanes_timeline_query_tasks (tl, t0, t1, out), ==, want);
+      want = 0;
+      for (i = 0; i < golanes_timeline_get_n_regions (tl); i++)
+        {
+          const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+          g_assert_cmpint (r->end, >=, r->start);
+          want += r->start < t1 && MAX (r->end, r->start + 1) > t0;
+        }
+      g_assert_cmpuint (golanes_timeline_query_regions (tl, t0, t1, out), ==, want);
+    }
+  g_assert_cmpuint (golanes_timeline_get_memory_size (tl), >, 0);
+}
+
+static char *
+fixture (const char *go,
+         const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", go, name, NULL);
+}
+
+static void
+test_all_fixtures (void)
+{
+  const char *versions[] = { "go1.22", "go1.23", "go1.26" };
+  guint v, n_checked = 0;
+
+  for (v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", versions[v], NULL);
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      if (d == NULL)
+        continue;
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          g_autofree char *base = NULL;
+          g_autofree char *parsed = NULL;
+          g_autoptr(GolanesTimeline) tl = NULL;
+          gboolean had_error;
+
+          if (!g_str_has_suffix (name, ".trace"))
+            continue;
+          path = g_build_filename (dir, name, NULL);
+          base = g_strndup (name, strlen (name) - strlen (".trace"));
+          parsed = g_strdup_printf ("%s/%s.parsed.gz", dir, base);
+          g_test_message ("%s", path);
+          tl = load (path, &had_error);
+          check_model (tl);
+          check_against_ref (tl, parsed);
+          if (strstr (name, ".cut") != NULL && golanes_timeline_get_n_goroutines (tl) > 0)
+            {
+              /* Cut mid-generation (most cuts keep only a Sync; those that
+               * keep whole generations leave goroutines open). */
+              guint open = 0, i;
+              for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+                open += count_open (golanes_timeline_get_goroutine (tl, i)->states);
+              g_assert_cmpuint (open, >, 0);
+            }
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 20);
+}
+
+static GolanesTimeline *
+load_fixture (const char *go,
+              const char *name)
+{
+  g_autofree char *path = fixture (go, name);
+  gboolean had_error;
+
+  return load (path, &had_error);
+}
+
+static void
+test_annotations (void)
+{
+  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", "annotations.trace");
+  GolanesStackTable *st = golanes_timeline_get_stack_table (tl);
+  guint i, cross = 0, open_start = 0, open_end = 0, with_parent = 0;
+  guint r_open_start = 0, r_open = 0, nested = 0;
+
+  g_assert_cmpuint (golanes_timeline_get_n_tasks (tl), >, 3);
+  for (i = 0; i < golanes_timeline_get_n_tasks (tl); i++)
+    {
+      const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i);
+
+      if (t->start_goroutine >= 0 && t->end_goroutine >= 0 && t->start_goroutine != t->end_goroutine)
+        cross++;
+      if (t->flags & GOLANES_SPAN_OPEN_START)
+        open_start++;
+      if (t->flags & GOLANES_SPAN_OPEN)
+        {
+          open_end++;
+          g_assert_cmpint (t->end, ==, golanes_timeline_get_end_time (tl));
+          g_assert_cmpint (t->end_goroutine, ==, -1);
+        }
+      if (t->parent != GOLANES_NO_TASK)
+        {
+          g_assert_cmpint (t->parent_index, >=, 0);
+          g_assert_cmpuint (golanes_timeline_get_task (tl, t->parent_index)->id, ==, t->parent);
+          with_parent++;
+        }
+    }
+  g_assert_cmpuint (cross, >=, 1);
+  g_assert_cmpuint (open_start, >=, 1);
+  g_assert_cmpuint (open_end, >=, 1);
+  g_assert_cmpuint (with_parent, >=, 2);
+
+  for (i = 0; i < golanes_timeline_get_n_regions (tl); i++)
+    {
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+      const char *type = golanes_stack_table_get_string (st, r->type, NULL);
+      guint j, enclosing = 0;
+
+      r_open_start += (r->flags & GOLANES_SPAN_OPEN_START) != 0;
+      r_open += (r->flags & GOLANES_SPAN_OPEN) != 0;
+      for (j = 0; j < golanes_timeline_get_n_regions (tl); j++)
+        {
+          const GolanesTimelineRegion *o = golanes_timeline_get_region (tl, j);
+          if (j != i && o->goroutine == r->goroutine && o->start <= r->start && o->end >= r->end)
+            enclosing++;
+        }
+      g_assert_cmpuint (r->level, ==, enclosing);
+      if (strcmp (type, "level1") == 0)
+        {
+          /* outer > level3 > level2 > level1, or helper > level2 > level1 */
+          g_assert_true (r->level == 3 || r->level == 2);
+          nested++;
+        }
+    }
+  /* runtime/trace drops the end of a region begun before trace.Start,
+   * so only a region open at Stop shows up here. */
+  g_assert_cmpuint (r_open_start, ==, 0);
+  g_assert_cmpuint (r_open, >=, 1);
+  g_assert_cmpuint (nested, >=, 2);
+  g_assert_cmpuint (golanes_timeline_get_n_logs (tl), >=, 3);
+}
+
+static void
+test_goroutines (void)
+{
+  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", "chansel.trace");
+  GolanesStackTable *st = golanes_timeline_get_stack_table (tl);
+  guint i, k, unblocked = 0, named_main = 0, children = 0, chan_waits = 0, forever = 0;
+  guint main_children = 0;
+
+  for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+    {
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
+      const char *fn = golanes_stack_table_get_string (st, g->start_func, NULL);
+
+      if (g->id == 1)
+        {
+          g_assert_cmpstr (fn, ==, "main.main");
+          named_main++;
+        }
+      if (g->parent == 1)
+        {
+          children++;
+          g_assert_cmpuint (g->creation_stack, !=, 0);
+          main_children += g_str_has_prefix (fn, "main.");
+        }
+      for (k = 0; k < golanes_track_get_n_spans (g->states); k++)
+        {
+          GolanesSpan s;
+          const char *reason;
+
+          golanes_track_get_span (g->states, k, &s);
+          reason = golanes_timeline_get_reason (tl, s.reason);
+          if (s.state == GOLANES_G_WAITING && g_str_has_prefix (reason, "chan "))
+            chan_waits++;
+          if (s.state == GOLANES_G_WAITING && strcmp (reason, "forever") == 0)
+            forever++;
+          if (golanes_timeline_get_unblocker (tl, i, k) >= 0)
+            unblocked++;
+        }
+    }
+  g_assert_cmpuint (named_main, ==, 1);
+  g_assert_cmpuint (children, >, 3);
+  g_assert_cmpuint (main_children, >, 3);
+  g_assert_cmpuint (chan_waits, >, 10);
+  g_assert_cmpuint (unblocked, >, 10);
+  g_assert_cmpuint (forever, >=, 1);
+}
+
+static guint
+count_lines (const char *path,
+             const char *kind,
+             const char *needle)
+{
+  gzFile f = gzopen (path, "rb");
+  char line[65536];
+  guint n = 0;
+
+  g_assert_nonnull (f);
+  while (gzgets (f, line, sizeof line) != NULL)
+    if (strncmp (line, "M=", 2) == 0 && strstr (line, kind) != NULL && strstr (line, needle) != NULL)
+      n++;
+  gzclose (f);
+  return n;
+}
+
+static void
+test_gc (void)
+{
+  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", "gcheavy.trace");
+  g_autofree char *parsed = fixture ("go1.26", "gcheavy.parsed.gz");
+  guint i, k, stw = 0, marks = 0, sweeps = 0, assists = 0, labelled = 0, n;
+  const GolanesSeriesPoint *pts;
+
+  for (i = 0; i < golanes_timeline_get_n_ranges (tl); i++)
+    {
+      const GolanesTimelineRange *r = golanes_timeline_get_range (tl, i);
+      switch (r->kind)
+        {
+        case GOLANES_GC_RANGE_STW:
+          stw++;
+          g_assert_cmpstr (golanes_timeline_get_reason (tl, r->reason), !=, "");
+          break;
+        case GOLANES_GC_RANGE_MARK:
+          marks++;
+          break;
+        case GOLANES_GC_RANGE_SWEEP:
+          sweeps++;
+          break;
+        case GOLANES_GC_RANGE_ASSIST:
+          assists++;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  /* One range per RangeBegin in the parsed text (this trace has no
+   * RangeActive: everything begins after trace.Start). */
+  g_assert_cmpuint (marks, ==, count_lines (parsed, "RangeBegin", "Name=\"GC concurrent mark"));
+  g_assert_cmpuint (stw, ==, count_lines (parsed, "RangeBegin", "Name=\"stop-the-world"));
+  g_assert_cmpuint (sweeps, ==, count_lines (parsed, "RangeBegin", "Name=\"GC incremental sweep"));
+  g_assert_cmpuint (assists, ==, count_lines (parsed, "RangeBegin", "Name=\"GC mark assist"));
+  g_assert_cmpuint (marks, >=, 3);
+  g_assert_cmpuint (assists, >, 0);
+  g_assert_cmpuint (golanes_track_get_n_spans (golanes_timeline_get_gc_track (tl)), ==, marks);
+  g_assert_cmpuint (golanes_track_get_n_spans (golanes_timeline_get_stw_track (tl)), ==, stw);
+
+  for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+    {
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
+      for (k = 0; k < golanes_track_get_n_spans (g->states); k++)
+        {
+          GolanesSpan s;
+          golanes_track_get_span (g->states, k, &s);
+          if (s.state == GOLANES_G_RUNNING &&
+              g_str_has_prefix (golanes_timeline_get_reason (tl, s.reason), "GC ("))
+            labelled++;
+        }
+    }
+  g_assert_cmpuint (labelled, >, 0);
+
+  pts = golanes_timeline_get_series (tl, GOLANES_SERIES_HEAP_ALLOC, &n);
+  g_assert_cmpuint (n, >, 10);
+  for (i = 1; i < n; i++)
+    g_assert_cmpint (pts[i].time, >, pts[i - 1].time);
+  golanes_timeline_get_series (tl, GOLANES_SERIES_HEAP_GOAL, &n);
+  g_assert_cmpuint (n, >, 5);
+  golanes_timeline_get_series (tl, GOLANES_SERIES_GOMAXPROCS, &n);
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_samples (void)
+{
+  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", "cpuprof.trace");
+  guint i, with_stack = 0;
+
+  g_assert_cmpuint (golanes_timeline_get_n_samples (tl), >, 10);
+  for (i = 0; i < golanes_timeline_get_n_samples (tl); i++)
+    with_stack += golanes_timeline_get_sample (tl, i)->stack != 0;
+  g_assert_cmpuint (with_stack, >, 10);
+}
+
+static void
+test_procs (void)
+{
+  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", "procs.trace");
+  const GolanesSeriesPoint *pts;
+  guint n, i, idle = 0, running = 0, syscalls = 0;
+
+  pts = golanes_timeline_get_series (tl, GOLANES_SERIES_GOMAXPROCS, &n);
+  g_assert_cmpuint (n, >=, 5);
+  {
+    guint64 max = 0;
+    for (i = 0; i < n; i++)
+      max = MAX (max, pts[i].value);
+    /* At most one track per P that ever existed (P 4 of 8 never ran). */
+    g_assert_cmpuint (golanes_timeline_get_n_procs (tl), <=, max);
+    g_assert_cmpuint (max, ==, 8);
+  }
+  for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
+    {
+      const GolanesTimelineProc *p = golanes_timeline_get_proc (tl, i);
+      guint k;
+      for (k = 0; k < golanes_track_get_n_spans (p->states); k++)
+        {
+          guint8 s = golanes_track_get_state (p->states, k);
+          idle += s == GOLANES_PROC_IDLE;
+          running += s == GOLANES_PROC_RUNNING;
+        }
+    }
+  g_assert_cmpuint (idle, >, 0);
+  g_assert_cmpuint (running, >, 0);
+
+  {
+    g_autoptr(GolanesTimeline) sys = load_fixture ("go1.26", "syscalls.trace");
+    for (i = 0; i < golanes_timeline_get_n_threads (sys); i++)
+      {
+        GolanesTrack *t = golanes_timeline_get_thread (sys, i)->goroutines;
+        guint k;
+        for (k = 0; k < golanes_track_get_n_spans (t); k++)
+          syscalls += golanes_track_get_state (t, k) == GOLANES_G_SYSCALL;
+      }
+    g_assert_cmpuint (syscalls, >, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/timeline/fixtures", test_all_fixtures);
+  g_test_add_func ("/timeline/annotations", test_annotations);
+  g_test_add_func ("/timeline/goroutines", test_goroutines);
+  g_test_add_func ("/timeline/gc", test_gc);
+  g_test_add_func ("/timeline/samples", test_samples);
+  g_test_add_func ("/timeline/procs", test_procs);
+  return g_test_run ();
+}
