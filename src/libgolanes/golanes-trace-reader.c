@@ -2686,13 +2686,22 @@ reader_new (const guint8 *data,
 {
   GolanesTraceHeader hdr;
   GolanesTraceReader *r;
+  GError *local = NULL;
 
-  if (!golanes_trace_header_parse (data, len, &hdr, error))
-    return NULL;
-  if (hdr.format != GOLANES_TRACE_FORMAT_V2 || !golanes_trace_header_supported (&hdr, error))
+  if (!golanes_trace_header_parse (data, len, &hdr, &local))
     {
-      if (error != NULL && *error == NULL)
-        golanes_trace_header_supported (&hdr, error);
+      g_set_error (error, local->domain, local->code,
+                   "%s\n(at byte offset 0: a header \"go 1.N trace\" followed by three NUL bytes)",
+                   local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  if (!golanes_trace_header_supported (&hdr, &local))
+    {
+      g_set_error (error, local->domain, local->code,
+                   "%s\n(at byte offset 0: a trace version of 1.22, 1.23, 1.25 or 1.26)",
+                   local->message);
+      g_error_free (local);
       return NULL;
     }
   r = g_new0 (GolanesTraceReader, 1);
