@@ -133,6 +133,38 @@ append_duration (GString *out,
     g_string_append_printf (out, "%.3gs", ns / 1e9);
 }
 
+/* Feeds at most @limit events of the trace to a new MMU and finishes it.
+ * @valid gets the number of events up to the last Sync (what go tool trace
+ * keeps of a trace that ends in an error).  NULL if the file cannot be
+ * opened; a read error is returned in @error alongside the MMU. */
+static GolanesMmu *
+read_mmu (const char      *path,
+          GolanesMmuFlags  flags,
+          guint64          limit,
+          guint64         *valid,
+          GError         **error)
+{
+  GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, error);
+  GolanesMmu *mmu;
+  GolanesEvent ev;
+  guint64 n = 0;
+
+  if (reader == NULL)
+    return NULL;
+  mmu = golanes_mmu_new (flags);
+  *valid = 0;
+  while (n < limit && golanes_trace_reader_next (reader, &ev, error))
+    {
+      golanes_mmu_feed (mmu, reader, &ev);
+      n++;
+      if (ev.kind == GOLANES_EVENT_SYNC)
+        *valid = n;
+    }
+  golanes_mmu_finish (mmu);
+  golanes_trace_reader_free (reader);
+  return mmu;
+}
+
 int
 golanes_cli_mmu (int    argc,
                  char **argv)
@@ -163,12 +195,10 @@ golanes_cli_mmu (int    argc,
     { NULL }
   };
   GolanesMmuFlags flags = GOLANES_MMU_DEFAULT_FLAGS;
-  GolanesTraceReader *reader;
   GolanesMmu *mmu;
-  GolanesEvent ev;
+  guint64 valid = 0;
   gint64 x_min = 0, x_max = 0;
   gboolean plot = FALSE;
-  int status = 0;
 
   g_option_context_set_summary (context,
                                 "Minimum mutator utilization of a trace, as "
@@ -211,20 +241,33 @@ golanes_cli_mmu (int    argc,
         }
     }
 
-  reader = golanes_trace_reader_new_for_path (argv[1], &error);
-  if (reader == NULL)
+  mmu = read_mmu (argv[1], flags, G_MAXUINT64, &valid, &error);
+  if (mmu == NULL)
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  mmu = golanes_mmu_new (flags);
-  while (golanes_trace_reader_next (reader, &ev, &error))
-    golanes_mmu_feed (mmu, reader, &ev);
-  golanes_mmu_finish (mmu);
   if (error != NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
-      status = 1;
+      /* Like go tool trace: keep the complete generations, if any. */
+      if (valid == 0)
+        {
+          fprintf (stderr, "failed to parse any useful part of the trace: %s\n",
+                   error->message);
+          golanes_mmu_free (mmu);
+          return 1;
+        }
+      fprintf (stderr, "Encountered error, but able to proceed. Error: %s\n",
+               error->message);
+      g_clear_error (&error);
+      golanes_mmu_free (mmu);
+      mmu = read_mmu (argv[1], flags, valid, &valid, &error);
+      if (mmu == NULL || error != NULL)
+        {
+          fprintf (stderr, "%s\n", error != NULL ? error->message : "read error");
+          golanes_mmu_free (mmu);
+          return 1;
+        }
     }
 
   if (windows->len == 0)
@@ -326,6 +369,5 @@ golanes_cli_mmu (int    argc,
   fwrite (out->str, 1, out->len, stdout);
 
   golanes_mmu_free (mmu);
-  golanes_trace_reader_free (reader);
-  return status;
+  return 0;
 }

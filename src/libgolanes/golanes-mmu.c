@@ -1282,7 +1282,8 @@ golanes_mmu_get_worst_windows (GolanesMmu        *self,
     return 0;
   acc.worst = g_array_new (FALSE, FALSE, sizeof (GolanesUtilWindow));
   curve_mmu (self, window, &acc);
-  qsort (acc.worst->data, acc.worst->len, sizeof (GolanesUtilWindow), compare_worst);
+  if (acc.worst->len > 1)
+    qsort (acc.worst->data, acc.worst->len, sizeof (GolanesUtilWindow), compare_worst);
   len = MIN (acc.worst->len, n);
   if (len > 0)
     memcpy (out, acc.worst->data, len * sizeof (GolanesUtilWindow));
