@@ -738,6 +738,8 @@ read_header (LineReader  *r,
                    "line %u: failed to parse header Go version", r->line_no);
       return FALSE;
     }
+  /* Go keeps the version in a uint32, so larger numbers wrap around. */
+  minor = (guint32) minor;
   for (guint i = 0; i < G_N_ELEMENTS (known_versions); i++)
     if (known_versions[i] == minor)
       known = TRUE;

@@ -209,6 +209,8 @@ class Go:
         self.env['TZ'] = 'UTC'
         self.env['GOTOOLCHAIN'] = 'local'
         self.env['GOFLAGS'] = ''
+        # Under -Db_sanitize, make undefined behaviour fatal too.
+        self.env.setdefault('UBSAN_OPTIONS', 'halt_on_error=1:abort_on_error=1:print_stacktrace=1')
         self.goroot = None
         if self.go is not None:
             try:
@@ -447,6 +449,10 @@ def check_case(case, go, goldens, cli):
 
     got = run([cli, 'events', case.binary], go.env)
     problems = []
+    for marker in (b'runtime error:', b'Sanitizer'):
+        if marker in got.stderr:
+            index = got.stderr.index(marker)
+            problems.append('sanitizer report: %s' % show(got.stderr[max(0, index - 80):index + 200]))
     if got.returncode != expected.returncode:
         problems.append('exit status %s, expected %d (stderr: %s)'
                         % (got.returncode, expected.returncode, show(got.first_stderr_line)))
