@@ -9,16 +9,23 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "golanes-application.h"
+#include "golanes-preferences-window.h"
+#include "golanes-settings.h"
 #include "golanes-window.h"
 
 #define TRACE_MIME_TYPE "application/x-go-trace"
 
 struct _GolanesApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GtkWindow      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (GolanesApplication, golanes_application, ADW_TYPE_APPLICATION)
@@ -64,16 +71,62 @@ golanes_application_open (GApplication  *app,
 static void
 golanes_application_startup (GApplication *app)
 {
+  GolanesApplication *self = GOLANES_APPLICATION (app);
   GtkApplication *gtk_app = GTK_APPLICATION (app);
 
   G_APPLICATION_CLASS (golanes_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
 
+  self->settings = golanes_settings_new ();
+  golanes_settings_bind_style_manager (self->settings, adw_style_manager_get_default ());
+
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.new-window", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.open", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
+}
+
+static void
+golanes_application_shutdown (GApplication *app)
+{
+  GolanesApplication *self = GOLANES_APPLICATION (app);
+
+  /* The style manager outlives the application, and its binding holds the settings. */
+  if (self->settings != NULL)
+    g_settings_unbind (adw_style_manager_get_default (), "color-scheme");
+
+  G_APPLICATION_CLASS (golanes_application_parent_class)->shutdown (app);
+}
+
+static void
+window_unrealize_cb (GolanesApplication *self,
+                     GtkWindow          *window)
+{
+  g_assert (GOLANES_IS_APPLICATION (self));
+  g_assert (GTK_IS_WINDOW (window));
+
+  if (self->settings != NULL)
+    golanes_settings_save_window (self->settings, window);
+}
+
+static void
+golanes_application_window_added (GtkApplication *app,
+                                  GtkWindow      *window)
+{
+  GolanesApplication *self = GOLANES_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (golanes_application_parent_class)->window_added (app, window);
+
+  /* A new window opens at the size of the last one closed, which saves
+   * its size when it goes away (closed, or destroyed on quit). */
+  if (GOLANES_IS_WINDOW (window) && self->settings != NULL)
+    {
+      golanes_settings_restore_window (self->settings, window);
+      g_signal_connect_object (window, "unrealize", G_CALLBACK (window_unrealize_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 static int
@@ -89,18 +142,66 @@ golanes_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
+  /* The desktop file's "New Window" action when D-Bus activation is not
+   * used: a running instance opens the window, or this one starts with it. */
+  if (g_variant_dict_contains (options, "new-window"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+          return EXIT_SUCCESS;
+        }
+    }
+
   return -1;
+}
+
+static void
+golanes_application_dispose (GObject *object)
+{
+  GolanesApplication *self = (GolanesApplication *) object;
+
+  if (self->preferences != NULL)
+    gtk_window_destroy (self->preferences);
+
+  G_OBJECT_CLASS (golanes_application_parent_class)->dispose (object);
+}
+
+static void
+golanes_application_finalize (GObject *object)
+{
+  GolanesApplication *self = (GolanesApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (golanes_application_parent_class)->finalize (object);
 }
 
 static void
 golanes_application_class_init (GolanesApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = golanes_application_dispose;
+  object_class->finalize = golanes_application_finalize;
 
   app_class->handle_local_options = golanes_application_handle_local_options;
   app_class->activate = golanes_application_activate;
   app_class->open = golanes_application_open;
   app_class->startup = golanes_application_startup;
+  app_class->shutdown = golanes_application_shutdown;
+
+  gtk_app_class->window_added = golanes_application_window_added;
 }
 
 static void
@@ -129,6 +230,31 @@ golanes_application_about_action (GSimpleAction *action,
                          "issue-url", "https://github.com/golanes/golanes/issues",
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+golanes_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  GolanesApplication *self = user_data;
+  GtkWindow *parent;
+
+  g_assert (GOLANES_IS_APPLICATION (self));
+  g_assert (G_IS_SETTINGS (self->settings));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (golanes_preferences_window_new (self->settings));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+
+  if (parent != NULL && parent != self->preferences)
+    gtk_window_set_transient_for (self->preferences, parent);
+
+  gtk_window_present (self->preferences);
 }
 
 static void
@@ -163,6 +289,7 @@ golanes_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", golanes_application_about_action },
   { "new-window", golanes_application_new_window_action },
+  { "preferences", golanes_application_preferences_action },
   { "quit", golanes_application_quit_action },
 };
 
@@ -171,6 +298,8 @@ golanes_application_init (GolanesApplication *self)
 {
   g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Show the version and exit"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "new-window", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Open a new window"), NULL);
   /* Translators: the arguments in "golanes --help" */
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[TRACE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -180,6 +309,42 @@ golanes_application_init (GolanesApplication *self)
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
                                    self);
+}
+
+/**
+ * golanes_application_setup_i18n:
+ *
+ * Sets the locale from the environment and binds the translations.
+ * Uninstalled runs and the tests point `GOLANES_LOCALEDIR` at the
+ * translations compiled in the build directory.
+ */
+void
+golanes_application_setup_i18n (void)
+{
+  const char *localedir = g_getenv ("GOLANES_LOCALEDIR");
+
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * golanes_application_get_settings:
+ * @self: a #GolanesApplication
+ *
+ * Returns: (transfer none) (nullable): the application's settings, once
+ *   the application has started up
+ */
+GSettings *
+golanes_application_get_settings (GolanesApplication *self)
+{
+  g_return_val_if_fail (GOLANES_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 /**

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GolanesApplication, golanes_application, GOLANES, APPLICATION, AdwApplication)
 
+void                golanes_application_setup_i18n        (void);
 GolanesApplication *golanes_application_new               (const char          *application_id,
                                                            GApplicationFlags    flags);
+GSettings          *golanes_application_get_settings      (GolanesApplication  *self);
 void                golanes_application_open_files        (GolanesApplication  *self,
                                                            GFile              **files,
                                                            guint                n_files,

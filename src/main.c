@@ -17,9 +17,7 @@ main (int   argc,
 {
   g_autoptr(GolanesApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  golanes_application_setup_i18n ();
 
   g_set_application_name (_("Golanes"));
 

@@ -1,0 +1,31 @@
+/* display-utils.h
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DISPLAY_WAIT_MSEC 20000
+
+typedef gboolean (*DisplayCondition) (gpointer data);
+
+gboolean   display_wait_until          (DisplayCondition  condition,
+                                        gpointer          data,
+                                        guint             timeout_msec);
+void       display_spin                (guint             msec);
+char      *display_window_text         (GtkWidget        *widget);
+gboolean   display_window_shows        (GtkWidget        *widget,
+                                        const char       *needle);
+void       display_assert_shows        (GtkWidget        *widget,
+                                        const char       *needle);
+GtkWindow *display_find_toplevel       (GType             type);
+void       display_save_screenshot     (GtkWindow        *window,
+                                        const char       *path);
+
+G_END_DECLS

@@ -1,0 +1,625 @@
+/* test-desktop.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Desktop integration of the real GolanesApplication under Xvfb: settings
+ * (window state, colour scheme, bad values), the preferences window, the
+ * keyboard shortcuts window, and the screenshots of the README and the
+ * metainfo. With GOLANES_SCREENSHOT_DIR set (build-aux/take-screenshots),
+ * the screenshots are written there under their published names. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "display-utils.h"
+#include "golanes-application.h"
+#include "golanes-preferences-window.h"
+#include "golanes-settings.h"
+#include "golanes-window-private.h"
+
+#define TEST_APP_ID "io.github.golanes.Golanes.DesktopTest"
+
+static GolanesApplication *app;
+static GSettings *settings;
+static char *workdir;
+static char *trace_path;
+static int test_status;
+
+typedef struct
+{
+  GolanesWindow *window;
+  const char    *page;
+} PageWait;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (golanes_window_get_page_name (wait->window), wait->page) == 0;
+}
+
+static void
+assert_page (GolanesWindow *window,
+             const char    *page)
+{
+  PageWait wait = { window, page };
+
+  if (!display_wait_until (page_is, &wait, DISPLAY_WAIT_MSEC))
+    g_error ("window shows page “%s”, expected “%s”",
+             golanes_window_get_page_name (window), page);
+}
+
+static GolanesWindow *
+new_window (void)
+{
+  GolanesWindow *window = golanes_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  assert_page (window, "welcome");
+  return window;
+}
+
+static void
+destroy_window (GolanesWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  display_spin (50);
+  g_assert_null (window);
+}
+
+/* Published screenshots keep their names; test runs write into the build
+ * folder. */
+static void
+screenshot (GtkWindow  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("GOLANES_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir != NULL && dir[0] != '\0')
+    {
+      file = g_strdup_printf ("%s.png", name);
+      path = g_build_filename (dir, file, NULL);
+    }
+  else
+    {
+      file = g_strdup_printf ("desktop-%s.png", name);
+      path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+    }
+
+  display_save_screenshot (window, path);
+}
+
+static GtkDropTarget *
+find_drop_target (GolanesWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_error ("window has no GtkDropTarget");
+  return NULL;
+}
+
+/* Window state */
+
+static void
+assert_default_size (GolanesWindow *window,
+                     int            width,
+                     int            height)
+{
+  int w = 0;
+  int h = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+}
+
+static void
+test_window_size (void)
+{
+  GolanesWindow *window;
+
+  /* A new window gets the saved size... */
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  window = new_window ();
+  assert_default_size (window, 1000, 700);
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
+
+  /* ... and saves its own when it goes away. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 610);
+  display_spin (100);
+  destroy_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = new_window ();
+  assert_default_size (window, 900, 610);
+  destroy_window (window);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_size_bad (void)
+{
+  static const struct {
+    int width;
+    int height;
+  } cases[] = {
+    { 0, 640 },
+    { 880, 0 },
+    { -200, -100 },
+    { 64000, 48000 },     /* no monitor is that large (Xvfb is 1280×1024) */
+    { 1000, 20000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GolanesWindow *window;
+
+      g_test_message ("saved size %d×%d", cases[i].width, cases[i].height);
+      g_settings_set_int (settings, "window-width", cases[i].width);
+      g_settings_set_int (settings, "window-height", cases[i].height);
+
+      g_test_expect_message ("golanes-settings", G_LOG_LEVEL_WARNING,
+                             "Saved window size * does not fit on any monitor, using 880×640");
+      window = new_window ();
+      g_test_assert_expected_messages ();
+      assert_default_size (window, 880, 640);
+      destroy_window (window);
+
+      /* The window saved a sane size again. */
+      g_assert_cmpint (g_settings_get_int (settings, "window-width"), >, 0);
+      g_assert_cmpint (g_settings_get_int (settings, "window-height"), >, 0);
+    }
+
+  g_assert_true (golanes_settings_window_size_is_sane (gdk_display_get_default (), 880, 640));
+  g_assert_true (golanes_settings_window_size_is_sane (NULL, 5000, 5000));
+  g_assert_false (golanes_settings_window_size_is_sane (NULL, 0, 5000));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* Colour scheme and other keys */
+
+static gboolean
+range_check (const char *name,
+             GVariant   *value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, name);
+  return g_settings_schema_key_range_check (key, value);
+}
+
+static void
+test_color_scheme (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autoptr(GVariant) purple = g_variant_new_string ("purple");
+  g_autoptr(GVariant) wide = g_variant_new_int32 (5000);
+  g_autoptr(GVariant) narrow = g_variant_new_int32 (10);
+  g_autoptr(GVariant) ok = g_variant_new_int32 (400);
+
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "follow");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+
+  g_settings_set_enum (settings, "color-scheme", 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style_manager));
+
+  /* Values outside the schema never reach the application: GSettings
+   * refuses to write them and ignores them when reading. */
+  g_assert_false (range_check ("color-scheme", purple));
+  g_assert_false (range_check ("side-panel-width", wide));
+  g_assert_false (range_check ("side-panel-width", narrow));
+  g_assert_true (range_check ("side-panel-width", ok));
+
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Preferences */
+
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *action_target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          GVariant *target = NULL;
+
+          if (action_target == NULL)
+            return child;
+
+          if (GTK_IS_ACTIONABLE (child))
+            target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+          if (target != NULL &&
+              g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+              g_str_equal (g_variant_get_string (target, NULL), action_target))
+            return child;
+        }
+
+      if ((found = find_descendant (child, type, action_target)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_preferences (gpointer data)
+{
+  GtkWindow *prefs = display_find_toplevel (GOLANES_TYPE_PREFERENCES_WINDOW);
+
+  return prefs != NULL && gtk_widget_get_mapped (GTK_WIDGET (prefs));
+}
+
+static void
+test_preferences (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_auto(GStrv) accels = NULL;
+  GolanesWindow *window = new_window ();
+  GtkWindow *prefs;
+  GtkWidget *dark;
+  GtkWidget *follow;
+  GtkWidget *side_panel;
+  GtkWidget *spin;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  g_assert_true (display_wait_until (has_preferences, NULL, DISPLAY_WAIT_MSEC));
+  prefs = display_find_toplevel (GOLANES_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+  g_assert_true (golanes_preferences_window_get_settings (GOLANES_PREFERENCES_WINDOW (prefs)) == settings);
+
+  display_assert_shows (GTK_WIDGET (prefs), "Appearance");
+  display_assert_shows (GTK_WIDGET (prefs), "Follow System Style");
+  display_assert_shows (GTK_WIDGET (prefs), "Side Panel");
+
+  /* Activating again shows the same window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  display_spin (100);
+  g_assert_true (display_find_toplevel (GOLANES_TYPE_PREFERENCES_WINDOW) == prefs);
+
+  follow = find_descendant (GTK_WIDGET (prefs), GTK_TYPE_CHECK_BUTTON, "follow");
+  dark = find_descendant (GTK_WIDGET (prefs), GTK_TYPE_CHECK_BUTTON, "dark");
+  side_panel = find_descendant (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, NULL);
+  spin = find_descendant (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (follow);
+  g_assert_nonnull (dark);
+  g_assert_nonnull (side_panel);
+  g_assert_nonnull (spin);
+
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (follow)));
+  screenshot (prefs, "preferences");
+
+  /* The dark style, chosen like a user would. */
+  g_assert_true (gtk_widget_activate (dark));
+  display_spin (50);
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (dark)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (follow)));
+  screenshot (prefs, "preferences-dark");
+
+  /* A change made elsewhere shows in the window. */
+  g_settings_set_string (settings, "color-scheme", "follow");
+  display_spin (50);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (follow)));
+
+  /* Panel settings, with the schema's limits on the width. */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (side_panel)));
+  gtk_switch_set_active (GTK_SWITCH (side_panel), FALSE);
+  display_spin (50);
+  g_assert_false (g_settings_get_boolean (settings, "show-side-panel"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 420);
+  g_assert_cmpint (g_settings_get_int (settings, "side-panel-width"), ==, 420);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5000);
+  g_assert_cmpint (g_settings_get_int (settings, "side-panel-width"), ==, 800);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0);
+  g_assert_cmpint (g_settings_get_int (settings, "side-panel-width"), ==, 200);
+
+  gtk_window_destroy (prefs);
+  destroy_window (window);
+
+  g_settings_reset (settings, "show-side-panel");
+  g_settings_reset (settings, "side-panel-width");
+}
+
+/* Keyboard shortcuts */
+
+static void
+collect_shortcut_actions (GtkWidget  *widget,
+                          GPtrArray  *actions)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *action_name = NULL;
+
+      g_object_get (widget, "action-name", &action_name, NULL);
+      if (action_name != NULL)
+        g_ptr_array_add (actions, g_steal_pointer (&action_name));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcut_actions (child, actions);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) described = NULL;
+  GolanesWindow *window = new_window ();
+  GtkShortcutsWindow *overlay;
+  g_auto(GStrv) help_accels = NULL;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  collect_shortcut_actions (GTK_WIDGET (overlay), listed);
+
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) help_accels, "<Control>question"));
+
+  /* Every action with a key binding is in the shortcuts window, and
+   * everything there has a key binding. */
+  described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_test_message ("bound: %s", described[i]);
+      if (!g_ptr_array_find_with_equal_func (listed, described[i], g_str_equal, NULL))
+        g_error ("%s has a key binding but is not in the shortcuts window", described[i]);
+    }
+  for (guint i = 0; i < listed->len; i++)
+    {
+      if (!g_strv_contains ((const char * const *) described, g_ptr_array_index (listed, i)))
+        g_error ("the shortcuts window lists %s, which has no key binding",
+                 (const char *) g_ptr_array_index (listed, i));
+    }
+
+  gtk_widget_show (GTK_WIDGET (overlay));
+  screenshot (GTK_WINDOW (overlay), "shortcuts");
+  gtk_widget_hide (GTK_WIDGET (overlay));
+
+  destroy_window (window);
+}
+
+/* Screenshots */
+
+static void
+test_screenshots (void)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+    0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R',
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+    0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89,
+  };
+  g_autofree char *folder = g_build_filename (g_get_home_dir (), "traces", NULL);
+  g_autofree char *copy = g_build_filename (folder, "checkout-service.trace", NULL);
+  g_autofree char *png_dir = g_build_filename (workdir, "downloads", NULL);
+  g_autofree char *png_path = g_build_filename (png_dir, "trace.out", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) trace = NULL;
+  g_autoptr(GFile) not_a_trace = NULL;
+  GolanesWindow *summary;
+  GolanesWindow *window;
+  GdkDragAction action = 0;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (trace_path, &contents, &len, NULL));
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0755));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  g_assert_no_errno (g_mkdir_with_parents (png_dir, 0755));
+  g_assert_true (g_file_set_contents (png_path, (const char *) png, sizeof png, NULL));
+
+  /* A trace, as opened from the file manager. */
+  trace = g_file_new_for_path (copy);
+  g_application_open (G_APPLICATION (app), &trace, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  summary = GOLANES_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  assert_page (summary, "summary");
+  display_assert_shows (GTK_WIDGET (summary), "checkout-service.trace");
+  screenshot (GTK_WINDOW (summary), "trace-summary");
+
+  /* The welcome page lists it as recent. */
+  window = new_window ();
+  display_assert_shows (GTK_WIDGET (window), "checkout-service.trace");
+  screenshot (GTK_WINDOW (window), "welcome");
+
+  /* Dragging a trace over it. */
+  g_signal_emit_by_name (find_drop_target (window), "enter", 40.0, 40.0, &action);
+  display_assert_shows (GTK_WIDGET (window), "Drop a trace to open it");
+  screenshot (GTK_WINDOW (window), "drop-highlight");
+  g_signal_emit_by_name (find_drop_target (window), "leave");
+
+  /* An image that calls itself trace.out. */
+  not_a_trace = g_file_new_for_path (png_path);
+  golanes_window_open (window, not_a_trace);
+  assert_page (window, "error");
+  display_assert_shows (GTK_WIDGET (window), "PNG");
+  screenshot (GTK_WINDOW (window), "error");
+  destroy_window (window);
+
+  /* The trace in the dark style. */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  screenshot (GTK_WINDOW (summary), "dark");
+  g_settings_reset (settings, "color-scheme");
+
+  destroy_window (summary);
+}
+
+/* Set-up */
+
+static gboolean
+run_tests_cb (gpointer data)
+{
+  GList *windows;
+
+  g_application_hold (G_APPLICATION (app));
+
+  /* The window of the start-up without files: each test opens its own. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+
+  settings = g_object_ref (golanes_application_get_settings (app));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+
+  test_status = g_test_run ();
+  g_clear_object (&settings);
+  g_application_release (G_APPLICATION (app));
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+startup_cb (GApplication *application)
+{
+  g_idle_add (run_tests_cb, NULL);
+}
+
+static gboolean
+ignore_session_bus_warning (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  /* Only when no session bus could be started around the test. */
+  return strstr (message, "session bus") == NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  const char *screenshot_dir = g_getenv ("GOLANES_SCREENSHOT_DIR");
+  char *app_argv[2] = { (char *) "golanes", NULL };
+
+  workdir = g_dir_make_tmp ("golanes-desktop-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* Keep recently used files out of the real home. The home folder is
+   * named as a user's would be, since screenshots show "~/traces". */
+  home = g_build_filename (workdir, "home", NULL);
+  data_home = g_build_filename (home, ".local", "share", NULL);
+  config_home = g_build_filename (home, ".config", NULL);
+  cache_home = g_build_filename (home, ".cache", NULL);
+  g_mkdir_with_parents (data_home, 0700);
+  g_mkdir_with_parents (config_home, 0700);
+  g_mkdir_with_parents (cache_home, 0700);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
+  golanes_application_setup_i18n ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+
+  trace_path = g_strdup (g_getenv ("GOLANES_TEST_TRACE"));
+  g_assert_nonnull (trace_path);
+  g_setenv ("GOLANES_SAMPLE_TRACE", trace_path, TRUE);
+
+  if (screenshot_dir != NULL && screenshot_dir[0] != '\0')
+    {
+      g_test_add_func ("/desktop/screenshots", test_screenshots);
+    }
+  else
+    {
+      g_test_add_func ("/desktop/settings/window-size", test_window_size);
+      g_test_add_func ("/desktop/settings/window-size-bad", test_window_size_bad);
+      g_test_add_func ("/desktop/settings/color-scheme", test_color_scheme);
+      g_test_add_func ("/desktop/preferences", test_preferences);
+      g_test_add_func ("/desktop/shortcuts-window", test_shortcuts_window);
+      g_test_add_func ("/desktop/screenshots", test_screenshots);
+    }
+
+  app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
+
+  g_application_run (G_APPLICATION (app), 1, app_argv);
+
+  g_clear_object (&app);
+  remove_tree (workdir);
+  g_free (workdir);
+  g_free (trace_path);
+
+  return test_status;
+}
