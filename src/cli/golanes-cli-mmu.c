@@ -126,11 +126,11 @@ append_duration (GString *out,
   if (ns < 1000)
     g_string_append_printf (out, "%" G_GINT64_FORMAT "ns", ns);
   else if (ns < 1000000)
-    g_string_append_printf (out, "%.3gµs", ns / 1e3);
+    g_string_append_printf (out, "%.6gµs", ns / 1e3);
   else if (ns < 1000000000)
-    g_string_append_printf (out, "%.3gms", ns / 1e6);
+    g_string_append_printf (out, "%.6gms", ns / 1e6);
   else
-    g_string_append_printf (out, "%.3gs", ns / 1e9);
+    g_string_append_printf (out, "%.6gs", ns / 1e9);
 }
 
 /* Feeds at most @limit events of the trace to a new MMU and finishes it.
