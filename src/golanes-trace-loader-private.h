@@ -11,10 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* For tests: read in chunks of @chunk_size bytes and sleep @delay_msec
- * after each one, so that progress and cancellation can be observed on a
- * small file. Zero restores the defaults. */
-void _golanes_trace_loader_set_throttle (gsize chunk_size,
-                                         guint delay_msec);
+/* For tests: wait @delay_msec before parsing and after each generation,
+ * so that progress and cancellation can be observed on a small file. Zero
+ * restores the default. */
+void _golanes_trace_loader_set_throttle (guint delay_msec);
 
 G_END_DECLS

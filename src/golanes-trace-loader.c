@@ -14,11 +14,11 @@
 #include "golanes-error.h"
 #include "golanes-trace-loader-private.h"
 
-/* Loading runs in a GTask thread. Until the event parser is plugged in
- * here, a load probes the header and then reads the whole file through, so
- * that the progress bar and Cancel behave as they will with the parser. */
+/* Loading runs in a GTask thread: it checks what the file is, probes the
+ * header for a clear error on anything that is not a readable trace, then
+ * parses the trace into a GolanesDocument (the timeline model and the
+ * analyses) with progress after each generation. */
 
-#define DEFAULT_CHUNK_SIZE (1024 * 1024)
 #define SNIFF_SIZE 4096
 
 typedef struct
@@ -36,18 +36,37 @@ typedef struct
   goffset  total_bytes;
 } ProgressUpdate;
 
-static guint throttle_chunk_size;
+typedef struct
+{
+  GTask        *task;
+  GCancellable *cancellable;
+  guint         delay_msec;
+} ParseState;
+
 static guint throttle_delay_msec;
 
 G_DEFINE_BOXED_TYPE (GolanesTraceSummary, golanes_trace_summary,
                      golanes_trace_summary_copy, golanes_trace_summary_free)
 
 void
-_golanes_trace_loader_set_throttle (gsize chunk_size,
-                                    guint delay_msec)
+_golanes_trace_loader_set_throttle (guint delay_msec)
 {
-  g_atomic_int_set (&throttle_chunk_size, (guint) MIN (chunk_size, G_MAXUINT));
   g_atomic_int_set (&throttle_delay_msec, delay_msec);
+}
+
+/* Test hook: holds a load back before it parses and after each generation,
+ * waking up for cancellation. Returns FALSE once cancelled. */
+static gboolean
+throttle_sleep (guint         delay_msec,
+                GCancellable *cancellable)
+{
+  for (guint slept = 0; slept < delay_msec; slept += 10)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+  return !g_cancellable_is_cancelled (cancellable);
 }
 
 GolanesTraceSummary *
@@ -62,6 +81,7 @@ golanes_trace_summary_copy (const GolanesTraceSummary *summary)
   copy->file = g_object_ref (summary->file);
   copy->display_name = g_strdup (summary->display_name);
   copy->folder = g_strdup (summary->folder);
+  copy->document = summary->document != NULL ? golanes_document_ref (summary->document) : NULL;
 
   return copy;
 }
@@ -75,6 +95,7 @@ golanes_trace_summary_free (GolanesTraceSummary *summary)
   g_clear_object (&summary->file);
   g_clear_pointer (&summary->display_name, g_free);
   g_clear_pointer (&summary->folder, g_free);
+  g_clear_pointer (&summary->document, golanes_document_unref);
   g_free (summary);
 }
 
@@ -279,6 +300,38 @@ check_version (const GolanesTraceHeader  *header,
 }
 
 static void
+on_parse_progress (guint64  consumed,
+                   guint64  total,
+                   gpointer user_data)
+{
+  ParseState *state = user_data;
+
+  post_progress (state->task, (goffset) consumed, (goffset) total);
+  if (state->delay_msec > 0)
+    throttle_sleep (state->delay_msec, state->cancellable);
+}
+
+/* Parses the whole trace into the timeline model and the analyses. Local
+ * files are mapped; anything else (a GVfs location) is read into memory. */
+static GolanesDocument *
+load_document (GFile         *file,
+               ParseState    *state,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (path != NULL)
+    return golanes_document_load (path, on_parse_progress, state, cancellable, error);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return golanes_document_load_bytes (bytes, cancellable, error);
+}
+
+static void
 load_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
@@ -286,15 +339,13 @@ load_worker (GTask        *task,
 {
   LoadData *load = task_data;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GolanesDocument) document = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree guint8 *buf = NULL;
   GolanesTraceSummary *summary;
   GolanesTraceHeader header;
+  ParseState state = { 0 };
   goffset total;
-  goffset done = 0;
-  gsize chunk_size;
   guint delay_msec;
 
   g_assert (G_IS_TASK (task));
@@ -367,42 +418,32 @@ load_worker (GTask        *task,
       return;
     }
 
-  stream = g_file_read (load->file, cancellable, &error);
-  if (stream == NULL)
+  delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);
+  post_progress (task, 0, total);
+  if (delay_msec > 0 && !throttle_sleep (delay_msec, cancellable))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error_if_cancelled (task);
       return;
     }
 
-  chunk_size = (guint) g_atomic_int_get (&throttle_chunk_size);
-  if (chunk_size == 0)
-    chunk_size = DEFAULT_CHUNK_SIZE;
-  delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);
-
-  buf = g_malloc (chunk_size);
-  post_progress (task, 0, total);
-
-  for (;;)
+  state.task = task;
+  state.cancellable = cancellable;
+  state.delay_msec = delay_msec;
+  document = load_document (load->file, &state, cancellable, &error);
+  if (document == NULL)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buf, chunk_size,
-                                      cancellable, &error);
-
-      if (n < 0)
-        {
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_prefix_error (&error, "%s ", _("Reading stopped halfway:"));
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      if (n == 0)
-        break;
-
-      done += n;
-      post_progress (task, done, MAX (total, done));
-
-      if (delay_msec > 0)
-        g_usleep (delay_msec * G_TIME_SPAN_MILLISECOND);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_cancellable_is_cancelled (cancellable))
+        g_prefix_error (&error, "%s ", _("It could not be read:"));
+      else
+        g_clear_error (&error);
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error_if_cancelled (task);
+      return;
     }
+  post_progress (task, total, total);
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -413,7 +454,8 @@ load_worker (GTask        *task,
   summary->file = g_object_ref (load->file);
   summary->display_name = g_strdup (g_file_info_get_display_name (info));
   summary->folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
-  summary->size = done;
+  summary->size = total;
+  summary->document = g_steal_pointer (&document);
   summary->go_minor = header.go_minor;
   summary->format = header.format;
 

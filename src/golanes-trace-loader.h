@@ -9,13 +9,14 @@
 
 #include <gio/gio.h>
 
+#include "golanes-document.h"
 #include "golanes-trace-header.h"
 
 G_BEGIN_DECLS
 
 #define GOLANES_TYPE_TRACE_SUMMARY (golanes_trace_summary_get_type ())
 
-/* What a loaded trace tells us without decoding its events. */
+/* A loaded trace: what the file is, and the parsed document. */
 typedef struct
 {
   GFile              *file;
@@ -24,6 +25,7 @@ typedef struct
   goffset             size;
   guint               go_minor;
   GolanesTraceFormat  format;
+  GolanesDocument    *document;
 } GolanesTraceSummary;
 
 /* Called on the main thread while a load runs. */
