@@ -14,6 +14,8 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "golanes-error.h"
 #include "golanes-trace-header.h"
@@ -354,6 +356,7 @@ typedef struct
 
   GArray   *cpu_samples;   /* CpuSample, sorted by time once complete */
   GPtrArray *extra;        /* owned strings for TaskEnd */
+  gsize     start;         /* no byte before this offset is referenced */
 } Gen;
 
 static void
@@ -610,6 +613,7 @@ struct _GolanesTraceReader
   gsize         pos;
   guint         version;
 
+  gsize         released;  /* mapped bytes already given back */
   GolanesProgressFunc progress;
   gpointer      progress_data;
   GCancellable *cancellable;
@@ -1218,6 +1222,8 @@ read_generation (GolanesTraceReader *r,
   Gen *g = gen_new ();
   gboolean any = FALSE, gen_set = FALSE;
 
+  g->start = r->pos;
+
   for (;;)
     {
       Batch b;
@@ -1286,6 +1292,7 @@ read_generation_with_spill (GolanesTraceReader *r,
 {
   Gen *g = gen_new ();
 
+  g->start = r->has_spill ? r->spill.offset : r->pos;
   if (r->has_spill)
     {
       Batch sb = r->spill;
@@ -2866,6 +2873,26 @@ make_sync (GolanesEvent *ev,
   ev->args[1] = with_table;
 }
 
+/* Drops the pages of generations that are done from a mapped file, so that
+ * the resident size follows the current generation, not the file size. */
+static void
+release_consumed (GolanesTraceReader *r,
+                  gsize               upto)
+{
+#ifdef MADV_DONTNEED
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr base = (guintptr) r->data, first, last;
+
+  if (r->mapped == NULL || page == 0 || upto <= r->released)
+    return;
+  first = (base + r->released + page - 1) / page * page;
+  last = (base + upto) / page * page;
+  if (last > first)
+    madvise ((void *) first, last - first, MADV_DONTNEED);
+  r->released = upto;
+#endif
+}
+
 /* Installs a freshly read generation and produces its Sync event. */
 static int
 install_gen (GolanesTraceReader *r,
@@ -2886,6 +2913,7 @@ install_gen (GolanesTraceReader *r,
     }
   gen_free (r->gen);
   r->gen = g;
+  release_consumed (r, g->start);
   r->cpu_next = 0;
 
   if (r->progress != NULL)
