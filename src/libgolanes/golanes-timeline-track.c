@@ -5,12 +5,88 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* mremap */
+#endif
+
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
+#include "golanes-timeline-private.h"
 #include "golanes-timeline-track.h"
+
+#define BIG_ARRAY (128u << 10)   /* own mapping from here */
+#define HUGE_PAGE (2u << 20)     /* ask for huge pages from here */
+
+#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
+static gsize
+page_round (gsize size)
+{
+  return (size + 4095) & ~(gsize) 4095;
+}
+#endif
+
+gpointer
+golanes_timeline_array_resize (gpointer mem,
+                               gsize    old_size,
+                               gsize    new_size)
+{
+#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
+  if (new_size >= BIG_ARRAY || old_size >= BIG_ARRAY)
+    {
+      gpointer q;
+
+      if (old_size < BIG_ARRAY)
+        {
+          q = mmap (NULL, page_round (new_size), PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+          if (q == MAP_FAILED)
+            g_error ("out of memory (%" G_GSIZE_FORMAT " bytes)", new_size);
+          if (new_size >= HUGE_PAGE)
+            madvise (q, page_round (new_size), MADV_HUGEPAGE);
+          if (old_size > 0)
+            memcpy (q, mem, old_size);
+          g_free (mem);
+          return q;
+        }
+      if (new_size < BIG_ARRAY)
+        {
+          q = g_malloc (MAX (new_size, 1));
+          memcpy (q, mem, new_size);
+          munmap (mem, page_round (old_size));
+          return q;
+        }
+      if (page_round (new_size) == page_round (old_size))
+        return mem;
+      q = mremap (mem, page_round (old_size), page_round (new_size), MREMAP_MAYMOVE);
+      if (q == MAP_FAILED)
+        g_error ("out of memory (%" G_GSIZE_FORMAT " bytes)", new_size);
+      if (new_size > old_size && new_size >= HUGE_PAGE)
+        madvise (q, page_round (new_size), MADV_HUGEPAGE);
+      return q;
+    }
+#endif
+  return g_realloc (mem, new_size);
+}
+
+void
+golanes_timeline_array_free (gpointer mem,
+                             gsize    size)
+{
+#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
+  if (size >= BIG_ARRAY)
+    {
+      munmap (mem, page_round (size));
+      return;
+    }
+#endif
+  g_free (mem);
+}
 
 #define DUR_LONG    G_MAXUINT32  /* the end is in long_ends */
 #define FLAG_BUILD  0x80         /* internal: the span is still open */
@@ -18,17 +94,19 @@
 #define BLOCK       (1u << BLOCK_SHIFT)
 #define NS          GOLANES_TRACK_MAX_STATES
 
-typedef struct __attribute__ ((packed, aligned (4)))
-{
-  gint64  start;
-  guint32 dur;
-  guint32 arg;
-  guint16 reason;
-  guint8  state;
-  guint8  flags;
-} SpanRec;
+/* Storage is a structure of arrays: start (8 bytes), argument (4) and
+ * meta (reason | state << 16 | flags << 24, 4 bytes) per span, plus a
+ * 32-bit duration (4) unless the track is contiguous.  In a contiguous
+ * track a span ends where the next begins, unless it carries FLAG_GAP;
+ * then, like a span whose duration does not fit in 32 bits, its end is in
+ * the sorted side table long_ends. */
 
-G_STATIC_ASSERT (sizeof (SpanRec) == 20);
+#define FLAG_GAP    0x40         /* internal: contiguous track, end in long_ends */
+#define META(reason, state, flags) \
+  ((guint32) (reason) | (guint32) (state) << 16 | (guint32) (flags) << 24)
+#define M_REASON(m) ((guint16) ((m) & 0xffff))
+#define M_STATE(m)  ((guint8) (((m) >> 16) & 0xff))
+#define M_FLAGS(m)  ((guint8) ((m) >> 24))
 
 typedef struct
 {
@@ -39,9 +117,14 @@ typedef struct
 
 struct _GolanesTrack
 {
-  SpanRec  *spans;
+  gint64   *starts;
+  guint32  *durs;       /* NULL in a contiguous track */
+  guint32  *args;
+  guint32  *meta;
   guint     n;
   guint     cap;
+  gboolean  contiguous;
+  gint64    last_end;   /* contiguous: end of the last closed span */
   LongEnd  *long_ends;
   guint     n_long;
   guint     cap_long;
@@ -55,10 +138,21 @@ struct _GolanesTrack
   gboolean  finished;
 };
 
+#define STATE(track, i) M_STATE ((track)->meta[i])
+
 GolanesTrack *
 golanes_track_new (void)
 {
   return g_new0 (GolanesTrack, 1);
+}
+
+GolanesTrack *
+golanes_track_new_contiguous (void)
+{
+  GolanesTrack *track = g_new0 (GolanesTrack, 1);
+
+  track->contiguous = TRUE;
+  return track;
 }
 
 void
@@ -74,21 +168,20 @@ golanes_track_free (GolanesTrack *track)
   g_free (track->level_n);
   g_free (track->cum);
   g_free (track->long_ends);
-  g_free (track->spans);
+  golanes_timeline_array_free (track->starts, (gsize) track->cap * sizeof (gint64));
+  if (track->durs != NULL)
+    golanes_timeline_array_free (track->durs, (gsize) track->cap * sizeof (guint32));
+  golanes_timeline_array_free (track->args, (gsize) track->cap * sizeof (guint32));
+  golanes_timeline_array_free (track->meta, (gsize) track->cap * sizeof (guint32));
   g_free (track);
 }
 
-static inline gint64
-rec_end (const GolanesTrack *track,
-         guint               index)
+static gint64
+long_end (const GolanesTrack *track,
+          guint               index)
 {
-  const SpanRec *r = &track->spans[index];
-  guint lo, hi;
+  guint lo = 0, hi = track->n_long;
 
-  if (G_LIKELY (r->dur != DUR_LONG))
-    return r->start + r->dur;
-  lo = 0;
-  hi = track->n_long;
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
@@ -102,11 +195,29 @@ rec_end (const GolanesTrack *track,
 }
 
 static inline gint64
+rec_end (const GolanesTrack *track,
+         guint               index)
+{
+  if (track->durs != NULL)
+    {
+      guint32 d = track->durs[index];
+      if (G_LIKELY (d != DUR_LONG))
+        return track->starts[index] + d;
+      return long_end (track, index);
+    }
+  if (G_UNLIKELY (M_FLAGS (track->meta[index]) & FLAG_GAP))
+    return long_end (track, index);
+  if (index + 1 < track->n)
+    return track->starts[index + 1];
+  return track->last_end;
+}
+
+static inline gint64
 eff_end (const GolanesTrack *track,
          guint               index)
 {
   gint64 e = rec_end (track, index);
-  gint64 s = track->spans[index].start;
+  gint64 s = track->starts[index];
 
   return e > s ? e : s + 1;
 }
@@ -115,30 +226,14 @@ static inline gint64
 eff_dur (const GolanesTrack *track,
          guint               index)
 {
-  const SpanRec *r = &track->spans[index];
-
-  if (G_LIKELY (r->dur != DUR_LONG))
-    return r->dur > 0 ? r->dur : 1;
-  return rec_end (track, index) - r->start;
+  return eff_end (track, index) - track->starts[index];
 }
 
 static void
-set_end (GolanesTrack *track,
-         guint         index,
-         gint64        end)
+add_long_end (GolanesTrack *track,
+              guint         index,
+              gint64        end)
 {
-  SpanRec *r = &track->spans[index];
-  gint64 d;
-
-  if (end < r->start)
-    end = r->start;
-  d = end - r->start;
-  if (d < DUR_LONG)
-    {
-      r->dur = (guint32) d;
-      return;
-    }
-  r->dur = DUR_LONG;
   if (track->n_long == track->cap_long)
     {
       track->cap_long = MAX (4, track->cap_long * 2);
@@ -150,6 +245,45 @@ set_end (GolanesTrack *track,
   track->n_long++;
 }
 
+/* Sets the end of the last span. */
+static void
+set_end (GolanesTrack *track,
+         gint64        end)
+{
+  guint index = track->n - 1;
+  gint64 d;
+
+  if (end < track->starts[index])
+    end = track->starts[index];
+  if (track->contiguous)
+    {
+      track->last_end = end;
+      return;
+    }
+  d = end - track->starts[index];
+  if (d < DUR_LONG)
+    {
+      track->durs[index] = (guint32) d;
+      return;
+    }
+  track->durs[index] = DUR_LONG;
+  add_long_end (track, index, end);
+}
+
+static void
+grow (GolanesTrack *track,
+      guint         cap)
+{
+  gsize old = track->cap, new = cap;
+
+  track->starts = golanes_timeline_array_resize (track->starts, old * sizeof (gint64), new * sizeof (gint64));
+  if (!track->contiguous)
+    track->durs = golanes_timeline_array_resize (track->durs, old * sizeof (guint32), new * sizeof (guint32));
+  track->args = golanes_timeline_array_resize (track->args, old * sizeof (guint32), new * sizeof (guint32));
+  track->meta = golanes_timeline_array_resize (track->meta, old * sizeof (guint32), new * sizeof (guint32));
+  track->cap = cap;
+}
+
 static guint
 push (GolanesTrack *track,
       gint64        start,
@@ -158,8 +292,6 @@ push (GolanesTrack *track,
       guint32       arg,
       guint8        flags)
 {
-  SpanRec *r;
-
   g_return_val_if_fail (!track->finished, G_MAXUINT);
 
   if (track->n > 0)
@@ -167,25 +299,29 @@ push (GolanesTrack *track,
       guint last = track->n - 1;
       gint64 prev_end;
 
-      if (track->spans[last].flags & FLAG_BUILD)
+      if (M_FLAGS (track->meta[last]) & FLAG_BUILD)
         golanes_track_close (track, start);
       prev_end = rec_end (track, last);
       if (start < prev_end)
         start = prev_end;
+      if (track->contiguous && start > prev_end)
+        {
+          /* A gap: the previous span's end goes to the side table. */
+          track->meta[last] |= (guint32) FLAG_GAP << 24;
+          add_long_end (track, last, prev_end);
+        }
     }
   if (track->n == track->cap)
-    {
-      track->cap = track->cap < 4 ? 4 : track->cap * 2;
-      track->spans = g_renew (SpanRec, track->spans, track->cap);
-    }
-  r = &track->spans[track->n];
-  r->start = start;
-  r->dur = 0;
-  r->arg = arg;
-  r->reason = reason;
-  r->state = state;
-  r->flags = flags & ~FLAG_BUILD;
-  return track->n++;
+    grow (track, track->cap < 4 ? 4 : track->cap * 2);
+  track->starts[track->n] = start;
+  if (track->durs != NULL)
+    track->durs[track->n] = 0;
+  track->args[track->n] = arg;
+  track->meta[track->n] = META (reason, state, flags & ~(FLAG_BUILD | FLAG_GAP));
+  track->n++;
+  if (track->contiguous)
+    track->last_end = start;
+  return track->n - 1;
 }
 
 guint
@@ -200,7 +336,7 @@ golanes_track_append (GolanesTrack *track,
   guint i = push (track, start, state, reason, arg, flags);
 
   if (i != G_MAXUINT)
-    set_end (track, i, end);
+    set_end (track, end);
   return i;
 }
 
@@ -215,7 +351,7 @@ golanes_track_open (GolanesTrack *track,
   guint i = push (track, start, state, reason, arg, flags);
 
   if (i != G_MAXUINT)
-    track->spans[i].flags |= FLAG_BUILD;
+    track->meta[i] |= (guint32) FLAG_BUILD << 24;
   return i;
 }
 
@@ -223,22 +359,29 @@ gboolean
 golanes_track_close (GolanesTrack *track,
                      gint64        end)
 {
-  SpanRec *r;
+  guint last;
 
   if (track->n == 0)
     return FALSE;
-  r = &track->spans[track->n - 1];
-  if (!(r->flags & FLAG_BUILD))
+  last = track->n - 1;
+  if (!(M_FLAGS (track->meta[last]) & FLAG_BUILD))
     return FALSE;
-  r->flags &= ~FLAG_BUILD;
-  set_end (track, track->n - 1, end);
+  track->meta[last] &= ~((guint32) FLAG_BUILD << 24);
+  set_end (track, end);
   return TRUE;
 }
 
 gboolean
 golanes_track_is_open (const GolanesTrack *track)
 {
-  return track->n > 0 && (track->spans[track->n - 1].flags & FLAG_BUILD) != 0;
+  return track->n > 0 && (M_FLAGS (track->meta[track->n - 1]) & FLAG_BUILD) != 0;
+}
+
+guint32
+golanes_track_get_last_arg (const GolanesTrack *track)
+{
+  g_return_val_if_fail (track->n > 0, 0);
+  return track->args[track->n - 1];
 }
 
 void
@@ -246,7 +389,7 @@ golanes_track_set_last_reason (GolanesTrack *track,
                                guint16       reason)
 {
   if (track->n > 0)
-    track->spans[track->n - 1].reason = reason;
+    track->meta[track->n - 1] = (track->meta[track->n - 1] & 0xffff0000u) | reason;
 }
 
 void
@@ -262,15 +405,12 @@ golanes_track_finish (GolanesTrack *track,
 
   if (golanes_track_is_open (track))
     {
-      track->spans[track->n - 1].flags |= GOLANES_SPAN_OPEN;
+      track->meta[track->n - 1] |= (guint32) GOLANES_SPAN_OPEN << 24;
       golanes_track_close (track, trace_end);
     }
   track->finished = TRUE;
   if (track->cap > track->n)
-    {
-      track->cap = track->n;
-      track->spans = g_renew (SpanRec, track->spans, track->cap);
-    }
+    grow (track, track->n);
   if (track->cap_long > track->n_long)
     {
       track->cap_long = track->n_long;
@@ -279,29 +419,44 @@ golanes_track_finish (GolanesTrack *track,
   if (track->n == 0)
     return;
 
-  /* Per-state prefix sums every BLOCK spans. */
+  /* Per-state prefix sums every BLOCK spans, and the first level of the
+   * max-tree, in one pass. */
   track->n_blocks = (track->n + BLOCK - 1) >> BLOCK_SHIFT;
   track->cum = g_new (gint64, (gsize) (track->n_blocks + 1) * NS);
+  if (track->n > BLOCK)
+    {
+      track->level_max = g_new0 (gint64 *, 8);
+      track->level_n = g_new0 (guint, 8);
+      track->level_max[0] = g_new (gint64, track->n_blocks);
+      track->level_n[0] = track->n_blocks;
+    }
   memset (acc, 0, sizeof acc);
-  for (b = 0; b <= track->n_blocks; b++)
+  for (b = 0; b < track->n_blocks; b++)
     {
       guint i0 = b << BLOCK_SHIFT;
       guint i1 = MIN (track->n, i0 + BLOCK);
+      gint64 m = 0;
       guint i;
 
       memcpy (&track->cum[(gsize) b * NS], acc, sizeof acc);
-      for (i = i0; i < i1 && b < track->n_blocks; i++)
-        acc[MIN (track->spans[i].state, NS - 1)] += eff_dur (track, i);
+      for (i = i0; i < i1; i++)
+        {
+          gint64 d = eff_dur (track, i);
+          acc[MIN (STATE (track, i), NS - 1)] += d;
+          if (d > m)
+            m = d;
+        }
+      if (track->level_max != NULL)
+        track->level_max[0][b] = m;
     }
+  memcpy (&track->cum[(gsize) track->n_blocks * NS], acc, sizeof acc);
 
-  /* Max-tree of effective durations: level 0 is the spans themselves. */
-  if (track->n <= BLOCK)
+  /* Higher levels of the max-tree. */
+  if (track->level_max == NULL)
     return;
-  track->level_max = g_new0 (gint64 *, 8);
-  track->level_n = g_new0 (guint, 8);
-  prev = NULL;
-  n_level = track->n;
-  for (l = 0; n_level > BLOCK; l++)
+  prev = track->level_max[0];
+  n_level = track->n_blocks;
+  for (l = 1; n_level > BLOCK; l++)
     {
       guint n_next = (n_level + BLOCK - 1) >> BLOCK_SHIFT;
       gint64 *next = g_new (gint64, n_next);
@@ -315,11 +470,8 @@ golanes_track_finish (GolanesTrack *track,
           guint i;
 
           for (i = i0; i < i1; i++)
-            {
-              gint64 v = prev ? prev[i] : eff_dur (track, i);
-              if (v > m)
-                m = v;
-            }
+            if (prev[i] > m)
+              m = prev[i];
           next[k] = m;
         }
       track->level_max[l] = next;
@@ -341,24 +493,24 @@ golanes_track_get_span (const GolanesTrack *track,
                         guint               index,
                         GolanesSpan        *out)
 {
-  const SpanRec *r;
+  guint32 m;
 
   g_return_if_fail (index < track->n);
 
-  r = &track->spans[index];
-  out->start = r->start;
-  out->end = (r->flags & FLAG_BUILD) ? r->start : rec_end (track, index);
-  out->arg = r->arg;
-  out->reason = r->reason;
-  out->state = r->state;
-  out->flags = r->flags & ~FLAG_BUILD;
+  m = track->meta[index];
+  out->start = track->starts[index];
+  out->end = (M_FLAGS (m) & FLAG_BUILD) ? out->start : rec_end (track, index);
+  out->arg = track->args[index];
+  out->reason = M_REASON (m);
+  out->state = M_STATE (m);
+  out->flags = M_FLAGS (m) & ~(FLAG_BUILD | FLAG_GAP);
 }
 
 gint64
 golanes_track_get_start (const GolanesTrack *track,
                          guint               index)
 {
-  return track->spans[index].start;
+  return track->starts[index];
 }
 
 gint64
@@ -372,7 +524,7 @@ guint8
 golanes_track_get_state (const GolanesTrack *track,
                          guint               index)
 {
-  return track->spans[index].state;
+  return STATE (track, index);
 }
 
 /* First index in [lo, hi) whose effective end is > t. */
@@ -403,7 +555,7 @@ lower_by_start (const GolanesTrack *track,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (track->spans[mid].start >= t)
+      if (track->starts[mid] >= t)
         hi = mid;
       else
         lo = mid + 1;
@@ -432,7 +584,7 @@ golanes_track_find_at (const GolanesTrack *track,
 {
   guint i = lower_by_end (track, 0, track->n, time);
 
-  if (i < track->n && track->spans[i].start <= time)
+  if (i < track->n && track->starts[i] <= time)
     return (gint) i;
   return -1;
 }
@@ -453,7 +605,7 @@ golanes_track_sum_states (const GolanesTrack *track,
   if (track->cum == NULL || count <= 2 * BLOCK)
     {
       for (i = first; i < end; i++)
-        sums[MIN (track->spans[i].state, NS - 1)] += eff_dur (track, i);
+        sums[MIN (STATE (track, i), NS - 1)] += eff_dur (track, i);
       return;
     }
   else
@@ -465,9 +617,9 @@ golanes_track_sum_states (const GolanesTrack *track,
       for (s = 0; s < NS; s++)
         sums[s] = track->cum[(gsize) b1 * NS + s] - track->cum[(gsize) b0 * NS + s];
       for (i = b1 << BLOCK_SHIFT; i < end; i++)
-        sums[MIN (track->spans[i].state, NS - 1)] += eff_dur (track, i);
+        sums[MIN (STATE (track, i), NS - 1)] += eff_dur (track, i);
       for (i = b0 << BLOCK_SHIFT; i < first; i++)
-        sums[MIN (track->spans[i].state, NS - 1)] -= eff_dur (track, i);
+        sums[MIN (STATE (track, i), NS - 1)] -= eff_dur (track, i);
     }
 }
 
@@ -568,7 +720,7 @@ emit (const GolanesTrack *track,
       guint8              state)
 {
   GolanesLodItem item;
-  gint64 s = track->spans[first].start;
+  gint64 s = track->starts[first];
   gint64 e = eff_end (track, first + count - 1);
   gint64 c0, c1;
 
@@ -616,12 +768,12 @@ golanes_track_query_lod (const GolanesTrack *track,
 
       if ((double) eff_dur (track, i) >= wide)
         {
-          emit (track, items, t0, t1, ns_per_px, n_cols, i, 1, track->spans[i].state);
+          emit (track, items, t0, t1, ns_per_px, n_cols, i, 1, STATE (track, i));
           appended++;
           i++;
           continue;
         }
-      c = golanes_lod_column (t0, ns_per_px, MAX (track->spans[i].start, t0));
+      c = golanes_lod_column (t0, ns_per_px, MAX (track->starts[i], t0));
       boundary = column_boundary (t0, ns_per_px, c);
       j = lower_by_start (track, i + 1, hi, boundary);
       if (track->finished && track->n_levels > 0)
@@ -634,7 +786,7 @@ golanes_track_query_lod (const GolanesTrack *track,
         }
       j = MIN (j, jw);
       if (j - i == 1)
-        emit (track, items, t0, t1, ns_per_px, n_cols, i, 1, track->spans[i].state);
+        emit (track, items, t0, t1, ns_per_px, n_cols, i, 1, STATE (track, i));
       else
         {
           gint64 sums[NS];
@@ -658,7 +810,9 @@ golanes_track_get_memory_size (const GolanesTrack *track)
   gsize size = sizeof (*track);
   guint l;
 
-  size += (gsize) track->cap * sizeof (SpanRec);
+  size += (gsize) track->cap * (sizeof (gint64) + 2 * sizeof (guint32));
+  if (track->durs != NULL)
+    size += (gsize) track->cap * sizeof (guint32);
   size += (gsize) track->cap_long * sizeof (LongEnd);
   if (track->cum != NULL)
     size += (gsize) (track->n_blocks + 1) * NS * sizeof (gint64);

@@ -13,9 +13,13 @@ G_BEGIN_DECLS
 
 /*
  * One row of the timeline: a sequence of non-overlapping spans sorted by
- * time (s[i] <= e[i] <= s[i+1]).  Spans are stored in 20 bytes each (start,
- * 32-bit duration with a side table for the rare span longer than ~4.3 s,
- * a 32-bit argument, a 16-bit reason, a state and flags).
+ * time (s[i] <= e[i] <= s[i+1]).  Spans are stored in 20 bytes each as a
+ * structure of arrays (start, 32-bit duration with a side table for the
+ * rare span longer than ~4.3 s, a 32-bit argument, and a 16-bit reason, a
+ * state and flags in 32 bits).  A contiguous track (goroutine states),
+ * where a span usually ends where the next begins, drops the duration:
+ * 16 bytes per span, the ends of the spans followed by a gap going to the
+ * side table.
  *
  * Conventions shared by every query:
  *  - a span [s, e) has an effective end max(e, s + 1), so a zero-length
@@ -71,6 +75,7 @@ typedef struct
 typedef struct _GolanesTrack GolanesTrack;
 
 GolanesTrack *golanes_track_new        (void);
+GolanesTrack *golanes_track_new_contiguous (void);
 void          golanes_track_free       (GolanesTrack *track);
 
 /* Building.  A span starting before the previous span's end is moved to
@@ -94,6 +99,7 @@ gboolean      golanes_track_close      (GolanesTrack *track,
 gboolean      golanes_track_is_open    (const GolanesTrack *track);
 void          golanes_track_set_last_reason (GolanesTrack *track,
                                              guint16       reason);
+guint32       golanes_track_get_last_arg    (const GolanesTrack *track);
 /* Closes an open span at @trace_end (flag GOLANES_SPAN_OPEN), trims the
  * storage and builds the LOD summaries.  No more spans after this. */
 void          golanes_track_finish     (GolanesTrack *track,

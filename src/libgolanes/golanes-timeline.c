@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "golanes-timeline-private.h"
 #include "golanes-timeline.h"
 
 #define GOID_DENSE_LIMIT (1 << 24)
@@ -40,19 +41,32 @@ typedef struct
 typedef struct
 {
   guint32 sweep;          /* open sweep range index */
+  guint32 m;              /* thread index holding the P, or NO_INDEX */
+  guint8  state;          /* GolanesProcState */
 } PBuild;
+
+#define REASON_CACHE 64
 
 typedef struct
 {
-  gint64  base;
+  const char *data;
+  gsize       len;
+  guint16     id;
+} ReasonCacheEntry;
+
+typedef struct
+{
+  gint64  base;           /* time of the block's first point */
   guint32 first;
   gint32  counts[4];      /* before the block's first point */
+  gint64  last;           /* time of the block's last point */
 } CountBlock;
 
 struct _GolanesTimeline
 {
   GolanesStackTable *stacks;
   GPtrArray         *reasons;        /* char *, index = reason id */
+  ReasonCacheEntry   reason_cache[REASON_CACHE];
   GArray            *reason_by_string; /* guint16 per string id: reason id + 1 */
 
   gint64    start_time;
@@ -86,7 +100,7 @@ struct _GolanesTimeline
   GArray     *series[GOLANES_N_SERIES];
 
   GArray     *count_blocks;          /* CountBlock */
-  guint32    *count_dt;
+  guint16    *count_dt;             /* ns since the previous point of the block */
   guint8     *count_code;
   guint       n_count;
   guint       cap_count;
@@ -106,16 +120,38 @@ struct _GolanesTimeline
 
 /* Reasons */
 
+static guint16 intern_reason_slow (GolanesTimeline *self,
+                                   const char      *data,
+                                   gsize            len);
+
+/* Reason strings come from the generation's string table or are static,
+ * so their address identifies them until the next Sync. */
 static guint16
 intern_reason (GolanesTimeline *self,
                const char      *data,
                gsize            len)
 {
-  guint32 sid;
-  guint16 *slot;
+  ReasonCacheEntry *e;
 
   if (len == 0)
     return 0;
+  e = &self->reason_cache[(GPOINTER_TO_SIZE (data) >> 3) % REASON_CACHE];
+  if (e->data == data && e->len == len)
+    return e->id;
+  e->id = intern_reason_slow (self, data, len);
+  e->data = data;
+  e->len = len;
+  return e->id;
+}
+
+static guint16
+intern_reason_slow (GolanesTimeline *self,
+                    const char      *data,
+                    gsize            len)
+{
+  guint32 sid;
+  guint16 *slot;
+
   sid = golanes_stack_table_intern_string (self->stacks, data, len);
   if (sid >= self->reason_by_string->len)
     g_array_set_size (self->reason_by_string, sid + 1);
@@ -241,8 +277,8 @@ golanes_timeline_free (GolanesTimeline *self)
   for (i = 0; i < GOLANES_N_SERIES; i++)
     g_array_unref (self->series[i]);
   g_array_unref (self->count_blocks);
-  g_free (self->count_dt);
-  g_free (self->count_code);
+  golanes_timeline_array_free (self->count_dt, self->cap_count * sizeof (guint16));
+  golanes_timeline_array_free (self->count_code, self->cap_count);
   g_array_unref (self->tasks);
   g_hash_table_destroy (self->task_by_id);
   g_ptr_array_unref (self->task_rows);
@@ -283,7 +319,7 @@ goroutine_index (GolanesTimeline *self,
   g.parent = GOLANES_NO_ID;
   g.created = time;
   g.ended = time;
-  g.states = golanes_track_new ();
+  g.states = golanes_track_new_contiguous ();
   g_array_append_val (self->goroutines, g);
   memset (&b, 0, sizeof b);
   b.p = NO_INDEX;
@@ -349,10 +385,12 @@ proc_index (GolanesTimeline *self,
     return *slot - 1;
   p.id = pid;
   p.goroutines = golanes_track_new ();
-  p.states = golanes_track_new ();
+  p.states = golanes_track_new_contiguous ();
   p.sweeps = golanes_track_new ();
   g_array_append_val (self->procs, p);
   b.sweep = NO_INDEX;
+  b.m = NO_INDEX;
+  b.state = GOLANES_PROC_UNDETERMINED;
   g_array_append_val (self->pbuild, b);
   *slot = self->procs->len;
   return *slot - 1;
@@ -437,10 +475,11 @@ add_count_point (GolanesTimeline *self,
   if (self->count_blocks->len > 0)
     last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
   if (last == NULL || self->n_count - last->first >= COUNT_BLOCK ||
-      time - last->base > G_MAXUINT32 || time < last->base)
+      time - last->last > G_MAXUINT16 || time < last->last)
     {
       CountBlock b;
       b.base = time;
+      b.last = time;
       b.first = self->n_count;
       memcpy (b.counts, self->cur_counts, sizeof b.counts);
       g_array_append_val (self->count_blocks, b);
@@ -448,11 +487,16 @@ add_count_point (GolanesTimeline *self,
     }
   if (self->n_count == self->cap_count)
     {
+      gsize old = self->cap_count;
+
       self->cap_count = MAX (256, self->cap_count * 2);
-      self->count_dt = g_renew (guint32, self->count_dt, self->cap_count);
-      self->count_code = g_renew (guint8, self->count_code, self->cap_count);
+      self->count_dt = golanes_timeline_array_resize (self->count_dt, old * sizeof (guint16),
+                                                      self->cap_count * sizeof (guint16));
+      self->count_code = golanes_timeline_array_resize (self->count_code, old,
+                                                        self->cap_count);
     }
-  self->count_dt[self->n_count] = (guint32) (time - last->base);
+  self->count_dt[self->n_count] = (guint16) (time - last->last);
+  last->last = time;
   self->count_code[self->n_count] = (guint8) (from << 3 | to);
   self->n_count++;
   apply_code (self->cur_counts, (guint8) (from << 3 | to));
@@ -484,6 +528,7 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
   guint lo = 0, hi = self->count_blocks->len, i;
   const CountBlock *b;
   gint32 counts[4];
+  gint64 t;
 
   g_return_if_fail (index < self->n_count);
 
@@ -497,9 +542,13 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
     }
   b = &g_array_index (self->count_blocks, CountBlock, lo);
   memcpy (counts, b->counts, sizeof counts);
+  t = b->base;
   for (i = b->first; i <= index; i++)
-    apply_code (counts, self->count_code[i]);
-  fill_counts (out, b->base + self->count_dt[index], counts);
+    {
+      apply_code (counts, self->count_code[i]);
+      t += self->count_dt[i];
+    }
+  fill_counts (out, t, counts);
 }
 
 void
@@ -529,10 +578,11 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
   end = lo + 1 < self->count_blocks->len
     ? g_array_index (self->count_blocks, CountBlock, lo + 1).first : self->n_count;
   memcpy (counts, b->counts, sizeof counts);
-  for (i = b->first; i < end && b->base + self->count_dt[i] <= time; i++)
+  t = b->base;
+  for (i = b->first; i < end && t + self->count_dt[i] <= time; i++)
     {
+      t += self->count_dt[i];
       apply_code (counts, self->count_code[i]);
-      t = b->base + self->count_dt[i];
     }
   fill_counts (out, t, counts);
 }
@@ -557,6 +607,68 @@ span_state (guint go_state,
     }
 }
 
+/* The M holding P @pi from @time on. */
+static void
+m_take_p (GolanesTimeline *self,
+          guint32          mi,
+          guint32          pi,
+          gint64           time)
+{
+  PBuild *pb = PBUILD (self, pi);
+  GolanesTrack *t = THREAD (self, mi)->goroutines;
+
+  if (pb->m == mi && golanes_track_is_open (t) &&
+      golanes_track_get_state (t, golanes_track_get_n_spans (t) - 1) == GOLANES_G_RUNNING &&
+      golanes_track_get_last_arg (t) == pi)
+    return;
+  if (pb->m != NO_INDEX && pb->m != mi)
+    {
+      GolanesTrack *old = THREAD (self, pb->m)->goroutines;
+      if (golanes_track_is_open (old) &&
+          golanes_track_get_state (old, golanes_track_get_n_spans (old) - 1) == GOLANES_G_RUNNING &&
+          golanes_track_get_last_arg (old) == pi)
+        golanes_track_close (old, time);
+    }
+  golanes_track_open (t, time, GOLANES_G_RUNNING, 0, pi, 0);
+  pb->m = mi;
+}
+
+static void
+m_release_p (GolanesTimeline *self,
+             guint32          pi,
+             gint64           time)
+{
+  PBuild *pb = PBUILD (self, pi);
+  GolanesTrack *t;
+
+  if (pb->m == NO_INDEX)
+    return;
+  t = THREAD (self, pb->m)->goroutines;
+  if (golanes_track_is_open (t) &&
+      golanes_track_get_state (t, golanes_track_get_n_spans (t) - 1) == GOLANES_G_RUNNING &&
+      golanes_track_get_last_arg (t) == pi)
+    golanes_track_close (t, time);
+  pb->m = NO_INDEX;
+}
+
+/* Closes the M's "in a syscall without a P" span of goroutine @gi. */
+static void
+m_end_syscall (GolanesTimeline *self,
+               guint32          mi,
+               guint32          gi,
+               gint64           time)
+{
+  GolanesTrack *t;
+
+  if (mi == NO_INDEX)
+    return;
+  t = THREAD (self, mi)->goroutines;
+  if (golanes_track_is_open (t) &&
+      golanes_track_get_state (t, golanes_track_get_n_spans (t) - 1) == GOLANES_G_SYSCALL &&
+      golanes_track_get_last_arg (t) == gi)
+    golanes_track_close (t, time);
+}
+
 static void
 close_exec_spans (GolanesTimeline *self,
                   guint32          gi,
@@ -566,31 +678,12 @@ close_exec_spans (GolanesTimeline *self,
   if (b->p != NO_INDEX)
     {
       GolanesTrack *t = PROC (self, b->p)->goroutines;
-      guint n = golanes_track_get_n_spans (t);
-      GolanesSpan s;
 
-      if (n > 0 && golanes_track_is_open (t))
-        {
-          golanes_track_get_span (t, n - 1, &s);
-          if (s.arg == gi)
-            golanes_track_close (t, time);
-        }
+      if (golanes_track_is_open (t) && golanes_track_get_last_arg (t) == gi)
+        golanes_track_close (t, time);
       b->p = NO_INDEX;
     }
-  if (b->m != NO_INDEX)
-    {
-      GolanesTrack *t = THREAD (self, b->m)->goroutines;
-      guint n = golanes_track_get_n_spans (t);
-      GolanesSpan s;
-
-      if (n > 0 && golanes_track_is_open (t))
-        {
-          golanes_track_get_span (t, n - 1, &s);
-          if (s.arg == gi)
-            golanes_track_close (t, time);
-        }
-      b->m = NO_INDEX;
-    }
+  m_end_syscall (self, b->m, gi, time);
 }
 
 static void
@@ -603,17 +696,16 @@ open_exec_spans (GolanesTimeline    *self,
   guint32 pi = proc_index (self, ev->proc);
   guint32 mi = thread_index (self, ev->thread);
 
+  b->m = mi;
   if (pi != NO_INDEX)
     {
       golanes_track_open (PROC (self, pi)->goroutines, ev->time, state, 0, gi, 0);
       b->p = pi;
+      if (mi != NO_INDEX)
+        m_take_p (self, mi, pi, ev->time);
     }
-  if (mi != NO_INDEX)
-    {
-      guint16 preason = (pi != NO_INDEX && ev->proc < G_MAXUINT16) ? (guint16) (ev->proc + 1) : 0;
-      golanes_track_open (THREAD (self, mi)->goroutines, ev->time, state, preason, gi, 0);
-      b->m = mi;
-    }
+  else if (mi != NO_INDEX && state == GOLANES_G_SYSCALL)
+    golanes_track_open (THREAD (self, mi)->goroutines, ev->time, GOLANES_G_SYSCALL, 0, gi, 0);
 }
 
 static void
@@ -722,8 +814,19 @@ handle_proc (GolanesTimeline              *self,
 
   if (pi == NO_INDEX || st->from == st->to)
     return;
+  if (st->from == GOLANES_PROC_UNDETERMINED && PBUILD (self, pi)->state == st->to)
+    return;   /* a status at a generation boundary, nothing new */
+  PBUILD (self, pi)->state = (guint8) st->to;
   p = PROC (self, pi);
   golanes_track_close (p->states, ev->time);
+  if (st->to == GOLANES_PROC_RUNNING)
+    {
+      guint32 mi = thread_index (self, ev->thread);
+      if (mi != NO_INDEX)
+        m_take_p (self, mi, pi, ev->time);
+    }
+  else
+    m_release_p (self, pi, ev->time);
   if (st->to == GOLANES_PROC_RUNNING || st->to == GOLANES_PROC_IDLE)
     golanes_track_open (p->states, ev->time, (guint8) st->to, 0, 0,
                         st->from == GOLANES_PROC_UNDETERMINED ? GOLANES_SPAN_OPEN_START : 0);
@@ -737,7 +840,14 @@ handle_proc (GolanesTimeline              *self,
           golanes_track_get_span (p->goroutines, n - 1, &s);
           golanes_track_close (p->goroutines, ev->time);
           if (s.arg < self->gbuild->len && GBUILD (self, s.arg)->p == pi)
-            GBUILD (self, s.arg)->p = NO_INDEX;
+            {
+              GBuild *gb = GBUILD (self, s.arg);
+              gb->p = NO_INDEX;
+              /* Still in the syscall, on its M, without a P. */
+              if (s.state == GOLANES_G_SYSCALL && gb->state == GOLANES_GO_SYSCALL && gb->m != NO_INDEX)
+                golanes_track_open (THREAD (self, gb->m)->goroutines, ev->time,
+                                    GOLANES_G_SYSCALL, 0, s.arg, 0);
+            }
         }
     }
 }
@@ -1043,6 +1153,7 @@ golanes_timeline_feed (GolanesTimeline    *self,
     {
     case GOLANES_EVENT_SYNC:
       golanes_stack_table_begin_generation (self->stacks);
+      memset (self->reason_cache, 0, sizeof self->reason_cache);
       self->last_sync_time = ev->time;
       break;
 
@@ -1328,6 +1439,15 @@ golanes_timeline_finish (GolanesTimeline *self)
   golanes_track_finish (self->gc_track, end);
   golanes_track_finish (self->stw_track, end);
 
+  if (self->cap_count > self->n_count && self->n_count > 0)
+    {
+      self->count_dt = golanes_timeline_array_resize (self->count_dt, self->cap_count * sizeof (guint16),
+                                                      self->n_count * sizeof (guint16));
+      self->count_code = golanes_timeline_array_resize (self->count_code, self->cap_count,
+                                                        self->n_count);
+      self->cap_count = self->n_count;
+    }
+
   finish_regions (self);
   finish_tasks (self);
   free_gbuild (self);
@@ -1441,6 +1561,41 @@ golanes_timeline_get_thread (GolanesTimeline *self,
 {
   g_return_val_if_fail (index < self->threads->len, NULL);
   return THREAD (self, index);
+}
+
+gint
+golanes_timeline_get_thread_goroutine_at (GolanesTimeline *self,
+                                          guint            index,
+                                          gint64           time)
+{
+  GolanesTrack *t;
+  gint at;
+
+  g_return_val_if_fail (index < self->threads->len, -1);
+  t = THREAD (self, index)->goroutines;
+  at = golanes_track_find_at (t, time);
+  if (at < 0)
+    return -1;
+  if (golanes_track_get_state (t, at) == GOLANES_G_SYSCALL)
+    {
+      GolanesSpan s;
+      golanes_track_get_span (t, at, &s);
+      return (gint) s.arg;
+    }
+  else
+    {
+      GolanesSpan s;
+      GolanesTrack *pt;
+      gint pat;
+
+      golanes_track_get_span (t, at, &s);
+      pt = PROC (self, s.arg)->goroutines;
+      pat = golanes_track_find_at (pt, time);
+      if (pat < 0)
+        return -1;
+      golanes_track_get_span (pt, pat, &s);
+      return (gint) s.arg;
+    }
 }
 
 guint
@@ -1659,7 +1814,7 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
   for (i = 0; i < GOLANES_N_SERIES; i++)
     size += array_size (self->series[i]);
   size += array_size (self->count_blocks);
-  size += (gsize) self->cap_count * (sizeof (guint32) + sizeof (guint8));
+  size += (gsize) self->cap_count * (sizeof (guint16) + sizeof (guint8));
   size += array_size (self->tasks);
   size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
   for (i = 0; i < self->task_rows->len; i++)

@@ -117,8 +117,11 @@ typedef struct
   GolanesTrack *sweeps;
 } GolanesTimelineProc;
 
-/* An M (OS thread).  @goroutines: state RUNNING or SYSCALL, arg =
- * goroutine index, reason = P id + 1 (0: no P, e.g. a blocked syscall). */
+/* An M (OS thread).  @goroutines: spans of state GOLANES_G_RUNNING while
+ * the M holds a P (arg = proc index; the goroutine it runs is on that P's
+ * track, see golanes_timeline_get_thread_goroutine_at()), and of state
+ * GOLANES_G_SYSCALL while it runs a goroutine in a syscall without a P
+ * (after the hand-off; arg = goroutine index).  Gaps: the M has no P. */
 typedef struct
 {
   gint64        id;
@@ -232,6 +235,10 @@ const GolanesTimelineProc  *golanes_timeline_get_proc      (GolanesTimeline *sel
 guint                       golanes_timeline_get_n_threads (GolanesTimeline *self);
 const GolanesTimelineThread *golanes_timeline_get_thread   (GolanesTimeline *self,
                                                             guint            index);
+/* The goroutine index M @index runs at @time, or -1. */
+gint                        golanes_timeline_get_thread_goroutine_at (GolanesTimeline *self,
+                                                                      guint            index,
+                                                                      gint64           time);
 
 /* GC: every range, plus tracks of them (arg = range index). */
 guint                       golanes_timeline_get_n_ranges  (GolanesTimeline *self);

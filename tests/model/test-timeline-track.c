@@ -45,7 +45,7 @@ make_track (GRand  *rand,
             GArray *ref,
             guint   n)
 {
-  GolanesTrack *track = golanes_track_new ();
+  GolanesTrack *track = g_rand_boolean (rand) ? golanes_track_new () : golanes_track_new_contiguous ();
   gint64 t = g_rand_int_range (rand, -1000, 1000);
   gboolean leave_open = g_rand_boolean (rand);
   gint64 trace_end;

@@ -278,6 +278,15 @@ check_against_ref (GolanesTimeline *tl,
   ref_clear (&ref);
 }
 
+static int
+span_start_cmp (gconstpointer a,
+                gconstpointer b)
+{
+  const GolanesSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
 static void
 check_model (GolanesTimeline *tl)
 {
@@ -344,7 +353,61 @@ check_model (GolanesTimeline *tl)
   /* A running goroutine is always on exactly one P. */
   g_assert_cmpint (p_running, ==, g_running);
   for (i = 0; i < golanes_timeline_get_n_threads (tl); i++)
-    check_track (golanes_timeline_get_thread (tl, i)->goroutines, start, end);
+    {
+      GolanesTrack *t = golanes_timeline_get_thread (tl, i)->goroutines;
+      guint n = golanes_track_get_n_spans (t);
+
+      check_track (t, start, end);
+      for (k = 0; k < n; k++)
+        {
+          GolanesSpan s;
+          golanes_track_get_span (t, k, &s);
+          if (s.state == GOLANES_G_RUNNING)
+            g_assert_cmpuint (s.arg, <, golanes_timeline_get_n_procs (tl));
+          else
+            {
+              g_assert_cmpuint (s.state, ==, GOLANES_G_SYSCALL);
+              g_assert_cmpuint (s.arg, <, n_g);
+            }
+        }
+      /* What the M runs is running or in a syscall then. */
+      for (k = 0; k < 50 && end > start; k++)
+        {
+          gint64 t0 = start + (gint64) (g_rand_double (rand) * (double) (end - start));
+          gint gi = golanes_timeline_get_thread_goroutine_at (tl, i, t0);
+          if (gi >= 0)
+            {
+              GolanesTrack *gs = golanes_timeline_get_goroutine (tl, gi)->states;
+              gint at = golanes_track_find_at (gs, t0);
+              g_assert_cmpint (at, >=, 0);
+              g_assert_true (golanes_track_get_state (gs, at) == GOLANES_G_RUNNING ||
+                             golanes_track_get_state (gs, at) == GOLANES_G_SYSCALL);
+            }
+        }
+    }
+  /* No P is held by two Ms at once. */
+  {
+    g_autofree gint64 *busy_until = g_new0 (gint64, golanes_timeline_get_n_procs (tl) + 1);
+    g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+    for (i = 0; i < golanes_timeline_get_n_threads (tl); i++)
+      {
+        GolanesTrack *t = golanes_timeline_get_thread (tl, i)->goroutines;
+        for (k = 0; k < golanes_track_get_n_spans (t); k++)
+          {
+            GolanesSpan s;
+            golanes_track_get_span (t, k, &s);
+            if (s.state == GOLANES_G_RUNNING)
+              g_array_append_val (all, s);
+          }
+      }
+    g_array_sort (all, span_start_cmp);
+    for (i = 0; i < all->len; i++)
+      {
+        const GolanesSpan *s = &g_array_index (all, GolanesSpan, i);
+        g_assert_cmpint (s->start, >=, busy_until[s->arg]);
+        busy_until[s->arg] = s->end;
+      }
+  }
   check_track (golanes_timeline_get_gc_track (tl), start, end);
   check_track (golanes_timeline_get_stw_track (tl), start, end);
   for (i = 0; i < golanes_timeline_get_n_task_rows (tl); i++)
