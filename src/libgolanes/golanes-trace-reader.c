@@ -3251,22 +3251,26 @@ golanes_event_get_stack (const GolanesEvent *ev,
                          gboolean           *has_stack)
 {
   const Spec *spec;
-  guint64 id;
+  guint64 id = 0;
+  gboolean has = FALSE;
 
-  *has_stack = FALSE;
-  if (ev->type == GOLANES_EV_SYNC || ev->type >= N_SPECS)
-    return 0;
   if (ev->type == GOLANES_EV_CPU_SAMPLE)
     {
       /* Go attaches the sample's stack even when its id is 0. */
-      *has_stack = TRUE;
-      return ev->args[0];
+      has = TRUE;
+      id = ev->args[0];
     }
-  spec = &specs[ev->type];
-  if (spec->stack_args[0] == 0)
-    return 0;
-  id = ev->args[spec->stack_args[0] - 1];
-  *has_stack = id != 0;
+  else if (ev->type != GOLANES_EV_SYNC && ev->type < N_SPECS)
+    {
+      spec = &specs[ev->type];
+      if (spec->stack_args[0] != 0)
+        {
+          id = ev->args[spec->stack_args[0] - 1];
+          has = id != 0;
+        }
+    }
+  if (has_stack != NULL)
+    *has_stack = has;
   return id;
 }
 

@@ -31,6 +31,13 @@ G_BEGIN_DECLS
  * been consumed its tables are released.  The ordering state (one small
  * record per live goroutine, proc and thread) persists for the whole trace.
  *
+ * Errors are GOLANES_ERROR codes.  The first line of the message is the
+ * text Go's parser gives for the same problem; a second line names the byte
+ * offset in the file and what was expected there.  Input is never trusted:
+ * sizes, lengths, counts and ids are bounded before anything is allocated.
+ *
+ * A reader must be used from one thread at a time.
+ *
  * Typical use:
  *
  *   GolanesTraceReader *r = golanes_trace_reader_new_for_path (path, &error);
