@@ -623,6 +623,9 @@ struct _GolanesTraceReader
   Cursor      **frontier;
   guint         n_frontier;
   guint         cap_frontier;
+  GolanesSortItem *sort_items;
+  Cursor      **sort_copy;
+  guint         cap_sort;
   Cursor       *cursor_pool;
   guint         cursor_pool_len;
   guint         cpu_next;
@@ -1529,22 +1532,22 @@ static void
 sort_frontier (GolanesTraceReader *r)
 {
   guint n = r->n_frontier, i;
-  GolanesSortItem stack_items[64];
-  GolanesSortItem *items = n <= G_N_ELEMENTS (stack_items) ? stack_items : g_new (GolanesSortItem, n);
-  Cursor **copy = g_new (Cursor *, n);
 
+  if (r->cap_sort < n)
+    {
+      r->cap_sort = MAX (n, 2 * r->cap_sort);
+      r->sort_items = g_renew (GolanesSortItem, r->sort_items, r->cap_sort);
+      r->sort_copy = g_renew (Cursor *, r->sort_copy, r->cap_sort);
+    }
   for (i = 0; i < n; i++)
     {
-      items[i].key = r->frontier[i]->ev.time;
-      items[i].value = i;
-      copy[i] = r->frontier[i];
+      r->sort_items[i].key = r->frontier[i]->ev.time;
+      r->sort_items[i].value = i;
+      r->sort_copy[i] = r->frontier[i];
     }
-  golanes_sort_items (items, n);
+  golanes_sort_items (r->sort_items, n);
   for (i = 0; i < n; i++)
-    r->frontier[i] = copy[items[i].value];
-  g_free (copy);
-  if (items != stack_items)
-    g_free (items);
+    r->frontier[i] = r->sort_copy[r->sort_items[i].value];
 }
 
 /* ---- ordering queue ---------------------------------------------------- */
@@ -2812,6 +2815,8 @@ golanes_trace_reader_free (GolanesTraceReader *r)
   gen_free (r->gen);
   g_free (r->frontier);
   g_free (r->cursor_pool);
+  g_free (r->sort_items);
+  g_free (r->sort_copy);
   g_clear_error (&r->read_gen_err);
   g_clear_error (&r->sticky);
   g_clear_error (&r->spill_err);
@@ -2922,6 +2927,8 @@ install_gen (GolanesTraceReader *r,
   if (r->cursor_pool_len < g->mbatches->len)
     {
       g_free (r->cursor_pool);
+  g_free (r->sort_items);
+  g_free (r->sort_copy);
       r->cursor_pool_len = g->mbatches->len;
       r->cursor_pool = g_new (Cursor, r->cursor_pool_len);
     }
