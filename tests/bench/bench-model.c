@@ -1,0 +1,151 @@
+/* bench-model.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "golanes-timeline.h"
+
+/* Load-time and memory figures of the timeline model (not a test: it
+ * prints numbers).  Usage: bench-model TRACE
+ *
+ * 1. parse only: read every event, do nothing with it;
+ * 2. load: read every event into the timeline model and finish it.
+ * Both report wall-clock and CPU (user + system) time, since a busy
+ * machine stretches the wall clock.  The model's memory is reported from
+ * its own accounting and from the process: anonymous resident memory
+ * after the load minus before (RssAnon, after malloc_trim) and the peak
+ * resident set (VmHWM, which includes the mapped trace file). */
+
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+wall_now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static gint64
+status_kb (const char *field)
+{
+  g_autofree char *contents = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return -1;
+  p = strstr (contents, field);
+  if (p == NULL)
+    return -1;
+  return g_ascii_strtoll (p + strlen (field) + 1, NULL, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *reader;
+  GolanesTimeline *tl;
+  GolanesEvent ev;
+  guint64 n_events = 0, n_spans;
+  double w0, c0, parse_wall, parse_cpu, load_wall, load_cpu, feed_cpu = 0;
+  gint64 anon_before, anon_after, hwm;
+  gsize model_bytes;
+  guint i, n_tracks = 0;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: bench-model TRACE\n");
+      return 2;
+    }
+
+  /* Parse only. */
+  w0 = wall_now ();
+  c0 = cpu_now ();
+  reader = golanes_trace_reader_new_for_path (argv[1], &error);
+  if (reader == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  while (golanes_trace_reader_next (reader, &ev, &error))
+    n_events++;
+  golanes_trace_reader_free (reader);
+  parse_wall = wall_now () - w0;
+  parse_cpu = cpu_now () - c0;
+  if (error != NULL)
+    fprintf (stderr, "warning: %s\n", error->message);
+  g_clear_error (&error);
+
+  malloc_trim (0);
+  anon_before = status_kb ("RssAnon:");
+
+  /* Parse + model. */
+  w0 = wall_now ();
+  c0 = cpu_now ();
+  reader = golanes_trace_reader_new_for_path (argv[1], &error);
+  g_assert_no_error (error);
+  tl = golanes_timeline_new ();
+  while (golanes_trace_reader_next (reader, &ev, &error))
+    golanes_timeline_feed (tl, reader, &ev);
+  golanes_trace_reader_free (reader);
+  feed_cpu = cpu_now () - c0;
+  golanes_timeline_finish (tl);
+  load_wall = wall_now () - w0;
+  load_cpu = cpu_now () - c0;
+  g_clear_error (&error);
+
+  malloc_trim (0);
+  anon_after = status_kb ("RssAnon:");
+  hwm = status_kb ("VmHWM:");
+  model_bytes = golanes_timeline_get_memory_size (tl);
+  n_spans = golanes_timeline_get_n_spans (tl);
+  n_tracks = golanes_timeline_get_n_goroutines (tl) + 3 * golanes_timeline_get_n_procs (tl) +
+             golanes_timeline_get_n_threads (tl) + 2 + golanes_timeline_get_n_task_rows (tl);
+  for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+    {
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
+      n_tracks += g->n_region_levels + (g->assists != NULL);
+    }
+
+  printf ("trace:                 %s\n", argv[1]);
+  printf ("events:                %" G_GUINT64_FORMAT "\n", n_events);
+  printf ("goroutines/procs/threads: %u / %u / %u (%u tracks)\n",
+          golanes_timeline_get_n_goroutines (tl), golanes_timeline_get_n_procs (tl),
+          golanes_timeline_get_n_threads (tl), n_tracks);
+  printf ("spans:                 %" G_GUINT64_FORMAT " (%.2f per event)\n",
+          n_spans, n_events ? (double) n_spans / n_events : 0.0);
+  printf ("parse only:            %.3f s wall, %.3f s cpu\n", parse_wall, parse_cpu);
+  printf ("load (parse + model):  %.3f s wall, %.3f s cpu\n", load_wall, load_cpu);
+  printf ("model build:           %.3f s cpu (feed %.3f s + finish %.3f s)\n",
+          load_cpu - parse_cpu, feed_cpu - parse_cpu, load_cpu - feed_cpu);
+  printf ("model bytes (own):     %" G_GSIZE_FORMAT " (%.1f bytes/event, %.1f bytes/span)\n",
+          model_bytes, n_events ? (double) model_bytes / n_events : 0.0,
+          n_spans ? (double) model_bytes / n_spans : 0.0);
+  printf ("model bytes (RssAnon): %" G_GINT64_FORMAT " (%.1f bytes/event)\n",
+          (anon_after - anon_before) * 1024,
+          n_events ? (double) (anon_after - anon_before) * 1024 / n_events : 0.0);
+  printf ("peak RSS (VmHWM):      %" G_GINT64_FORMAT " kB (%.1f bytes/event, includes the mapped trace)\n",
+          hwm, n_events ? (double) hwm * 1024 / n_events : 0.0);
+
+  golanes_timeline_free (tl);
+  return 0;
+}
