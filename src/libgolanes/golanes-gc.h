@@ -66,7 +66,9 @@ typedef struct
   guint64  next_heap_goal;
 
   guint    n_assists;        /* mark assists begun during the cycle */
-  gint64   assist_time;
+  gint64   assist_time;      /* summed over goroutines, including the time
+                              * they sat parked waiting for assist credit,
+                              * so it can exceed the cycle's duration */
   guint    n_sweeps;         /* incremental sweeps begun after this cycle */
   gint64   sweep_time;       /*   started and before the next one */
   guint64  swept_bytes;
