@@ -428,6 +428,38 @@ test_shortcuts_window (void)
   destroy_window (window);
 }
 
+/* About */
+
+static gboolean
+has_about (gpointer data)
+{
+  return display_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
+}
+
+static void
+test_about (void)
+{
+  GolanesWindow *window = new_window ();
+  AdwAboutWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (display_wait_until (has_about, NULL, DISPLAY_WAIT_MSEC));
+  about = ADW_ABOUT_WINDOW (display_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Golanes");
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/golanes/golanes");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, "https://github.com/golanes/golanes/issues");
+  g_assert_nonnull (strstr (adw_about_window_get_copyright (about), "2026"));
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  destroy_window (window);
+}
+
 /* Screenshots */
 
 static void
@@ -608,6 +640,7 @@ main (int   argc,
       g_test_add_func ("/desktop/settings/color-scheme", test_color_scheme);
       g_test_add_func ("/desktop/preferences", test_preferences);
       g_test_add_func ("/desktop/shortcuts-window", test_shortcuts_window);
+      g_test_add_func ("/desktop/about", test_about);
       g_test_add_func ("/desktop/screenshots", test_screenshots);
     }
 
