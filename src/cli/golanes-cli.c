@@ -20,6 +20,10 @@ static const GolanesCliCommand commands[] = {
   { "events", "Print the parsed events like 'go tool trace -d=parsed'", golanes_cli_events },
   { "gc", "GC cycles, stop-the-world pauses, heap and GOMAXPROCS over time", golanes_cli_gc },
   { "mmu", "Minimum mutator utilization like 'go tool trace' /mmu", golanes_cli_mmu },
+  { "blocking", "Blocking profiles (sync, net, syscall, sched) like 'go tool trace -pprof'", golanes_cli_blocking },
+  { "goroutines", "Per-goroutine time accounting like 'go tool trace' /goroutines", golanes_cli_goroutines },
+  { "tasks", "User task latencies by type like 'go tool trace' /usertasks", golanes_cli_tasks },
+  { "regions", "User region latencies by type like 'go tool trace' /userregions", golanes_cli_regions },
 };
 
 static void
