@@ -94,9 +94,9 @@ golanes_timeline_array_free (gpointer mem,
 #define BLOCK       (1u << BLOCK_SHIFT)
 #define NS          GOLANES_TRACK_MAX_STATES
 
-/* Storage is a structure of arrays: start (8 bytes), argument (4) and
- * meta (reason | state << 16 | flags << 24, 4 bytes) per span, plus a
- * 32-bit duration (4) unless the track is contiguous.  In a contiguous
+/* Storage: a record of start (8 bytes), argument (4) and meta (reason |
+ * state << 16 | flags << 24, 4 bytes) per span, plus a separate array of
+ * 32-bit durations (4) unless the track is contiguous.  In a contiguous
  * track a span ends where the next begins, unless it carries FLAG_GAP;
  * then, like a span whose duration does not fit in 32 bits, its end is in
  * the sorted side table long_ends. */
@@ -115,12 +115,17 @@ typedef struct
   gint64  end;
 } LongEnd;
 
+typedef struct
+{
+  gint64  start;
+  guint32 arg;
+  guint32 meta;
+} Rec;
+
 struct _GolanesTrack
 {
-  gint64   *starts;
+  Rec      *recs;
   guint32  *durs;       /* NULL in a contiguous track */
-  guint32  *args;
-  guint32  *meta;
   guint     n;
   guint     cap;
   gboolean  contiguous;
@@ -138,7 +143,7 @@ struct _GolanesTrack
   gboolean  finished;
 };
 
-#define STATE(track, i) M_STATE ((track)->meta[i])
+#define STATE(track, i) M_STATE ((track)->recs[i].meta)
 
 GolanesTrack *
 golanes_track_new (void)
@@ -168,11 +173,9 @@ golanes_track_free (GolanesTrack *track)
   g_free (track->level_n);
   g_free (track->cum);
   g_free (track->long_ends);
-  golanes_timeline_array_free (track->starts, (gsize) track->cap * sizeof (gint64));
+  golanes_timeline_array_free (track->recs, (gsize) track->cap * sizeof (Rec));
   if (track->durs != NULL)
     golanes_timeline_array_free (track->durs, (gsize) track->cap * sizeof (guint32));
-  golanes_timeline_array_free (track->args, (gsize) track->cap * sizeof (guint32));
-  golanes_timeline_array_free (track->meta, (gsize) track->cap * sizeof (guint32));
   g_free (track);
 }
 
@@ -202,13 +205,13 @@ rec_end (const GolanesTrack *track,
     {
       guint32 d = track->durs[index];
       if (G_LIKELY (d != DUR_LONG))
-        return track->starts[index] + d;
+        return track->recs[index].start + d;
       return long_end (track, index);
     }
-  if (G_UNLIKELY (M_FLAGS (track->meta[index]) & FLAG_GAP))
+  if (G_UNLIKELY (M_FLAGS (track->recs[index].meta) & FLAG_GAP))
     return long_end (track, index);
   if (index + 1 < track->n)
-    return track->starts[index + 1];
+    return track->recs[index + 1].start;
   return track->last_end;
 }
 
@@ -217,7 +220,7 @@ eff_end (const GolanesTrack *track,
          guint               index)
 {
   gint64 e = rec_end (track, index);
-  gint64 s = track->starts[index];
+  gint64 s = track->recs[index].start;
 
   return e > s ? e : s + 1;
 }
@@ -226,7 +229,7 @@ static inline gint64
 eff_dur (const GolanesTrack *track,
          guint               index)
 {
-  return eff_end (track, index) - track->starts[index];
+  return eff_end (track, index) - track->recs[index].start;
 }
 
 static void
@@ -253,14 +256,14 @@ set_end (GolanesTrack *track,
   guint index = track->n - 1;
   gint64 d;
 
-  if (end < track->starts[index])
-    end = track->starts[index];
+  if (end < track->recs[index].start)
+    end = track->recs[index].start;
   if (track->contiguous)
     {
       track->last_end = end;
       return;
     }
-  d = end - track->starts[index];
+  d = end - track->recs[index].start;
   if (d < DUR_LONG)
     {
       track->durs[index] = (guint32) d;
@@ -276,11 +279,9 @@ grow (GolanesTrack *track,
 {
   gsize old = track->cap, new = cap;
 
-  track->starts = golanes_timeline_array_resize (track->starts, old * sizeof (gint64), new * sizeof (gint64));
+  track->recs = golanes_timeline_array_resize (track->recs, old * sizeof (Rec), new * sizeof (Rec));
   if (!track->contiguous)
     track->durs = golanes_timeline_array_resize (track->durs, old * sizeof (guint32), new * sizeof (guint32));
-  track->args = golanes_timeline_array_resize (track->args, old * sizeof (guint32), new * sizeof (guint32));
-  track->meta = golanes_timeline_array_resize (track->meta, old * sizeof (guint32), new * sizeof (guint32));
   track->cap = cap;
 }
 
@@ -299,7 +300,7 @@ push (GolanesTrack *track,
       guint last = track->n - 1;
       gint64 prev_end;
 
-      if (M_FLAGS (track->meta[last]) & FLAG_BUILD)
+      if (M_FLAGS (track->recs[last].meta) & FLAG_BUILD)
         golanes_track_close (track, start);
       prev_end = rec_end (track, last);
       if (start < prev_end)
@@ -307,17 +308,17 @@ push (GolanesTrack *track,
       if (track->contiguous && start > prev_end)
         {
           /* A gap: the previous span's end goes to the side table. */
-          track->meta[last] |= (guint32) FLAG_GAP << 24;
+          track->recs[last].meta |= (guint32) FLAG_GAP << 24;
           add_long_end (track, last, prev_end);
         }
     }
   if (track->n == track->cap)
     grow (track, track->cap < 4 ? 4 : track->cap * 2);
-  track->starts[track->n] = start;
+  track->recs[track->n].start = start;
   if (track->durs != NULL)
     track->durs[track->n] = 0;
-  track->args[track->n] = arg;
-  track->meta[track->n] = META (reason, state, flags & ~(FLAG_BUILD | FLAG_GAP));
+  track->recs[track->n].arg = arg;
+  track->recs[track->n].meta = META (reason, state, flags & ~(FLAG_BUILD | FLAG_GAP));
   track->n++;
   if (track->contiguous)
     track->last_end = start;
@@ -351,7 +352,7 @@ golanes_track_open (GolanesTrack *track,
   guint i = push (track, start, state, reason, arg, flags);
 
   if (i != G_MAXUINT)
-    track->meta[i] |= (guint32) FLAG_BUILD << 24;
+    track->recs[i].meta |= (guint32) FLAG_BUILD << 24;
   return i;
 }
 
@@ -364,9 +365,9 @@ golanes_track_close (GolanesTrack *track,
   if (track->n == 0)
     return FALSE;
   last = track->n - 1;
-  if (!(M_FLAGS (track->meta[last]) & FLAG_BUILD))
+  if (!(M_FLAGS (track->recs[last].meta) & FLAG_BUILD))
     return FALSE;
-  track->meta[last] &= ~((guint32) FLAG_BUILD << 24);
+  track->recs[last].meta &= ~((guint32) FLAG_BUILD << 24);
   set_end (track, end);
   return TRUE;
 }
@@ -374,14 +375,14 @@ golanes_track_close (GolanesTrack *track,
 gboolean
 golanes_track_is_open (const GolanesTrack *track)
 {
-  return track->n > 0 && (M_FLAGS (track->meta[track->n - 1]) & FLAG_BUILD) != 0;
+  return track->n > 0 && (M_FLAGS (track->recs[track->n - 1].meta) & FLAG_BUILD) != 0;
 }
 
 guint32
 golanes_track_get_last_arg (const GolanesTrack *track)
 {
   g_return_val_if_fail (track->n > 0, 0);
-  return track->args[track->n - 1];
+  return track->recs[track->n - 1].arg;
 }
 
 void
@@ -389,7 +390,7 @@ golanes_track_set_last_reason (GolanesTrack *track,
                                guint16       reason)
 {
   if (track->n > 0)
-    track->meta[track->n - 1] = (track->meta[track->n - 1] & 0xffff0000u) | reason;
+    track->recs[track->n - 1].meta = (track->recs[track->n - 1].meta & 0xffff0000u) | reason;
 }
 
 void
@@ -405,7 +406,7 @@ golanes_track_finish (GolanesTrack *track,
 
   if (golanes_track_is_open (track))
     {
-      track->meta[track->n - 1] |= (guint32) GOLANES_SPAN_OPEN << 24;
+      track->recs[track->n - 1].meta |= (guint32) GOLANES_SPAN_OPEN << 24;
       golanes_track_close (track, trace_end);
     }
   track->finished = TRUE;
@@ -497,10 +498,10 @@ golanes_track_get_span (const GolanesTrack *track,
 
   g_return_if_fail (index < track->n);
 
-  m = track->meta[index];
-  out->start = track->starts[index];
+  m = track->recs[index].meta;
+  out->start = track->recs[index].start;
   out->end = (M_FLAGS (m) & FLAG_BUILD) ? out->start : rec_end (track, index);
-  out->arg = track->args[index];
+  out->arg = track->recs[index].arg;
   out->reason = M_REASON (m);
   out->state = M_STATE (m);
   out->flags = M_FLAGS (m) & ~(FLAG_BUILD | FLAG_GAP);
@@ -510,7 +511,7 @@ gint64
 golanes_track_get_start (const GolanesTrack *track,
                          guint               index)
 {
-  return track->starts[index];
+  return track->recs[index].start;
 }
 
 gint64
@@ -555,7 +556,7 @@ lower_by_start (const GolanesTrack *track,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (track->starts[mid] >= t)
+      if (track->recs[mid].start >= t)
         hi = mid;
       else
         lo = mid + 1;
@@ -584,7 +585,7 @@ golanes_track_find_at (const GolanesTrack *track,
 {
   guint i = lower_by_end (track, 0, track->n, time);
 
-  if (i < track->n && track->starts[i] <= time)
+  if (i < track->n && track->recs[i].start <= time)
     return (gint) i;
   return -1;
 }
@@ -720,7 +721,7 @@ emit (const GolanesTrack *track,
       guint8              state)
 {
   GolanesLodItem item;
-  gint64 s = track->starts[first];
+  gint64 s = track->recs[first].start;
   gint64 e = eff_end (track, first + count - 1);
   gint64 c0, c1;
 
@@ -773,7 +774,7 @@ golanes_track_query_lod (const GolanesTrack *track,
           i++;
           continue;
         }
-      c = golanes_lod_column (t0, ns_per_px, MAX (track->starts[i], t0));
+      c = golanes_lod_column (t0, ns_per_px, MAX (track->recs[i].start, t0));
       boundary = column_boundary (t0, ns_per_px, c);
       j = lower_by_start (track, i + 1, hi, boundary);
       if (track->finished && track->n_levels > 0)
@@ -810,7 +811,7 @@ golanes_track_get_memory_size (const GolanesTrack *track)
   gsize size = sizeof (*track);
   guint l;
 
-  size += (gsize) track->cap * (sizeof (gint64) + 2 * sizeof (guint32));
+  size += (gsize) track->cap * sizeof (Rec);
   if (track->durs != NULL)
     size += (gsize) track->cap * sizeof (guint32);
   size += (gsize) track->cap_long * sizeof (LongEnd);

@@ -13,10 +13,11 @@ G_BEGIN_DECLS
 
 /*
  * One row of the timeline: a sequence of non-overlapping spans sorted by
- * time (s[i] <= e[i] <= s[i+1]).  Spans are stored in 20 bytes each as a
- * structure of arrays (start, 32-bit duration with a side table for the
- * rare span longer than ~4.3 s, a 32-bit argument, and a 16-bit reason, a
- * state and flags in 32 bits).  A contiguous track (goroutine states),
+ * time (s[i] <= e[i] <= s[i+1]).  Spans are stored in 20 bytes each: a
+ * 16-byte record (start, a 32-bit argument, and a 16-bit reason, a state
+ * and flags in 32 bits) and a 32-bit duration in a second array, with a
+ * side table for the rare span longer than ~4.3 s.  A contiguous track
+ * (goroutine states, P states),
  * where a span usually ends where the next begins, drops the duration:
  * 16 bytes per span, the ends of the spans followed by a gap going to the
  * side table.
