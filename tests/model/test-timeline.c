@@ -278,6 +278,47 @@ check_against_ref (GolanesTimeline *tl,
   ref_clear (&ref);
 }
 
+/* LOD on a real track: the items cover exactly the spans in the window. */
+static void
+check_lod (GolanesTrack *track,
+           GRand        *rand,
+           gint64        start,
+           gint64        end)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
+  guint q;
+
+  for (q = 0; q < 8 && end > start; q++)
+    {
+      gint64 t0 = start + (gint64) (g_rand_double (rand) * (double) (end - start));
+      gint64 t1 = q == 0 ? end : t0 + (gint64) (g_rand_double (rand) * (double) (end - t0)) + 1;
+      guint cols = g_rand_int_range (rand, 1, 2500);
+      double scale = (double) (t1 - t0) / cols;
+      guint first, count, k, next, total = 0;
+      gint64 n_cols;
+
+      if (q == 0)
+        t0 = start;
+      scale = MAX (scale, 0.5);
+      n_cols = golanes_lod_column (t0, scale, t1 - 1) + 1;
+      g_array_set_size (items, 0);
+      golanes_track_query_lod (track, t0, t1, scale, items);
+      count = golanes_track_find (track, t0, t1, &first);
+      g_assert_cmpint (items->len, <=, 2 * n_cols + 2);
+      next = first;
+      for (k = 0; k < items->len; k++)
+        {
+          const GolanesLodItem *it = &g_array_index (items, GolanesLodItem, k);
+          g_assert_cmpuint (it->first, ==, next);
+          g_assert_cmpint (it->x0, <, it->x1);
+          g_assert_cmpint (it->x1, <=, MAX (n_cols, it->x0 + 1));
+          next += it->count;
+          total += it->count;
+        }
+      g_assert_cmpuint (total, ==, count);
+    }
+}
+
 static int
 span_start_cmp (gconstpointer a,
                 gconstpointer b)
@@ -328,6 +369,8 @@ check_model (GolanesTimeline *tl)
           if (s.arg != 0)
             g_assert_cmpuint (s.arg, <, golanes_stack_table_get_n_stacks (golanes_timeline_get_stack_table (tl)));
         }
+      if (i < 300)
+        check_lod (g->states, rand, start, end);
       /* Goroutines that ended have no open span. */
       if (!(g->flags & GOLANES_SPAN_OPEN))
         g_assert_cmpuint (count_open (g->states), ==, 0);
@@ -339,6 +382,7 @@ check_model (GolanesTimeline *tl)
 
       check_track (p->goroutines, start, end);
       check_track (p->states, start, end);
+      check_lod (p->goroutines, rand, start, end);
       check_track (p->sweeps, start, end);
       for (k = 0; k < n; k++)
         {
