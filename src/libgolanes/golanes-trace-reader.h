@@ -28,7 +28,8 @@ G_BEGIN_DECLS
  * golanes_trace_reader_next() (or until the event callback returns).
  *
  * Memory use is bounded by the largest generation: when a generation has
- * been consumed its tables are released.  The ordering state (one small
+ * been consumed its tables are released and the mapped pages of the file
+ * before it are given back to the kernel.  The ordering state (one small
  * record per live goroutine, proc and thread) persists for the whole trace.
  *
  * Errors are GOLANES_ERROR codes.  The first line of the message is the
@@ -277,7 +278,7 @@ typedef struct
   gboolean  has_clock_snapshot;
   gint64    snapshot_trace_time; /* trace time of the snapshot (ns) */
   guint64   snapshot_mono;
-  gint64    snapshot_wall_sec;   /* Unix seconds (normalised) */
+  gint64    snapshot_wall_sec;   /* Unix seconds (normalised), UTC */
   gint64    snapshot_wall_nsec;
 } GolanesSync;
 
@@ -365,6 +366,8 @@ const char *golanes_event_kind_name  (guint kind);
 const char *golanes_wire_type_name   (guint type);
 const char *golanes_go_state_name    (guint state);
 const char *golanes_proc_state_name  (guint state);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesTraceReader, golanes_trace_reader_free)
 
 /* Low-level helpers, exposed for tests. */
 
