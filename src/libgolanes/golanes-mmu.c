@@ -132,21 +132,33 @@ double_to_bits (double d)
   return bits;
 }
 
+/* Go's Exp takes its FMA path when the CPU has AVX and FMA.  The
+ * environment variable GOLANES_GO_MATH=fma or =nofma picks a path instead,
+ * to reproduce numbers Go computed on another machine. */
 static gboolean
 cpu_has_fma (void)
 {
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   static int cached = -1;
 
   if (cached < 0)
     {
-      __builtin_cpu_init ();
-      cached = __builtin_cpu_supports ("avx") && __builtin_cpu_supports ("fma");
+      const char *env = g_getenv ("GOLANES_GO_MATH");
+
+      if (env != NULL && strcmp (env, "fma") == 0)
+        cached = 1;
+      else if (env != NULL && strcmp (env, "nofma") == 0)
+        cached = 0;
+      else
+        {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+          __builtin_cpu_init ();
+          cached = __builtin_cpu_supports ("avx") && __builtin_cpu_supports ("fma");
+#else
+          cached = 0;
+#endif
+        }
     }
   return cached != 0;
-#else
-  return FALSE;
-#endif
 }
 
 /* x86 CVTSD2SI to 32 bits: round to nearest even, out of range gives

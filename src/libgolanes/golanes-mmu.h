@@ -111,7 +111,8 @@ char    *golanes_mmu_flags_to_string (GolanesMmuFlags flags);
 
 /* Go's math.Exp and math.Log as computed on this machine (amd64 assembly
  * semantics, including the FMA variant of Exp where the CPU has AVX and
- * FMA); the plot windows depend on their last bit. */
+ * FMA; GOLANES_GO_MATH=fma or nofma in the environment overrides the
+ * choice); the plot windows depend on their last bit. */
 double golanes_go_exp (double x);
 double golanes_go_log (double x);
 
