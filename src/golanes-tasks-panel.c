@@ -1,0 +1,434 @@
+/* golanes-tasks-panel.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-tasks-panel"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "golanes-highlight.h"
+#include "golanes-histogram.h"
+#include "golanes-panel-row.h"
+#include "golanes-tasks-panel.h"
+
+/* Values of the rows (one per task or region type).  The latencies are
+ * over the complete instances: nearest-rank percentiles. */
+enum
+{
+  VALUE_COUNT,
+  VALUE_INCOMPLETE,
+  VALUE_P50,
+  VALUE_P90,
+  VALUE_P99,
+  VALUE_MAX,
+};
+
+struct _GolanesTasksPanel
+{
+  GtkWidget           parent_instance;
+
+  GolanesDocument    *document;
+  GtkSingleSelection *task_selection;
+  GtkSingleSelection *region_selection;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkColumnView      *task_view;
+  GtkColumnView      *region_view;
+  GtkLabel           *histogram_label;
+  GolanesHistogram   *histogram;
+};
+
+enum
+{
+  ACTIVATE_RANGE,
+  ACTIVATE_GOROUTINE,
+  HIGHLIGHT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GTK_TYPE_WIDGET)
+
+const char *
+golanes_tasks_panel_get_title (void)
+{
+  return _("Tasks and Regions");
+}
+
+const char *
+golanes_tasks_panel_get_icon_name (void)
+{
+  return "task-due-symbolic";
+}
+
+static GolanesTimeline *
+get_timeline (GolanesTasksPanel *self)
+{
+  return self->document != NULL ? golanes_document_get_timeline (self->document) : NULL;
+}
+
+static const char *
+type_name (GolanesTimeline *timeline,
+           guint32          type)
+{
+  const char *name = NULL;
+
+  if (type != 0)
+    name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline), type, NULL);
+  return name != NULL && name[0] != '\0' ? name : _("(unnamed)");
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 va = *(const gint64 *) a;
+  gint64 vb = *(const gint64 *) b;
+
+  return va < vb ? -1 : va > vb;
+}
+
+/* Nearest rank: the smallest value with at least @p % of them at or below. */
+static gint64
+percentile (const GArray *sorted,
+            double        p)
+{
+  gsize rank = (gsize) ceil (p / 100.0 * sorted->len);
+
+  return g_array_index (sorted, gint64, CLAMP (rank, 1, sorted->len) - 1);
+}
+
+typedef struct
+{
+  GolanesPanelRow *row;
+  GArray          *instances;   /* guint */
+  GArray          *latencies;   /* gint64, complete instances */
+  guint            incomplete;
+} TypeStats;
+
+static TypeStats *
+lookup_type (GHashTable      *types,
+             GPtrArray       *order,
+             GolanesTimeline *timeline,
+             guint32          type)
+{
+  TypeStats *stats = g_hash_table_lookup (types, GUINT_TO_POINTER (type));
+
+  if (stats == NULL)
+    {
+      stats = g_new0 (TypeStats, 1);
+      stats->row = golanes_panel_row_new (type_name (timeline, type), type);
+      stats->instances = g_array_new (FALSE, FALSE, sizeof (guint));
+      stats->latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (types, GUINT_TO_POINTER (type), stats);
+      g_ptr_array_add (order, stats);
+    }
+
+  return stats;
+}
+
+static void
+add_instance (TypeStats *stats,
+              guint      index,
+              gint64     start,
+              gint64     end,
+              guint8     flags)
+{
+  g_array_append_val (stats->instances, index);
+  if ((flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) != 0)
+    {
+      stats->incomplete++;
+    }
+  else
+    {
+      gint64 latency = end - start;
+
+      g_array_append_val (stats->latencies, latency);
+    }
+}
+
+/* Turns the collected stats into a store of rows (the instances go to the
+ * rows' data) and frees them. */
+static GListStore *
+finish_types (GPtrArray *order)
+{
+  GListStore *store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      TypeStats *stats = order->pdata[i];
+
+      golanes_panel_row_set_value (stats->row, VALUE_COUNT, stats->instances->len);
+      golanes_panel_row_set_value (stats->row, VALUE_INCOMPLETE, stats->incomplete);
+      if (stats->latencies->len > 0)
+        {
+          g_array_sort (stats->latencies, compare_int64);
+          golanes_panel_row_set_value (stats->row, VALUE_P50, percentile (stats->latencies, 50));
+          golanes_panel_row_set_value (stats->row, VALUE_P90, percentile (stats->latencies, 90));
+          golanes_panel_row_set_value (stats->row, VALUE_P99, percentile (stats->latencies, 99));
+          golanes_panel_row_set_value (stats->row, VALUE_MAX,
+                                       g_array_index (stats->latencies, gint64, stats->latencies->len - 1));
+        }
+      golanes_panel_row_set_data (stats->row, g_steal_pointer (&stats->instances),
+                                  (GDestroyNotify) g_array_unref);
+      g_list_store_append (store, stats->row);
+
+      g_object_unref (stats->row);
+      g_array_unref (stats->latencies);
+      g_free (stats);
+    }
+
+  return store;
+}
+
+static void
+emit_selection (GolanesTasksPanel *self,
+                GolanesPanelRow   *row,
+                gboolean           is_task)
+{
+  g_autoptr(GolanesHighlight) highlight = NULL;
+  g_autofree gint64 *latencies = NULL;
+  g_autofree char *heading = NULL;
+  guint n_latencies = 0;
+  GolanesTimeline *timeline = get_timeline (self);
+  GArray *instances;
+  gint64 start;
+  gint64 end;
+
+  g_assert (GOLANES_IS_TASKS_PANEL (self));
+
+  if (row == NULL || timeline == NULL)
+    {
+      gtk_label_set_text (self->histogram_label, _("Latency"));
+      golanes_histogram_set_values (self->histogram, NULL, 0);
+      g_signal_emit (self, signals[HIGHLIGHT], 0, NULL);
+      return;
+    }
+
+  instances = golanes_panel_row_get_data (row);
+  highlight = golanes_highlight_new (golanes_panel_row_get_label (row));
+  latencies = g_new0 (gint64, MAX (instances->len, 1));
+
+  for (guint i = 0; i < instances->len; i++)
+    {
+      guint index = g_array_index (instances, guint, i);
+
+      if (is_task)
+        {
+          const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, index);
+
+          golanes_highlight_append (highlight,
+                                    task->start_goroutine >= 0 ? task->start_goroutine : GOLANES_HIGHLIGHT_NO_GOROUTINE,
+                                    task->start, task->end);
+          if ((task->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) == 0)
+            latencies[n_latencies++] = task->end - task->start;
+        }
+      else
+        {
+          const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, index);
+
+          golanes_highlight_append (highlight, region->goroutine, region->start, region->end);
+          if ((region->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) == 0)
+            latencies[n_latencies++] = region->end - region->start;
+        }
+    }
+
+  /* Translators: the heading of the latency histogram; %s is a task or region type */
+  heading = g_strdup_printf (_("Latency of “%s”"), golanes_panel_row_get_label (row));
+  gtk_label_set_text (self->histogram_label, heading);
+  golanes_histogram_set_values (self->histogram, latencies, n_latencies);
+
+  if (golanes_highlight_get_bounds (highlight, &start, &end))
+    g_signal_emit (self, signals[ACTIVATE_RANGE], 0, start, end);
+  g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
+}
+
+static void
+task_selected_cb (GolanesTasksPanel  *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *selection)
+{
+  g_assert (GOLANES_IS_TASKS_PANEL (self));
+
+  emit_selection (self, golanes_panel_get_selected (self->task_view), TRUE);
+}
+
+static void
+region_selected_cb (GolanesTasksPanel  *self,
+                    GParamSpec         *pspec,
+                    GtkSingleSelection *selection)
+{
+  g_assert (GOLANES_IS_TASKS_PANEL (self));
+
+  emit_selection (self, golanes_panel_get_selected (self->region_view), FALSE);
+}
+
+static void
+golanes_tasks_panel_reload (GolanesTasksPanel *self)
+{
+  g_autoptr(GHashTable) task_types = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) region_types = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) task_order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) region_order = g_ptr_array_new ();
+  g_autoptr(GListStore) tasks = NULL;
+  g_autoptr(GListStore) regions = NULL;
+  GolanesTimeline *timeline = get_timeline (self);
+  guint n_tasks = timeline != NULL ? golanes_timeline_get_n_tasks (timeline) : 0;
+  guint n_regions = timeline != NULL ? golanes_timeline_get_n_regions (timeline) : 0;
+
+  g_assert (GOLANES_IS_TASKS_PANEL (self));
+
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, i);
+
+      add_instance (lookup_type (task_types, task_order, timeline, task->type),
+                    i, task->start, task->end, task->flags);
+    }
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, i);
+
+      add_instance (lookup_type (region_types, region_order, timeline, region->type),
+                    i, region->start, region->end, region->flags);
+    }
+
+  tasks = finish_types (task_order);
+  regions = finish_types (region_order);
+
+  if (self->task_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->task_selection, task_selected_cb, self);
+  if (self->region_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->region_selection, region_selected_cb, self);
+
+  self->task_selection = golanes_panel_set_model (self->task_view, G_LIST_MODEL (tasks));
+  self->region_selection = golanes_panel_set_model (self->region_view, G_LIST_MODEL (regions));
+  g_signal_connect_object (self->task_selection, "notify::selected",
+                           G_CALLBACK (task_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->region_selection, "notify::selected",
+                           G_CALLBACK (region_selected_cb), self, G_CONNECT_SWAPPED);
+
+  /* Show regions when there are no tasks. */
+  gtk_stack_set_visible_child_name (self->stack, n_tasks == 0 && n_regions > 0 ? "regions" : "tasks");
+
+  gtk_label_set_text (self->histogram_label, _("Latency"));
+  golanes_histogram_set_values (self->histogram, NULL, 0);
+}
+
+void
+golanes_tasks_panel_set_document (GolanesTasksPanel *self,
+                                  GolanesDocument   *document)
+{
+  g_return_if_fail (GOLANES_IS_TASKS_PANEL (self));
+
+  if (self->document == document)
+    return;
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+  if (document != NULL)
+    self->document = golanes_document_ref (document);
+
+  golanes_tasks_panel_reload (self);
+}
+
+GolanesDocument *
+golanes_tasks_panel_get_document (GolanesTasksPanel *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TASKS_PANEL (self), NULL);
+
+  return self->document;
+}
+
+static void
+golanes_tasks_panel_dispose (GObject *object)
+{
+  GolanesTasksPanel *self = (GolanesTasksPanel *) object;
+  GtkWidget *child;
+
+  if (self->task_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->task_selection, task_selected_cb, self);
+  if (self->region_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->region_selection, region_selected_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_TASKS_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  self->task_selection = NULL;
+  self->region_selection = NULL;
+  g_clear_pointer (&self->document, golanes_document_unref);
+
+  G_OBJECT_CLASS (golanes_tasks_panel_parent_class)->dispose (object);
+}
+
+static void
+golanes_tasks_panel_class_init (GolanesTasksPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = golanes_tasks_panel_dispose;
+
+  signals[ACTIVATE_RANGE] =
+    g_signal_new ("activate-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[ACTIVATE_GOROUTINE] =
+    g_signal_new ("activate-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[HIGHLIGHT] =
+    g_signal_new ("highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-tasks-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, task_view);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, region_view);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, histogram_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, histogram);
+
+  gtk_widget_class_set_css_name (widget_class, "taskspanel");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (GOLANES_TYPE_HISTOGRAM);
+}
+
+static void
+golanes_tasks_panel_init (GolanesTasksPanel *self)
+{
+  GtkColumnView *views[2];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  views[0] = self->task_view;
+  views[1] = self->region_view;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      golanes_panel_add_column (views[i], _("Type"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
+      golanes_panel_add_column (views[i], _("Count"), GOLANES_PANEL_COLUMN_COUNT, VALUE_COUNT, FALSE);
+      golanes_panel_add_column (views[i], _("Incomplete"), GOLANES_PANEL_COLUMN_COUNT, VALUE_INCOMPLETE, FALSE);
+      golanes_panel_add_column (views[i], _("p50"), GOLANES_PANEL_COLUMN_DURATION, VALUE_P50, FALSE);
+      golanes_panel_add_column (views[i], _("p90"), GOLANES_PANEL_COLUMN_DURATION, VALUE_P90, FALSE);
+      golanes_panel_add_column (views[i], _("p99"), GOLANES_PANEL_COLUMN_DURATION, VALUE_P99, FALSE);
+      golanes_panel_add_column (views[i], _("Max"), GOLANES_PANEL_COLUMN_DURATION, VALUE_MAX, FALSE);
+    }
+
+  golanes_tasks_panel_reload (self);
+}
+
+GtkWidget *
+golanes_tasks_panel_new (void)
+{
+  return g_object_new (GOLANES_TYPE_TASKS_PANEL, NULL);
+}
