@@ -7,11 +7,14 @@
 
 #pragma once
 
+#include "golanes-trace-view.h"
 #include "golanes-window.h"
 
 G_BEGIN_DECLS
 
 void _golanes_window_set_drop_highlight (GolanesWindow *self,
                                          gboolean       highlight);
+
+GolanesTraceView *_golanes_window_get_trace_view (GolanesWindow *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-trace-loader.h"
+#include "golanes-trace-view.h"
 #include "golanes-window-private.h"
 
 #define MAX_RECENT_TRACES 8
@@ -32,12 +33,7 @@ struct _GolanesWindow
   GtkListBox           *recent_list;
   AdwStatusPage        *loading_page;
   GtkProgressBar       *progress_bar;
-  AdwStatusPage        *summary_page;
-  GtkLabel             *file_label;
-  GtkLabel             *folder_label;
-  GtkLabel             *size_label;
-  GtkLabel             *version_label;
-  GtkLabel             *format_label;
+  GolanesTraceView     *trace_view;
   AdwStatusPage        *error_page;
   GtkWidget            *drop_highlight;
 
@@ -163,8 +159,6 @@ golanes_window_show_summary (GolanesWindow       *self,
 {
   g_autoptr(GFile) parent = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *version = NULL;
 
   g_assert (GOLANES_IS_WINDOW (self));
   g_assert (summary != NULL);
@@ -174,16 +168,8 @@ golanes_window_show_summary (GolanesWindow       *self,
 
   parent = g_file_get_parent (summary->file);
   folder = dup_folder_display_name (parent);
-  size = g_format_size (summary->size);
-  version = golanes_trace_summary_dup_go_version (summary);
 
-  adw_status_page_set_title (self->summary_page, summary->display_name);
-  gtk_label_set_label (self->file_label, summary->display_name);
-  gtk_label_set_label (self->folder_label, folder);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_label), folder);
-  gtk_label_set_label (self->size_label, size);
-  gtk_label_set_label (self->version_label, version);
-  gtk_label_set_label (self->format_label, golanes_trace_summary_get_format_name (summary));
+  golanes_trace_view_set_summary (self->trace_view, summary);
 
   golanes_window_set_titles (self, summary->display_name, folder);
   gtk_stack_set_visible_child_name (self->stack, "summary");
@@ -698,6 +684,8 @@ golanes_window_class_init (GolanesWindowClass *klass)
   object_class->dispose = golanes_window_dispose;
   object_class->finalize = golanes_window_finalize;
 
+  g_type_ensure (GOLANES_TYPE_TRACE_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/golanes-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, toast_overlay);
@@ -707,12 +695,7 @@ golanes_window_class_init (GolanesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, summary_page);
-  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, file_label);
-  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, folder_label);
-  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, size_label);
-  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, version_label);
-  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, format_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesWindow, trace_view);
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GolanesWindow, drop_highlight);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
@@ -814,4 +797,12 @@ golanes_window_get_file (GolanesWindow *self)
   g_return_val_if_fail (GOLANES_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+GolanesTraceView *
+_golanes_window_get_trace_view (GolanesWindow *self)
+{
+  g_return_val_if_fail (GOLANES_IS_WINDOW (self), NULL);
+
+  return self->trace_view;
 }

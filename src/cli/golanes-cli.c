@@ -24,6 +24,7 @@ static const GolanesCliCommand commands[] = {
   { "goroutines", "Per-goroutine time accounting like 'go tool trace' /goroutines", golanes_cli_goroutines },
   { "tasks", "User task latencies by type like 'go tool trace' /usertasks", golanes_cli_tasks },
   { "regions", "User region latencies by type like 'go tool trace' /userregions", golanes_cli_regions },
+  { "summary", "Go version, duration, goroutines, GC, stop-the-world time, peak heap", golanes_cli_summary },
 };
 
 static void

@@ -1,0 +1,364 @@
+/* golanes-details-panel.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-details-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "golanes-details-panel.h"
+#include "golanes-timeline-math.h"
+#include "golanes-timeline-render.h"
+
+/* What the selected span is: its goroutine, state and reason, times, the
+ * stack where it began, who unblocked it, and the P and M it ran on. */
+struct _GolanesDetailsPanel
+{
+  GtkWidget       parent_instance;
+
+  GolanesSession *session;
+  GtkWidget      *scroller;
+  GtkWidget      *box;
+  GtkWidget      *unblocker_button;
+};
+
+G_DEFINE_FINAL_TYPE (GolanesDetailsPanel, golanes_details_panel, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+add_label (GolanesDetailsPanel *self,
+           GtkWidget           *grid,
+           int                  row,
+           const char          *title,
+           const char          *value)
+{
+  GtkWidget *key = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (key), 1);
+  gtk_widget_set_valign (key, GTK_ALIGN_START);
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
+  return label;
+}
+
+static char *
+format_time (GolanesTimeline *timeline,
+             gint64           time)
+{
+  char buf[48];
+
+  golanes_timeline_format_offset (time - golanes_timeline_get_start_time (timeline), 1000, buf, sizeof buf);
+  return g_strdup (buf);
+}
+
+static void
+unblocker_clicked_cb (GtkButton           *button,
+                      GolanesDetailsPanel *self)
+{
+  GolanesTimeline *timeline;
+  const GolanesTimelineGoroutine *g;
+  gint index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "golanes-goroutine"));
+  gint64 time = *(gint64 *) g_object_get_data (G_OBJECT (button), "golanes-time");
+  gint span;
+
+  if (self->session == NULL)
+    return;
+
+  timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+  g = golanes_timeline_get_goroutine (timeline, index);
+  golanes_session_reveal_goroutine (self->session, g->id);
+  span = golanes_track_find_at (g->states, MAX (time - 1, golanes_timeline_get_start_time (timeline)));
+  golanes_session_select_span (self->session, index, span >= 0 ? span : 0);
+}
+
+/* The P running goroutine @index at @time, and the M holding that P. */
+static void
+find_proc_and_thread (GolanesTimeline *timeline,
+                      guint            index,
+                      gint64           time,
+                      gint64          *proc_id,
+                      gint64          *thread_id)
+{
+  guint n_procs = golanes_timeline_get_n_procs (timeline);
+  guint n_threads = golanes_timeline_get_n_threads (timeline);
+  gint proc_index = -1;
+
+  *proc_id = -1;
+  *thread_id = -1;
+
+  for (guint p = 0; p < n_procs; p++)
+    {
+      const GolanesTimelineProc *proc = golanes_timeline_get_proc (timeline, p);
+      gint at = golanes_track_find_at (proc->goroutines, time);
+      GolanesSpan span;
+
+      if (at < 0)
+        continue;
+      golanes_track_get_span (proc->goroutines, at, &span);
+      if (span.arg == index)
+        {
+          proc_index = p;
+          *proc_id = proc->id;
+          break;
+        }
+    }
+
+  for (guint m = 0; m < n_threads; m++)
+    {
+      const GolanesTimelineThread *thread = golanes_timeline_get_thread (timeline, m);
+      gint at = golanes_track_find_at (thread->goroutines, time);
+      GolanesSpan span;
+
+      if (at < 0)
+        continue;
+      golanes_track_get_span (thread->goroutines, at, &span);
+      /* An M's running span names its P (or, in a syscall without a P,
+       * the goroutine); either identifies the thread. */
+      if ((span.state == GOLANES_G_RUNNING && proc_index >= 0 && span.arg == (guint32) proc_index &&
+           span.reason != (guint16) (*proc_id + 1)) ||
+          (span.reason == (guint16) (*proc_id + 1) && span.arg == index) ||
+          (span.state == GOLANES_G_SYSCALL && span.arg == index))
+        {
+          *thread_id = thread->id;
+          break;
+        }
+    }
+}
+
+static void
+rebuild (GolanesDetailsPanel *self)
+{
+  GolanesTimeline *timeline;
+  GolanesStackTable *strings;
+  const GolanesTimelineGoroutine *g;
+  g_autofree char *func = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *duration = NULL;
+  const GolanesFrame *frames;
+  GtkWidget *child;
+  GtkWidget *grid;
+  GtkWidget *label;
+  GolanesSpan span;
+  guint n_frames = 0;
+  guint goroutine;
+  guint span_index;
+  gint unblocker;
+  gint64 proc_id;
+  gint64 thread_id;
+  int row = 0;
+
+  self->unblocker_button = NULL;
+  while ((child = gtk_widget_get_first_child (self->box)))
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  if (self->session == NULL || !golanes_session_get_selected_span (self->session, &goroutine, &span_index))
+    {
+      label = gtk_label_new (_("Click a span to see its details"));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_vexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (self->box), label);
+      return;
+    }
+
+  timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+  strings = golanes_timeline_get_stack_table (timeline);
+  g = golanes_timeline_get_goroutine (timeline, goroutine);
+  if (g == NULL || span_index >= golanes_track_get_n_spans (g->states))
+    return;
+  golanes_track_get_span (g->states, span_index, &span);
+
+  func = golanes_timeline_dup_goroutine_function (timeline, goroutine);
+  title = g_strdup_printf (_("Goroutine %" G_GINT64_FORMAT), g->id);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (self->box), label);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_box_append (GTK_BOX (self->box), grid);
+
+  add_label (self, grid, row++, _("Function"), func[0] != '\0' ? func : _("unknown"));
+  add_label (self, grid, row++, _("State"), golanes_timeline_state_name (span.state));
+  if (span.reason != 0)
+    {
+      const char *reason = golanes_timeline_get_reason (timeline, span.reason);
+
+      if (reason != NULL && reason[0] != '\0')
+        add_label (self, grid, row++, span.state == GOLANES_G_RUNNING ? _("Label") : _("Reason"), reason);
+    }
+  start = format_time (timeline, span.start);
+  end = format_time (timeline, span.end);
+  duration = golanes_timeline_format_duration (span.end - span.start);
+  add_label (self, grid, row++, _("Start"), start);
+  add_label (self, grid, row++, _("End"), end);
+  add_label (self, grid, row++, _("Duration"), duration);
+
+  if (span.state == GOLANES_G_RUNNING || span.state == GOLANES_G_SYSCALL)
+    {
+      find_proc_and_thread (timeline, goroutine, span.start + (span.end - span.start) / 2, &proc_id, &thread_id);
+      if (proc_id >= 0)
+        {
+          g_autofree char *text = g_strdup_printf ("P%" G_GINT64_FORMAT, proc_id);
+
+          add_label (self, grid, row++, _("Proc"), text);
+        }
+      if (thread_id >= 0)
+        {
+          g_autofree char *text = g_strdup_printf ("M%" G_GINT64_FORMAT, thread_id);
+
+          add_label (self, grid, row++, _("Thread"), text);
+        }
+    }
+
+  unblocker = span.state == GOLANES_G_WAITING ? golanes_timeline_get_unblocker (timeline, goroutine, span_index) : -1;
+  if (unblocker >= 0)
+    {
+      const GolanesTimelineGoroutine *u = golanes_timeline_get_goroutine (timeline, unblocker);
+      g_autofree char *ufunc = golanes_timeline_dup_goroutine_function (timeline, unblocker);
+      g_autofree char *text = g_strdup_printf ("G%" G_GINT64_FORMAT " %s", u->id, ufunc);
+      GtkWidget *key = gtk_label_new (_("Unblocked by"));
+      gint64 *time = g_new (gint64, 1);
+
+      *time = span.end;
+      gtk_label_set_xalign (GTK_LABEL (key), 1);
+      gtk_widget_add_css_class (key, "dim-label");
+      self->unblocker_button = gtk_button_new_with_label (text);
+      gtk_widget_add_css_class (self->unblocker_button, "flat");
+      gtk_widget_set_halign (self->unblocker_button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (self->unblocker_button, _("Show the goroutine that unblocked this one"));
+      g_object_set_data (G_OBJECT (self->unblocker_button), "golanes-goroutine", GINT_TO_POINTER (unblocker));
+      g_object_set_data_full (G_OBJECT (self->unblocker_button), "golanes-time", time, g_free);
+      g_signal_connect_object (self->unblocker_button, "clicked", G_CALLBACK (unblocker_clicked_cb), self, 0);
+      gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), self->unblocker_button, 1, row++, 1, 1);
+    }
+
+  frames = span.arg != 0 ? golanes_stack_table_get_frames (strings, span.arg, &n_frames) : NULL;
+  label = gtk_label_new (n_frames > 0 ? _("Stack") : _("No stack recorded for this event"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (self->box), label);
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      gsize func_len = 0;
+      gsize file_len = 0;
+      const char *fname = golanes_stack_table_get_string (strings, frames[i].func, &func_len);
+      const char *file = golanes_stack_table_get_string (strings, frames[i].file, &file_len);
+      g_autofree char *vfunc = fname != NULL ? g_utf8_make_valid (fname, func_len) : g_strdup ("?");
+      g_autofree char *vfile = file != NULL ? g_utf8_make_valid (file, file_len) : g_strdup ("?");
+      g_autofree char *text = g_strdup_printf ("%s\n    %s:%u", vfunc, vfile, frames[i].line);
+
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_box_append (GTK_BOX (self->box), label);
+    }
+}
+
+void
+golanes_details_panel_set_session (GolanesDetailsPanel *self,
+                                   GolanesSession      *session)
+{
+  g_return_if_fail (GOLANES_IS_DETAILS_PANEL (self));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::selected-span", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+char *
+golanes_details_panel_dup_text (GolanesDetailsPanel *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (GOLANES_IS_DETAILS_PANEL (self), NULL);
+
+  collect_text (self->box, out);
+  return g_string_free (out, FALSE);
+}
+
+GtkWidget *
+golanes_details_panel_get_unblocker_button (GolanesDetailsPanel *self)
+{
+  g_return_val_if_fail (GOLANES_IS_DETAILS_PANEL (self), NULL);
+
+  return self->unblocker_button;
+}
+
+static void
+golanes_details_panel_dispose (GObject *object)
+{
+  GolanesDetailsPanel *self = GOLANES_DETAILS_PANEL (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (golanes_details_panel_parent_class)->dispose (object);
+}
+
+static void
+golanes_details_panel_class_init (GolanesDetailsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = golanes_details_panel_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "detailspanel");
+}
+
+static void
+golanes_details_panel_init (GolanesDetailsPanel *self)
+{
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_margin_top (self->box, 8);
+  gtk_widget_set_margin_bottom (self->box, 8);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
+  rebuild (self);
+}
+
+GtkWidget *
+golanes_details_panel_new (void)
+{
+  return g_object_new (GOLANES_TYPE_DETAILS_PANEL, NULL);
+}

@@ -1,0 +1,1353 @@
+/* golanes-timeline-render.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-timeline-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "golanes-palette.h"
+#include "golanes-timeline-math.h"
+#include "golanes-timeline-render.h"
+
+#define HEADER_HEIGHT    24
+#define GC_HEIGHT        22
+#define PLOT_HEIGHT      44
+#define PROC_HEIGHT      20
+#define THREAD_HEIGHT    14
+#define TASK_HEIGHT      16
+#define GOROUTINE_HEIGHT 18
+#define REGION_HEIGHT    12
+#define LANE_GAP         2
+
+struct _GolanesTimelineLayout
+{
+  GolanesDocument *document;
+  GArray          *lanes;      /* GolanesLane */
+  GPtrArray       *groups;     /* GolanesLaneGroup */
+  gint32          *goroutine_lane;
+  guint            n_goroutines;
+  double           height;
+  guint            serial;
+  guint64          heap_max;
+  gint32           count_max;
+};
+
+static void
+lane_group_free (gpointer data)
+{
+  GolanesLaneGroup *group = data;
+
+  g_free (group->title);
+  g_array_unref (group->members);
+  g_free (group);
+}
+
+static GolanesLaneGroup *
+lane_group_new (GolanesGroupKind kind,
+                char            *title,
+                gboolean         collapsed)
+{
+  GolanesLaneGroup *group = g_new0 (GolanesLaneGroup, 1);
+
+  group->kind = kind;
+  group->title = title;
+  group->collapsed = collapsed;
+  group->members = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return group;
+}
+
+char *
+golanes_timeline_dup_goroutine_function (GolanesTimeline *timeline,
+                                         guint            goroutine)
+{
+  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, goroutine);
+  const char *name;
+  gsize len = 0;
+
+  if (g == NULL || g->start_func == 0)
+    return g_strdup ("");
+
+  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline),
+                                         g->start_func, &len);
+  if (name == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (name, len);
+}
+
+/* Runtime-internal: started by a runtime.* function other than
+ * runtime.main, or by nothing we know of. */
+static gboolean
+is_runtime_function (const char *name)
+{
+  return name[0] == '\0' ||
+         (g_str_has_prefix (name, "runtime.") && strcmp (name, "runtime.main") != 0);
+}
+
+static void
+append_lane (GolanesTimelineLayout *self,
+             GolanesLaneKind        kind,
+             guint32                index,
+             guint16                level,
+             guint8                 group,
+             double                 height)
+{
+  GolanesLane lane;
+
+  lane.y = self->height;
+  lane.height = height;
+  lane.index = index;
+  lane.level = level;
+  lane.kind = kind;
+  lane.group = group;
+  g_array_append_val (self->lanes, lane);
+  self->height += height + LANE_GAP;
+}
+
+static void
+golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
+
+  g_array_set_size (self->lanes, 0);
+  self->height = 0;
+  for (guint i = 0; i < self->n_goroutines; i++)
+    self->goroutine_lane[i] = -1;
+
+  append_lane (self, GOLANES_LANE_GC, 0, 0, G_MAXUINT8, GC_HEIGHT);
+  append_lane (self, GOLANES_LANE_HEAP, 0, 0, G_MAXUINT8, PLOT_HEIGHT);
+  append_lane (self, GOLANES_LANE_COUNTS, 0, 0, G_MAXUINT8, PLOT_HEIGHT);
+
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      const GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+
+      append_lane (self, GOLANES_LANE_HEADER, g, 0, g, HEADER_HEIGHT);
+      if (group->collapsed)
+        continue;
+
+      for (guint m = 0; m < group->members->len; m++)
+        {
+          guint32 index = g_array_index (group->members, guint32, m);
+
+          switch (group->kind)
+            {
+            case GOLANES_GROUP_PROCS:
+              append_lane (self, GOLANES_LANE_PROC, index, 0, g, PROC_HEIGHT);
+              break;
+            case GOLANES_GROUP_THREADS:
+              append_lane (self, GOLANES_LANE_THREAD, index, 0, g, THREAD_HEIGHT);
+              break;
+            case GOLANES_GROUP_TASKS:
+              append_lane (self, GOLANES_LANE_TASK, index, 0, g, TASK_HEIGHT);
+              break;
+            case GOLANES_GROUP_GOROUTINES:
+              {
+                const GolanesTimelineGoroutine *gor = golanes_timeline_get_goroutine (timeline, index);
+
+                self->goroutine_lane[index] = self->lanes->len;
+                append_lane (self, GOLANES_LANE_GOROUTINE, index, 0, g, GOROUTINE_HEIGHT);
+                for (guint l = 0; l < gor->n_region_levels; l++)
+                  append_lane (self, GOLANES_LANE_REGION, index, l, g, REGION_HEIGHT);
+              }
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+
+  self->serial++;
+}
+
+GolanesTimelineLayout *
+golanes_timeline_layout_new (GolanesDocument *document)
+{
+  GolanesTimelineLayout *self;
+  GolanesTimeline *timeline;
+  g_autoptr(GHashTable) by_function = NULL;
+  GolanesLaneGroup *runtime_group = NULL;
+  GolanesLaneGroup *group;
+  const GolanesSeriesPoint *points;
+  guint n_points;
+  guint n;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  self = g_new0 (GolanesTimelineLayout, 1);
+  self->document = golanes_document_ref (document);
+  self->lanes = g_array_new (FALSE, FALSE, sizeof (GolanesLane));
+  self->groups = g_ptr_array_new_with_free_func (lane_group_free);
+  timeline = golanes_document_get_timeline (document);
+
+  n = golanes_timeline_get_n_procs (timeline);
+  group = lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE);
+  for (guint32 i = 0; i < n; i++)
+    g_array_append_val (group->members, i);
+  g_ptr_array_add (self->groups, group);
+
+  n = golanes_timeline_get_n_threads (timeline);
+  group = lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE);
+  for (guint32 i = 0; i < n; i++)
+    g_array_append_val (group->members, i);
+  g_ptr_array_add (self->groups, group);
+
+  n = golanes_timeline_get_n_task_rows (timeline);
+  if (n > 0)
+    {
+      group = lane_group_new (GOLANES_GROUP_TASKS, g_strdup (_("Tasks")), FALSE);
+      for (guint32 i = 0; i < n; i++)
+        g_array_append_val (group->members, i);
+      g_ptr_array_add (self->groups, group);
+    }
+
+  /* Goroutines grouped by start function, groups in order of their first
+   * goroutine; runtime-internal ones last and collapsed. */
+  self->n_goroutines = golanes_timeline_get_n_goroutines (timeline);
+  self->goroutine_lane = g_new (gint32, MAX (self->n_goroutines, 1));
+  by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint32 i = 0; i < self->n_goroutines; i++)
+    {
+      g_autofree char *name = golanes_timeline_dup_goroutine_function (timeline, i);
+
+      if (is_runtime_function (name))
+        {
+          if (runtime_group == NULL)
+            {
+              runtime_group = lane_group_new (GOLANES_GROUP_GOROUTINES,
+                                              g_strdup (_("Runtime goroutines")), TRUE);
+              runtime_group->runtime = TRUE;
+            }
+          g_array_append_val (runtime_group->members, i);
+          continue;
+        }
+
+      group = g_hash_table_lookup (by_function, name);
+      if (group == NULL)
+        {
+          group = lane_group_new (GOLANES_GROUP_GOROUTINES, g_strdup (name), FALSE);
+          g_hash_table_insert (by_function, g_steal_pointer (&name), group);
+          g_ptr_array_add (self->groups, group);
+        }
+      g_array_append_val (group->members, i);
+    }
+  if (runtime_group != NULL)
+    g_ptr_array_add (self->groups, runtime_group);
+
+  /* Big groups start collapsed, so that a trace with thousands of
+   * goroutines opens on an overview rather than a wall of lanes. */
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      group = g_ptr_array_index (self->groups, g);
+      if (group->kind == GOLANES_GROUP_GOROUTINES && group->members->len > 200)
+        group->collapsed = TRUE;
+    }
+
+  for (guint k = GOLANES_SERIES_HEAP_ALLOC; k <= GOLANES_SERIES_HEAP_GOAL; k++)
+    {
+      points = golanes_timeline_get_series (timeline, k, &n_points);
+      for (guint i = 0; i < n_points; i++)
+        self->heap_max = MAX (self->heap_max, points[i].value);
+    }
+
+  n = golanes_timeline_get_n_count_points (timeline);
+  for (guint i = 0; i < n; i++)
+    {
+      GolanesGoroutineCounts counts;
+
+      golanes_timeline_get_count_point (timeline, i, &counts);
+      self->count_max = MAX (self->count_max, counts.running + counts.runnable + counts.waiting + counts.syscall);
+    }
+
+  golanes_timeline_layout_rebuild (self);
+  return self;
+}
+
+void
+golanes_timeline_layout_free (GolanesTimelineLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+  g_array_unref (self->lanes);
+  g_ptr_array_unref (self->groups);
+  g_free (self->goroutine_lane);
+  g_free (self);
+}
+
+guint
+golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self)
+{
+  return self->lanes->len;
+}
+
+const GolanesLane *
+golanes_timeline_layout_get_lane (GolanesTimelineLayout *self,
+                                  guint                  index)
+{
+  g_return_val_if_fail (index < self->lanes->len, NULL);
+
+  return &g_array_index (self->lanes, GolanesLane, index);
+}
+
+double
+golanes_timeline_layout_get_height (GolanesTimelineLayout *self)
+{
+  return self->height;
+}
+
+guint
+golanes_timeline_layout_get_serial (GolanesTimelineLayout *self)
+{
+  return self->serial;
+}
+
+/* The first lane whose bottom is below @y. */
+static guint
+first_lane_below (GolanesTimelineLayout *self,
+                  double                 y)
+{
+  guint lo = 0;
+  guint hi = self->lanes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const GolanesLane *lane = &g_array_index (self->lanes, GolanesLane, mid);
+
+      if (lane->y + lane->height + LANE_GAP <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+gint
+golanes_timeline_layout_find_lane (GolanesTimelineLayout *self,
+                                   double                 y)
+{
+  guint i = first_lane_below (self, y);
+  const GolanesLane *lane;
+
+  if (i >= self->lanes->len)
+    return -1;
+  lane = &g_array_index (self->lanes, GolanesLane, i);
+  if (y < lane->y || y >= lane->y + lane->height)
+    return -1;
+  return i;
+}
+
+guint
+golanes_timeline_layout_get_n_groups (GolanesTimelineLayout *self)
+{
+  return self->groups->len;
+}
+
+const GolanesLaneGroup *
+golanes_timeline_layout_get_group (GolanesTimelineLayout *self,
+                                   guint                  group)
+{
+  g_return_val_if_fail (group < self->groups->len, NULL);
+
+  return g_ptr_array_index (self->groups, group);
+}
+
+void
+golanes_timeline_layout_set_group_collapsed (GolanesTimelineLayout *self,
+                                             guint                  group,
+                                             gboolean               collapsed)
+{
+  GolanesLaneGroup *g;
+
+  g_return_if_fail (group < self->groups->len);
+
+  g = g_ptr_array_index (self->groups, group);
+  if (g->collapsed == !!collapsed)
+    return;
+  g->collapsed = !!collapsed;
+  golanes_timeline_layout_rebuild (self);
+}
+
+gint
+golanes_timeline_layout_get_goroutine_lane (GolanesTimelineLayout *self,
+                                            guint                  goroutine)
+{
+  if (goroutine >= self->n_goroutines)
+    return -1;
+  return self->goroutine_lane[goroutine];
+}
+
+gint
+golanes_timeline_layout_reveal_goroutine (GolanesTimelineLayout *self,
+                                          guint                  goroutine)
+{
+  if (goroutine >= self->n_goroutines)
+    return -1;
+
+  if (self->goroutine_lane[goroutine] < 0)
+    {
+      for (guint g = 0; g < self->groups->len; g++)
+        {
+          GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+
+          if (group->kind != GOLANES_GROUP_GOROUTINES)
+            continue;
+          for (guint m = 0; m < group->members->len; m++)
+            {
+              if (g_array_index (group->members, guint32, m) == goroutine)
+                {
+                  golanes_timeline_layout_set_group_collapsed (self, g, FALSE);
+                  return self->goroutine_lane[goroutine];
+                }
+            }
+        }
+    }
+
+  return self->goroutine_lane[goroutine];
+}
+
+guint
+golanes_timeline_layout_count_lanes (GolanesTimelineLayout *self,
+                                     GolanesLaneKind        kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (g_array_index (self->lanes, GolanesLane, i).kind == kind)
+      n++;
+  return n;
+}
+
+char *
+golanes_timeline_layout_dup_lane_label (GolanesTimelineLayout *self,
+                                        guint                  index)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
+  const GolanesLane *lane;
+
+  g_return_val_if_fail (index < self->lanes->len, NULL);
+
+  lane = &g_array_index (self->lanes, GolanesLane, index);
+  switch ((GolanesLaneKind) lane->kind)
+    {
+    case GOLANES_LANE_HEADER:
+      {
+        const GolanesLaneGroup *group = g_ptr_array_index (self->groups, lane->index);
+
+        /* Translators: a group of lanes: its name and how many it holds */
+        return g_strdup_printf (_("%s %s (%u)"), group->collapsed ? "▸" : "▾",
+                                group->title, group->members->len);
+      }
+    case GOLANES_LANE_GC:
+      return g_strdup (_("GC"));
+    case GOLANES_LANE_HEAP:
+      {
+        g_autofree char *max = g_format_size (self->heap_max);
+
+        /* Translators: %s is the largest heap size, "64.0 MB" */
+        return g_strdup_printf (_("Heap (%s)"), max);
+      }
+    case GOLANES_LANE_COUNTS:
+      /* Translators: %d is the largest goroutine count */
+      return g_strdup_printf (_("Goroutines (%d)"), self->count_max);
+    case GOLANES_LANE_PROC:
+      return g_strdup_printf ("P%" G_GINT64_FORMAT,
+                              golanes_timeline_get_proc (timeline, lane->index)->id);
+    case GOLANES_LANE_THREAD:
+      return g_strdup_printf ("M%" G_GINT64_FORMAT,
+                              golanes_timeline_get_thread (timeline, lane->index)->id);
+    case GOLANES_LANE_TASK:
+      /* Translators: %u is a row number of the task lanes */
+      return g_strdup_printf (_("Tasks %u"), lane->index + 1);
+    case GOLANES_LANE_GOROUTINE:
+      {
+        g_autofree char *name = golanes_timeline_dup_goroutine_function (timeline, lane->index);
+
+        return g_strdup_printf ("G%" G_GINT64_FORMAT " %s",
+                                golanes_timeline_get_goroutine (timeline, lane->index)->id, name);
+      }
+    case GOLANES_LANE_REGION:
+      /* Translators: %u is a nesting depth of user regions */
+      return g_strdup_printf (_("regions %u"), lane->level + 1);
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+const char *
+golanes_timeline_state_name (guint state)
+{
+  switch (state)
+    {
+    case GOLANES_G_CREATED:
+      return _("created");
+    case GOLANES_G_RUNNING:
+      return _("running");
+    case GOLANES_G_RUNNABLE:
+      return _("runnable");
+    case GOLANES_G_WAITING:
+      return _("waiting");
+    case GOLANES_G_SYSCALL:
+      return _("in syscall");
+    default:
+      return _("unknown");
+    }
+}
+
+/* Drawing */
+
+typedef struct
+{
+  const GolanesTimelineRenderParams *p;
+  GolanesTimeline *timeline;
+  GtkSnapshot     *snapshot;
+  PangoLayout     *layout;
+  GArray          *items;
+  double           data_width;
+  double           ns_per_px;
+  double           line_height;
+} Frame;
+
+static double
+frame_x (const Frame *f,
+         gint64       time)
+{
+  return GOLANES_TIMELINE_GUTTER +
+         golanes_timeline_time_to_x (f->p->start, f->p->end, f->data_width, time);
+}
+
+static void
+fill (Frame         *f,
+      double         x,
+      double         y,
+      double         w,
+      double         h,
+      const GdkRGBA *color)
+{
+  gtk_snapshot_append_color (f->snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+}
+
+/* Draws @text at (@x, @y) clipped to @max_width; returns FALSE when not
+ * even a few characters fit. */
+static gboolean
+text (Frame         *f,
+      const char    *str,
+      double         x,
+      double         y,
+      double         max_width,
+      double         lane_height,
+      const GdkRGBA *color)
+{
+  int width;
+  int height;
+
+  if (max_width < 14)
+    return FALSE;
+
+  pango_layout_set_text (f->layout, str, -1);
+  pango_layout_set_width (f->layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_get_pixel_size (f->layout, &width, &height);
+
+  gtk_snapshot_save (f->snapshot);
+  gtk_snapshot_translate (f->snapshot, &GRAPHENE_POINT_INIT (x, y + floor ((lane_height - height) / 2)));
+  gtk_snapshot_append_layout (f->snapshot, f->layout, color);
+  gtk_snapshot_restore (f->snapshot);
+  return TRUE;
+}
+
+static void
+item_rect (const Frame          *f,
+           const GolanesLodItem *item,
+           double               *x,
+           double               *w)
+{
+  if (item->count > 1)
+    {
+      *x = GOLANES_TIMELINE_GUTTER + item->x0;
+      *w = item->x1 - item->x0;
+      return;
+    }
+
+  *x = MAX (frame_x (f, item->start), GOLANES_TIMELINE_GUTTER);
+  *w = MIN (frame_x (f, item->end), GOLANES_TIMELINE_GUTTER + f->data_width) - *x;
+  if (*w < 1)
+    *w = 1;
+}
+
+static guint
+query (Frame        *f,
+       GolanesTrack *track)
+{
+  g_array_set_size (f->items, 0);
+  if (track == NULL)
+    return 0;
+  return golanes_track_query_lod (track, f->p->start, f->p->end, f->ns_per_px, f->items);
+}
+
+static const char *
+reason_text (Frame *f,
+             guint  reason)
+{
+  const char *name = reason != 0 ? golanes_timeline_get_reason (f->timeline, reason) : NULL;
+
+  return name != NULL ? name : "";
+}
+
+static void
+draw_goroutine_lane (Frame             *f,
+                     const GolanesLane *lane,
+                     double             y)
+{
+  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, lane->index);
+  const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
+  guint n = query (f, g->states);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+      double x;
+      double w;
+
+      item_rect (f, item, &x, &w);
+      fill (f, x, y, w, lane->height, golanes_palette_get (item->state, f->p->dark));
+
+      if (item->count > 1)
+        {
+          /* A dark cap tells merged runs from one long span. */
+          fill (f, x, y, w, 3, merged);
+        }
+      else if (w > 60 && item->state != GOLANES_G_RUNNING)
+        {
+          GolanesSpan span;
+
+          golanes_track_get_span (g->states, item->first, &span);
+          if (span.reason != 0)
+            text (f, reason_text (f, span.reason), x + 3, y, w - 6, lane->height, &f->p->foreground);
+        }
+    }
+
+  if (g->assists != NULL)
+    {
+      n = query (f, g->assists);
+      for (guint i = 0; i < n; i++)
+        {
+          const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+          double x;
+          double w;
+
+          item_rect (f, item, &x, &w);
+          fill (f, x, y + lane->height - 4, w, 4,
+                golanes_palette_get (GOLANES_COLOR_GC_ASSIST, f->p->dark));
+        }
+    }
+}
+
+static void
+draw_named_spans (Frame             *f,
+                  const GolanesLane *lane,
+                  double             y,
+                  GolanesTrack      *track,
+                  GolanesColorRole   role)
+{
+  GolanesStackTable *strings = golanes_timeline_get_stack_table (f->timeline);
+  const GdkRGBA *color = golanes_palette_get (role, f->p->dark);
+  const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
+  GdkRGBA label_color = { 1, 1, 1, 1 };
+  guint n = query (f, track);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+      double x;
+      double w;
+
+      item_rect (f, item, &x, &w);
+      fill (f, x, y, w, lane->height, item->count > 1 ? merged : color);
+      if (item->count == 1 && w > 30)
+        {
+          GolanesSpan span;
+          guint32 type = 0;
+          const char *name;
+          gsize len = 0;
+
+          golanes_track_get_span (track, item->first, &span);
+          if (lane->kind == GOLANES_LANE_TASK)
+            type = golanes_timeline_get_task (f->timeline, span.arg)->type;
+          else
+            type = golanes_timeline_get_region (f->timeline, span.arg)->type;
+          name = type != 0 ? golanes_stack_table_get_string (strings, type, &len) : NULL;
+          if (name != NULL && len > 0)
+            {
+              g_autofree char *valid = g_utf8_make_valid (name, len);
+
+              text (f, valid, x + 3, y, w - 6, lane->height, &label_color);
+            }
+        }
+    }
+}
+
+static void
+draw_proc_like (Frame             *f,
+                const GolanesLane *lane,
+                double             y,
+                GolanesTrack      *track,
+                gboolean           by_goroutine)
+{
+  const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
+  GdkRGBA label_color = { 1, 1, 1, 1 };
+  guint n = query (f, track);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+      GolanesSpan span;
+      GdkRGBA color;
+      double x;
+      double w;
+
+      item_rect (f, item, &x, &w);
+      if (item->count > 1)
+        {
+          fill (f, x, y, w, lane->height, merged);
+          continue;
+        }
+
+      golanes_track_get_span (track, item->first, &span);
+      if (by_goroutine && span.state == GOLANES_G_RUNNING)
+        golanes_palette_goroutine (span.arg, f->p->dark, &color);
+      else
+        color = *golanes_palette_get (span.state, f->p->dark);
+      fill (f, x, y, w, lane->height, &color);
+
+      if (by_goroutine && w > 28)
+        {
+          const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, span.arg);
+          char label[32];
+
+          if (g != NULL)
+            {
+              g_snprintf (label, sizeof label, "G%" G_GINT64_FORMAT, g->id);
+              text (f, label, x + 3, y, w - 6, lane->height, &label_color);
+            }
+        }
+    }
+}
+
+static void
+draw_gc_lane (Frame             *f,
+              const GolanesLane *lane,
+              double             y)
+{
+  GdkRGBA label_color = { 1, 1, 1, 1 };
+  GolanesTrack *stw = golanes_timeline_get_stw_track (f->timeline);
+  guint n = query (f, golanes_timeline_get_gc_track (f->timeline));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+      double x;
+      double w;
+
+      item_rect (f, item, &x, &w);
+      fill (f, x, y + 4, w, lane->height - 8, golanes_palette_get (GOLANES_COLOR_GC_MARK, f->p->dark));
+    }
+
+  /* Pauses drawn over the cycles, full height, in the strong colour. */
+  n = query (f, stw);
+  for (guint i = 0; i < n; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+      double x;
+      double w;
+
+      item_rect (f, item, &x, &w);
+      w = MAX (w, 2);
+      fill (f, x, y, w, lane->height, golanes_palette_get (GOLANES_COLOR_GC_STW, f->p->dark));
+      if (item->count == 1 && w > 40)
+        {
+          GolanesSpan span;
+          const GolanesTimelineRange *range;
+
+          golanes_track_get_span (stw, item->first, &span);
+          range = golanes_timeline_get_range (f->timeline, span.arg);
+          if (range != NULL)
+            text (f, reason_text (f, range->reason), x + 3, y, w - 6, lane->height, &label_color);
+        }
+    }
+}
+
+/* Index of the last series point at or before @time (0 if none). */
+static guint
+series_seek (const GolanesSeriesPoint *points,
+             guint                     n,
+             gint64                    time)
+{
+  guint lo = 0;
+  guint hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (points[mid].time <= time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo > 0 ? lo - 1 : 0;
+}
+
+static void
+draw_series (Frame                    *f,
+             cairo_t                  *cr,
+             const GolanesSeriesPoint *points,
+             guint                     n,
+             double                    y,
+             double                    height,
+             guint64                   max,
+             gboolean                  filled)
+{
+  double x_end = GOLANES_TIMELINE_GUTTER + f->data_width;
+  double last_x = GOLANES_TIMELINE_GUTTER;
+  double last_y;
+  guint i;
+
+  if (n == 0 || max == 0)
+    return;
+
+  i = series_seek (points, n, f->p->start);
+  last_y = y + height - (double) points[i].value / max * (height - 2);
+  cairo_move_to (cr, last_x, last_y);
+
+  for (i++; i < n && points[i].time <= f->p->end; i++)
+    {
+      double x = frame_x (f, points[i].time);
+      double py = y + height - (double) points[i].value / max * (height - 2);
+
+      /* Many points in one column: a vertical stroke covers them. */
+      cairo_line_to (cr, x, last_y);
+      cairo_line_to (cr, x, py);
+      last_x = x;
+      last_y = py;
+    }
+  cairo_line_to (cr, x_end, last_y);
+
+  if (filled)
+    {
+      cairo_line_to (cr, x_end, y + height);
+      cairo_line_to (cr, GOLANES_TIMELINE_GUTTER, y + height);
+      cairo_close_path (cr);
+    }
+}
+
+static void
+draw_heap_lane (Frame             *f,
+                const GolanesLane *lane,
+                double             y)
+{
+  GolanesTimelineLayout *layout = f->p->layout;
+  const GolanesSeriesPoint *points;
+  const GdkRGBA *heap = golanes_palette_get (GOLANES_COLOR_HEAP, f->p->dark);
+  const GdkRGBA *goal = golanes_palette_get (GOLANES_COLOR_HEAP_GOAL, f->p->dark);
+  guint n;
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (f->snapshot,
+                                  &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
+                                                       f->data_width, lane->height));
+
+  points = golanes_timeline_get_series (f->timeline, GOLANES_SERIES_HEAP_ALLOC, &n);
+  draw_series (f, cr, points, n, y, lane->height, layout->heap_max, TRUE);
+  cairo_set_source_rgba (cr, heap->red, heap->green, heap->blue, 0.35);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, heap);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  points = golanes_timeline_get_series (f->timeline, GOLANES_SERIES_HEAP_GOAL, &n);
+  draw_series (f, cr, points, n, y, lane->height, layout->heap_max, FALSE);
+  gdk_cairo_set_source_rgba (cr, goal);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+draw_counts_lane (Frame             *f,
+                  const GolanesLane *lane,
+                  double             y)
+{
+  static const GolanesColorRole roles[] = {
+    GOLANES_COLOR_RUNNING, GOLANES_COLOR_RUNNABLE, GOLANES_COLOR_WAITING,
+  };
+  gint32 max = f->p->layout->count_max;
+  int columns = (int) f->data_width;
+  g_autofree double *stack = NULL;
+  cairo_t *cr;
+
+  if (max <= 0 || columns <= 0)
+    return;
+
+  /* Per column: the counts in effect at its middle, stacked. */
+  stack = g_new0 (double, (gsize) columns * 3);
+  for (int c = 0; c < columns; c++)
+    {
+      GolanesGoroutineCounts counts;
+      gint64 t = f->p->start + (gint64) ((c + 0.5) * f->ns_per_px);
+
+      golanes_timeline_get_counts_at (f->timeline, t, &counts);
+      stack[c * 3 + 0] = counts.running;
+      stack[c * 3 + 1] = counts.running + counts.runnable;
+      stack[c * 3 + 2] = counts.running + counts.runnable + counts.waiting + counts.syscall;
+    }
+
+  cr = gtk_snapshot_append_cairo (f->snapshot,
+                                  &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
+                                                       f->data_width, lane->height));
+  for (int k = 2; k >= 0; k--)
+    {
+      double bottom = y + lane->height;
+
+      cairo_move_to (cr, GOLANES_TIMELINE_GUTTER, bottom);
+      for (int c = 0; c < columns; c++)
+        {
+          double top = bottom - stack[c * 3 + k] / max * (lane->height - 2);
+
+          cairo_line_to (cr, GOLANES_TIMELINE_GUTTER + c, top);
+          cairo_line_to (cr, GOLANES_TIMELINE_GUTTER + c + 1, top);
+        }
+      cairo_line_to (cr, GOLANES_TIMELINE_GUTTER + columns, bottom);
+      cairo_close_path (cr);
+      gdk_cairo_set_source_rgba (cr, golanes_palette_get (roles[k], f->p->dark));
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+draw_highlights (Frame *f)
+{
+  const GdkRGBA *color = golanes_palette_get (GOLANES_COLOR_HIGHLIGHT, f->p->dark);
+  GdkRGBA outline = *golanes_palette_get (GOLANES_COLOR_HEAP, f->p->dark);
+
+  for (guint i = 0; i < f->p->n_highlight; i++)
+    {
+      const GolanesSessionInterval *iv = &f->p->highlight[i];
+      double x0 = MAX (frame_x (f, iv->start), GOLANES_TIMELINE_GUTTER);
+      double x1 = MIN (frame_x (f, iv->end), GOLANES_TIMELINE_GUTTER + f->data_width);
+      double y = 0;
+      double h = f->p->height;
+
+      if (iv->end < f->p->start || iv->start > f->p->end)
+        continue;
+      x1 = MAX (x1, x0 + 2);
+
+      if (iv->goroutine >= 0)
+        {
+          gint index = golanes_timeline_lookup_goroutine (f->timeline, iv->goroutine);
+          gint lane_index = index >= 0 ? golanes_timeline_layout_get_goroutine_lane (f->p->layout, index) : -1;
+          const GolanesLane *lane;
+
+          if (lane_index < 0)
+            continue;
+          lane = golanes_timeline_layout_get_lane (f->p->layout, lane_index);
+          y = lane->y - f->p->scroll_y - 1;
+          h = lane->height + 2;
+          if (y + h < 0 || y > f->p->height)
+            continue;
+        }
+
+      fill (f, x0, y, x1 - x0, h, color);
+      fill (f, x0, y, 1, h, &outline);
+      fill (f, x1 - 1, y, 1, h, &outline);
+    }
+}
+
+static PangoLayout *
+create_layout (PangoContext *context,
+               double        scale)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+
+  if (pango_font_description_get_size (font) > 0)
+    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_font_description_free (font);
+  return layout;
+}
+
+void
+golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
+                               GtkSnapshot                       *snapshot)
+{
+  GolanesTimelineLayout *layout;
+  Frame f;
+  GdkRGBA dim;
+  guint first;
+  guint n_lanes;
+
+  g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (p->width <= GOLANES_TIMELINE_GUTTER || p->height <= 0 || p->end <= p->start)
+    return;
+
+  layout = p->layout;
+  f.p = p;
+  f.timeline = golanes_document_get_timeline (p->document);
+  f.snapshot = snapshot;
+  f.layout = create_layout (p->pango, 0.85);
+  f.items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
+  f.data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  f.ns_per_px = (double) (p->end - p->start) / f.data_width;
+  f.line_height = 0;
+
+  dim = p->foreground;
+  dim.alpha *= 0.7;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
+
+  n_lanes = golanes_timeline_layout_get_n_lanes (layout);
+  first = first_lane_below (layout, p->scroll_y);
+  for (guint i = first; i < n_lanes; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      double y = lane->y - p->scroll_y;
+      g_autofree char *label = NULL;
+
+      if (y >= p->height)
+        break;
+
+      if (lane->kind == GOLANES_LANE_HEADER)
+        {
+          fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
+          label = golanes_timeline_layout_dup_lane_label (layout, i);
+          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
+          text (&f, label, 6, y, p->width / 2, lane->height, &p->foreground);
+          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
+          continue;
+        }
+
+      if (i % 2 == 1)
+        fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
+
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
+                                                             f.data_width, lane->height));
+      switch ((GolanesLaneKind) lane->kind)
+        {
+        case GOLANES_LANE_GC:
+          draw_gc_lane (&f, lane, y);
+          break;
+        case GOLANES_LANE_HEAP:
+          draw_heap_lane (&f, lane, y);
+          break;
+        case GOLANES_LANE_COUNTS:
+          draw_counts_lane (&f, lane, y);
+          break;
+        case GOLANES_LANE_PROC:
+          draw_proc_like (&f, lane, y, golanes_timeline_get_proc (f.timeline, lane->index)->goroutines, TRUE);
+          break;
+        case GOLANES_LANE_THREAD:
+          draw_proc_like (&f, lane, y, golanes_timeline_get_thread (f.timeline, lane->index)->goroutines, FALSE);
+          break;
+        case GOLANES_LANE_TASK:
+          draw_named_spans (&f, lane, y, golanes_timeline_get_task_row (f.timeline, lane->index),
+                            GOLANES_COLOR_TASK);
+          break;
+        case GOLANES_LANE_GOROUTINE:
+          draw_goroutine_lane (&f, lane, y);
+          break;
+        case GOLANES_LANE_REGION:
+          draw_named_spans (&f, lane, y,
+                            golanes_timeline_get_goroutine (f.timeline, lane->index)->region_levels[lane->level],
+                            GOLANES_COLOR_REGION);
+          break;
+        case GOLANES_LANE_HEADER:
+        default:
+          g_assert_not_reached ();
+        }
+      gtk_snapshot_pop (snapshot);
+
+      label = golanes_timeline_layout_dup_lane_label (layout, i);
+      text (&f, label, lane->kind == GOLANES_LANE_REGION ? 24 : 10, y,
+            GOLANES_TIMELINE_GUTTER - 16, lane->height,
+            lane->kind == GOLANES_LANE_REGION ? &dim : &p->foreground);
+    }
+
+  fill (&f, GOLANES_TIMELINE_GUTTER - 1, 0, 1, p->height, golanes_palette_get (GOLANES_COLOR_GRID, p->dark));
+  draw_highlights (&f);
+
+  gtk_snapshot_pop (snapshot);
+
+  g_array_unref (f.items);
+  g_object_unref (f.layout);
+}
+
+void
+golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
+                               double                             height,
+                               GtkSnapshot                       *snapshot)
+{
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (GolanesTick));
+  const GdkRGBA *grid = golanes_palette_get (GOLANES_COLOR_GRID, p->dark);
+  GolanesTimeline *timeline = golanes_document_get_timeline (p->document);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *span = NULL;
+  double data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  double last_right = -G_MAXDOUBLE;
+  Frame f = { 0, };
+
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (data_width <= 0 || p->end <= p->start)
+    return;
+
+  layout = create_layout (p->pango, 0.85);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  f.p = p;
+  f.snapshot = snapshot;
+  f.layout = layout;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, height));
+
+  /* The visible duration, in the gutter. */
+  span = golanes_timeline_format_duration (p->end - p->start);
+  text (&f, span, 10, 0, GOLANES_TIMELINE_GUTTER - 16, height, &p->foreground);
+
+  golanes_timeline_ticks (p->start, p->end, golanes_timeline_get_start_time (timeline),
+                          data_width, 110, ticks);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const GolanesTick *tick = &g_array_index (ticks, GolanesTick, i);
+      double x = GOLANES_TIMELINE_GUTTER + floor (tick->x);
+      int w;
+      int h;
+
+      fill (&f, x, height - 8, 1, 8, &p->foreground);
+      pango_layout_set_text (layout, tick->label, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (x + 4 <= last_right || x + 4 + w > p->width)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, floor ((height - 8 - h) / 2) + 2));
+      gtk_snapshot_append_layout (snapshot, layout, &p->foreground);
+      gtk_snapshot_restore (snapshot);
+      last_right = x + 4 + w + 8;
+    }
+  fill (&f, 0, height - 1, p->width, 1, grid);
+
+  gtk_snapshot_pop (snapshot);
+}
+
+gboolean
+golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
+                           double                             x,
+                           double                             y,
+                           GolanesTimelineHit                *hit)
+{
+  GolanesTimeline *timeline;
+  const GolanesLane *lane;
+  g_autoptr(GArray) items = NULL;
+  double data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  double ns_per_px;
+  gint64 column;
+  gint index;
+
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  memset (hit, 0, sizeof *hit);
+  hit->lane = -1;
+  index = golanes_timeline_layout_find_lane (p->layout, y + p->scroll_y);
+  if (index < 0)
+    return FALSE;
+
+  lane = golanes_timeline_layout_get_lane (p->layout, index);
+  hit->lane = index;
+  hit->kind = lane->kind;
+  hit->index = lane->index;
+  hit->level = lane->level;
+
+  if (x < GOLANES_TIMELINE_GUTTER || data_width <= 0)
+    return TRUE;
+
+  timeline = golanes_document_get_timeline (p->document);
+  switch ((GolanesLaneKind) lane->kind)
+    {
+    case GOLANES_LANE_GC:
+      hit->track = golanes_timeline_get_stw_track (timeline);
+      break;
+    case GOLANES_LANE_PROC:
+      hit->track = golanes_timeline_get_proc (timeline, lane->index)->goroutines;
+      break;
+    case GOLANES_LANE_THREAD:
+      hit->track = golanes_timeline_get_thread (timeline, lane->index)->goroutines;
+      break;
+    case GOLANES_LANE_TASK:
+      hit->track = golanes_timeline_get_task_row (timeline, lane->index);
+      break;
+    case GOLANES_LANE_GOROUTINE:
+      hit->track = golanes_timeline_get_goroutine (timeline, lane->index)->states;
+      break;
+    case GOLANES_LANE_REGION:
+      hit->track = golanes_timeline_get_goroutine (timeline, lane->index)->region_levels[lane->level];
+      break;
+    case GOLANES_LANE_HEADER:
+    case GOLANES_LANE_HEAP:
+    case GOLANES_LANE_COUNTS:
+    default:
+      return TRUE;
+    }
+
+  /* The same query the frame drew, so the tooltip describes exactly the
+   * rectangle under the pointer, merged or not. */
+  ns_per_px = (double) (p->end - p->start) / data_width;
+  items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
+  golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
+  column = (gint64) floor (x - GOLANES_TIMELINE_GUTTER);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (items, GolanesLodItem, i);
+
+      if (column >= item->x0 && column < item->x1)
+        {
+          hit->item = *item;
+          break;
+        }
+    }
+
+  /* A pause in the GC lane is thin: fall back to the cycle under it. */
+  if (hit->item.count == 0 && lane->kind == GOLANES_LANE_GC)
+    {
+      hit->track = golanes_timeline_get_gc_track (timeline);
+      g_array_set_size (items, 0);
+      golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const GolanesLodItem *item = &g_array_index (items, GolanesLodItem, i);
+
+          if (column >= item->x0 && column < item->x1)
+            {
+              hit->item = *item;
+              break;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+golanes_timeline_describe_hit (GolanesDocument          *document,
+                               const GolanesTimelineHit *hit)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (document);
+  GolanesStackTable *strings = golanes_timeline_get_stack_table (timeline);
+  gint64 origin = golanes_timeline_get_start_time (timeline);
+  g_autofree char *duration = NULL;
+  g_autofree char *at = NULL;
+  GString *out;
+  GolanesSpan span;
+
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  if (hit->item.count == 0 || hit->track == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  duration = golanes_timeline_format_duration (hit->item.end - hit->item.start);
+  at = golanes_timeline_format_duration (hit->item.start - origin);
+
+  if (hit->item.count > 1)
+    {
+      /* Translators: a run of spans too short to draw one by one */
+      g_string_append_printf (out, _("%u spans merged, mostly %s"), hit->item.count,
+                              hit->kind == GOLANES_LANE_GOROUTINE ? golanes_timeline_state_name (hit->item.state)
+                                                                 : golanes_timeline_state_name (GOLANES_G_RUNNING));
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Start: %s  Duration: %s"), at, duration);
+      return g_string_free (out, FALSE);
+    }
+
+  golanes_track_get_span (hit->track, hit->item.first, &span);
+
+  switch ((GolanesLaneKind) hit->kind)
+    {
+    case GOLANES_LANE_GOROUTINE:
+      {
+        const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, hit->index);
+        g_autofree char *func = golanes_timeline_dup_goroutine_function (timeline, hit->index);
+        const char *reason = span.reason != 0 ? golanes_timeline_get_reason (timeline, span.reason) : NULL;
+
+        g_string_append_printf (out, "G%" G_GINT64_FORMAT " %s\n", g->id, func);
+        g_string_append (out, golanes_timeline_state_name (span.state));
+        if (reason != NULL && reason[0] != '\0')
+          g_string_append_printf (out, " (%s)", reason);
+      }
+      break;
+    case GOLANES_LANE_PROC:
+    case GOLANES_LANE_THREAD:
+      {
+        const GolanesTimelineGoroutine *g = NULL;
+
+        if (hit->kind == GOLANES_LANE_PROC || span.state == GOLANES_G_SYSCALL)
+          g = golanes_timeline_get_goroutine (timeline, span.arg);
+        if (g != NULL)
+          {
+            g_autofree char *func = golanes_timeline_dup_goroutine_function (timeline, span.arg);
+
+            g_string_append_printf (out, "G%" G_GINT64_FORMAT " %s\n", g->id, func);
+          }
+        g_string_append (out, golanes_timeline_state_name (span.state));
+      }
+      break;
+    case GOLANES_LANE_GC:
+      {
+        const GolanesTimelineRange *range = golanes_timeline_get_range (timeline, span.arg);
+        const char *reason = range != NULL && range->reason != 0 ? golanes_timeline_get_reason (timeline, range->reason) : NULL;
+
+        if (range != NULL && range->kind == GOLANES_GC_RANGE_STW)
+          g_string_append_printf (out, _("Stop-the-world pause: %s"), reason != NULL ? reason : "");
+        else
+          g_string_append (out, _("GC mark phase"));
+      }
+      break;
+    case GOLANES_LANE_TASK:
+    case GOLANES_LANE_REGION:
+      {
+        guint32 type = hit->kind == GOLANES_LANE_TASK ? golanes_timeline_get_task (timeline, span.arg)->type
+                                                      : golanes_timeline_get_region (timeline, span.arg)->type;
+        gsize len = 0;
+        const char *name = type != 0 ? golanes_stack_table_get_string (strings, type, &len) : NULL;
+        g_autofree char *valid = name != NULL ? g_utf8_make_valid (name, len) : g_strdup ("");
+
+        g_string_append_printf (out, hit->kind == GOLANES_LANE_TASK ? _("Task %s") : _("Region %s"), valid);
+      }
+      break;
+    case GOLANES_LANE_HEADER:
+    case GOLANES_LANE_HEAP:
+    case GOLANES_LANE_COUNTS:
+    default:
+      break;
+    }
+
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Start: %s  Duration: %s"), at, duration);
+  return g_string_free (out, FALSE);
+}

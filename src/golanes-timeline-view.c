@@ -1,0 +1,1194 @@
+/* golanes-timeline-view.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-timeline-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "golanes-palette.h"
+#include "golanes-time-ruler.h"
+#include "golanes-timeline-lanes.h"
+#include "golanes-timeline-math.h"
+#include "golanes-timeline-view-private.h"
+
+#define MAX_FIND_RESULTS 50
+#define WHEEL_ZOOM_STEP  1.25
+#define KEY_PAN_FRACTION 0.1
+
+/*
+ * The timeline: a ruler over the lanes, a vertical scrollbar, and the
+ * interaction.  The GolanesSession holds the view state; this widget maps
+ * input to session changes and draws the cheap overlays (selection, hover
+ * line, selected span) above the lanes' cached render node.
+ */
+struct _GolanesTimelineView
+{
+  GtkWidget              parent_instance;
+
+  GolanesSession        *session;
+  GolanesTimelineLayout *layout;
+
+  GtkWidget             *ruler;
+  GtkWidget             *body;
+  GtkWidget             *lanes;
+  GtkWidget             *scrollbar;
+  GtkAdjustment         *vadjustment;
+  GtkWidget             *find_popover;
+  GtkWidget             *find_entry;
+  GtkWidget             *find_list;
+
+  /* Pointer state */
+  double                 hover_x;
+  gboolean               hovering;
+  gboolean               selecting;
+  double                 drag_start_x;
+  double                 drag_start_y;
+  gint64                 pan_start;
+  gint64                 pan_end;
+  gint64                 pinch_start;
+  gint64                 pinch_end;
+  gint64                 pinch_anchor;
+
+  guint                  n_frames;
+  gboolean               frame_pending;
+};
+
+G_DEFINE_FINAL_TYPE (GolanesTimelineView, golanes_timeline_view, GTK_TYPE_WIDGET)
+
+static GolanesFirstFrameFunc first_frame_func;
+static gpointer first_frame_data;
+
+void
+golanes_timeline_view_set_first_frame_func (GolanesFirstFrameFunc func,
+                                            gpointer              user_data)
+{
+  first_frame_func = func;
+  first_frame_data = user_data;
+}
+
+static gboolean
+style_is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+gboolean
+_golanes_timeline_view_get_params (GolanesTimelineView         *self,
+                                   GtkWidget                   *child,
+                                   GolanesTimelineRenderParams *params)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), FALSE);
+
+  memset (params, 0, sizeof *params);
+  if (self->session == NULL || self->layout == NULL)
+    return FALSE;
+
+  params->document = golanes_session_get_document (self->session);
+  params->layout = self->layout;
+  golanes_session_get_visible (self->session, &params->start, &params->end);
+  /* Ruler and lanes share the data area's width, so that ticks line up. */
+  params->width = gtk_widget_get_width (self->lanes);
+  params->height = gtk_widget_get_height (child);
+  params->scroll_y = floor (gtk_adjustment_get_value (self->vadjustment));
+  params->dark = style_is_dark ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (child), &params->foreground);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  params->pango = gtk_widget_get_pango_context (child);
+  params->highlight = golanes_session_get_highlight (self->session, &params->n_highlight);
+  return TRUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock       *clock,
+                GolanesTimelineView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  self->frame_pending = FALSE;
+  self->n_frames++;
+  if (self->n_frames == 1 && first_frame_func != NULL)
+    {
+      GolanesFirstFrameFunc func = first_frame_func;
+
+      first_frame_func = NULL;
+      func (first_frame_data);
+    }
+}
+
+void
+_golanes_timeline_view_lanes_drawn (GolanesTimelineView *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->frame_pending)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  self->frame_pending = TRUE;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+}
+
+guint
+golanes_timeline_view_get_n_frames (GolanesTimelineView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), 0);
+
+  return self->n_frames;
+}
+
+static double
+data_width (GolanesTimelineView *self)
+{
+  return MAX (1, gtk_widget_get_width (self->lanes) - GOLANES_TIMELINE_GUTTER);
+}
+
+static gint64
+time_at (GolanesTimelineView *self,
+         double               x)
+{
+  gint64 start;
+  gint64 end;
+
+  golanes_session_get_visible (self->session, &start, &end);
+  return golanes_timeline_x_to_time (start, end, data_width (self), x - GOLANES_TIMELINE_GUTTER);
+}
+
+static double
+x_at (GolanesTimelineView *self,
+      gint64               time)
+{
+  gint64 start;
+  gint64 end;
+
+  golanes_session_get_visible (self->session, &start, &end);
+  return GOLANES_TIMELINE_GUTTER + golanes_timeline_time_to_x (start, end, data_width (self), time);
+}
+
+static void
+update_adjustment_for (GolanesTimelineView *self,
+                       double               page)
+{
+  double upper = self->layout != NULL ? golanes_timeline_layout_get_height (self->layout) : 0;
+  double value = gtk_adjustment_get_value (self->vadjustment);
+
+  upper = MAX (upper, page);
+  gtk_adjustment_configure (self->vadjustment,
+                            CLAMP (value, 0, MAX (0, upper - page)),
+                            0, upper, 20, MAX (page * 0.9, 1), page);
+}
+
+static void
+update_adjustment (GolanesTimelineView *self)
+{
+  update_adjustment_for (self, gtk_widget_get_height (self->lanes));
+}
+
+static void
+layout_changed (GolanesTimelineView *self)
+{
+  update_adjustment (self);
+  golanes_timeline_lanes_invalidate (GOLANES_TIMELINE_LANES (self->lanes));
+}
+
+static void
+scroll_to_lane (GolanesTimelineView *self,
+                gint                 lane_index)
+{
+  const GolanesLane *lane;
+  double page;
+  double value;
+
+  if (lane_index < 0)
+    return;
+
+  lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  value = gtk_adjustment_get_value (self->vadjustment);
+  if (lane->y < value || lane->y + lane->height > value + page)
+    gtk_adjustment_set_value (self->vadjustment, MAX (0, lane->y - page / 3));
+}
+
+static void
+reveal_goroutine_cb (GolanesTimelineView *self,
+                     gint64               goroutine_id,
+                     GolanesSession      *session)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (golanes_session_get_document (session));
+  gint index = golanes_timeline_lookup_goroutine (timeline, goroutine_id);
+  gint lane;
+
+  if (index < 0)
+    return;
+
+  lane = golanes_timeline_layout_reveal_goroutine (self->layout, index);
+  layout_changed (self);
+  scroll_to_lane (self, lane);
+}
+
+static void
+update_actions (GolanesTimelineView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has = self->session != NULL;
+  gint64 start = 0;
+  gint64 end = 0;
+  gboolean whole = TRUE;
+
+  if (has)
+    {
+      golanes_session_get_visible (self->session, &start, &end);
+      whole = start == golanes_session_get_start_time (self->session) &&
+              end == golanes_session_get_end_time (self->session);
+    }
+
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-in", has && end - start > GOLANES_SESSION_MIN_DURATION);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", has && !whole);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-fit", has && !whole);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-selection",
+                                 has && golanes_session_get_selection (self->session, NULL, NULL));
+  gtk_widget_action_set_enabled (widget, "timeline.back", has && golanes_session_get_can_go_back (self->session));
+  gtk_widget_action_set_enabled (widget, "timeline.forward", has && golanes_session_get_can_go_forward (self->session));
+  gtk_widget_action_set_enabled (widget, "timeline.find", has);
+}
+
+static void
+session_notify_cb (GolanesTimelineView *self,
+                   GParamSpec          *pspec,
+                   GolanesSession      *session)
+{
+  if (g_strcmp0 (pspec->name, "highlight-serial") == 0)
+    golanes_timeline_lanes_invalidate (GOLANES_TIMELINE_LANES (self->lanes));
+
+  gtk_widget_queue_draw (self->ruler);
+  gtk_widget_queue_draw (self->lanes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_actions (self);
+}
+
+/**
+ * golanes_timeline_view_set_session:
+ * @session: (nullable): the session to show
+ */
+void
+golanes_timeline_view_set_session (GolanesTimelineView *self,
+                                   GolanesSession      *session)
+{
+  g_return_if_fail (GOLANES_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (session == NULL || GOLANES_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->layout, golanes_timeline_layout_free);
+  self->n_frames = 0;
+
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      self->layout = golanes_timeline_layout_new (golanes_session_get_document (session));
+      g_signal_connect_object (session, "notify", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "reveal-goroutine", G_CALLBACK (reveal_goroutine_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_adjustment_set_value (self->vadjustment, 0);
+  layout_changed (self);
+  gtk_widget_queue_draw (self->ruler);
+  update_actions (self);
+}
+
+GolanesSession *
+golanes_timeline_view_get_session (GolanesTimelineView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->session;
+}
+
+GolanesTimelineLayout *
+golanes_timeline_view_get_layout (GolanesTimelineView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+GtkWidget *
+golanes_timeline_view_get_lanes (GolanesTimelineView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->lanes;
+}
+
+GtkAdjustment *
+golanes_timeline_view_get_vadjustment (GolanesTimelineView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->vadjustment;
+}
+
+gboolean
+golanes_timeline_view_get_point (GolanesTimelineView *self,
+                                 gint64               time,
+                                 guint                lane,
+                                 double              *x,
+                                 double              *y)
+{
+  const GolanesLane *l;
+
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->layout == NULL || lane >= golanes_timeline_layout_get_n_lanes (self->layout))
+    return FALSE;
+
+  l = golanes_timeline_layout_get_lane (self->layout, lane);
+  *x = x_at (self, time);
+  *y = l->y + l->height / 2 - floor (gtk_adjustment_get_value (self->vadjustment));
+  return TRUE;
+}
+
+/* Overlay */
+
+static void
+golanes_timeline_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  gboolean dark = style_is_dark ();
+  graphene_point_t origin;
+  double width;
+  double height;
+  gint64 sel_start;
+  gint64 sel_end;
+  guint goroutine;
+  guint span;
+
+  GTK_WIDGET_CLASS (golanes_timeline_view_parent_class)->snapshot (widget, snapshot);
+
+  if (self->session == NULL ||
+      !gtk_widget_compute_point (self->lanes, widget, &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return;
+
+  width = gtk_widget_get_width (self->lanes);
+  height = gtk_widget_get_height (self->lanes);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &origin);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, 0,
+                                                         width - GOLANES_TIMELINE_GUTTER, height));
+
+  if (golanes_session_get_selection (self->session, &sel_start, &sel_end))
+    {
+      double x0 = x_at (self, sel_start);
+      double x1 = MAX (x_at (self, sel_end), x0 + 1);
+      GdkRGBA edge = *golanes_palette_get (GOLANES_COLOR_HEAP, dark);
+      g_autofree char *duration = golanes_timeline_format_duration (sel_end - sel_start);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, duration);
+      GdkRGBA white = { 1, 1, 1, 1 };
+      int tw;
+      int th;
+
+      gtk_snapshot_append_color (snapshot, golanes_palette_get (GOLANES_COLOR_SELECTION, dark),
+                                 &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, 0, 1, height));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x1 - 1, 0, 1, height));
+
+      /* Its duration, in a pill at the top. */
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      gtk_snapshot_append_color (snapshot, &edge,
+                                 &GRAPHENE_RECT_INIT ((x0 + x1) / 2 - tw / 2.0 - 6, 4, tw + 12, th + 4));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor ((x0 + x1) / 2 - tw / 2.0), 6));
+      gtk_snapshot_append_layout (snapshot, layout, &white);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  if (golanes_session_get_selected_span (self->session, &goroutine, &span))
+    {
+      GolanesTimeline *timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, goroutine);
+      gint lane_index = golanes_timeline_layout_get_goroutine_lane (self->layout, goroutine);
+
+      if (g != NULL && lane_index >= 0 && span < golanes_track_get_n_spans (g->states))
+        {
+          const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
+          double y = lane->y - floor (gtk_adjustment_get_value (self->vadjustment));
+          double x0 = x_at (self, golanes_track_get_start (g->states, span));
+          double x1 = MAX (x_at (self, golanes_track_get_end (g->states, span)), x0 + 2);
+          GdkRGBA ring;
+
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ring);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+          gtk_snapshot_append_border (snapshot,
+                                      &GSK_ROUNDED_RECT_INIT (x0 - 1, y - 1, x1 - x0 + 2, lane->height + 2),
+                                      (float[]) { 2, 2, 2, 2 },
+                                      (GdkRGBA[]) { ring, ring, ring, ring });
+        }
+    }
+
+  if (self->hovering && self->hover_x >= GOLANES_TIMELINE_GUTTER)
+    {
+      GdkRGBA line;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &line);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      line.alpha *= 0.5;
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (self->hover_x), 0, 1, height));
+    }
+
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Input */
+
+static gboolean
+scroll_cb (GolanesTimelineView      *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean discrete = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  gint64 start;
+  gint64 end;
+  double ns_per_px;
+
+  if (self->session == NULL)
+    return FALSE;
+
+  golanes_session_get_visible (self->session, &start, &end);
+  ns_per_px = (double) (end - start) / data_width (self);
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double factor = discrete ? pow (WHEEL_ZOOM_STEP, dy) : exp (dy * 0.01);
+      double x = self->hovering ? self->hover_x : GOLANES_TIMELINE_GUTTER + data_width (self) / 2;
+
+      golanes_session_zoom (self->session, factor, time_at (self, MAX (x, GOLANES_TIMELINE_GUTTER)), FALSE);
+      return TRUE;
+    }
+
+  if (state & GDK_SHIFT_MASK)
+    {
+      dx = dy;
+      dy = 0;
+    }
+
+  if (dx != 0)
+    {
+      double px = discrete ? dx * data_width (self) * KEY_PAN_FRACTION : dx;
+
+      golanes_session_pan (self->session, (gint64) (px * ns_per_px));
+    }
+  if (dy != 0)
+    {
+      double step = discrete ? dy * 60 : dy;
+
+      gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + step);
+    }
+
+  return TRUE;
+}
+
+static void
+zoom_begin_cb (GolanesTimelineView *self,
+               GdkEventSequence    *sequence,
+               GtkGesture          *gesture)
+{
+  double x;
+  double y;
+
+  if (self->session == NULL)
+    return;
+  golanes_session_get_visible (self->session, &self->pinch_start, &self->pinch_end);
+  gtk_gesture_get_bounding_box_center (gesture, &x, &y);
+  self->pinch_anchor = time_at (self, MAX (x, GOLANES_TIMELINE_GUTTER));
+}
+
+static void
+zoom_scale_changed_cb (GolanesTimelineView *self,
+                       double               scale,
+                       GtkGestureZoom      *gesture)
+{
+  gint64 start;
+  gint64 end;
+
+  if (self->session == NULL || scale <= 0)
+    return;
+
+  start = self->pinch_start;
+  end = self->pinch_end;
+  golanes_timeline_zoom_range (golanes_session_get_start_time (self->session),
+                               golanes_session_get_end_time (self->session),
+                               GOLANES_SESSION_MIN_DURATION, 1.0 / scale, self->pinch_anchor,
+                               &start, &end);
+  golanes_session_set_visible (self->session, start, end, FALSE);
+}
+
+static void
+motion_cb (GolanesTimelineView      *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  self->hovering = TRUE;
+  self->hover_x = x;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave_cb (GolanesTimelineView      *self,
+          GtkEventControllerMotion *controller)
+{
+  self->hovering = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+golanes_timeline_view_click (GolanesTimelineView *self,
+                             double               x,
+                             double               y)
+{
+  GolanesTimelineRenderParams params;
+  GolanesTimelineHit hit;
+
+  g_return_if_fail (GOLANES_IS_TIMELINE_VIEW (self));
+
+  if (!_golanes_timeline_view_get_params (self, self->lanes, &params) ||
+      !golanes_timeline_hit_test (&params, x, y, &hit))
+    {
+      if (self->session != NULL)
+        golanes_session_select_span (self->session, -1, -1);
+      return;
+    }
+
+  if (hit.kind == GOLANES_LANE_HEADER)
+    {
+      const GolanesLaneGroup *group = golanes_timeline_layout_get_group (self->layout, hit.index);
+
+      golanes_timeline_layout_set_group_collapsed (self->layout, hit.index, !group->collapsed);
+      layout_changed (self);
+      return;
+    }
+
+  golanes_session_clear_selection (self->session);
+
+  if (hit.kind == GOLANES_LANE_GOROUTINE && hit.item.count > 0)
+    {
+      guint span = hit.item.first;
+
+      /* In a merged run, the span under the pointer. */
+      if (hit.item.count > 1)
+        {
+          gint at = golanes_track_find_at (hit.track, time_at (self, x));
+
+          if (at >= 0)
+            span = at;
+        }
+      golanes_session_select_span (self->session, hit.index, span);
+      return;
+    }
+
+  if ((hit.kind == GOLANES_LANE_PROC || hit.kind == GOLANES_LANE_THREAD) && hit.item.count == 1)
+    {
+      GolanesTimeline *timeline = golanes_document_get_timeline (params.document);
+      GolanesSpan span;
+
+      golanes_track_get_span (hit.track, hit.item.first, &span);
+      if (hit.kind == GOLANES_LANE_PROC && span.arg < golanes_timeline_get_n_goroutines (timeline))
+        {
+          const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, span.arg);
+          gint at = golanes_track_find_at (g->states, time_at (self, x));
+
+          if (at >= 0)
+            golanes_session_select_span (self->session, span.arg, at);
+          return;
+        }
+    }
+
+  if (hit.kind == GOLANES_LANE_GC && hit.item.count > 0)
+    {
+      golanes_session_set_selection (self->session, hit.item.start, hit.item.end);
+      return;
+    }
+
+  golanes_session_select_span (self->session, -1, -1);
+}
+
+static void
+drag_begin_cb (GolanesTimelineView *self,
+               double               x,
+               double               y,
+               GtkGestureDrag      *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (self->session == NULL)
+    return;
+
+  gtk_widget_grab_focus (self->lanes);
+  self->drag_start_x = x;
+  self->drag_start_y = y;
+  self->selecting = FALSE;
+  golanes_session_get_visible (self->session, &self->pan_start, &self->pan_end);
+  if (button == GDK_BUTTON_MIDDLE)
+    gtk_widget_set_cursor_from_name (self->lanes, "grabbing");
+}
+
+static void
+drag_update_cb (GolanesTimelineView *self,
+                double               dx,
+                double               dy,
+                GtkGestureDrag      *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  double ns_per_px;
+
+  if (self->session == NULL)
+    return;
+
+  if (button == GDK_BUTTON_MIDDLE || gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)) == self->ruler)
+    {
+      ns_per_px = (double) (self->pan_end - self->pan_start) / data_width (self);
+      golanes_session_set_visible (self->session,
+                                   self->pan_start - (gint64) (dx * ns_per_px),
+                                   self->pan_end - (gint64) (dx * ns_per_px), FALSE);
+      if (button == GDK_BUTTON_MIDDLE)
+        gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) - dy);
+      return;
+    }
+
+  if (self->drag_start_x < GOLANES_TIMELINE_GUTTER)
+    return;
+
+  if (!self->selecting && fabs (dx) < 3)
+    return;
+
+  self->selecting = TRUE;
+  golanes_session_set_selection (self->session,
+                                 time_at (self, self->drag_start_x),
+                                 time_at (self, MAX (self->drag_start_x + dx, GOLANES_TIMELINE_GUTTER)));
+}
+
+static void
+drag_end_cb (GolanesTimelineView *self,
+             double               dx,
+             double               dy,
+             GtkGestureDrag      *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  gtk_widget_set_cursor (self->lanes, NULL);
+  if (self->session == NULL)
+    return;
+
+  if (button == GDK_BUTTON_PRIMARY &&
+      gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)) == self->lanes &&
+      !self->selecting && fabs (dx) < 3 && fabs (dy) < 3)
+    golanes_timeline_view_click (self, self->drag_start_x, self->drag_start_y);
+
+  self->selecting = FALSE;
+}
+
+static gboolean
+query_tooltip_cb (GolanesTimelineView *self,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard,
+                  GtkTooltip          *tooltip,
+                  GtkWidget           *lanes)
+{
+  GolanesTimelineRenderParams params;
+  GolanesTimelineHit hit;
+  g_autofree char *text = NULL;
+
+  if (keyboard || !_golanes_timeline_view_get_params (self, lanes, &params) ||
+      !golanes_timeline_hit_test (&params, x, y, &hit))
+    return FALSE;
+
+  text = golanes_timeline_describe_hit (params.document, &hit);
+  if (text == NULL)
+    {
+      if (x >= GOLANES_TIMELINE_GUTTER || hit.lane < 0)
+        return FALSE;
+      text = golanes_timeline_layout_dup_lane_label (self->layout, hit.lane);
+    }
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+vadjustment_changed_cb (GolanesTimelineView *self)
+{
+  gtk_widget_queue_draw (self->lanes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Find */
+
+static void
+find_row_activated_cb (GolanesTimelineView *self,
+                       GtkListBoxRow       *row,
+                       GtkListBox          *list)
+{
+  gint64 goid = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "golanes-goid"));
+
+  gtk_popover_popdown (GTK_POPOVER (self->find_popover));
+  if (self->session == NULL)
+    return;
+  golanes_session_reveal_goroutine (self->session, goid);
+  {
+    GolanesTimeline *timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+    gint index = golanes_timeline_lookup_goroutine (timeline, goid);
+
+    if (index >= 0)
+      golanes_session_select_span (self->session, index, 0);
+  }
+}
+
+static gboolean
+goroutine_matches (GolanesTimeline *timeline,
+                   guint            index,
+                   const char      *query,
+                   gint64           query_id)
+{
+  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, index);
+  g_autofree char *func = NULL;
+  g_autofree char *folded = NULL;
+
+  if (query_id >= 0)
+    return g->id == query_id;
+
+  func = golanes_timeline_dup_goroutine_function (timeline, index);
+  folded = g_utf8_casefold (func, -1);
+  return strstr (folded, query) != NULL;
+}
+
+static guint
+fill_find_results (GolanesTimelineView *self,
+                   const char          *text,
+                   gint                *first)
+{
+  GolanesTimeline *timeline;
+  g_autofree char *query = NULL;
+  gint64 query_id = -1;
+  const char *digits;
+  GtkWidget *child;
+  guint n_goroutines;
+  guint found = 0;
+
+  *first = -1;
+  while ((child = gtk_widget_get_first_child (self->find_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->find_list), child);
+
+  if (self->session == NULL || text == NULL)
+    return 0;
+
+  query = g_utf8_casefold (text, -1);
+  g_strstrip (query);
+  if (query[0] == '\0')
+    return 0;
+
+  /* "123" or "G123" finds goroutine 123. */
+  digits = (query[0] == 'g' && g_ascii_isdigit (query[1])) ? query + 1 : query;
+  if (g_ascii_isdigit (digits[0]))
+    {
+      char *end = NULL;
+      gint64 v = g_ascii_strtoll (digits, &end, 10);
+
+      if (end != NULL && *end == '\0')
+        query_id = v;
+    }
+
+  timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+  n_goroutines = golanes_timeline_get_n_goroutines (timeline);
+  for (guint i = 0; i < n_goroutines; i++)
+    {
+      const GolanesTimelineGoroutine *g;
+      g_autofree char *func = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row;
+
+      if (!goroutine_matches (timeline, i, query, query_id))
+        continue;
+
+      if (found == 0)
+        *first = i;
+      found++;
+      if (found > MAX_FIND_RESULTS)
+        continue;
+
+      g = golanes_timeline_get_goroutine (timeline, i);
+      func = golanes_timeline_dup_goroutine_function (timeline, i);
+      label = g_strdup_printf ("G%" G_GINT64_FORMAT "  %s", g->id, func);
+      row = gtk_label_new (label);
+      gtk_label_set_xalign (GTK_LABEL (row), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (row), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (row, 6);
+      gtk_widget_set_margin_end (row, 6);
+      gtk_widget_set_margin_top (row, 4);
+      gtk_widget_set_margin_bottom (row, 4);
+      gtk_list_box_append (GTK_LIST_BOX (self->find_list), row);
+      g_object_set_data (G_OBJECT (gtk_widget_get_parent (row)), "golanes-goid", GSIZE_TO_POINTER (g->id));
+    }
+
+  return found;
+}
+
+guint
+golanes_timeline_view_find (GolanesTimelineView *self,
+                            const char          *query)
+{
+  GolanesTimeline *timeline;
+  guint found;
+  gint first;
+
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), 0);
+
+  found = fill_find_results (self, query, &first);
+  if (first >= 0)
+    {
+      timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+      golanes_session_reveal_goroutine (self->session, golanes_timeline_get_goroutine (timeline, first)->id);
+      golanes_session_select_span (self->session, first, 0);
+    }
+  return found;
+}
+
+static void
+find_changed_cb (GolanesTimelineView *self,
+                 GtkSearchEntry      *entry)
+{
+  gint first;
+
+  fill_find_results (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &first);
+}
+
+static void
+find_activate_cb (GolanesTimelineView *self,
+                  GtkSearchEntry      *entry)
+{
+  golanes_timeline_view_find (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_popover_popdown (GTK_POPOVER (self->find_popover));
+}
+
+/* Actions */
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  gint64 start;
+  gint64 end;
+
+  if (self->session == NULL)
+    return;
+
+  golanes_session_get_visible (self->session, &start, &end);
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    golanes_session_zoom (self->session, 0.5, start + (end - start) / 2, TRUE);
+  else if (g_str_equal (action_name, "timeline.zoom-out"))
+    golanes_session_zoom (self->session, 2.0, start + (end - start) / 2, TRUE);
+  else if (g_str_equal (action_name, "timeline.zoom-fit"))
+    golanes_session_zoom_fit (self->session);
+  else if (g_str_equal (action_name, "timeline.zoom-selection"))
+    {
+      if (golanes_session_zoom_to_selection (self->session))
+        golanes_session_clear_selection (self->session);
+    }
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  if (g_str_equal (action_name, "timeline.back"))
+    golanes_session_go_back (self->session);
+  else
+    golanes_session_go_forward (self->session);
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  gint64 start;
+  gint64 end;
+  gint64 duration;
+
+  if (self->session == NULL)
+    return;
+
+  golanes_session_get_visible (self->session, &start, &end);
+  duration = end - start;
+  if (g_str_equal (action_name, "timeline.pan-left"))
+    golanes_session_set_visible (self->session, start - (gint64) (duration * KEY_PAN_FRACTION),
+                                 end - (gint64) (duration * KEY_PAN_FRACTION), FALSE);
+  else if (g_str_equal (action_name, "timeline.pan-right"))
+    golanes_session_set_visible (self->session, start + (gint64) (duration * KEY_PAN_FRACTION),
+                                 end + (gint64) (duration * KEY_PAN_FRACTION), FALSE);
+  else if (g_str_equal (action_name, "timeline.pan-start"))
+    golanes_session_set_visible (self->session, golanes_session_get_start_time (self->session),
+                                 golanes_session_get_start_time (self->session) + duration, TRUE);
+  else if (g_str_equal (action_name, "timeline.pan-end"))
+    golanes_session_set_visible (self->session, golanes_session_get_end_time (self->session) - duration,
+                                 golanes_session_get_end_time (self->session), TRUE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  graphene_point_t p;
+
+  if (gtk_widget_compute_point (self->lanes, widget, &GRAPHENE_POINT_INIT (GOLANES_TIMELINE_GUTTER / 2, 0), &p))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->find_popover),
+                                 &(GdkRectangle) { (int) p.x, (int) p.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->find_popover));
+  gtk_widget_grab_focus (self->find_entry);
+}
+
+static void
+golanes_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  int ruler_height;
+
+  gtk_widget_measure (self->ruler, GTK_ORIENTATION_VERTICAL, width, &ruler_height, NULL, NULL, NULL);
+  gtk_widget_allocate (self->ruler, width, ruler_height, -1, NULL);
+  /* Before the scrollbar is allocated, so that it never sees a stale range. */
+  update_adjustment_for (self, MAX (0, height - ruler_height));
+  gtk_widget_allocate (self->body, width, MAX (0, height - ruler_height), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, ruler_height)));
+  gtk_popover_present (GTK_POPOVER (self->find_popover));
+}
+
+static void
+golanes_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  int ruler_min;
+  int ruler_nat;
+  int body_min;
+  int body_nat;
+
+  gtk_widget_measure (self->ruler, orientation, -1, &ruler_min, &ruler_nat, NULL, NULL);
+  gtk_widget_measure (self->body, orientation, -1, &body_min, &body_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = ruler_min + body_min;
+      *natural = ruler_nat + body_nat;
+    }
+  else
+    {
+      *minimum = MAX (ruler_min, body_min);
+      *natural = MAX (ruler_nat, body_nat);
+    }
+}
+
+static void
+golanes_timeline_view_dispose (GObject *object)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (object);
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->layout, golanes_timeline_layout_free);
+  g_clear_pointer (&self->find_popover, gtk_widget_unparent);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (golanes_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+golanes_timeline_view_class_init (GolanesTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = golanes_timeline_view_dispose;
+  widget_class->snapshot = golanes_timeline_view_snapshot;
+  widget_class->size_allocate = golanes_timeline_view_size_allocate;
+  widget_class->measure = golanes_timeline_view_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-selection", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "timeline.forward", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-start", NULL, pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-end", NULL, pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, 0, "timeline.zoom-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.pan-start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.pan-end", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "timeline.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "timeline.find", NULL);
+
+  g_type_ensure (GOLANES_TYPE_TIME_RULER);
+  g_type_ensure (GOLANES_TYPE_TIMELINE_LANES);
+}
+
+static GtkGesture *
+add_drag (GolanesTimelineView *self,
+          GtkWidget           *widget,
+          guint                button)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), button);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  return drag;
+}
+
+static void
+golanes_timeline_view_init (GolanesTimelineView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *zoom;
+  GtkWidget *box;
+  GtkWidget *scroller;
+
+  self->ruler = g_object_new (GOLANES_TYPE_TIME_RULER, NULL);
+  gtk_widget_set_parent (self->ruler, GTK_WIDGET (self));
+
+  box = self->body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  self->lanes = g_object_new (GOLANES_TYPE_TIMELINE_LANES, NULL);
+  gtk_widget_set_hexpand (self->lanes, TRUE);
+  gtk_widget_set_vexpand (self->lanes, TRUE);
+  gtk_box_append (GTK_BOX (box), self->lanes);
+
+  self->vadjustment = gtk_adjustment_new (0, 0, 0, 20, 200, 0);
+  g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (vadjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
+  gtk_box_append (GTK_BOX (box), self->scrollbar);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->lanes, controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->lanes, controller);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect_object (zoom, "begin", G_CALLBACK (zoom_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->lanes, GTK_EVENT_CONTROLLER (zoom));
+
+  add_drag (self, self->lanes, GDK_BUTTON_PRIMARY);
+  add_drag (self, self->lanes, GDK_BUTTON_MIDDLE);
+  add_drag (self, self->ruler, GDK_BUTTON_PRIMARY);
+
+  g_signal_connect_object (self->lanes, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, G_CONNECT_SWAPPED);
+
+  /* Find goroutines */
+  self->find_popover = gtk_popover_new ();
+  gtk_widget_set_parent (self->find_popover, GTK_WIDGET (self));
+  gtk_popover_set_position (GTK_POPOVER (self->find_popover), GTK_POS_BOTTOM);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->find_entry = gtk_search_entry_new ();
+  g_object_set (self->find_entry, "placeholder-text", _("Goroutine id or function"), NULL);
+  g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (find_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_entry, "activate", G_CALLBACK (find_activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), self->find_entry);
+  self->find_list = gtk_list_box_new ();
+  g_signal_connect_object (self->find_list, "row-activated", G_CALLBACK (find_row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_size_request (scroller, 320, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->find_list);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (self->find_popover), box);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->ruler, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->lanes, G_CONNECT_SWAPPED);
+
+  update_actions (self);
+}
+
+GtkWidget *
+golanes_timeline_view_new (void)
+{
+  return g_object_new (GOLANES_TYPE_TIMELINE_VIEW, NULL);
+}

@@ -1,0 +1,401 @@
+/* golanes-trace-view.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-trace-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "golanes-highlight.h"
+#include "golanes-palette.h"
+#include "golanes-timeline-math.h"
+#include "golanes-trace-view.h"
+
+/* The page of a loaded trace: what it is, the truncation banner, the
+ * timeline with the details of the selected span below it, and the side
+ * panels, all sharing one GolanesSession. */
+struct _GolanesTraceView
+{
+  GtkWidget         parent_instance;
+
+  /* Template widgets */
+  GtkWidget        *main_box;
+  GtkRevealer      *banner;
+  GtkLabel         *banner_label;
+  GtkLabel         *file_label;
+  GtkLabel         *version_label;
+  GtkLabel         *duration_label;
+  GtkLabel         *events_label;
+  GtkWidget        *legend_box;
+  GtkToggleButton  *side_toggle;
+  GtkPaned         *side_paned;
+  GtkWidget        *side_box;
+  GtkStack         *side_stack;
+  GolanesTimelineView *timeline;
+  GolanesDetailsPanel *details;
+
+  GolanesSession   *session;
+  GolanesDocument  *document;
+  GPtrArray        *panel_setters;   /* GolanesPanelSetDocument, one per panel */
+  GPtrArray        *panels;
+};
+
+G_DEFINE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GTK_TYPE_WIDGET)
+
+static void
+update_side_panel (GolanesTraceView *self)
+{
+  gboolean has_panels = self->panels->len > 0;
+  gboolean visible = gtk_widget_get_visible (self->side_box);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->side_toggle), has_panels);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "trace.toggle-side-panel", has_panels);
+  if (!has_panels)
+    gtk_widget_set_visible (self->side_box, FALSE);
+  gtk_toggle_button_set_active (self->side_toggle, has_panels && visible);
+}
+
+static void
+toggle_side_panel_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GolanesTraceView *self = GOLANES_TRACE_VIEW (widget);
+
+  if (self->panels->len == 0)
+    return;
+  gtk_widget_set_visible (self->side_box, !gtk_widget_get_visible (self->side_box));
+  update_side_panel (self);
+}
+
+gboolean
+golanes_trace_view_get_side_panel_visible (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), FALSE);
+
+  return gtk_widget_get_visible (self->side_box);
+}
+
+static void
+panel_activate_range_cb (GtkWidget        *panel,
+                         gint64            start,
+                         gint64            end,
+                         GolanesTraceView *self)
+{
+  GolanesSessionInterval interval = { -1, start, end };
+  gint64 margin = MAX ((end - start) / 10, 1);
+
+  if (self->session == NULL)
+    return;
+  /* A little context either side, and the range itself highlighted. */
+  golanes_session_set_visible (self->session, start - margin, end + margin, TRUE);
+  golanes_session_set_selection (self->session, start, end);
+  golanes_session_set_highlight (self->session, NULL, &interval, 1);
+}
+
+static void
+panel_activate_goroutine_cb (GtkWidget        *panel,
+                             gint64            goid,
+                             GolanesTraceView *self)
+{
+  GolanesTimeline *timeline;
+  gint index;
+
+  if (self->session == NULL)
+    return;
+  golanes_session_reveal_goroutine (self->session, goid);
+  timeline = golanes_document_get_timeline (self->document);
+  index = golanes_timeline_lookup_goroutine (timeline, goid);
+  if (index >= 0)
+    golanes_session_select_span (self->session, index, 0);
+}
+
+static void
+panel_highlight_cb (GtkWidget        *panel,
+                    GolanesHighlight *highlight,
+                    GolanesTraceView *self)
+{
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (GolanesSessionInterval));
+  guint n = 0;
+  const GolanesHighlightSpan *spans;
+
+  if (self->session == NULL)
+    return;
+  if (highlight == NULL)
+    {
+      golanes_session_set_highlight (self->session, NULL, NULL, 0);
+      return;
+    }
+
+  spans = golanes_highlight_get_spans (highlight, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GolanesSessionInterval interval = { spans[i].goid, spans[i].start, spans[i].end };
+
+      g_array_append_val (intervals, interval);
+    }
+  golanes_session_set_highlight (self->session, golanes_highlight_get_label (highlight),
+                                 (GolanesSessionInterval *) (gpointer) intervals->data, intervals->len);
+}
+
+void
+golanes_trace_view_add_panel (GolanesTraceView        *self,
+                              GtkWidget               *panel,
+                              const char              *name,
+                              const char              *title,
+                              GolanesPanelSetDocument  set_document)
+{
+  GType type;
+
+  g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (panel));
+  g_return_if_fail (name != NULL && title != NULL);
+
+  type = G_OBJECT_TYPE (panel);
+  if (g_signal_lookup ("activate-range", type) != 0)
+    g_signal_connect_object (panel, "activate-range", G_CALLBACK (panel_activate_range_cb), self, 0);
+  if (g_signal_lookup ("activate-goroutine", type) != 0)
+    g_signal_connect_object (panel, "activate-goroutine", G_CALLBACK (panel_activate_goroutine_cb), self, 0);
+  if (g_signal_lookup ("highlight", type) != 0)
+    g_signal_connect_object (panel, "highlight", G_CALLBACK (panel_highlight_cb), self, 0);
+
+  gtk_stack_add_titled (self->side_stack, panel, name, title);
+  g_ptr_array_add (self->panels, panel);
+  g_ptr_array_add (self->panel_setters, set_document);
+  if (self->document != NULL && set_document != NULL)
+    set_document (panel, self->document);
+  update_side_panel (self);
+}
+
+GtkWidget *
+golanes_trace_view_get_panel (GolanesTraceView *self,
+                              const char       *name)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->side_stack, name);
+}
+
+static void
+update_banner (GolanesTraceView *self)
+{
+  const GError *error = golanes_document_get_read_error (self->document);
+  guint64 lost = golanes_document_get_lost_bytes (self->document);
+  guint64 size = golanes_document_get_file_size (self->document);
+  g_autofree char *lost_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (error == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->banner, FALSE);
+      gtk_label_set_label (self->banner_label, "");
+      return;
+    }
+
+  lost_text = g_format_size (lost);
+  /* Translators: the first %.1f%% is a percentage, (%s) an amount of data, the last %s an error message */
+  text = g_strdup_printf (_("This trace is truncated: %.1f%% (%s) of the data could not be read. %s"),
+                          size > 0 ? 100.0 * (double) lost / (double) size : 0.0, lost_text, error->message);
+  gtk_label_set_label (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
+const char *
+golanes_trace_view_get_banner_text (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+void
+golanes_trace_view_set_summary (GolanesTraceView          *self,
+                                const GolanesTraceSummary *summary)
+{
+  GolanesTimeline *timeline;
+  g_autoptr(GolanesSession) session = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *events = NULL;
+
+  g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
+  g_return_if_fail (summary != NULL && summary->document != NULL);
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+  self->document = golanes_document_ref (summary->document);
+  timeline = golanes_document_get_timeline (self->document);
+
+  session = golanes_session_new (self->document);
+  g_set_object (&self->session, session);
+  golanes_timeline_view_set_session (self->timeline, session);
+  golanes_details_panel_set_session (self->details, session);
+
+  version = golanes_trace_summary_dup_go_version (summary);
+  duration = golanes_timeline_format_duration (golanes_timeline_get_end_time (timeline) -
+                                               golanes_timeline_get_start_time (timeline));
+  /* Translators: %'lu is a number of events */
+  events = g_strdup_printf (_("%" G_GUINT64_FORMAT " events, %u goroutines"),
+                            golanes_document_get_n_events (self->document),
+                            golanes_timeline_get_n_goroutines (timeline));
+  gtk_label_set_label (self->file_label, summary->display_name);
+  gtk_label_set_label (self->version_label, version);
+  gtk_label_set_label (self->duration_label, duration);
+  gtk_label_set_label (self->events_label, events);
+  update_banner (self);
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      GolanesPanelSetDocument set_document = g_ptr_array_index (self->panel_setters, i);
+
+      if (set_document != NULL)
+        set_document (g_ptr_array_index (self->panels, i), self->document);
+    }
+
+  gtk_widget_grab_focus (golanes_timeline_view_get_lanes (self->timeline));
+}
+
+GolanesSession *
+golanes_trace_view_get_session (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), NULL);
+
+  return self->session;
+}
+
+GolanesTimelineView *
+golanes_trace_view_get_timeline (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), NULL);
+
+  return self->timeline;
+}
+
+GolanesDetailsPanel *
+golanes_trace_view_get_details (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), NULL);
+
+  return self->details;
+}
+
+static void
+fill_legend (GolanesTraceView *self)
+{
+  const GolanesLegendEntry *entries;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (self->legend_box)))
+    gtk_box_remove (GTK_BOX (self->legend_box), child);
+
+  entries = golanes_palette_get_legend (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label = gtk_label_new (_(entries[i].label));
+      g_autofree char *css = NULL;
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+      g_autofree char *color = gdk_rgba_to_string (golanes_palette_get (entries[i].role, dark));
+
+      css = g_strdup_printf ("* { background-color: %s; border-radius: 3px; }", color);
+      gtk_css_provider_load_from_data (provider, css, -1);
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_add_provider (gtk_widget_get_style_context (swatch), GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      gtk_widget_set_size_request (swatch, 24, 14);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (self->legend_box), row);
+    }
+}
+
+static void
+golanes_trace_view_dispose (GObject *object)
+{
+  GolanesTraceView *self = GOLANES_TRACE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_TRACE_VIEW);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (golanes_trace_view_parent_class)->dispose (object);
+}
+
+static void
+golanes_trace_view_finalize (GObject *object)
+{
+  GolanesTraceView *self = GOLANES_TRACE_VIEW (object);
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+  g_clear_pointer (&self->panels, g_ptr_array_unref);
+  g_clear_pointer (&self->panel_setters, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (golanes_trace_view_parent_class)->finalize (object);
+}
+
+static void
+golanes_trace_view_class_init (GolanesTraceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = golanes_trace_view_dispose;
+  object_class->finalize = golanes_trace_view_finalize;
+
+  g_type_ensure (GOLANES_TYPE_TIMELINE_VIEW);
+  g_type_ensure (GOLANES_TYPE_DETAILS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/golanes-trace-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, banner);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, file_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, version_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, duration_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, events_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_box);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, details);
+
+  gtk_widget_class_install_action (widget_class, "trace.toggle-side-panel", NULL, toggle_side_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "trace.toggle-side-panel", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "traceview");
+}
+
+static void
+golanes_trace_view_init (GolanesTraceView *self)
+{
+  self->panels = g_ptr_array_new ();
+  self->panel_setters = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_legend (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (fill_legend), self, G_CONNECT_SWAPPED);
+  update_side_panel (self);
+}
+
+GtkWidget *
+golanes_trace_view_new (void)
+{
+  return g_object_new (GOLANES_TYPE_TRACE_VIEW, NULL);
+}

@@ -1,0 +1,46 @@
+/* golanes-trace-view.h
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "golanes-details-panel.h"
+#include "golanes-session.h"
+#include "golanes-timeline-view.h"
+#include "golanes-trace-loader.h"
+
+G_BEGIN_DECLS
+
+#define GOLANES_TYPE_TRACE_VIEW (golanes_trace_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GOLANES, TRACE_VIEW, GtkWidget)
+
+/* How a side panel is given the document. */
+typedef void (*GolanesPanelSetDocument) (GtkWidget       *panel,
+                                         GolanesDocument *document);
+
+GtkWidget           *golanes_trace_view_new          (void);
+void                 golanes_trace_view_set_summary  (GolanesTraceView          *self,
+                                                      const GolanesTraceSummary *summary);
+GolanesSession      *golanes_trace_view_get_session  (GolanesTraceView *self);
+GolanesTimelineView *golanes_trace_view_get_timeline (GolanesTraceView *self);
+GolanesDetailsPanel *golanes_trace_view_get_details  (GolanesTraceView *self);
+/* Adds a side panel; its "activate-range", "activate-goroutine" and
+ * "highlight" signals, where it has them, drive the session. */
+void                 golanes_trace_view_add_panel    (GolanesTraceView        *self,
+                                                      GtkWidget               *panel,
+                                                      const char              *name,
+                                                      const char              *title,
+                                                      GolanesPanelSetDocument  set_document);
+GtkWidget           *golanes_trace_view_get_panel    (GolanesTraceView *self,
+                                                      const char       *name);
+gboolean             golanes_trace_view_get_side_panel_visible (GolanesTraceView *self);
+/* The truncation banner's text, or NULL when it is hidden. */
+const char          *golanes_trace_view_get_banner_text (GolanesTraceView *self);
+
+G_END_DECLS
