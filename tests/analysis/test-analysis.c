@@ -1,0 +1,431 @@
+/* test-analysis.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "golanes-blocking.h"
+#include "golanes-duration.h"
+#include "golanes-goroutine-summary.h"
+#include "golanes-pprof.h"
+#include "golanes-tasks.h"
+#include "golanes-trace-summary.h"
+
+static const char *fixtures_dir;
+
+/* Every analysis of one trace, fed in a single pass sharing one stack
+ * table and one goroutine summary. */
+typedef struct
+{
+  GolanesStackTable       *stacks;
+  GolanesGoroutineSummary *summary;
+  GolanesTasks            *tasks;
+  GolanesBlocking         *blocking[4];
+  GolanesTraceSummary     *trace;
+  gboolean                 broken;
+} Analyses;
+
+static void
+analyses_run (Analyses   *a,
+              const char *relpath)
+{
+  g_autofree char *path = g_build_filename (fixtures_dir, relpath, NULL);
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *reader;
+  GolanesEvent ev;
+  guint k;
+
+  a->stacks = golanes_stack_table_new ();
+  a->summary = golanes_goroutine_summary_new (a->stacks);
+  a->tasks = golanes_tasks_new (a->summary);
+  for (k = 0; k < G_N_ELEMENTS (a->blocking); k++)
+    a->blocking[k] = golanes_blocking_new ((GolanesBlockingKind) k, a->stacks);
+  a->trace = golanes_trace_summary_new ();
+
+  reader = golanes_trace_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  while (golanes_trace_reader_next (reader, &ev, &error))
+    {
+      golanes_goroutine_summary_feed (a->summary, reader, &ev);
+      golanes_tasks_feed (a->tasks, reader, &ev);
+      for (k = 0; k < G_N_ELEMENTS (a->blocking); k++)
+        golanes_blocking_feed (a->blocking[k], reader, &ev);
+      golanes_trace_summary_feed (a->trace, reader, &ev);
+    }
+  a->broken = error != NULL;
+  golanes_trace_reader_free (reader);
+
+  golanes_goroutine_summary_finish (a->summary);
+  golanes_tasks_finish (a->tasks);
+  for (k = 0; k < G_N_ELEMENTS (a->blocking); k++)
+    golanes_blocking_finish (a->blocking[k]);
+  golanes_trace_summary_finish (a->trace);
+}
+
+static void
+analyses_clear (Analyses *a)
+{
+  guint k;
+
+  golanes_tasks_free (a->tasks);
+  golanes_goroutine_summary_free (a->summary);
+  for (k = 0; k < G_N_ELEMENTS (a->blocking); k++)
+    golanes_blocking_free (a->blocking[k]);
+  golanes_trace_summary_free (a->trace);
+  golanes_stack_table_free (a->stacks);
+}
+
+static void
+test_duration_format (void)
+{
+  /* Go's own time.Duration.String() test table. */
+  static const struct { gint64 ns; const char *text; } cases[] = {
+    { 0, "0s" },
+    { 1, "1ns" },
+    { 1100, "1.1\xc2\xb5s" },
+    { 2200000, "2.2ms" },
+    { 3300000000, "3.3s" },
+    { 245000000000, "4m5s" },
+    { 245001000000, "4m5.001s" },
+    { 18367001000000, "5h6m7.001s" },
+    { 480000000001, "8m0.000000001s" },
+    { G_MAXINT64, "2562047h47m16.854775807s" },
+    { G_MININT64, "-2562047h47m16.854775808s" },
+    { -1, "-1ns" },
+    { 999, "999ns" },
+    { 1000, "1\xc2\xb5s" },
+    { 13652929, "13.652929ms" },
+    { 3600000000000, "1h0m0s" },
+    { 60000000000, "1m0s" },
+  };
+  char buf[GOLANES_DURATION_BUF_SIZE];
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%" G_GINT64_FORMAT " -> %s", cases[i].ns, cases[i].text);
+      g_assert_cmpstr (golanes_format_duration (cases[i].ns, buf), ==, cases[i].text);
+    }
+}
+
+static void
+test_histogram_buckets (void)
+{
+  /* Five buckets per decade; the labels Go prints. */
+  g_assert_cmpint (golanes_histogram_bucket (0), ==, 0);
+  g_assert_cmpint (golanes_histogram_bucket (-5), ==, 0);
+  g_assert_cmpint (golanes_histogram_bucket (1), ==, 0);
+  g_assert_cmpint (golanes_histogram_bucket (29440), ==, 22);
+  g_assert_cmpint (golanes_histogram_bucket_min (22), ==, 25118);
+  g_assert_cmpint (golanes_histogram_bucket_min (23), ==, 39810);
+  g_assert_cmpint (golanes_histogram_bucket_min (30), ==, 1000000);
+  g_assert_cmpint (golanes_histogram_bucket_min (31), ==, 1584893);
+}
+
+static const GolanesGoroutineGroup *
+find_group (GolanesGoroutineSummary *s,
+            const char              *name)
+{
+  guint n = 0, i;
+  const GolanesGoroutineGroup *groups = golanes_goroutine_summary_get_groups (s, &n);
+
+  for (i = 0; i < n; i++)
+    if (strcmp (groups[i].name, name) == 0)
+      return &groups[i];
+  return NULL;
+}
+
+static const GolanesLatencyStats *
+find_stats (const GolanesLatencyStats *stats,
+            guint                      n,
+            const char                *name,
+            const char                *frame_func)
+{
+  guint i;
+
+  for (i = 0; i < n; i++)
+    if (strcmp (stats[i].name, name) == 0 &&
+        (frame_func == NULL || strcmp (stats[i].frame_func, frame_func) == 0))
+      return &stats[i];
+  return NULL;
+}
+
+/* No analysis may report a negative time, whatever the trace. */
+static void
+assert_sane (Analyses *a)
+{
+  guint n = 0, i, j, k;
+  const GolanesGoroutineInfo *infos = golanes_goroutine_summary_get_goroutines (a->summary, &n);
+  const GolanesLatencyStats *stats;
+  const GolanesTraceSummaryInfo *ts = golanes_trace_summary_get (a->trace);
+
+  for (i = 0; i < n; i++)
+    {
+      const GolanesGoroutineInfo *g = &infos[i];
+
+      g_assert_cmpint (g->total_time, >=, 0);
+      g_assert_cmpint (g->exec_time, >=, 0);
+      g_assert_cmpint (g->sched_wait_time, >=, 0);
+      g_assert_cmpint (g->syscall_time, >=, 0);
+      g_assert_cmpint (g->syscall_block_time, >=, 0);
+      g_assert_cmpint (g->unknown_time, >=, 0);
+      for (j = 0; j < g->n_stats; j++)
+        g_assert_cmpint (g->stats[j].time, >=, 0);
+      for (j = 0; j < g->n_range_times; j++)
+        g_assert_cmpint (g->range_times[j].time, >=, 0);
+      g_assert_cmpstr (g->stats[0].name, ==, "Execution time");
+      g_assert_true (golanes_goroutine_summary_lookup (a->summary, g->id) == g);
+    }
+  stats = golanes_tasks_get_tasks (a->tasks, &n);
+  for (i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (stats[i].n_incomplete + stats[i].n_latencies, ==, stats[i].count);
+      g_assert_cmpint (stats[i].p50, >=, 0);
+      g_assert_cmpint (stats[i].p50, <=, stats[i].p90);
+      g_assert_cmpint (stats[i].p90, <=, stats[i].p99);
+      g_assert_cmpint (stats[i].p99, <=, stats[i].max);
+    }
+  stats = golanes_tasks_get_regions (a->tasks, &n);
+  for (i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (stats[i].n_latencies, ==, stats[i].count);
+      g_assert_cmpint (stats[i].p50, >=, 0);
+      g_assert_cmpint (stats[i].p99, <=, stats[i].max);
+    }
+  for (k = 0; k < G_N_ELEMENTS (a->blocking); k++)
+    {
+      const GolanesBlockingRecord *recs = golanes_blocking_get_records (a->blocking[k], &n);
+      guint64 count = 0;
+      gint64 delay = 0;
+
+      for (i = 0; i < n; i++)
+        {
+          g_assert_cmpint (recs[i].delay, >, 0);
+          count += recs[i].count;
+          delay += recs[i].delay;
+        }
+      g_assert_cmpuint (count, ==, golanes_blocking_get_total_count (a->blocking[k]));
+      g_assert_cmpint (delay, ==, golanes_blocking_get_total_delay (a->blocking[k]));
+    }
+  g_assert_cmpint (ts->duration, >=, 0);
+  g_assert_cmpint (ts->stw_time, >=, 0);
+}
+
+static void
+test_annotations (void)
+{
+  Analyses a = { 0 };
+  const GolanesGoroutineInfo *g;
+  const GolanesGoroutineGroup *grp;
+  const GolanesLatencyStats *stats, *s;
+  const GolanesTraceSummaryInfo *ts;
+  guint n = 0, i;
+
+  analyses_run (&a, "go1.26/annotations.trace");
+  g_assert_false (a.broken);
+  assert_sane (&a);
+
+  /* Figures of Go 1.26.8's /goroutine?name=main.main page. */
+  g = golanes_goroutine_summary_lookup (a.summary, 1);
+  g_assert_nonnull (g);
+  g_assert_cmpstr (g->name, ==, "main.main");
+  g_assert_cmpint (g->total_time, ==, 3694273);
+  g_assert_cmpint (g->exec_time, ==, 673857);
+  g_assert_cmpint (g->sched_wait_time, ==, 1024);
+  g_assert_cmpint (g->unknown_time, ==, 0);
+  g_assert_cmpuint (g->n_range_times, ==, 1);
+  g_assert_cmpstr (g->range_times[0].name, ==, "stop-the-world (start trace)");
+  g_assert_cmpint (g->range_times[0].time, ==, 17536);
+
+  /* A runtime goroutine that never ran: blocked since the first Sync,
+   * with an empty reason. */
+  g = golanes_goroutine_summary_lookup (a.summary, 4);
+  g_assert_cmpstr (g->name, ==, "runtime.bgscavenge");
+  g_assert_cmpint (g->start_time, ==, 0);
+  g_assert_cmpint (g->end_time, ==, 0);
+  g_assert_cmpuint (g->n_block_times, ==, 1);
+  g_assert_cmpstr (g->block_times[0].name, ==, "");
+  g_assert_cmpint (g->block_times[0].time, ==, 3694273);
+
+  grp = find_group (a.summary, "main.main.func2");
+  g_assert_nonnull (grp);
+  g_assert_cmpuint (grp->count, ==, 3);
+  g_assert_cmpint (grp->exec_time, ==, 220160);
+  golanes_goroutine_summary_get_groups (a.summary, &n);
+  g_assert_cmpuint (n, ==, 11);
+
+  /* Tasks: two nameless ones (the background task of logs and regions
+   * outside tasks, and a parent only ever named); one open at the stop; the
+   * handoff task ends on another goroutine but is complete. */
+  stats = golanes_tasks_get_tasks (a.tasks, &n);
+  g_assert_cmpuint (n, ==, 7);
+  s = find_stats (stats, n, "", NULL);
+  g_assert_cmpuint (s->count, ==, 2);
+  g_assert_cmpuint (s->n_incomplete, ==, 2);
+  g_assert_cmpuint (s->n_latencies, ==, 0);
+  s = find_stats (stats, n, "open-at-stop", NULL);
+  g_assert_cmpuint (s->count, ==, 1);
+  g_assert_cmpuint (s->n_incomplete, ==, 1);
+  s = find_stats (stats, n, "handoff", NULL);
+  g_assert_cmpuint (s->count, ==, 1);
+  g_assert_cmpuint (s->n_incomplete, ==, 0);
+  g_assert_cmpint (s->max, ==, 29440);
+  g_assert_cmpint (s->min_bucket, ==, 22);
+  g_assert_cmpint (s->max_bucket, ==, 22);
+  g_assert_cmpuint (s->buckets[22], ==, 1);
+
+  /* Regions: the one open at the stop runs to the trace end; the nameless
+   * ones are inherited by goroutines created inside a region. */
+  stats = golanes_tasks_get_regions (a.tasks, &n);
+  g_assert_cmpuint (n, ==, 11);
+  s = find_stats (stats, n, "open-at-stop", NULL);
+  g_assert_cmpuint (s->count, ==, 1);
+  g_assert_cmpuint (s->n_incomplete, ==, 1);
+  g_assert_cmpstr (s->frame_func, ==, "main.main");
+  g_assert_cmpuint (s->frame_line, ==, 102);
+  s = find_stats (stats, n, "", "main.main.func2");
+  g_assert_cmpuint (s->count, ==, 3);
+  g_assert_cmpint (s->min_bucket, ==, 30);
+  g_assert_cmpuint (s->buckets[30], ==, 3);
+  s = find_stats (stats, n, "level1", "main.main.func2");
+  g_assert_cmpint (s->min_bucket, ==, 27);
+  g_assert_cmpint (s->max_bucket, ==, 30);
+  g_assert_cmpuint (s->buckets[27], ==, 1);
+  g_assert_cmpuint (s->buckets[30], ==, 2);
+
+  /* Blocking profiles (the same as go tool trace -pprof=KIND). */
+  g_assert_cmpuint (golanes_blocking_get_total_count (a.blocking[GOLANES_BLOCKING_SYNC]), ==, 5);
+  g_assert_cmpint (golanes_blocking_get_total_delay (a.blocking[GOLANES_BLOCKING_SYNC]), ==, 6250304);
+  g_assert_cmpuint (golanes_blocking_get_total_count (a.blocking[GOLANES_BLOCKING_NET]), ==, 0);
+  g_assert_cmpuint (golanes_blocking_get_total_count (a.blocking[GOLANES_BLOCKING_SYSCALL]), ==, 2);
+  g_assert_cmpint (golanes_blocking_get_total_delay (a.blocking[GOLANES_BLOCKING_SYSCALL]), ==, 69760);
+  g_assert_cmpuint (golanes_blocking_get_total_count (a.blocking[GOLANES_BLOCKING_SCHED]), ==, 12);
+  g_assert_cmpint (golanes_blocking_get_total_delay (a.blocking[GOLANES_BLOCKING_SCHED]), ==, 384384);
+  {
+    const GolanesBlockingGroup *groups = golanes_blocking_get_reasons (a.blocking[GOLANES_BLOCKING_SYNC], &n);
+    guint64 count = 0;
+
+    for (i = 0; i < n; i++)
+      count += groups[i].count;
+    g_assert_cmpuint (count, ==, 5);
+    groups = golanes_blocking_get_groups (a.blocking[GOLANES_BLOCKING_SYNC], &n);
+    count = 0;
+    for (i = 0; i < n; i++)
+      count += groups[i].count;
+    g_assert_cmpuint (count, ==, 5);
+  }
+
+  ts = golanes_trace_summary_get (a.trace);
+  g_assert_cmpuint (ts->go_minor, ==, 26);
+  g_assert_cmpint (ts->duration, ==, 3694273);
+  g_assert_cmpuint (ts->n_goroutines, ==, 15);
+
+  analyses_clear (&a);
+}
+
+static void
+test_pprof_gzip (void)
+{
+  Analyses a = { 0 };
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GBytes) gz = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *p;
+  gsize len;
+
+  analyses_run (&a, "go1.26/syncprims.trace");
+  raw = golanes_pprof_encode_blocking (a.blocking[GOLANES_BLOCKING_SYNC]);
+  gz = golanes_pprof_gzip (raw, &error);
+  g_assert_no_error (error);
+  p = g_bytes_get_data (gz, &len);
+  g_assert_cmpuint (len, >, 20);
+  g_assert_cmpuint (p[0], ==, 0x1f);
+  g_assert_cmpuint (p[1], ==, 0x8b);
+  /* The first field is a sample type (field 1, length-delimited). */
+  p = g_bytes_get_data (raw, &len);
+  g_assert_cmpuint (p[0], ==, (1 << 3) | 2);
+  g_assert_cmpuint (golanes_blocking_get_total_count (a.blocking[GOLANES_BLOCKING_SYNC]), ==, 184);
+  g_assert_cmpint (golanes_blocking_get_total_delay (a.blocking[GOLANES_BLOCKING_SYNC]), ==, 295966272);
+  assert_sane (&a);
+  analyses_clear (&a);
+}
+
+/* Agrees with golanes-cli gc on the same trace: 5 cycles, 11 pauses. */
+static void
+test_trace_summary (void)
+{
+  Analyses a = { 0 };
+  const GolanesTraceSummaryInfo *ts;
+
+  analyses_run (&a, "go1.26/gcheavy.trace");
+  ts = golanes_trace_summary_get (a.trace);
+  g_assert_cmpuint (ts->go_minor, ==, 26);
+  g_assert_cmpint (ts->duration, ==, 53557313);
+  g_assert_cmpuint (ts->n_generations, ==, 2);
+  g_assert_cmpuint (ts->n_events, ==, 22945);
+  g_assert_cmpuint (ts->n_goroutines, ==, 14);
+  g_assert_cmpuint (ts->n_gc, ==, 5);
+  g_assert_cmpuint (ts->n_stw, ==, 11);
+  g_assert_cmpint (ts->stw_time, ==, 11922112);
+  g_assert_cmpint (ts->max_stw, ==, 4959808);
+  g_assert_cmpuint (ts->peak_heap, ==, 13827024);
+  g_assert_cmpuint (ts->max_gomaxprocs, ==, 2);
+  analyses_clear (&a);
+}
+
+/* Every fixture, including truncated ones: sane figures, no crash. */
+static void
+test_all_fixtures_sane (void)
+{
+  static const char * const versions[] = { "go1.22", "go1.23", "go1.26" };
+  guint v;
+
+  for (v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autofree char *dir_path = g_build_filename (fixtures_dir, versions[v], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *rel = NULL;
+          Analyses a = { 0 };
+
+          if (!g_str_has_suffix (name, ".trace"))
+            continue;
+          rel = g_build_filename (versions[v], name, NULL);
+          g_test_message ("%s", rel);
+          analyses_run (&a, rel);
+          assert_sane (&a);
+          analyses_clear (&a);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (argc != 2)
+    {
+      g_printerr ("usage: test-analysis [--tap] FIXTURES_DIR\n");
+      return 2;
+    }
+  fixtures_dir = argv[1];
+
+  g_test_add_func ("/analysis/duration-format", test_duration_format);
+  g_test_add_func ("/analysis/histogram-buckets", test_histogram_buckets);
+  g_test_add_func ("/analysis/annotations", test_annotations);
+  g_test_add_func ("/analysis/pprof-gzip", test_pprof_gzip);
+  g_test_add_func ("/analysis/trace-summary", test_trace_summary);
+  g_test_add_func ("/analysis/all-fixtures-sane", test_all_fixtures_sane);
+  return g_test_run ();
+}
