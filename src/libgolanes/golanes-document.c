@@ -24,6 +24,9 @@ struct _GolanesDocument
   GolanesTimeline *timeline;
   GolanesGc       *gc;
   GolanesMmu      *mmu;
+  GolanesGoroutineSummary *goroutines;
+  GolanesBlocking *blocking[GOLANES_BLOCKING_SCHED + 1];
+  GolanesTasks    *tasks;
 };
 
 typedef struct
@@ -58,6 +61,7 @@ load_from_reader (GolanesTraceReader      *reader,
   g_autoptr(GolanesDocument) doc = g_new0 (GolanesDocument, 1);
   g_autoptr(GError) local_error = NULL;
   LoadState state = { doc, progress, progress_data };
+  GolanesStackTable *stacks;
   GolanesEvent ev;
 
   doc->ref_count = 1;
@@ -66,6 +70,11 @@ load_from_reader (GolanesTraceReader      *reader,
   doc->timeline = golanes_timeline_new ();
   doc->gc = golanes_gc_new ();
   doc->mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
+  stacks = golanes_timeline_get_stack_table (doc->timeline);
+  doc->goroutines = golanes_goroutine_summary_new (stacks);
+  for (guint k = 0; k < G_N_ELEMENTS (doc->blocking); k++)
+    doc->blocking[k] = golanes_blocking_new ((GolanesBlockingKind) k, stacks);
+  doc->tasks = golanes_tasks_new (doc->goroutines);
 
   golanes_trace_reader_set_progress_func (reader, on_reader_progress, &state);
   golanes_trace_reader_set_cancellable (reader, cancellable);
@@ -78,6 +87,10 @@ load_from_reader (GolanesTraceReader      *reader,
       golanes_timeline_feed (doc->timeline, reader, &ev);
       golanes_gc_feed (doc->gc, reader, &ev);
       golanes_mmu_feed (doc->mmu, reader, &ev);
+      golanes_goroutine_summary_feed (doc->goroutines, reader, &ev);
+      for (guint k = 0; k < G_N_ELEMENTS (doc->blocking); k++)
+        golanes_blocking_feed (doc->blocking[k], reader, &ev);
+      golanes_tasks_feed (doc->tasks, reader, &ev);
     }
   golanes_trace_reader_set_progress_func (reader, NULL, NULL);
 
@@ -101,6 +114,10 @@ load_from_reader (GolanesTraceReader      *reader,
   golanes_timeline_finish (doc->timeline);
   golanes_gc_finish (doc->gc);
   golanes_mmu_finish (doc->mmu);
+  golanes_goroutine_summary_finish (doc->goroutines);
+  for (guint k = 0; k < G_N_ELEMENTS (doc->blocking); k++)
+    golanes_blocking_finish (doc->blocking[k]);
+  golanes_tasks_finish (doc->tasks);
 
   return g_steal_pointer (&doc);
 }
@@ -165,6 +182,10 @@ golanes_document_unref (GolanesDocument *self)
   g_clear_pointer (&self->timeline, golanes_timeline_free);
   g_clear_pointer (&self->gc, golanes_gc_free);
   g_clear_pointer (&self->mmu, golanes_mmu_free);
+  g_clear_pointer (&self->tasks, golanes_tasks_free);
+  for (guint k = 0; k < G_N_ELEMENTS (self->blocking); k++)
+    g_clear_pointer (&self->blocking[k], golanes_blocking_free);
+  g_clear_pointer (&self->goroutines, golanes_goroutine_summary_free);
   g_clear_error (&self->read_error);
   g_free (self);
 }
@@ -230,4 +251,27 @@ golanes_document_get_mmu (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->mmu;
+}
+
+GolanesGoroutineSummary *
+golanes_document_get_goroutine_summary (GolanesDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->goroutines;
+}
+
+GolanesBlocking *
+golanes_document_get_blocking (GolanesDocument     *self,
+                               GolanesBlockingKind  kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (self->blocking), NULL);
+  return self->blocking[kind];
+}
+
+GolanesTasks *
+golanes_document_get_tasks (GolanesDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tasks;
 }

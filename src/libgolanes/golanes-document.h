@@ -9,16 +9,21 @@
 
 #include <gio/gio.h>
 
+#include "golanes-blocking.h"
 #include "golanes-gc.h"
+#include "golanes-goroutine-summary.h"
 #include "golanes-mmu.h"
+#include "golanes-tasks.h"
 #include "golanes-timeline.h"
 #include "golanes-trace-reader.h"
 
 G_BEGIN_DECLS
 
 /*
- * A loaded trace: the timeline model and the analyses, all built in one
- * pass over the reader's event stream.  This is what the viewer shows and
+ * A loaded trace: the timeline model and the analyses (GC, MMU, goroutine
+ * summaries, the four blocking profiles, task and region latencies), all
+ * built in one pass over the reader's event stream and sharing one stack
+ * table.  This is what the viewer shows and
  * what the CLI renders; it needs no display and may be built on any
  * thread, then handed to another.
  *
@@ -59,6 +64,13 @@ GolanesTimeline *golanes_document_get_timeline    (GolanesDocument *self);
 GolanesGc       *golanes_document_get_gc          (GolanesDocument *self);
 /* The MMU with the /mmu page's default flags (STW, background, assist). */
 GolanesMmu      *golanes_document_get_mmu         (GolanesDocument *self);
+/* Go's per-goroutine summaries (the goroutine analysis pages). */
+GolanesGoroutineSummary *golanes_document_get_goroutine_summary (GolanesDocument *self);
+/* The blocking profile of `go tool trace -pprof=KIND`; its stacks are in
+ * the timeline's stack table. */
+GolanesBlocking *golanes_document_get_blocking    (GolanesDocument     *self,
+                                                   GolanesBlockingKind  kind);
+GolanesTasks    *golanes_document_get_tasks       (GolanesDocument *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesDocument, golanes_document_unref)
 

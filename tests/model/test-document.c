@@ -73,6 +73,60 @@ test_complete (void)
                     golanes_document_get_n_events (doc));
 }
 
+/* The document's profiles share the timeline's stack table; they must be
+ * exactly what a profile built alone, in its own pass, gives. */
+static void
+test_shared_analyses (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "go1.26", "chansel.trace", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GolanesDocument) doc = golanes_document_load (path, NULL, NULL, NULL, &error);
+  GolanesStackTable *shared;
+
+  g_assert_no_error (error);
+  shared = golanes_timeline_get_stack_table (golanes_document_get_timeline (doc));
+
+  for (guint k = GOLANES_BLOCKING_SYNC; k <= GOLANES_BLOCKING_SCHED; k++)
+    {
+      GolanesBlocking *in_doc = golanes_document_get_blocking (doc, (GolanesBlockingKind) k);
+      g_autoptr(GolanesBlocking) alone = golanes_blocking_new ((GolanesBlockingKind) k, NULL);
+      GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
+      const GolanesBlockingRecord *a, *b;
+      GolanesEvent ev;
+      guint na, nb;
+
+      g_assert_no_error (error);
+      while (golanes_trace_reader_next (reader, &ev, &error))
+        golanes_blocking_feed (alone, reader, &ev);
+      g_assert_no_error (error);
+      golanes_trace_reader_free (reader);
+      golanes_blocking_finish (alone);
+
+      g_assert_true (golanes_blocking_get_stack_table (in_doc) == shared);
+      a = golanes_blocking_get_records (in_doc, &na);
+      b = golanes_blocking_get_records (alone, &nb);
+      g_assert_cmpuint (na, ==, nb);
+      if (k == GOLANES_BLOCKING_SYNC || k == GOLANES_BLOCKING_SCHED)
+        g_assert_cmpuint (na, >, 0);
+      for (guint i = 0; i < na; i++)
+        {
+          const GolanesFrame *fa, *fb;
+          guint nfa, nfb;
+
+          g_assert_cmpuint (a[i].count, ==, b[i].count);
+          g_assert_cmpint (a[i].delay, ==, b[i].delay);
+          fa = golanes_stack_table_get_frames (shared, a[i].stack, &nfa);
+          fb = golanes_stack_table_get_frames (golanes_blocking_get_stack_table (alone), b[i].stack, &nfb);
+          g_assert_cmpuint (nfa, ==, nfb);
+          for (guint f = 0; f < nfa; f++)
+            g_assert_cmpuint (fa[f].pc, ==, fb[f].pc);
+        }
+    }
+
+  g_assert_true (golanes_tasks_get_summary (golanes_document_get_tasks (doc)) ==
+                 golanes_document_get_goroutine_summary (doc));
+}
+
 static void
 test_truncated (void)
 {
@@ -124,6 +178,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document/complete", test_complete);
+  g_test_add_func ("/document/shared-analyses", test_shared_analyses);
   g_test_add_func ("/document/truncated", test_truncated);
   g_test_add_func ("/document/cancelled", test_cancelled);
   g_test_add_func ("/document/not-a-trace", test_not_a_trace);
