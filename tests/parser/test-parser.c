@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "golanes-error.h"
+#include "golanes-trace-private.h"
 #include "golanes-trace-reader.h"
 #include "golanes-trace-text.h"
 
@@ -278,6 +279,73 @@ test_rfc3339 (void)
   g_assert_cmpstr (buf.data, ==,
                    "1970-01-01T00:00:00Z 2023-11-14T22:13:20.12Z 1969-12-31T23:59:59.999999999Z");
   golanes_text_buf_clear (&buf);
+}
+
+/* Element orders Go's slices.SortFunc produces for the keys of
+ * sort_keys() (go1.26), including the order of equal keys. */
+static const guint sort_expected_10[] = {
+  0, 1, 5, 4, 6, 8, 2, 3, 9, 7
+};
+
+static const guint sort_expected_13[] = {
+  1, 12, 0, 5, 4, 6, 8, 10, 11, 3, 9, 2, 7
+};
+
+static const guint sort_expected_50[] = {
+  18, 1, 0, 22, 21, 12, 15, 46, 43, 39, 33, 19, 5, 23, 26, 30, 25, 17, 24, 6,
+  20, 4, 47, 48, 13, 40, 14, 27, 8, 29, 10, 11, 49, 42, 45, 36, 3, 2, 38, 9,
+  16, 41, 44, 32, 31, 37, 7, 35, 34, 28
+};
+
+static const guint sort_expected_200[] = {
+  151, 1, 198, 0, 143, 57, 99, 69, 105, 55, 157, 52, 12, 189, 74, 15, 164,
+  125, 18, 136, 126, 21, 22, 177, 86, 127, 134, 128, 180, 162, 81, 26, 23, 33,
+  176, 19, 173, 172, 171, 39, 78, 77, 165, 43, 112, 82, 46, 138, 139, 92, 71,
+  51, 190, 70, 191, 109, 196, 5, 154, 104, 147, 197, 24, 63, 152, 153, 66,
+  144, 59, 156, 158, 160, 140, 73, 161, 48, 47, 168, 170, 175, 179, 30, 185,
+  130, 186, 25, 103, 20, 17, 120, 118, 187, 188, 111, 94, 110, 193, 107, 194,
+  6, 4, 101, 150, 72, 100, 61, 8, 54, 108, 96, 148, 93, 91, 145, 68, 142, 58,
+  163, 90, 13, 89, 40, 14, 27, 131, 181, 174, 85, 29, 141, 135, 182, 132, 36,
+  121, 10, 167, 137, 42, 87, 11, 113, 115, 114, 45, 178, 49, 65, 95, 97, 56,
+  155, 195, 64, 16, 2, 3, 149, 53, 159, 106, 9, 67, 192, 44, 76, 117, 119, 41,
+  169, 80, 38, 60, 184, 183, 124, 129, 32, 34, 31, 84, 88, 35, 83, 133, 28,
+  123, 37, 122, 79, 166, 116, 75, 146, 50, 98, 7, 102, 62, 199
+};
+
+static void
+sort_keys (GolanesSortItem *items,
+           guint            n)
+{
+  guint32 x = 12345;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      x = x * 1103515245u + 12345u;
+      items[i].key = (x >> 16) % 7;
+      items[i].value = i;
+    }
+}
+
+static void
+test_sort (void)
+{
+  static const struct { guint n; const guint *expected; } cases[] = {
+    { 10, sort_expected_10 },
+    { 13, sort_expected_13 },
+    { 50, sort_expected_50 },
+    { 200, sort_expected_200 },
+  };
+  guint c, i;
+
+  for (c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      GolanesSortItem items[200];
+      sort_keys (items, cases[c].n);
+      golanes_sort_items (items, cases[c].n);
+      for (i = 0; i < cases[c].n; i++)
+        g_assert_cmpuint (items[i].value, ==, cases[c].expected[i]);
+    }
 }
 
 static void
@@ -591,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/parser/uvarint", test_uvarint);
   g_test_add_func ("/parser/quote", test_quote);
   g_test_add_func ("/parser/rfc3339nano", test_rfc3339);
+  g_test_add_func ("/parser/sort", test_sort);
   g_test_add_func ("/parser/end-to-end", test_end_to_end);
   g_test_add_func ("/parser/api", test_api);
   g_test_add_func ("/parser/hostile/batch-size", test_hostile_batch_size);
