@@ -1,0 +1,596 @@
+/* test-panels.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The side panels on real documents: rows against the model's numbers,
+ * sorting, the signals a selection emits, filtering, and a screenshot of
+ * each panel. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "display-utils.h"
+#include "golanes-document.h"
+#include "golanes-gc-panel.h"
+#include "golanes-goroutines-panel.h"
+#include "golanes-highlight.h"
+#include "golanes-panel-row.h"
+#include "golanes-tasks-panel.h"
+
+typedef struct
+{
+  guint             n_ranges;
+  gint64            range_start;
+  gint64            range_end;
+  guint             n_goroutines;
+  gint64            goid;
+  guint             n_highlights;
+  GolanesHighlight *highlight;
+} Recorder;
+
+static void
+activate_range_cb (GtkWidget *panel,
+                   gint64     start,
+                   gint64     end,
+                   Recorder  *rec)
+{
+  rec->n_ranges++;
+  rec->range_start = start;
+  rec->range_end = end;
+}
+
+static void
+activate_goroutine_cb (GtkWidget *panel,
+                       gint64     goid,
+                       Recorder  *rec)
+{
+  rec->n_goroutines++;
+  rec->goid = goid;
+}
+
+static void
+highlight_cb (GtkWidget        *panel,
+              GolanesHighlight *highlight,
+              Recorder         *rec)
+{
+  rec->n_highlights++;
+  g_clear_pointer (&rec->highlight, golanes_highlight_unref);
+  if (highlight != NULL)
+    rec->highlight = golanes_highlight_ref (highlight);
+}
+
+static void
+recorder_connect (Recorder  *rec,
+                  GtkWidget *panel)
+{
+  memset (rec, 0, sizeof *rec);
+  g_signal_connect (panel, "activate-range", G_CALLBACK (activate_range_cb), rec);
+  g_signal_connect (panel, "activate-goroutine", G_CALLBACK (activate_goroutine_cb), rec);
+  g_signal_connect (panel, "highlight", G_CALLBACK (highlight_cb), rec);
+}
+
+static void
+recorder_clear (Recorder *rec)
+{
+  g_clear_pointer (&rec->highlight, golanes_highlight_unref);
+}
+
+static GolanesDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", name, NULL);
+  g_autoptr(GError) error = NULL;
+  GolanesDocument *document = golanes_document_load (path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static GtkWindow *
+show_panel (GtkWidget *panel,
+            int        width,
+            int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, panel);
+  gtk_window_present (window);
+  return window;
+}
+
+static void
+collect_column_views (GtkWidget *widget,
+                      GPtrArray *out)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_column_views (child, out);
+}
+
+/* The @index-th column view inside @panel, in widget-tree order. */
+static GtkColumnView *
+get_column_view (GtkWidget *panel,
+                 guint      index)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_column_views (panel, views);
+  g_assert_cmpuint (index, <, views->len);
+  return views->pdata[index];
+}
+
+static GListModel *
+view_model (GtkColumnView *view)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static GolanesPanelRow *
+view_row (GtkColumnView *view,
+          guint          position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (view_model (view), position);
+
+  g_assert_nonnull (item);
+  return golanes_panel_row_from_item (item);
+}
+
+static void
+sort_by (GtkColumnView *view,
+         const char    *title,
+         GtkSortType    direction)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (view, column, direction);
+          return;
+        }
+    }
+
+  g_error ("no column “%s”", title);
+}
+
+/* Values @value_index of the rows are in order (ascending or not). */
+static void
+assert_sorted (GtkColumnView *view,
+               guint          value_index,
+               gboolean       ascending)
+{
+  guint n = g_list_model_get_n_items (view_model (view));
+
+  for (guint i = 1; i < n; i++)
+    {
+      gint64 a = golanes_panel_row_get_value (view_row (view, i - 1), value_index);
+      gint64 b = golanes_panel_row_get_value (view_row (view, i), value_index);
+
+      if (ascending)
+        g_assert_cmpint (a, <=, b);
+      else
+        g_assert_cmpint (a, >=, b);
+    }
+}
+
+static void
+select_row (GtkColumnView *view,
+            guint          position)
+{
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), position, TRUE);
+}
+
+static void
+screenshot (GtkWindow  *window,
+            const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  display_save_screenshot (window, path);
+}
+
+/* GC panel */
+
+static void
+test_gc_panel (void)
+{
+  g_autoptr(GolanesDocument) document = load_fixture ("gcheavy.trace");
+  GolanesGc *gc = golanes_document_get_gc (document);
+  const GolanesGcTotals *totals = golanes_gc_get_totals (gc);
+  const GolanesStwPause *pauses;
+  const GolanesGcCycle *cycles;
+  guint n_pauses;
+  guint n_cycles;
+  GtkWidget *panel = golanes_gc_panel_new ();
+  GtkColumnView *pause_view;
+  GtkColumnView *cycle_view;
+  GolanesPanelRow *row;
+  GtkWindow *window;
+  Recorder rec;
+  g_autofree char *p99 = NULL;
+
+  pauses = golanes_gc_get_pauses (gc, &n_pauses);
+  cycles = golanes_gc_get_cycles (gc, &n_cycles);
+  g_assert_cmpuint (n_pauses, >, 2);
+  g_assert_cmpuint (n_cycles, >, 1);
+
+  recorder_connect (&rec, panel);
+  golanes_gc_panel_set_document (GOLANES_GC_PANEL (panel), document);
+  window = show_panel (panel, 560, 980);
+
+  pause_view = get_column_view (panel, 0);
+  cycle_view = get_column_view (panel, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (pause_view)), ==, n_pauses);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (cycle_view)), ==, n_cycles);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (pause_view)), ==, totals->n_pauses);
+
+  p99 = golanes_panel_format_duration (totals->pause_p99);
+  display_assert_shows (panel, p99);
+
+  /* Longest pause first. */
+  sort_by (pause_view, "Duration", GTK_SORT_DESCENDING);
+  assert_sorted (pause_view, 1, FALSE);
+  row = view_row (pause_view, 0);
+  g_assert_cmpint (golanes_panel_row_get_value (row, 1), ==, totals->pause_max);
+
+  select_row (pause_view, 0);
+  g_assert_cmpuint (rec.n_ranges, ==, 1);
+  g_assert_cmpint (rec.range_start, ==, pauses[golanes_panel_row_get_id (row)].start);
+  g_assert_cmpint (rec.range_end - rec.range_start, ==, totals->pause_max);
+  g_assert_nonnull (rec.highlight);
+  g_assert_cmpuint (golanes_highlight_get_n_spans (rec.highlight), ==, 1);
+  g_assert_cmpstr (golanes_highlight_get_label (rec.highlight), ==,
+                   pauses[golanes_panel_row_get_id (row)].reason);
+
+  screenshot (window, "screenshot-gc-panel.png");
+
+  /* Cycles by start, latest first; selecting one gives its range. */
+  sort_by (cycle_view, "Start", GTK_SORT_DESCENDING);
+  assert_sorted (cycle_view, 1, FALSE);
+  row = view_row (cycle_view, 0);
+  g_assert_cmpint (golanes_panel_row_get_id (row), ==, n_cycles - 1);
+  select_row (cycle_view, 0);
+  g_assert_cmpuint (rec.n_ranges, ==, 2);
+  g_assert_cmpint (rec.range_start, ==, cycles[n_cycles - 1].start);
+  g_assert_cmpint (rec.range_end, ==, cycles[n_cycles - 1].start + cycles[n_cycles - 1].duration);
+  g_assert_nonnull (rec.highlight);
+
+  /* Clearing the document empties the tables. */
+  golanes_gc_panel_set_document (GOLANES_GC_PANEL (panel), NULL);
+  pause_view = get_column_view (panel, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (pause_view)), ==, 0);
+
+  gtk_window_destroy (window);
+  recorder_clear (&rec);
+}
+
+/* Goroutines panel */
+
+static const char *
+start_function (GolanesTimeline *timeline,
+                guint32          func)
+{
+  const char *name = NULL;
+
+  if (func != 0)
+    name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline), func, NULL);
+  return name != NULL ? name : "";
+}
+
+/* Distinct start functions of the goroutines whose name contains @needle
+ * (all for NULL). */
+static guint
+count_groups (GolanesTimeline *timeline,
+              const char      *needle)
+{
+  g_autoptr(GHashTable) funcs = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < golanes_timeline_get_n_goroutines (timeline); i++)
+    {
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, i);
+
+      if (needle == NULL || strstr (start_function (timeline, g->start_func), needle) != NULL)
+        g_hash_table_add (funcs, GUINT_TO_POINTER (g->start_func));
+    }
+
+  return g_hash_table_size (funcs);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_goroutines_panel (void)
+{
+  g_autoptr(GolanesDocument) document = load_fixture ("chansel.trace");
+  GolanesTimeline *timeline = golanes_document_get_timeline (document);
+  GtkWidget *panel = golanes_goroutines_panel_new ();
+  const GolanesTimelineGoroutine *last;
+  GtkColumnView *view;
+  GolanesPanelRow *row;
+  GtkWidget *entry;
+  GtkWindow *window;
+  GListModel *model;
+  Recorder rec;
+  CountWait wait;
+  gint64 first_goid = -1;
+  guint n_groups;
+  guint n_main;
+  guint count;
+  g_autofree char *goid_text = NULL;
+
+  n_groups = count_groups (timeline, NULL);
+  n_main = count_groups (timeline, "main.");
+  g_assert_cmpuint (n_groups, >, 1);
+  g_assert_cmpuint (n_main, >, 0);
+  g_assert_cmpuint (n_main, <, n_groups);
+
+  recorder_connect (&rec, panel);
+  golanes_goroutines_panel_set_document (GOLANES_GOROUTINES_PANEL (panel), document);
+  window = show_panel (panel, 640, 600);
+
+  view = get_column_view (panel, 0);
+  model = view_model (view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_groups);
+
+  /* Largest group first; its count and times add up over its goroutines. */
+  sort_by (view, "Count", GTK_SORT_DESCENDING);
+  assert_sorted (view, 0, FALSE);
+  sort_by (view, "Total", GTK_SORT_DESCENDING);
+  assert_sorted (view, 5, FALSE);
+  sort_by (view, "Count", GTK_SORT_DESCENDING);
+
+  row = view_row (view, 0);
+  count = golanes_panel_row_get_value (row, 0);
+  g_assert_cmpuint (count, >, 1);
+  for (guint i = 0; i < golanes_timeline_get_n_goroutines (timeline); i++)
+    {
+      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, i);
+
+      if (g->start_func == golanes_panel_row_get_id (row))
+        {
+          first_goid = g->id;
+          break;
+        }
+    }
+  g_assert_cmpint (golanes_panel_row_get_value (row, 5), ==,
+                   golanes_panel_row_get_value (row, 1) + golanes_panel_row_get_value (row, 2) +
+                   golanes_panel_row_get_value (row, 3) + golanes_panel_row_get_value (row, 4));
+
+  /* Selecting the group: its first goroutine, and all their lifetimes. */
+  select_row (view, 0);
+  g_assert_cmpuint (rec.n_goroutines, ==, 1);
+  g_assert_cmpint (rec.goid, ==, first_goid);
+  g_assert_nonnull (rec.highlight);
+  g_assert_cmpuint (golanes_highlight_get_n_spans (rec.highlight), ==, count);
+  g_assert_cmpint (golanes_highlight_get_span (rec.highlight, 0)->goid, ==, first_goid);
+
+  /* Expanding it lists its goroutines. */
+  {
+    g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, 0);
+
+    gtk_tree_list_row_set_expanded (tree_row, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_groups + count);
+    row = view_row (view, 1);
+    g_assert_cmpint (golanes_panel_row_get_value (row, 0), ==, GOLANES_PANEL_ROW_NO_VALUE);
+    select_row (view, 1);
+    g_assert_cmpuint (rec.n_goroutines, ==, 2);
+    g_assert_cmpint (rec.goid, ==, golanes_panel_row_get_id (row));
+    g_assert_cmpuint (golanes_highlight_get_n_spans (rec.highlight), ==, 1);
+  }
+
+  screenshot (window, "screenshot-goroutines-panel.png");
+
+  {
+    g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, 0);
+
+    gtk_tree_list_row_set_expanded (tree_row, FALSE);
+  }
+
+  /* Typing in the search entry filters by function name. */
+  entry = find_widget (panel, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "main.");
+  wait.model = model;
+  wait.n_items = n_main;
+  g_assert_true (display_wait_until (has_n_items, &wait, DISPLAY_WAIT_MSEC));
+  for (guint i = 0; i < n_main; i++)
+    g_assert_nonnull (strstr (golanes_panel_row_get_label (view_row (view, i)), "main."));
+  display_assert_shows (panel, "start functions shown");
+
+  /* A goroutine id finds its group, and only it when expanded. */
+  last = golanes_timeline_get_goroutine (timeline, golanes_timeline_get_n_goroutines (timeline) - 1);
+  goid_text = g_strdup_printf ("%" G_GINT64_FORMAT, last->id);
+  golanes_goroutines_panel_set_filter (GOLANES_GOROUTINES_PANEL (panel), goid_text);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  row = view_row (view, 0);
+  g_assert_cmpint (golanes_panel_row_get_id (row), ==, last->start_func);
+  if (strstr (start_function (timeline, last->start_func), goid_text) == NULL)
+    {
+      g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, 0);
+      guint before = g_list_model_get_n_items (model);
+
+      gtk_tree_list_row_set_expanded (tree_row, TRUE);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+      g_assert_cmpint (golanes_panel_row_get_id (view_row (view, 1)), ==, last->id);
+    }
+
+  /* Nothing matches. */
+  golanes_goroutines_panel_set_filter (GOLANES_GOROUTINES_PANEL (panel), "no such function");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  golanes_goroutines_panel_set_filter (GOLANES_GOROUTINES_PANEL (panel), "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_groups);
+
+  golanes_goroutines_panel_set_document (GOLANES_GOROUTINES_PANEL (panel), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (get_column_view (panel, 0))), ==, 0);
+
+  gtk_window_destroy (window);
+  recorder_clear (&rec);
+}
+
+/* Tasks panel */
+
+static void
+test_tasks_panel (void)
+{
+  g_autoptr(GolanesDocument) document = load_fixture ("annotations.trace");
+  GolanesTimeline *timeline = golanes_document_get_timeline (document);
+  g_autoptr(GHashTable) task_types = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) region_types = g_hash_table_new (NULL, NULL);
+  GtkWidget *panel = golanes_tasks_panel_new ();
+  GtkColumnView *task_view;
+  GtkColumnView *region_view;
+  GolanesPanelRow *row;
+  GtkWindow *window;
+  Recorder rec;
+  guint n_tasks = golanes_timeline_get_n_tasks (timeline);
+  guint n_regions = golanes_timeline_get_n_regions (timeline);
+  guint n_incomplete = 0;
+  gint64 sum = 0;
+  gint64 lo = G_MAXINT64;
+  gint64 hi = G_MININT64;
+  guint n_instances = 0;
+
+  g_assert_cmpuint (n_tasks, >, 0);
+  g_assert_cmpuint (n_regions, >, 0);
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, i);
+
+      g_hash_table_add (task_types, GUINT_TO_POINTER (task->type));
+      if (task->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START))
+        n_incomplete++;
+    }
+  for (guint i = 0; i < n_regions; i++)
+    g_hash_table_add (region_types, GUINT_TO_POINTER (golanes_timeline_get_region (timeline, i)->type));
+
+  recorder_connect (&rec, panel);
+  golanes_tasks_panel_set_document (GOLANES_TASKS_PANEL (panel), document);
+  window = show_panel (panel, 640, 600);
+
+  task_view = get_column_view (panel, 0);
+  region_view = get_column_view (panel, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (task_view)), ==, g_hash_table_size (task_types));
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (region_view)), ==, g_hash_table_size (region_types));
+
+  /* Counts and incomplete counts add up to the timeline's. */
+  for (guint i = 0; i < g_list_model_get_n_items (view_model (task_view)); i++)
+    sum += golanes_panel_row_get_value (view_row (task_view, i), 0);
+  g_assert_cmpint (sum, ==, n_tasks);
+  sum = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (view_model (task_view)); i++)
+    sum += golanes_panel_row_get_value (view_row (task_view, i), 1);
+  g_assert_cmpint (sum, ==, n_incomplete);
+  sum = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (view_model (region_view)); i++)
+    sum += golanes_panel_row_get_value (view_row (region_view, i), 0);
+  g_assert_cmpint (sum, ==, n_regions);
+
+  sort_by (region_view, "Count", GTK_SORT_DESCENDING);
+  assert_sorted (region_view, 0, FALSE);
+  sort_by (region_view, "Max", GTK_SORT_ASCENDING);
+  assert_sorted (region_view, 5, TRUE);
+  sort_by (region_view, "Count", GTK_SORT_DESCENDING);
+
+  /* Selecting a region type: its instances, and the range they span. */
+  row = view_row (region_view, 0);
+  for (guint i = 0; i < n_regions; i++)
+    {
+      const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, i);
+
+      if (region->type == golanes_panel_row_get_id (row))
+        {
+          lo = MIN (lo, region->start);
+          hi = MAX (hi, region->end);
+          n_instances++;
+        }
+    }
+  g_assert_cmpint (golanes_panel_row_get_value (row, 0), ==, n_instances);
+  select_row (region_view, 0);
+  g_assert_cmpuint (rec.n_ranges, ==, 1);
+  g_assert_cmpint (rec.range_start, ==, lo);
+  g_assert_cmpint (rec.range_end, ==, hi);
+  g_assert_nonnull (rec.highlight);
+  g_assert_cmpuint (golanes_highlight_get_n_spans (rec.highlight), ==, n_instances);
+  g_assert_cmpstr (golanes_highlight_get_label (rec.highlight), ==, golanes_panel_row_get_label (row));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (find_widget (panel, GTK_TYPE_STACK)), "regions");
+  screenshot (window, "screenshot-tasks-panel.png");
+
+  /* And a task type. */
+  select_row (task_view, 0);
+  g_assert_cmpuint (rec.n_ranges, ==, 2);
+  g_assert_cmpuint (golanes_highlight_get_n_spans (rec.highlight), ==,
+                    golanes_panel_row_get_value (view_row (task_view, 0), 0));
+
+  gtk_window_destroy (window);
+  recorder_clear (&rec);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/golanes/Golanes/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/golanes/panels/gc", test_gc_panel);
+  g_test_add_func ("/golanes/panels/goroutines", test_goroutines_panel);
+  g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
+
+  return g_test_run ();
+}
