@@ -1,0 +1,592 @@
+/* golanes-blocking-panel.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-blocking-panel"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "golanes-blocking-panel.h"
+#include "golanes-highlight.h"
+#include "golanes-panel-row.h"
+
+/*
+ * The profiles are computed here from the timeline's goroutine state
+ * spans, with the classification of golanes-blocking.c (and so of
+ * `go tool trace -pprof`): a waiting span whose wait reason mentions
+ * "chan", "sync" or "select" is synchronization, one with reason
+ * "network" is network, a syscall span is a syscall, and a runnable span
+ * (or a created one not yet run) is scheduler latency.  Each span is
+ * charged to its transition stack, which is the stack the profiles use.
+ * GolanesBlocking has the same totals but no per-interval data, and the
+ * highlight of a stack needs its intervals; unlike GolanesBlocking the
+ * spans are not clipped to the goroutine summary's notion of lifetime.
+ */
+
+/* Values of the stack and reason rows. */
+enum
+{
+  VALUE_COUNT,
+  VALUE_DELAY,
+  VALUE_SHARE,    /* hundredths of a percent of the profile's delay */
+};
+
+/* Classes of wait reasons, cached per reason id. */
+enum
+{
+  REASON_UNKNOWN,
+  REASON_SYNC,
+  REASON_NET,
+  REASON_OTHER,
+};
+
+typedef struct
+{
+  guint64 count;
+  gint64  delay;
+} Acc;
+
+struct _GolanesBlockingPanel
+{
+  GtkWidget                    parent_instance;
+
+  GolanesDocument             *document;
+  GolanesBlockingPanelProfile  profile;
+  guint8                      *reason_classes;   /* G_MAXUINT16 + 1 */
+  char                        *stack_text;
+  GtkSingleSelection          *selection;
+
+  /* Template widgets */
+  GtkToggleButton             *sync_button;
+  GtkToggleButton             *net_button;
+  GtkToggleButton             *syscall_button;
+  GtkToggleButton             *sched_button;
+  GtkLabel                    *summary_label;
+  GtkColumnView               *stack_view;
+  GtkLabel                    *stack_label;
+  GtkColumnView               *reason_view;
+};
+
+enum
+{
+  ACTIVATE_RANGE,
+  ACTIVATE_GOROUTINE,
+  HIGHLIGHT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GolanesBlockingPanel, golanes_blocking_panel, GTK_TYPE_WIDGET)
+
+const char *
+golanes_blocking_panel_get_title (void)
+{
+  return _("Blocking");
+}
+
+const char *
+golanes_blocking_panel_get_icon_name (void)
+{
+  return "media-playback-pause-symbolic";
+}
+
+static GolanesTimeline *
+get_timeline (GolanesBlockingPanel *self)
+{
+  return self->document != NULL ? golanes_document_get_timeline (self->document) : NULL;
+}
+
+static guint8
+classify_reason (GolanesBlockingPanel *self,
+                 GolanesTimeline      *timeline,
+                 guint16               reason)
+{
+  if (self->reason_classes[reason] == REASON_UNKNOWN)
+    {
+      const char *name = golanes_timeline_get_reason (timeline, reason);
+
+      if (name == NULL)
+        self->reason_classes[reason] = REASON_OTHER;
+      else if (strstr (name, "chan") != NULL || strstr (name, "sync") != NULL || strstr (name, "select") != NULL)
+        self->reason_classes[reason] = REASON_SYNC;
+      else if (strcmp (name, "network") == 0)
+        self->reason_classes[reason] = REASON_NET;
+      else
+        self->reason_classes[reason] = REASON_OTHER;
+    }
+
+  return self->reason_classes[reason];
+}
+
+static gboolean
+span_in_profile (GolanesBlockingPanel *self,
+                 GolanesTimeline      *timeline,
+                 const GolanesSpan    *span)
+{
+  switch (self->profile)
+    {
+    case GOLANES_BLOCKING_PANEL_SYNC:
+      return span->state == GOLANES_G_WAITING &&
+             classify_reason (self, timeline, span->reason) == REASON_SYNC;
+    case GOLANES_BLOCKING_PANEL_NET:
+      return span->state == GOLANES_G_WAITING &&
+             classify_reason (self, timeline, span->reason) == REASON_NET;
+    case GOLANES_BLOCKING_PANEL_SYSCALL:
+      return span->state == GOLANES_G_SYSCALL;
+    case GOLANES_BLOCKING_PANEL_SCHED:
+      return span->state == GOLANES_G_RUNNABLE || span->state == GOLANES_G_CREATED;
+    default:
+      return FALSE;
+    }
+}
+
+/* The top frame's function; when that is in the runtime, followed by the
+ * first function outside it, since every channel wait ends in the same
+ * few runtime functions: "runtime.chanrecv1 ← main.worker". */
+static char *
+stack_label (GolanesTimeline *timeline,
+             guint32          stack)
+{
+  GolanesStackTable *table = golanes_timeline_get_stack_table (timeline);
+  const GolanesFrame *frames;
+  const char *name = NULL;
+  guint n_frames = 0;
+
+  frames = stack != 0 ? golanes_stack_table_get_frames (table, stack, &n_frames) : NULL;
+  if (frames != NULL && n_frames > 0)
+    name = golanes_stack_table_get_string (table, frames[0].func, NULL);
+  if (name == NULL || name[0] == '\0')
+    return g_strdup (_("(no stack)"));
+
+  if (g_str_has_prefix (name, "runtime."))
+    {
+      for (guint i = 1; i < n_frames; i++)
+        {
+          const char *caller = golanes_stack_table_get_string (table, frames[i].func, NULL);
+
+          if (caller != NULL && caller[0] != '\0' && !g_str_has_prefix (caller, "runtime."))
+            return g_strdup_printf ("%s ← %s", name, caller);
+        }
+    }
+
+  return g_strdup (name);
+}
+
+static char *
+format_stack (GolanesTimeline *timeline,
+              guint32          stack)
+{
+  GolanesStackTable *table = golanes_timeline_get_stack_table (timeline);
+  GString *text = g_string_new (NULL);
+  const GolanesFrame *frames;
+  guint n_frames = 0;
+
+  frames = stack != 0 ? golanes_stack_table_get_frames (table, stack, &n_frames) : NULL;
+  for (guint i = 0; frames != NULL && i < n_frames; i++)
+    {
+      const char *func = golanes_stack_table_get_string (table, frames[i].func, NULL);
+      const char *file = golanes_stack_table_get_string (table, frames[i].file, NULL);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s\n    %s:%u",
+                              func != NULL && func[0] != '\0' ? func : "?",
+                              file != NULL && file[0] != '\0' ? file : "?",
+                              frames[i].line);
+    }
+
+  if (text->len == 0)
+    g_string_append (text, _("The transition has no stack."));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_stack (GolanesBlockingPanel *self,
+            const char           *text)
+{
+  g_assert (GOLANES_IS_BLOCKING_PANEL (self));
+
+  g_free (self->stack_text);
+  self->stack_text = g_strdup (text != NULL ? text : "");
+  gtk_label_set_text (self->stack_label, self->stack_text);
+}
+
+static void
+selected_cb (GolanesBlockingPanel *self,
+             GParamSpec           *pspec,
+             GtkSingleSelection   *selection)
+{
+  g_autoptr(GolanesHighlight) highlight = NULL;
+  g_autofree char *stack_text = NULL;
+  g_autofree char *label = NULL;
+  GolanesTimeline *timeline = get_timeline (self);
+  GolanesPanelRow *row;
+  guint32 stack;
+
+  g_assert (GOLANES_IS_BLOCKING_PANEL (self));
+
+  row = golanes_panel_get_selected (self->stack_view);
+  if (row == NULL || timeline == NULL)
+    {
+      show_stack (self, NULL);
+      g_signal_emit (self, signals[HIGHLIGHT], 0, NULL);
+      return;
+    }
+
+  stack = golanes_panel_row_get_id (row);
+  stack_text = format_stack (timeline, stack);
+  show_stack (self, stack_text);
+
+  /* Translators: a highlight's label; %s is the function where goroutines blocked */
+  label = g_strdup_printf (_("Blocked in %s"), golanes_panel_row_get_label (row));
+  highlight = golanes_highlight_new (label);
+
+  for (guint g = 0; g < golanes_timeline_get_n_goroutines (timeline); g++)
+    {
+      const GolanesTimelineGoroutine *goroutine = golanes_timeline_get_goroutine (timeline, g);
+      guint n = goroutine->states != NULL ? golanes_track_get_n_spans (goroutine->states) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GolanesSpan span;
+
+          golanes_track_get_span (goroutine->states, i, &span);
+          if (span.arg == stack && span_in_profile (self, timeline, &span))
+            golanes_highlight_append (highlight, goroutine->id, span.start, span.end);
+        }
+    }
+
+  g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
+}
+
+static Acc *
+acc_lookup (GHashTable *table,
+            guint32     key)
+{
+  Acc *acc = g_hash_table_lookup (table, GUINT_TO_POINTER (key));
+
+  if (acc == NULL)
+    {
+      acc = g_new0 (Acc, 1);
+      g_hash_table_insert (table, GUINT_TO_POINTER (key), acc);
+    }
+  return acc;
+}
+
+static int
+compare_rows_by_delay (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  GolanesPanelRow *ra = *(GolanesPanelRow **) a;
+  GolanesPanelRow *rb = *(GolanesPanelRow **) b;
+  gint64 da = golanes_panel_row_get_value (ra, VALUE_DELAY);
+  gint64 db = golanes_panel_row_get_value (rb, VALUE_DELAY);
+  gint64 ca = golanes_panel_row_get_value (ra, VALUE_COUNT);
+  gint64 cb = golanes_panel_row_get_value (rb, VALUE_COUNT);
+
+  if (da != db)
+    return da > db ? -1 : 1;
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (golanes_panel_row_get_label (ra), golanes_panel_row_get_label (rb));
+}
+
+/* Rows from @accs (key -> Acc), labelled by @label_func, by delay. */
+static GListStore *
+make_rows (GHashTable      *accs,
+           GolanesTimeline *timeline,
+           gboolean         by_stack,
+           gint64           total_delay)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, accs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 id = GPOINTER_TO_UINT (key);
+      const Acc *acc = value;
+      g_autofree char *label = NULL;
+      GolanesPanelRow *row;
+
+      if (by_stack)
+        label = stack_label (timeline, id);
+      else
+        label = g_strdup (golanes_timeline_get_reason (timeline, id));
+      if (label == NULL || label[0] == '\0')
+        {
+          g_free (label);
+          label = g_strdup (_("(none)"));
+        }
+
+      row = golanes_panel_row_new (label, id);
+      golanes_panel_row_set_value (row, VALUE_COUNT, acc->count);
+      golanes_panel_row_set_value (row, VALUE_DELAY, acc->delay);
+      golanes_panel_row_set_value (row, VALUE_SHARE,
+                                   total_delay > 0 ? (gint64) (10000.0 * acc->delay / total_delay + 0.5) : 0);
+      g_ptr_array_add (rows, row);
+    }
+
+  g_ptr_array_sort_with_data (rows, compare_rows_by_delay, NULL);
+  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+
+  return store;
+}
+
+static void
+golanes_blocking_panel_reload (GolanesBlockingPanel *self)
+{
+  g_autoptr(GHashTable) stacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) reasons = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GListStore) stack_rows = NULL;
+  g_autoptr(GListStore) reason_rows = NULL;
+  g_autofree char *delay_text = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *summary = NULL;
+  GolanesTimeline *timeline = get_timeline (self);
+  guint n_goroutines = timeline != NULL ? golanes_timeline_get_n_goroutines (timeline) : 0;
+  guint64 total_count = 0;
+  gint64 total_delay = 0;
+
+  g_assert (GOLANES_IS_BLOCKING_PANEL (self));
+
+  for (guint g = 0; g < n_goroutines; g++)
+    {
+      const GolanesTimelineGoroutine *goroutine = golanes_timeline_get_goroutine (timeline, g);
+      guint n = goroutine->states != NULL ? golanes_track_get_n_spans (goroutine->states) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GolanesSpan span;
+          Acc *acc;
+
+          golanes_track_get_span (goroutine->states, i, &span);
+          if (!span_in_profile (self, timeline, &span))
+            continue;
+
+          acc = acc_lookup (stacks, span.arg);
+          acc->count++;
+          acc->delay += span.end - span.start;
+          acc = acc_lookup (reasons, span.reason);
+          acc->count++;
+          acc->delay += span.end - span.start;
+          total_count++;
+          total_delay += span.end - span.start;
+        }
+    }
+
+  stack_rows = make_rows (stacks, timeline, TRUE, total_delay);
+  reason_rows = make_rows (reasons, timeline, FALSE, total_delay);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
+  self->selection = golanes_panel_set_model (self->stack_view, G_LIST_MODEL (stack_rows));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+  golanes_panel_set_model (self->reason_view, G_LIST_MODEL (reason_rows));
+
+  delay_text = golanes_panel_format_duration (total_delay);
+  count_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total_count);
+  /* Translators: the blocking profile's summary: "1200 intervals, 35 stacks, 1.2 s in all" */
+  summary = g_strdup_printf (_("%s intervals, %u stacks, %s in all"),
+                             count_text, g_hash_table_size (stacks), delay_text);
+  gtk_label_set_text (self->summary_label, summary);
+
+  show_stack (self, NULL);
+}
+
+void
+golanes_blocking_panel_set_document (GolanesBlockingPanel *self,
+                                     GolanesDocument      *document)
+{
+  g_return_if_fail (GOLANES_IS_BLOCKING_PANEL (self));
+
+  if (self->document == document)
+    return;
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+  if (document != NULL)
+    self->document = golanes_document_ref (document);
+  /* Reason ids belong to the document. */
+  memset (self->reason_classes, REASON_UNKNOWN, G_MAXUINT16 + 1);
+
+  golanes_blocking_panel_reload (self);
+}
+
+GolanesDocument *
+golanes_blocking_panel_get_document (GolanesBlockingPanel *self)
+{
+  g_return_val_if_fail (GOLANES_IS_BLOCKING_PANEL (self), NULL);
+
+  return self->document;
+}
+
+static GtkToggleButton *
+profile_button (GolanesBlockingPanel        *self,
+                GolanesBlockingPanelProfile  profile)
+{
+  switch (profile)
+    {
+    case GOLANES_BLOCKING_PANEL_NET:
+      return self->net_button;
+    case GOLANES_BLOCKING_PANEL_SYSCALL:
+      return self->syscall_button;
+    case GOLANES_BLOCKING_PANEL_SCHED:
+      return self->sched_button;
+    case GOLANES_BLOCKING_PANEL_SYNC:
+    default:
+      return self->sync_button;
+    }
+}
+
+void
+golanes_blocking_panel_set_profile (GolanesBlockingPanel        *self,
+                                    GolanesBlockingPanelProfile  profile)
+{
+  g_return_if_fail (GOLANES_IS_BLOCKING_PANEL (self));
+  g_return_if_fail (profile <= GOLANES_BLOCKING_PANEL_SCHED);
+
+  if (self->profile == profile)
+    return;
+
+  self->profile = profile;
+  gtk_toggle_button_set_active (profile_button (self, profile), TRUE);
+  golanes_blocking_panel_reload (self);
+}
+
+GolanesBlockingPanelProfile
+golanes_blocking_panel_get_profile (GolanesBlockingPanel *self)
+{
+  g_return_val_if_fail (GOLANES_IS_BLOCKING_PANEL (self), GOLANES_BLOCKING_PANEL_SYNC);
+
+  return self->profile;
+}
+
+const char *
+golanes_blocking_panel_get_stack_text (GolanesBlockingPanel *self)
+{
+  g_return_val_if_fail (GOLANES_IS_BLOCKING_PANEL (self), NULL);
+
+  return self->stack_text;
+}
+
+static void
+profile_toggled_cb (GolanesBlockingPanel *self,
+                    GtkToggleButton      *button)
+{
+  g_assert (GOLANES_IS_BLOCKING_PANEL (self));
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  for (guint p = GOLANES_BLOCKING_PANEL_SYNC; p <= GOLANES_BLOCKING_PANEL_SCHED; p++)
+    if (profile_button (self, p) == button)
+      golanes_blocking_panel_set_profile (self, p);
+}
+
+static void
+golanes_blocking_panel_dispose (GObject *object)
+{
+  GolanesBlockingPanel *self = (GolanesBlockingPanel *) object;
+  GtkWidget *child;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
+  self->selection = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_BLOCKING_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+
+  G_OBJECT_CLASS (golanes_blocking_panel_parent_class)->dispose (object);
+}
+
+static void
+golanes_blocking_panel_finalize (GObject *object)
+{
+  GolanesBlockingPanel *self = (GolanesBlockingPanel *) object;
+
+  g_clear_pointer (&self->reason_classes, g_free);
+  g_clear_pointer (&self->stack_text, g_free);
+
+  G_OBJECT_CLASS (golanes_blocking_panel_parent_class)->finalize (object);
+}
+
+static void
+golanes_blocking_panel_class_init (GolanesBlockingPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = golanes_blocking_panel_dispose;
+  object_class->finalize = golanes_blocking_panel_finalize;
+
+  signals[ACTIVATE_RANGE] =
+    g_signal_new ("activate-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[ACTIVATE_GOROUTINE] =
+    g_signal_new ("activate-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[HIGHLIGHT] =
+    g_signal_new ("highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-blocking-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, net_button);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, syscall_button);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, sched_button);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, stack_view);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, stack_label);
+  gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, reason_view);
+  gtk_widget_class_bind_template_callback (widget_class, profile_toggled_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "blockingpanel");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+golanes_blocking_panel_init (GolanesBlockingPanel *self)
+{
+  self->reason_classes = g_malloc0 (G_MAXUINT16 + 1);
+  self->profile = GOLANES_BLOCKING_PANEL_SYNC;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  golanes_panel_add_column (self->stack_view, _("Function"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
+  golanes_panel_add_column (self->stack_view, _("Count"), GOLANES_PANEL_COLUMN_COUNT, VALUE_COUNT, FALSE);
+  golanes_panel_add_column (self->stack_view, _("Delay"), GOLANES_PANEL_COLUMN_DURATION, VALUE_DELAY, FALSE);
+  golanes_panel_add_column (self->stack_view, _("Share"), GOLANES_PANEL_COLUMN_PERCENT, VALUE_SHARE, FALSE);
+
+  golanes_panel_add_column (self->reason_view, _("Reason"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
+  golanes_panel_add_column (self->reason_view, _("Count"), GOLANES_PANEL_COLUMN_COUNT, VALUE_COUNT, FALSE);
+  golanes_panel_add_column (self->reason_view, _("Delay"), GOLANES_PANEL_COLUMN_DURATION, VALUE_DELAY, FALSE);
+  golanes_panel_add_column (self->reason_view, _("Share"), GOLANES_PANEL_COLUMN_PERCENT, VALUE_SHARE, FALSE);
+
+  golanes_blocking_panel_reload (self);
+}
+
+GtkWidget *
+golanes_blocking_panel_new (void)
+{
+  return g_object_new (GOLANES_TYPE_BLOCKING_PANEL, NULL);
+}
