@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "display-utils.h"
+#include "golanes-blocking-panel.h"
 #include "golanes-document.h"
 #include "golanes-gc-panel.h"
 #include "golanes-goroutines-panel.h"
@@ -573,6 +574,184 @@ test_tasks_panel (void)
   recorder_clear (&rec);
 }
 
+/* Blocking panel */
+
+typedef struct
+{
+  guint   n_spans;
+  gint64  delay;
+  guint   n_stacks;
+  guint   n_reasons;
+} ProfileTotals;
+
+/* The profile computed straight from the timeline's spans. */
+static void
+profile_totals (GolanesTimeline             *timeline,
+                GolanesBlockingPanelProfile  profile,
+                ProfileTotals               *out)
+{
+  g_autoptr(GHashTable) stacks = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) reasons = g_hash_table_new (NULL, NULL);
+
+  memset (out, 0, sizeof *out);
+  for (guint g = 0; g < golanes_timeline_get_n_goroutines (timeline); g++)
+    {
+      const GolanesTimelineGoroutine *goroutine = golanes_timeline_get_goroutine (timeline, g);
+
+      for (guint i = 0; i < golanes_track_get_n_spans (goroutine->states); i++)
+        {
+          const char *reason;
+          GolanesSpan span;
+          gboolean in;
+
+          golanes_track_get_span (goroutine->states, i, &span);
+          reason = golanes_timeline_get_reason (timeline, span.reason);
+          if (reason == NULL)
+            reason = "";
+          switch (profile)
+            {
+            case GOLANES_BLOCKING_PANEL_SYNC:
+              in = span.state == GOLANES_G_WAITING &&
+                   (strstr (reason, "chan") || strstr (reason, "sync") || strstr (reason, "select"));
+              break;
+            case GOLANES_BLOCKING_PANEL_NET:
+              in = span.state == GOLANES_G_WAITING && strcmp (reason, "network") == 0;
+              break;
+            case GOLANES_BLOCKING_PANEL_SYSCALL:
+              in = span.state == GOLANES_G_SYSCALL;
+              break;
+            case GOLANES_BLOCKING_PANEL_SCHED:
+            default:
+              in = span.state == GOLANES_G_RUNNABLE || span.state == GOLANES_G_CREATED;
+              break;
+            }
+          if (!in)
+            continue;
+          out->n_spans++;
+          out->delay += span.end - span.start;
+          g_hash_table_add (stacks, GUINT_TO_POINTER (span.arg));
+          g_hash_table_add (reasons, GUINT_TO_POINTER ((guint) span.reason));
+        }
+    }
+  out->n_stacks = g_hash_table_size (stacks);
+  out->n_reasons = g_hash_table_size (reasons);
+}
+
+static gint64
+sum_values (GtkColumnView *view,
+            guint          value_index)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (view_model (view)); i++)
+    sum += golanes_panel_row_get_value (view_row (view, i), value_index);
+  return sum;
+}
+
+static void
+test_blocking_panel (void)
+{
+  g_autoptr(GolanesDocument) document = load_fixture ("chansel.trace");
+  GolanesTimeline *timeline = golanes_document_get_timeline (document);
+  GtkWidget *panel = golanes_blocking_panel_new ();
+  GolanesBlockingPanel *blocking = GOLANES_BLOCKING_PANEL (panel);
+  GtkColumnView *stack_view;
+  GtkColumnView *reason_view;
+  GolanesPanelRow *row;
+  GtkWindow *window;
+  ProfileTotals totals;
+  Recorder rec;
+  gint64 delay;
+
+  recorder_connect (&rec, panel);
+  golanes_blocking_panel_set_document (blocking, document);
+  window = show_panel (panel, 560, 860);
+  stack_view = get_column_view (panel, 0);
+  reason_view = get_column_view (panel, 1);
+
+  /* Synchronization: the rows add up to the timeline's spans. */
+  g_assert_cmpint (golanes_blocking_panel_get_profile (blocking), ==, GOLANES_BLOCKING_PANEL_SYNC);
+  profile_totals (timeline, GOLANES_BLOCKING_PANEL_SYNC, &totals);
+  g_assert_cmpuint (totals.n_spans, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (stack_view)), ==, totals.n_stacks);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (reason_view)), ==, totals.n_reasons);
+  g_assert_cmpint (sum_values (stack_view, 0), ==, totals.n_spans);
+  g_assert_cmpint (sum_values (stack_view, 1), ==, totals.delay);
+  g_assert_cmpint (sum_values (reason_view, 0), ==, totals.n_spans);
+  g_assert_cmpint (sum_values (reason_view, 1), ==, totals.delay);
+
+  sort_by (stack_view, "Count", GTK_SORT_ASCENDING);
+  assert_sorted (stack_view, 0, TRUE);
+  sort_by (stack_view, "Delay", GTK_SORT_DESCENDING);
+  assert_sorted (stack_view, 1, FALSE);
+  row = view_row (stack_view, 0);
+  delay = golanes_panel_row_get_value (row, 1);
+  g_assert_cmpint (golanes_panel_row_get_value (row, 2), ==, (gint64) (10000.0 * delay / totals.delay + 0.5));
+
+  /* Selecting a stack shows it and highlights its intervals. */
+  g_assert_cmpstr (golanes_blocking_panel_get_stack_text (blocking), ==, "");
+  select_row (stack_view, 0);
+  g_assert_nonnull (rec.highlight);
+  g_assert_cmpuint (golanes_highlight_get_n_spans (rec.highlight), ==, golanes_panel_row_get_value (row, 0));
+  {
+    const GolanesHighlightSpan *spans;
+    guint n_spans;
+    gint64 sum = 0;
+
+    spans = golanes_highlight_get_spans (rec.highlight, &n_spans);
+    for (guint i = 0; i < n_spans; i++)
+      {
+        g_assert_cmpint (golanes_timeline_lookup_goroutine (timeline, spans[i].goid), >=, 0);
+        sum += spans[i].end - spans[i].start;
+      }
+    g_assert_cmpint (sum, ==, delay);
+  }
+  {
+    g_auto(GStrv) top = g_strsplit (golanes_panel_row_get_label (row), " ← ", 2);
+
+    g_assert_true (g_str_has_prefix (golanes_blocking_panel_get_stack_text (blocking), top[0]));
+    if (top[1] != NULL)
+      g_assert_nonnull (strstr (golanes_blocking_panel_get_stack_text (blocking), top[1]));
+  }
+  g_assert_nonnull (strstr (golanes_blocking_panel_get_stack_text (blocking), ".go:"));
+  display_assert_shows (panel, golanes_blocking_panel_get_stack_text (blocking));
+
+  screenshot (window, "screenshot-blocking-panel.png");
+
+  /* The scheduler profile, switched with its toggle button. */
+  {
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    GtkWidget *box = gtk_widget_get_parent (find_widget (panel, GTK_TYPE_TOGGLE_BUTTON));
+
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+      g_ptr_array_add (toggles, child);
+    g_assert_cmpuint (toggles->len, ==, 4);
+    gtk_toggle_button_set_active (toggles->pdata[GOLANES_BLOCKING_PANEL_SCHED], TRUE);
+  }
+  g_assert_cmpint (golanes_blocking_panel_get_profile (blocking), ==, GOLANES_BLOCKING_PANEL_SCHED);
+  g_assert_cmpstr (golanes_blocking_panel_get_stack_text (blocking), ==, "");
+  profile_totals (timeline, GOLANES_BLOCKING_PANEL_SCHED, &totals);
+  g_assert_cmpuint (totals.n_spans, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (stack_view)), ==, totals.n_stacks);
+  g_assert_cmpint (sum_values (stack_view, 0), ==, totals.n_spans);
+  g_assert_cmpint (sum_values (stack_view, 1), ==, totals.delay);
+
+  /* Network and syscalls, set directly. */
+  golanes_blocking_panel_set_profile (blocking, GOLANES_BLOCKING_PANEL_SYSCALL);
+  profile_totals (timeline, GOLANES_BLOCKING_PANEL_SYSCALL, &totals);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (stack_view)), ==, totals.n_stacks);
+  g_assert_cmpint (sum_values (stack_view, 0), ==, totals.n_spans);
+  golanes_blocking_panel_set_profile (blocking, GOLANES_BLOCKING_PANEL_NET);
+  profile_totals (timeline, GOLANES_BLOCKING_PANEL_NET, &totals);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (stack_view)), ==, totals.n_stacks);
+
+  golanes_blocking_panel_set_document (blocking, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (get_column_view (panel, 0))), ==, 0);
+
+  gtk_window_destroy (window);
+  recorder_clear (&rec);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/golanes/panels/gc", test_gc_panel);
   g_test_add_func ("/golanes/panels/goroutines", test_goroutines_panel);
   g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
+  g_test_add_func ("/golanes/panels/blocking", test_blocking_panel);
 
   return g_test_run ();
 }
