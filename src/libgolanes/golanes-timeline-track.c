@@ -675,6 +675,24 @@ find_wide (const GolanesTrack *track,
   return b;
 }
 
+/* Like lower_by_start, galloping from @lo: O(log (result - lo)). */
+static guint
+gallop_by_start (const GolanesTrack *track,
+                 guint               lo,
+                 guint               hi,
+                 gint64              t)
+{
+  guint step = 1, prev = lo;
+
+  while (lo < hi && track->recs[lo].start < t)
+    {
+      prev = lo + 1;
+      lo = (hi - lo > step) ? lo + step : hi;
+      step *= 2;
+    }
+  return lower_by_start (track, prev, lo, t);
+}
+
 gint64
 golanes_lod_column (gint64 t0,
                     double ns_per_px,
@@ -776,7 +794,7 @@ golanes_track_query_lod (const GolanesTrack *track,
         }
       c = golanes_lod_column (t0, ns_per_px, MAX (track->recs[i].start, t0));
       boundary = column_boundary (t0, ns_per_px, c);
-      j = lower_by_start (track, i + 1, hi, boundary);
+      j = gallop_by_start (track, i + 1, hi, boundary);
       if (track->finished && track->n_levels > 0)
         jw = find_wide (track, 0, i + 1, j, wide);
       else

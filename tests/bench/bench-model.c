@@ -146,6 +146,58 @@ main (int   argc,
   printf ("peak RSS (VmHWM):      %" G_GINT64_FORMAT " kB (%.1f bytes/event, includes the mapped trace)\n",
           hwm, n_events ? (double) hwm * 1024 / n_events : 0.0);
 
+  /* Level-of-detail queries: every P track and the ten busiest goroutine
+   * tracks, whole trace and a 1% window, 1920 columns. */
+  {
+    g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
+    GPtrArray *tracks = g_ptr_array_new ();
+    gint64 start = golanes_timeline_get_start_time (tl);
+    gint64 end = golanes_timeline_get_end_time (tl);
+    guint best[10] = { 0 }, n_best = 0, k, rounds = 20, r;
+    guint64 n_items = 0, n_spans_covered = 0, n_queries = 0;
+    double w;
+
+    for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
+      g_ptr_array_add (tracks, golanes_timeline_get_proc (tl, i)->goroutines);
+    for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+      {
+        guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine (tl, i)->states);
+        for (k = 0; k < n_best; k++)
+          if (n > golanes_track_get_n_spans (golanes_timeline_get_goroutine (tl, best[k])->states))
+            break;
+        if (k < 10)
+          {
+            memmove (best + k + 1, best + k, (MIN (n_best, 9) - k) * sizeof (guint));
+            best[k] = i;
+            n_best = MIN (n_best + 1, 10);
+          }
+      }
+    for (k = 0; k < n_best; k++)
+      g_ptr_array_add (tracks, golanes_timeline_get_goroutine (tl, best[k])->states);
+
+    w = cpu_now ();
+    for (r = 0; r < rounds; r++)
+      for (k = 0; k < tracks->len; k++)
+        {
+          gint64 t0 = r % 2 == 0 ? start : start + (end - start) / 2;
+          gint64 t1 = r % 2 == 0 ? end + 1 : t0 + (end - start) / 100 + 1;
+          guint j;
+
+          g_array_set_size (items, 0);
+          golanes_track_query_lod (tracks->pdata[k], t0, t1, (double) (t1 - t0) / 1920, items);
+          n_items += items->len;
+          for (j = 0; j < items->len; j++)
+            n_spans_covered += g_array_index (items, GolanesLodItem, j).count;
+          n_queries++;
+        }
+    w = cpu_now () - w;
+    printf ("LOD queries (1920 px): %" G_GUINT64_FORMAT " on %u tracks, %.1f us cpu each, "
+            "%.0f items and %.0f spans per query\n",
+            n_queries, tracks->len, w * 1e6 / n_queries,
+            (double) n_items / n_queries, (double) n_spans_covered / n_queries);
+    g_ptr_array_unref (tracks);
+  }
+
   golanes_timeline_free (tl);
   return 0;
 }
