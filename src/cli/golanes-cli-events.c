@@ -54,6 +54,7 @@ golanes_cli_events (int    argc,
   };
   GolanesTraceReader *reader;
   GolanesTextBuf out;
+  GolanesTextFormatter *fmt;
   GolanesEvent ev;
   guint64 n = 0;
   gint64 t0, t1;
@@ -96,6 +97,7 @@ golanes_cli_events (int    argc,
       return 1;
     }
 
+  fmt = golanes_text_formatter_new ();
   golanes_text_buf_init (&out);
   golanes_text_buf_grow (&out, FLUSH_AT + 65536);
   if (count_only)
@@ -107,7 +109,7 @@ golanes_cli_events (int    argc,
     {
       while (golanes_trace_reader_next (reader, &ev, &error))
         {
-          golanes_text_append_event (&out, reader, &ev);
+          golanes_text_formatter_append_event (fmt, &out, reader, &ev);
           golanes_text_buf_append_c (&out, '\n');
           out.len = 0;
           n++;
@@ -117,7 +119,7 @@ golanes_cli_events (int    argc,
     {
       while (golanes_trace_reader_next (reader, &ev, &error))
         {
-          golanes_text_append_event (&out, reader, &ev);
+          golanes_text_formatter_append_event (fmt, &out, reader, &ev);
           golanes_text_buf_append_c (&out, '\n');
           if (out.len >= FLUSH_AT)
             flush_out (&out);
@@ -146,6 +148,7 @@ golanes_cli_events (int    argc,
     }
 
   golanes_text_buf_clear (&out);
+  golanes_text_formatter_free (fmt);
   golanes_trace_reader_free (reader);
   return status;
 }

@@ -357,6 +357,7 @@ typedef struct
   GArray   *cpu_samples;   /* CpuSample, sorted by time once complete */
   GPtrArray *extra;        /* owned strings for TaskEnd */
   gsize     start;         /* no byte before this offset is referenced */
+  guint64   serial;
 } Gen;
 
 static void
@@ -614,6 +615,7 @@ struct _GolanesTraceReader
   guint         version;
 
   gsize         released;  /* mapped bytes already given back */
+  guint64       gen_serial;
   GolanesProgressFunc progress;
   gpointer      progress_data;
   GCancellable *cancellable;
@@ -2918,6 +2920,7 @@ install_gen (GolanesTraceReader *r,
     }
   gen_free (r->gen);
   r->gen = g;
+  g->serial = ++r->gen_serial;
   release_consumed (r, g->start);
   r->cpu_next = 0;
 
@@ -3205,6 +3208,12 @@ golanes_trace_reader_foreach (GolanesTraceReader *r,
 }
 
 /* ---- look-ups and event details ----------------------------------------- */
+
+guint64
+golanes_trace_reader_get_generation_serial (GolanesTraceReader *r)
+{
+  return r->gen != NULL ? r->gen->serial : 0;
+}
 
 gboolean
 golanes_trace_reader_lookup_string (GolanesTraceReader *r,

@@ -317,6 +317,10 @@ gboolean golanes_trace_reader_foreach (GolanesTraceReader *reader,
                                        gpointer            user_data,
                                        GError            **error);
 
+/* Changes whenever a new generation becomes current (0: none), so that
+ * callers can cache data derived from its tables. */
+guint64  golanes_trace_reader_get_generation_serial (GolanesTraceReader *reader);
+
 /* Table look-ups in the current generation.  Id 0 is always the empty
  * string / the empty stack. */
 gboolean golanes_trace_reader_lookup_string (GolanesTraceReader *reader,

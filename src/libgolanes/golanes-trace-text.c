@@ -300,17 +300,13 @@ append_value_u64 (GolanesTextBuf *buf,
 }
 
 static void
-append_stack (GolanesTextBuf     *buf,
-              GolanesTraceReader *reader,
-              const char         *title,
-              gsize               title_len,
-              guint64             id)
+append_frames (GolanesTextBuf     *buf,
+               GolanesTraceReader *reader,
+               guint64             id)
 {
   GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
   int n, i;
 
-  golanes_text_buf_append_c (buf, '\n');
-  golanes_text_buf_append (buf, title, title_len);
   n = golanes_trace_reader_get_stack (reader, id, frames, G_N_ELEMENTS (frames));
   n = MIN (n, (int) G_N_ELEMENTS (frames));
   for (i = 0; i < n; i++)
@@ -328,10 +324,73 @@ append_stack (GolanesTextBuf     *buf,
     }
 }
 
+struct _GolanesTextFormatter
+{
+  guint64        serial;   /* generation the cached text belongs to */
+  GolanesIdMap   offsets;  /* stack id -> offset << 24 | length in text */
+  GolanesTextBuf text;
+};
+
+GolanesTextFormatter *
+golanes_text_formatter_new (void)
+{
+  GolanesTextFormatter *f = g_new0 (GolanesTextFormatter, 1);
+
+  golanes_id_map_init (&f->offsets);
+  golanes_text_buf_init (&f->text);
+  return f;
+}
+
 void
-golanes_text_append_event (GolanesTextBuf     *buf,
-                           GolanesTraceReader *reader,
-                           const GolanesEvent *ev)
+golanes_text_formatter_free (GolanesTextFormatter *f)
+{
+  if (f == NULL)
+    return;
+  golanes_id_map_clear (&f->offsets);
+  golanes_text_buf_clear (&f->text);
+  g_free (f);
+}
+
+static void
+append_stack (GolanesTextFormatter *fmt,
+              GolanesTextBuf       *buf,
+              GolanesTraceReader   *reader,
+              const char           *title,
+              gsize                 title_len,
+              guint64               id)
+{
+  guint64 serial, v;
+  gsize start;
+
+  golanes_text_buf_append_c (buf, '\n');
+  golanes_text_buf_append (buf, title, title_len);
+  serial = golanes_trace_reader_get_generation_serial (reader);
+  if (fmt == NULL || serial == 0)
+    {
+      append_frames (buf, reader, id);
+      return;
+    }
+  if (fmt->serial != serial)
+    {
+      golanes_id_map_clear (&fmt->offsets);
+      fmt->text.len = 0;
+      fmt->serial = serial;
+    }
+  if (!golanes_id_map_lookup (&fmt->offsets, id, &v))
+    {
+      start = fmt->text.len;
+      append_frames (&fmt->text, reader, id);
+      v = (guint64) start << 24 | (fmt->text.len - start);
+      golanes_id_map_insert (&fmt->offsets, id, v);
+    }
+  golanes_text_buf_append (buf, fmt->text.data + (v >> 24), v & 0xffffff);
+}
+
+static void
+append_event (GolanesTextFormatter *fmt,
+              GolanesTextBuf       *buf,
+              GolanesTraceReader   *reader,
+              const GolanesEvent   *ev)
 {
   guint64 stack;
   gboolean has_stack;
@@ -492,7 +551,7 @@ golanes_text_append_event (GolanesTextBuf     *buf,
         golanes_text_buf_append_lit (buf, " Reason=");
         append_str_quoted (buf, &st.reason);
         if (st.has_stack)
-          append_stack (buf, reader, "TransitionStack=\n", sizeof "TransitionStack=\n" - 1, st.stack);
+          append_stack (fmt, buf, reader, "TransitionStack=\n", sizeof "TransitionStack=\n" - 1, st.stack);
       }
       break;
 
@@ -549,5 +608,22 @@ golanes_text_append_event (GolanesTextBuf     *buf,
 
   stack = golanes_event_get_stack (ev, &has_stack);
   if (has_stack)
-    append_stack (buf, reader, "Stack=\n", sizeof "Stack=\n" - 1, stack);
+    append_stack (fmt, buf, reader, "Stack=\n", sizeof "Stack=\n" - 1, stack);
+}
+
+void
+golanes_text_append_event (GolanesTextBuf     *buf,
+                           GolanesTraceReader *reader,
+                           const GolanesEvent *event)
+{
+  append_event (NULL, buf, reader, event);
+}
+
+void
+golanes_text_formatter_append_event (GolanesTextFormatter *fmt,
+                                     GolanesTextBuf       *buf,
+                                     GolanesTraceReader   *reader,
+                                     const GolanesEvent   *event)
+{
+  append_event (fmt, buf, reader, event);
 }

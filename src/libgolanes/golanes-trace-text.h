@@ -29,4 +29,15 @@ void golanes_text_append_event (GolanesTextBuf     *buf,
                                 GolanesTraceReader *reader,
                                 const GolanesEvent *event);
 
+/* A formatter caches the text of the stacks of the current generation;
+ * use one per reader when formatting many events. */
+typedef struct _GolanesTextFormatter GolanesTextFormatter;
+
+GolanesTextFormatter *golanes_text_formatter_new          (void);
+void                  golanes_text_formatter_free         (GolanesTextFormatter *fmt);
+void                  golanes_text_formatter_append_event (GolanesTextFormatter *fmt,
+                                                           GolanesTextBuf       *buf,
+                                                           GolanesTraceReader   *reader,
+                                                           const GolanesEvent   *event);
+
 G_END_DECLS
