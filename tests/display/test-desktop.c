@@ -389,28 +389,38 @@ test_preferences (void)
 /* Keyboard shortcuts */
 
 static void
-collect_shortcut_actions (GtkWidget  *widget,
-                          GPtrArray  *actions)
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *actions,
+                   GString   *accelerators)
 {
   if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
     {
       g_autofree char *action_name = NULL;
+      g_autofree char *accelerator = NULL;
 
-      g_object_get (widget, "action-name", &action_name, NULL);
+      g_object_get (widget, "action-name", &action_name, "accelerator", &accelerator, NULL);
       if (action_name != NULL)
         g_ptr_array_add (actions, g_steal_pointer (&action_name));
+      if (accelerator != NULL)
+        g_string_append_printf (accelerators, " %s ", accelerator);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_shortcut_actions (child, actions);
+    collect_shortcuts (child, actions, accelerators);
 }
 
 static void
 test_shortcuts_window (void)
 {
+  /* Key bindings of the viewer's widgets, which only the widgets know. */
+  static const char * const widget_bindings[] = {
+    "plus", "minus", "0", "z", "Left", "Right", "Home", "End",
+    "<Alt>Left", "<Alt>Right", "<Control>f", "F9",
+  };
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) accelerators = g_string_new (" ");
   g_auto(GStrv) described = NULL;
   GolanesWindow *window = new_window ();
   GtkShortcutsWindow *overlay;
@@ -418,7 +428,14 @@ test_shortcuts_window (void)
 
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
-  collect_shortcut_actions (GTK_WIDGET (overlay), listed);
+  collect_shortcuts (GTK_WIDGET (overlay), listed, accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (widget_bindings); i++)
+    {
+      g_autofree char *needle = g_strdup_printf (" %s ", widget_bindings[i]);
+
+      if (strstr (accelerators->str, needle) == NULL)
+        g_error ("the shortcuts window does not list %s", widget_bindings[i]);
+    }
 
   help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
   g_assert_true (g_strv_contains ((const char * const *) help_accels, "<Control>question"));
