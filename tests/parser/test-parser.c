@@ -360,6 +360,29 @@ test_end_to_end (void)
 }
 
 static void
+test_formatter (void)
+{
+  g_autoptr(GBytes) bytes = build_small_trace ();
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *r = golanes_trace_reader_new_for_bytes (bytes, &error);
+  GolanesTextFormatter *fmt = golanes_text_formatter_new ();
+  GolanesTextBuf buf;
+  GolanesEvent ev;
+
+  golanes_text_buf_init (&buf);
+  while (golanes_trace_reader_next (r, &ev, &error))
+    {
+      golanes_text_formatter_append_event (fmt, &buf, r, &ev);
+      golanes_text_buf_append_c (&buf, '\n');
+    }
+  g_assert_no_error (error);
+  g_assert_cmpmem (buf.data, buf.len, small_trace_expected, strlen (small_trace_expected));
+  golanes_text_buf_clear (&buf);
+  golanes_text_formatter_free (fmt);
+  golanes_trace_reader_free (r);
+}
+
+static void
 test_api (void)
 {
   g_autoptr(GBytes) bytes = build_small_trace ();
@@ -661,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/parser/rfc3339nano", test_rfc3339);
   g_test_add_func ("/parser/sort", test_sort);
   g_test_add_func ("/parser/end-to-end", test_end_to_end);
+  g_test_add_func ("/parser/formatter", test_formatter);
   g_test_add_func ("/parser/api", test_api);
   g_test_add_func ("/parser/hostile/batch-size", test_hostile_batch_size);
   g_test_add_func ("/parser/hostile/short-batch", test_hostile_short_batch);
