@@ -12,8 +12,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "golanes-gc-panel.h"
+#include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
 #include "golanes-palette.h"
+#include "golanes-tasks-panel.h"
 #include "golanes-timeline-math.h"
 #include "golanes-trace-view.h"
 
@@ -387,6 +390,14 @@ golanes_trace_view_init (GolanesTraceView *self)
   self->panel_setters = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  golanes_trace_view_add_panel (self, golanes_gc_panel_new (), "gc", golanes_gc_panel_get_title (),
+                                (GolanesPanelSetDocument) golanes_gc_panel_set_document);
+  golanes_trace_view_add_panel (self, golanes_goroutines_panel_new (), "goroutines",
+                                golanes_goroutines_panel_get_title (),
+                                (GolanesPanelSetDocument) golanes_goroutines_panel_set_document);
+  golanes_trace_view_add_panel (self, golanes_tasks_panel_new (), "tasks", golanes_tasks_panel_get_title (),
+                                (GolanesPanelSetDocument) golanes_tasks_panel_set_document);
 
   fill_legend (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -1,0 +1,638 @@
+/* test-timeline.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Drives the timeline viewer of the real application under Xvfb: lanes
+ * against the model, zooming and panning through the widget actions,
+ * clicking a span, a GC pause through the GC panel, finding goroutines,
+ * the truncation banner, and screenshots in light and dark styles. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "golanes-application.h"
+#include "golanes-timeline-math.h"
+#include "golanes-window-private.h"
+
+#define TEST_APP_ID "io.github.golanes.Golanes.TimelineTest"
+#define WAIT_MSEC   20000
+
+static GolanesApplication *app;
+static GolanesWindow *window;
+static char *workdir;
+static char *trace_path;
+static char *truncated_path;
+static int test_status;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     timeout_msec)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+  gboolean ret;
+
+  while (!(ret = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  return ret;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+spin (guint msec)
+{
+  wait_until (never, NULL, msec);
+}
+
+static gboolean
+shows_trace (gpointer data)
+{
+  GolanesWindow *w = data;
+
+  return g_strcmp0 (golanes_window_get_page_name (w), "summary") == 0 &&
+         golanes_trace_view_get_session (_golanes_window_get_trace_view (w)) != NULL;
+}
+
+static gboolean
+has_frames (gpointer data)
+{
+  return golanes_timeline_view_get_n_frames (data) > 0;
+}
+
+static GolanesTraceView *
+trace_view (void)
+{
+  return _golanes_window_get_trace_view (window);
+}
+
+static GolanesTimelineView *
+timeline (void)
+{
+  return golanes_trace_view_get_timeline (trace_view ());
+}
+
+static GolanesSession *
+session (void)
+{
+  return golanes_trace_view_get_session (trace_view ());
+}
+
+static GolanesTimeline *
+model (void)
+{
+  return golanes_document_get_timeline (golanes_session_get_document (session ()));
+}
+
+/* Lets the timeline draw what the session now says. */
+static void
+settle (void)
+{
+  guint frames = golanes_timeline_view_get_n_frames (timeline ());
+
+  gtk_widget_queue_draw (golanes_timeline_view_get_lanes (timeline ()));
+  while (golanes_timeline_view_get_n_frames (timeline ()) == frames)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+assert_visible (gint64 start,
+                gint64 end)
+{
+  gint64 s;
+  gint64 e;
+
+  golanes_session_get_visible (session (), &s, &e);
+  g_assert_cmpint (s, ==, start);
+  g_assert_cmpint (e, ==, end);
+}
+
+static void
+activate (const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline ()), action, NULL));
+}
+
+/* Screenshots, rendered right after a paint like the application tests */
+
+typedef struct
+{
+  GtkWidget  *widget;
+  GdkTexture *texture;
+} Screenshot;
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                Screenshot    *shot)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GskRenderNode *node;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (shot->widget);
+  int height = gtk_widget_get_height (shot->widget);
+
+  if (shot->texture != NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (shot->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  shot->texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+}
+
+static gboolean
+has_texture (gpointer data)
+{
+  return ((Screenshot *) data)->texture != NULL;
+}
+
+static void
+save_screenshot (const char *name)
+{
+  g_autofree char *path = NULL;
+  Screenshot shot = { GTK_WIDGET (window), NULL };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  spin (300);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  g_assert_true (wait_until (has_texture, &shot, WAIT_MSEC));
+  g_signal_handler_disconnect (clock, handler);
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
+  g_object_unref (shot.texture);
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The tests */
+
+static void
+test_lanes (void)
+{
+  GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline ());
+  GolanesTimeline *tl = model ();
+  guint expanded = 0;
+  guint collapsed = 0;
+  guint regions = 0;
+
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_PROC), ==,
+                    golanes_timeline_get_n_procs (tl));
+  g_assert_cmpuint (golanes_timeline_get_n_procs (tl), >, 0);
+  g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_GC), ==, 1);
+  g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_HEAP), ==, 1);
+  g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_COUNTS), ==, 1);
+
+  /* Every goroutine is in exactly one group; expanded groups show a lane
+   * per goroutine, runtime-internal ones start collapsed. */
+  for (guint g = 0; g < golanes_timeline_layout_get_n_groups (layout); g++)
+    {
+      const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, g);
+
+      if (group->kind != GOLANES_GROUP_GOROUTINES)
+        continue;
+      if (group->runtime)
+        g_assert_true (group->collapsed);
+      if (group->collapsed)
+        collapsed += group->members->len;
+      else
+        expanded += group->members->len;
+      for (guint m = 0; m < group->members->len; m++)
+        {
+          guint index = g_array_index (group->members, guint32, m);
+          g_autofree char *func = golanes_timeline_dup_goroutine_function (tl, index);
+
+          g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, index) >= 0, ==, !group->collapsed);
+          if (!group->runtime)
+            g_assert_cmpstr (func, ==, group->title);
+          if (!group->collapsed)
+            regions += golanes_timeline_get_goroutine (tl, index)->n_region_levels;
+        }
+    }
+  g_assert_cmpuint (expanded + collapsed, ==, golanes_timeline_get_n_goroutines (tl));
+  g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_GOROUTINE), ==, expanded);
+  g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_REGION), ==, regions);
+  g_assert_cmpuint (expanded, >, 0);
+
+  /* main.main (G1) is never runtime-internal. */
+  g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, golanes_timeline_lookup_goroutine (tl, 1)), >=, 0);
+
+  save_screenshot ("timeline-overview.png");
+}
+
+static void
+test_navigation (void)
+{
+  gint64 s = golanes_session_get_start_time (session ());
+  gint64 e = golanes_session_get_end_time (session ());
+  gint64 d = e - s;
+  gint64 c = s + d / 2;
+  gint64 zs = c - llround ((c - s) * 0.5);
+  gint64 zd = llround (d * 0.5);
+  gint64 step = (gint64) (zd * 0.1);
+
+  assert_visible (s, e);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (timeline ()), "timeline.no-such-action", NULL));
+
+  activate ("timeline.zoom-in");
+  assert_visible (zs, zs + zd);
+
+  activate ("timeline.pan-right");
+  assert_visible (zs + step, zs + step + zd);
+  activate ("timeline.pan-left");
+  assert_visible (zs, zs + zd);
+
+  activate ("timeline.pan-end");
+  assert_visible (e - zd, e);
+  activate ("timeline.pan-start");
+  assert_visible (s, s + zd);
+  /* Panning stops at the start of the trace. */
+  activate ("timeline.pan-left");
+  assert_visible (s, s + zd);
+
+  activate ("timeline.zoom-out");
+  assert_visible (s, e);
+
+  /* Back and forward walk the recorded views. */
+  activate ("timeline.back");
+  assert_visible (s, s + zd);
+  activate ("timeline.back");
+  assert_visible (e - zd, e);
+  activate ("timeline.forward");
+  assert_visible (s, s + zd);
+
+  activate ("timeline.zoom-fit");
+  assert_visible (s, e);
+
+  /* A selection, zoomed to. */
+  golanes_session_set_selection (session (), s + d / 4, s + d / 4 + d / 100);
+  activate ("timeline.zoom-selection");
+  assert_visible (s + d / 4, s + d / 4 + d / 100);
+  settle ();
+  save_screenshot ("timeline-zoomed-selection.png");
+
+  /* Zooming stops at the shortest range, around the centre. */
+  for (guint i = 0; i < 40; i++)
+    golanes_session_zoom (session (), 0.5, s + d / 2, TRUE);
+  {
+    gint64 vs;
+    gint64 ve;
+
+    golanes_session_get_visible (session (), &vs, &ve);
+    g_assert_cmpint (ve - vs, ==, GOLANES_SESSION_MIN_DURATION);
+    g_assert_cmpint (vs, <=, s + d / 2);
+    g_assert_cmpint (ve, >=, s + d / 2);
+  }
+
+  activate ("timeline.zoom-fit");
+  assert_visible (s, e);
+}
+
+/* A waiting span of G1 with a stack, preferably unblocked by someone. */
+static gboolean
+pick_span (guint *goroutine,
+           guint *span)
+{
+  GolanesTimeline *tl = model ();
+  gint g1 = golanes_timeline_lookup_goroutine (tl, 1);
+  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, g1);
+  guint n = golanes_track_get_n_spans (g->states);
+  gint best = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GolanesSpan sp;
+
+      golanes_track_get_span (g->states, i, &sp);
+      if (sp.state != GOLANES_G_WAITING || sp.arg == 0 || sp.end - sp.start < 1000)
+        continue;
+      if (best < 0)
+        best = i;
+      if (golanes_timeline_get_unblocker (tl, g1, i) >= 0)
+        {
+          best = i;
+          break;
+        }
+    }
+
+  *goroutine = g1;
+  *span = best;
+  return best >= 0;
+}
+
+static void
+test_click_span (void)
+{
+  GolanesTimeline *tl = model ();
+  GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline ());
+  GolanesDetailsPanel *details = golanes_trace_view_get_details (trace_view ());
+  const GolanesTimelineGoroutine *g;
+  g_autofree char *text = NULL;
+  g_autofree char *expected_title = NULL;
+  const GolanesFrame *frames;
+  GolanesSpan sp;
+  guint goroutine;
+  guint span;
+  guint sel_g;
+  guint sel_s;
+  guint n_frames;
+  gint lane;
+  gint unblocker;
+  double x;
+  double y;
+  gsize len;
+  const char *func;
+
+  g_assert_true (pick_span (&goroutine, &span));
+  g = golanes_timeline_get_goroutine (tl, goroutine);
+  golanes_track_get_span (g->states, span, &sp);
+
+  /* Frame the span in the middle third of the view and click its middle. */
+  golanes_session_set_visible (session (), sp.start - (sp.end - sp.start), sp.end + (sp.end - sp.start), TRUE);
+  lane = golanes_timeline_layout_get_goroutine_lane (layout, goroutine);
+  g_assert_cmpint (lane, >=, 0);
+  settle ();
+  g_assert_true (golanes_timeline_view_get_point (timeline (), sp.start + (sp.end - sp.start) / 2, lane, &x, &y));
+  golanes_timeline_view_click (timeline (), x, y);
+
+  g_assert_true (golanes_session_get_selected_span (session (), &sel_g, &sel_s));
+  g_assert_cmpuint (sel_g, ==, goroutine);
+  g_assert_cmpuint (sel_s, ==, span);
+
+  text = golanes_details_panel_dup_text (details);
+  expected_title = g_strdup_printf ("Goroutine %" G_GINT64_FORMAT, g->id);
+  g_assert_nonnull (strstr (text, expected_title));
+  g_assert_nonnull (strstr (text, "main.main"));
+  g_assert_nonnull (strstr (text, "waiting"));
+
+  /* The stack where it blocked, function and file:line. */
+  frames = golanes_stack_table_get_frames (golanes_timeline_get_stack_table (tl), sp.arg, &n_frames);
+  g_assert_cmpuint (n_frames, >, 0);
+  func = golanes_stack_table_get_string (golanes_timeline_get_stack_table (tl), frames[0].func, &len);
+  {
+    g_autofree char *f = g_strndup (func, len);
+    g_autofree char *line = g_strdup_printf (":%u", frames[0].line);
+
+    g_assert_nonnull (strstr (text, f));
+    g_assert_nonnull (strstr (text, line));
+  }
+
+  settle ();
+  save_screenshot ("timeline-zoomed.png");
+
+  /* The goroutine that unblocked it, one click away. */
+  unblocker = golanes_timeline_get_unblocker (tl, goroutine, span);
+  if (unblocker >= 0)
+    {
+      GtkWidget *button = golanes_details_panel_get_unblocker_button (details);
+
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      g_assert_true (golanes_session_get_selected_span (session (), &sel_g, &sel_s));
+      g_assert_cmpuint (sel_g, ==, unblocker);
+      g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, unblocker), >=, 0);
+    }
+  else
+    g_test_message ("no unblocked waiting span of G1 in this trace");
+
+  /* A click on empty space clears the selection. */
+  golanes_timeline_view_click (timeline (), 5, 5000);
+  g_assert_false (golanes_session_get_selected_span (session (), NULL, NULL));
+  activate ("timeline.zoom-fit");
+}
+
+static void
+test_gc_pause (void)
+{
+  GolanesTimeline *tl = model ();
+  GtkWidget *panel = golanes_trace_view_get_panel (trace_view (), "gc");
+  const GolanesTimelineRange *pause = NULL;
+  gint64 margin;
+  gint64 sel_start;
+  gint64 sel_end;
+  guint n_highlight;
+
+  for (guint i = 0; i < golanes_timeline_get_n_ranges (tl); i++)
+    {
+      const GolanesTimelineRange *r = golanes_timeline_get_range (tl, i);
+
+      if (r->kind == GOLANES_GC_RANGE_STW && r->end > r->start)
+        {
+          pause = r;
+          break;
+        }
+    }
+  g_assert_nonnull (pause);
+  g_assert_nonnull (panel);
+
+  /* What the GC panel emits when a pause row is activated. */
+  g_signal_emit_by_name (panel, "activate-range", pause->start, pause->end);
+  margin = MAX ((pause->end - pause->start) / 10, 1);
+  {
+    gint64 start = pause->start - margin;
+    gint64 end = pause->end + margin;
+
+    golanes_timeline_clamp_range (golanes_session_get_start_time (session ()),
+                                  golanes_session_get_end_time (session ()),
+                                  GOLANES_SESSION_MIN_DURATION, &start, &end);
+    assert_visible (start, end);
+  }
+  g_assert_true (golanes_session_get_selection (session (), &sel_start, &sel_end));
+  g_assert_cmpint (sel_start, ==, pause->start);
+  g_assert_cmpint (sel_end, ==, pause->end);
+  golanes_session_get_highlight (session (), &n_highlight);
+  g_assert_cmpuint (n_highlight, ==, 1);
+
+  settle ();
+  save_screenshot ("timeline-gc-pause.png");
+  golanes_session_set_highlight (session (), NULL, NULL, 0);
+  golanes_session_clear_selection (session ());
+  activate ("timeline.zoom-fit");
+}
+
+static void
+test_find (void)
+{
+  GolanesTimeline *tl = model ();
+  guint g;
+
+  g_assert_cmpuint (golanes_timeline_view_find (timeline (), "G1"), ==, 1);
+  g_assert_true (golanes_session_get_selected_span (session (), &g, NULL));
+  g_assert_cmpint (golanes_timeline_get_goroutine (tl, g)->id, ==, 1);
+
+  g_assert_cmpuint (golanes_timeline_view_find (timeline (), "MAIN.MAIN"), >=, 1);
+  g_assert_cmpuint (golanes_timeline_view_find (timeline (), "no.such.function"), ==, 0);
+
+  /* A runtime goroutine: its collapsed group opens to show it. */
+  for (guint i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+    {
+      GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline ());
+      g_autofree char *query = NULL;
+
+      if (golanes_timeline_layout_get_goroutine_lane (layout, i) >= 0)
+        continue;
+      query = g_strdup_printf ("%" G_GINT64_FORMAT, golanes_timeline_get_goroutine (tl, i)->id);
+      g_assert_cmpuint (golanes_timeline_view_find (timeline (), query), ==, 1);
+      g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, i), >=, 0);
+      break;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline ()), "timeline.find", NULL));
+  spin (100);
+}
+
+static void
+test_side_panel (void)
+{
+  gboolean visible = golanes_trace_view_get_side_panel_visible (trace_view ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trace_view ()), "trace.toggle-side-panel", NULL));
+  g_assert_cmpint (golanes_trace_view_get_side_panel_visible (trace_view ()), ==, !visible);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trace_view ()), "trace.toggle-side-panel", NULL));
+  g_assert_cmpint (golanes_trace_view_get_side_panel_visible (trace_view ()), ==, visible);
+  g_assert_null (golanes_trace_view_get_banner_text (trace_view ()));
+}
+
+static void
+test_dark (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (300);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  settle ();
+  save_screenshot ("timeline-dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  spin (200);
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (truncated_path);
+  GolanesWindow *second = golanes_window_new (app);
+  GolanesTraceView *view;
+  const char *text;
+
+  gtk_window_present (GTK_WINDOW (second));
+  golanes_window_open (second, file);
+  g_assert_true (wait_until (shows_trace, second, WAIT_MSEC));
+  view = _golanes_window_get_trace_view (second);
+  text = golanes_trace_view_get_banner_text (view);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "This trace is truncated: "));
+  g_assert_nonnull (strstr (text, "% ("));
+  g_assert_nonnull (strstr (text, golanes_document_get_read_error (golanes_session_get_document (golanes_trace_view_get_session (view)))->message));
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static gboolean
+run_tests_cb (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  window = windows->data;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 860);
+  g_assert_true (wait_until (shows_trace, window, WAIT_MSEC));
+  g_assert_true (wait_until (has_frames, timeline (), WAIT_MSEC));
+
+  test_status = g_test_run ();
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+startup_cb (GApplication *application)
+{
+  g_idle_add (run_tests_cb, NULL);
+}
+
+static gboolean
+ignore_session_bus_warning (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  char *app_argv[3];
+
+  workdir = g_dir_make_tmp ("golanes-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  home = g_build_filename (workdir, "home", NULL);
+  g_mkdir_with_parents (home, 0700);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+
+  trace_path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "chansel.trace", NULL);
+  truncated_path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "chansel.cut60.trace", NULL);
+
+  g_test_add_func ("/timeline/lanes", test_lanes);
+  g_test_add_func ("/timeline/navigation", test_navigation);
+  g_test_add_func ("/timeline/click-span", test_click_span);
+  g_test_add_func ("/timeline/gc-pause", test_gc_pause);
+  g_test_add_func ("/timeline/find", test_find);
+  g_test_add_func ("/timeline/side-panel", test_side_panel);
+  g_test_add_func ("/timeline/dark", test_dark);
+  g_test_add_func ("/timeline/truncated", test_truncated);
+
+  app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
+
+  app_argv[0] = (char *) "golanes";
+  app_argv[1] = trace_path;
+  app_argv[2] = NULL;
+  g_application_run (G_APPLICATION (app), 2, app_argv);
+
+  g_clear_object (&app);
+  g_free (trace_path);
+  g_free (truncated_path);
+  g_free (workdir);
+
+  return test_status;
+}
