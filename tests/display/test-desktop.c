@@ -524,6 +524,10 @@ test_screenshots (void)
   g_assert_no_errno (g_mkdir_with_parents (png_dir, 0755));
   g_assert_true (g_file_set_contents (png_path, (const char *) png, sizeof png, NULL));
 
+  /* Room for the timeline and the side panel, on the 1280×1024 screen. */
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 780);
+
   /* A trace, as opened from the file manager. */
   trace = g_file_new_for_path (copy);
   g_application_open (G_APPLICATION (app), &trace, 1, "");
@@ -532,6 +536,13 @@ test_screenshots (void)
   assert_shows_trace (summary);
   display_assert_shows (GTK_WIDGET (summary), "checkout-service.trace");
   screenshot (GTK_WINDOW (summary), "trace-summary");
+
+  /* The trace in the dark style, before another window covers it and
+   * the pointer, which Xvfb keeps in the middle of the screen, enters it. */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  screenshot (GTK_WINDOW (summary), "dark");
+  g_settings_reset (settings, "color-scheme");
 
   /* The welcome page lists it as recent. */
   window = new_window ();
@@ -552,13 +563,10 @@ test_screenshots (void)
   screenshot (GTK_WINDOW (window), "error");
   destroy_window (window);
 
-  /* The trace in the dark style. */
-  g_settings_set_string (settings, "color-scheme", "dark");
-  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  screenshot (GTK_WINDOW (summary), "dark");
-  g_settings_reset (settings, "color-scheme");
-
   destroy_window (summary);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 }
 
 /* Set-up */
