@@ -25,6 +25,9 @@ static const GolanesCliCommand commands[] = {
   { "tasks", "User task latencies by type like 'go tool trace' /usertasks", golanes_cli_tasks },
   { "regions", "User region latencies by type like 'go tool trace' /userregions", golanes_cli_regions },
   { "summary", "Go version, duration, goroutines, GC, stop-the-world time, peak heap", golanes_cli_summary },
+#ifdef GOLANES_CLI_RENDER
+  { "render", "Draw the timeline into a PNG, as the viewer shows it", golanes_cli_render },
+#endif
 };
 
 static void

@@ -1,0 +1,238 @@
+/* golanes-cli-render.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* golanes-cli render: the viewer's timeline drawn offscreen to a PNG, with
+ * the same layout and drawing code as the window.  GSK render nodes are
+ * drawn with cairo, so no display is needed. */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gtk/gtk.h>
+#include <pango/pangocairo.h>
+
+#include "golanes-cli-commands.h"
+#include "golanes-document.h"
+#include "golanes-timeline-render.h"
+
+#define BENCH_VIEWS 30
+
+typedef struct
+{
+  GolanesDocument       *document;
+  GolanesTimelineLayout *layout;
+  PangoContext          *pango;
+  int                    width;
+  int                    height;
+  gboolean               dark;
+} Renderer;
+
+static GskRenderNode *
+build_frame (Renderer *r,
+             gint64    start,
+             gint64    end)
+{
+  GolanesTimelineRenderParams params = { 0, };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GdkRGBA background;
+
+  params.document = r->document;
+  params.layout = r->layout;
+  params.start = start;
+  params.end = end;
+  params.width = r->width;
+  params.height = r->height - GOLANES_TIMELINE_RULER_HEIGHT;
+  params.dark = r->dark;
+  params.pango = r->pango;
+  gdk_rgba_parse (&params.foreground, r->dark ? "#ffffff" : "rgba(0,0,0,0.8)");
+  gdk_rgba_parse (&background, r->dark ? "#242424" : "#fafafa");
+
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, r->width, r->height));
+  golanes_timeline_render_ruler (&params, GOLANES_TIMELINE_RULER_HEIGHT, snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, GOLANES_TIMELINE_RULER_HEIGHT));
+  golanes_timeline_render_lanes (&params, snapshot);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static cairo_surface_t *
+draw_frame (Renderer      *r,
+            GskRenderNode *node)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, r->width, r->height);
+  cairo_t *cr = cairo_create (surface);
+
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Frame times for BENCH_VIEWS views from the whole trace down to a 1 µs
+ * window around its middle, each built and rasterised in full. */
+static void
+bench_frames (Renderer *r,
+              gint64    start,
+              gint64    end)
+{
+  double times[BENCH_VIEWS];
+  double build_times[BENCH_VIEWS];
+  gint64 middle = start + (end - start) / 2;
+  double ratio = pow ((double) (end - start) / 1000.0, 1.0 / (BENCH_VIEWS - 1));
+
+  for (guint i = 0; i < BENCH_VIEWS; i++)
+    {
+      double duration = (double) (end - start) / pow (ratio, i);
+      gint64 s = middle - (gint64) (duration / 2);
+      gint64 e = s + MAX ((gint64) duration, 1000);
+      gint64 t0 = g_get_monotonic_time ();
+      GskRenderNode *node;
+      cairo_surface_t *surface;
+      gint64 t1;
+
+      s = MAX (s, start);
+      e = MIN (e, end);
+      node = build_frame (r, s, e);
+      t1 = g_get_monotonic_time ();
+      surface = draw_frame (r, node);
+      build_times[i] = (t1 - t0) / 1000.0;
+      times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      g_clear_pointer (&node, gsk_render_node_unref);
+      cairo_surface_destroy (surface);
+    }
+
+  qsort (times, BENCH_VIEWS, sizeof (double), compare_double);
+  qsort (build_times, BENCH_VIEWS, sizeof (double), compare_double);
+  printf ("views=%d width=%d height=%d\n", BENCH_VIEWS, r->width, r->height);
+  printf ("build_p50_ms=%.2f build_p99_ms=%.2f\n", build_times[BENCH_VIEWS / 2], build_times[BENCH_VIEWS - 1]);
+  printf ("frame_p50_ms=%.2f frame_p99_ms=%.2f frame_max_ms=%.2f\n",
+          times[BENCH_VIEWS / 2], times[(int) ceil (BENCH_VIEWS * 0.99) - 1], times[BENCH_VIEWS - 1]);
+}
+
+int
+golanes_cli_render (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GolanesDocument) document = NULL;
+  g_autoptr(GolanesTimelineLayout) layout = NULL;
+  PangoContext *pango = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *output = NULL;
+  gint64 start = -1;
+  gint64 end = -1;
+  int width = 1920;
+  int height = 1080;
+  gboolean dark = FALSE;
+  gboolean bench = FALSE;
+  gboolean expand = FALSE;
+  GolanesTimeline *timeline;
+  GskRenderNode *node;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Renderer r;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG file to write", "OUT.png" },
+    { "start", 0, 0, G_OPTION_ARG_INT64, &start, "Start of the view, ns since the trace start", "NS" },
+    { "end", 0, 0, G_OPTION_ARG_INT64, &end, "End of the view, ns since the trace start", "NS" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (1920)", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (1080)", "H" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark colours", NULL },
+    { "expand-all", 0, 0, G_OPTION_ARG_NONE, &expand, "Expand every lane group", NULL },
+    { "bench-frames", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bench,
+      "Time 30 views from the whole trace down to 1 µs and print p50/p99", NULL },
+    { NULL }
+  };
+
+  /* Registers the render node types, which gtk_init() would otherwise do. */
+  g_type_ensure (GSK_TYPE_COLOR_NODE);
+
+  context = g_option_context_new ("TRACE - draw the timeline into a PNG");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "golanes-cli render: %s\n", error->message);
+      return 2;
+    }
+  if (argc != 2 || (output == NULL && !bench) || width < 2 * GOLANES_TIMELINE_GUTTER || height < 64)
+    {
+      fprintf (stderr, "Usage: golanes-cli render TRACE -o OUT.png [--start NS --end NS --width W --height H]\n");
+      return 2;
+    }
+
+  document = golanes_document_load (argv[1], NULL, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      fprintf (stderr, "golanes-cli render: %s\n", error->message);
+      return 1;
+    }
+  timeline = golanes_document_get_timeline (document);
+
+  layout = golanes_timeline_layout_new (document);
+  if (expand)
+    for (guint g = 0; g < golanes_timeline_layout_get_n_groups (layout); g++)
+      golanes_timeline_layout_set_group_collapsed (layout, g, FALSE);
+
+  pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  font = pango_font_description_from_string ("Sans 10");
+  pango_context_set_font_description (pango, font);
+
+  r.document = document;
+  r.layout = layout;
+  r.pango = pango;
+  r.width = width;
+  r.height = height;
+  r.dark = dark;
+
+  start = start < 0 ? golanes_timeline_get_start_time (timeline)
+                    : golanes_timeline_get_start_time (timeline) + start;
+  end = end < 0 ? golanes_timeline_get_end_time (timeline)
+                : golanes_timeline_get_start_time (timeline) + end;
+  if (end <= start)
+    {
+      fprintf (stderr, "golanes-cli render: the view ends before it starts\n");
+      g_object_unref (pango);
+      return 2;
+    }
+
+  if (bench)
+    bench_frames (&r, start, end);
+  if (output == NULL)
+    {
+      g_object_unref (pango);
+      return 0;
+    }
+
+  node = build_frame (&r, start, end);
+  surface = draw_frame (&r, node);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  g_object_unref (pango);
+  status = cairo_surface_write_to_png (surface, output);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      fprintf (stderr, "golanes-cli render: %s: %s\n", output, cairo_status_to_string (status));
+      return 1;
+    }
+
+  return 0;
+}
