@@ -21,6 +21,8 @@
 #include "golanes-gc-panel.h"
 #include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
+#include "golanes-histogram.h"
+#include "golanes-mmu-plot.h"
 #include "golanes-panel-row.h"
 #include "golanes-tasks-panel.h"
 
@@ -196,6 +198,12 @@ select_row (GtkColumnView *view,
   gtk_selection_model_select_item (gtk_column_view_get_model (view), position, TRUE);
 }
 
+static gboolean
+is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (data) > 100;
+}
+
 static void
 screenshot (GtkWindow  *window,
             const char *name)
@@ -203,6 +211,59 @@ screenshot (GtkWindow  *window,
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
   display_save_screenshot (window, path);
+}
+
+static GtkWidget *find_widget (GtkWidget *widget,
+                               GType      type);
+
+/* GolanesHighlight */
+
+static void
+test_highlight (void)
+{
+  g_autoptr(GolanesHighlight) highlight = golanes_highlight_new ("spans");
+  const GolanesHighlightSpan *spans;
+  guint n_spans;
+  gint64 start;
+  gint64 end;
+
+  g_assert_false (golanes_highlight_get_bounds (highlight, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 0);
+
+  golanes_highlight_append (highlight, 7, 300, 400);
+  golanes_highlight_append (highlight, 3, 500, 450);   /* clamped to an empty span */
+  golanes_highlight_append (highlight, GOLANES_HIGHLIGHT_NO_GOROUTINE, 100, 200);
+  golanes_highlight_append (highlight, 3, 10, 20);
+  g_assert_cmpstr (golanes_highlight_get_label (highlight), ==, "spans");
+  g_assert_cmpuint (golanes_highlight_get_n_spans (highlight), ==, 4);
+  g_assert_cmpint (golanes_highlight_get_span (highlight, 1)->end, ==, 500);
+
+  g_assert_true (golanes_highlight_get_bounds (highlight, &start, &end));
+  g_assert_cmpint (start, ==, 10);
+  g_assert_cmpint (end, ==, 500);
+
+  golanes_highlight_sort (highlight);
+  spans = golanes_highlight_get_spans (highlight, &n_spans);
+  g_assert_cmpuint (n_spans, ==, 4);
+  g_assert_cmpint (spans[0].goid, ==, GOLANES_HIGHLIGHT_NO_GOROUTINE);
+  g_assert_cmpint (spans[1].goid, ==, 3);
+  g_assert_cmpint (spans[1].start, ==, 10);
+  g_assert_cmpint (spans[2].start, ==, 500);
+  g_assert_cmpint (spans[3].goid, ==, 7);
+
+  g_assert_true (golanes_highlight_contains (highlight, 7, 399, 1000));
+  g_assert_false (golanes_highlight_contains (highlight, 7, 400, 1000));
+  g_assert_true (golanes_highlight_contains (highlight, 3, 500, 501));   /* empty spans still count */
+  g_assert_false (golanes_highlight_contains (highlight, 4, 0, 1000));
+
+  /* Boxed: copying takes a reference. */
+  {
+    GolanesHighlight *copy = g_boxed_copy (GOLANES_TYPE_HIGHLIGHT, highlight);
+
+    g_assert_true (copy == highlight);
+    g_boxed_free (GOLANES_TYPE_HIGHLIGHT, copy);
+  }
 }
 
 /* GC panel */
@@ -242,6 +303,31 @@ test_gc_panel (void)
 
   p99 = golanes_panel_format_duration (totals->pause_p99);
   display_assert_shows (panel, p99);
+
+  /* The histogram holds every pause; the MMU plot the document's curve. */
+  {
+    GolanesHistogram *histogram = GOLANES_HISTOGRAM (find_widget (panel, GOLANES_TYPE_HISTOGRAM));
+    GolanesMmuPlot *plot = GOLANES_MMU_PLOT (find_widget (panel, GOLANES_TYPE_MMU_PLOT));
+    g_autofree char *readout = NULL;
+    guint sum = 0;
+
+    for (guint i = 0; i < golanes_histogram_get_n_buckets (histogram); i++)
+      {
+        gint64 lower;
+        gint64 upper;
+
+        sum += golanes_histogram_get_bucket (histogram, i, &lower, &upper);
+        g_assert_cmpint (lower, <, upper);
+      }
+    g_assert_cmpuint (sum, ==, n_pauses);
+
+    g_assert_cmpuint (golanes_mmu_plot_get_n_points (plot), ==, GOLANES_MMU_PLOT_SAMPLES);
+    g_assert_true (display_wait_until (is_laid_out, plot, DISPLAY_WAIT_MSEC));
+    readout = golanes_mmu_plot_describe_at (plot, gtk_widget_get_width (GTK_WIDGET (plot)) / 2.0);
+    g_assert_nonnull (readout);
+    g_assert_nonnull (strstr (readout, "MMU 0."));
+    g_assert_null (golanes_mmu_plot_describe_at (plot, -100));
+  }
 
   /* Longest pause first. */
   sort_by (pause_view, "Duration", GTK_SORT_DESCENDING);
@@ -767,6 +853,7 @@ main (int   argc,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
+  g_test_add_func ("/golanes/panels/highlight", test_highlight);
   g_test_add_func ("/golanes/panels/gc", test_gc_panel);
   g_test_add_func ("/golanes/panels/goroutines", test_goroutines_panel);
   g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
