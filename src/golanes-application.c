@@ -10,12 +10,18 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "golanes-application.h"
 #include "golanes-preferences-window.h"
 #include "golanes-settings.h"
+#include "golanes-timeline-view.h"
+#include "golanes-trace-view.h"
 #include "golanes-window.h"
 
 #define TRACE_MIME_TYPE "application/x-go-trace"
@@ -129,6 +135,58 @@ golanes_application_window_added (GtkApplication *app,
     }
 }
 
+/* --profile-startup: how long from the start of the process until the
+ * trace was shown and until the timeline's first frame was painted. */
+
+static double
+process_start_monotonic_usec (void)
+{
+  g_autofree char *stat = NULL;
+  struct timespec boot;
+  unsigned long long start_ticks = 0;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      (p = strrchr (stat, ')')) == NULL ||
+      clock_gettime (CLOCK_BOOTTIME, &boot) != 0)
+    return 0;
+
+  /* Field 22, starttime, counted after the command name's ")". */
+  for (int field = 2; field < 22 && p != NULL; field++)
+    p = strchr (p + 1, ' ');
+  if (p == NULL || sscanf (p + 1, "%llu", &start_ticks) != 1)
+    return 0;
+
+  return (double) g_get_monotonic_time () -
+         ((double) boot.tv_sec * 1e6 + boot.tv_nsec / 1e3 - (double) start_ticks * 1e6 / sysconf (_SC_CLK_TCK));
+}
+
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  long kb = -1;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")) != NULL)
+    sscanf (line + strlen ("VmHWM:"), "%ld", &kb);
+  return kb;
+}
+
+static void
+profile_first_frame_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+  double start = process_start_monotonic_usec ();
+  double now = g_get_monotonic_time ();
+
+  g_print ("load_ms=%.1f first_frame_ms=%.1f peak_rss_kb=%ld\n",
+           (_golanes_trace_view_get_last_shown_usec () - start) / 1000.0,
+           (now - start) / 1000.0, peak_rss_kb ());
+  g_application_quit (app);
+}
+
 static int
 golanes_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -159,6 +217,13 @@ golanes_application_handle_local_options (GApplication *app,
           g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
           return EXIT_SUCCESS;
         }
+    }
+
+  if (g_variant_dict_contains (options, "profile-startup"))
+    {
+      /* Measure this process only, never hand the trace to another. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      golanes_timeline_view_set_first_frame_func (profile_first_frame_cb, app);
     }
 
   return -1;
@@ -300,6 +365,8 @@ golanes_application_init (GolanesApplication *self)
                                  G_OPTION_ARG_NONE, _("Show the version and exit"), NULL);
   g_application_add_main_option (G_APPLICATION (self), "new-window", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE, _("Open a new window"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "profile-startup", 0, G_OPTION_FLAG_HIDDEN,
+                                 G_OPTION_ARG_NONE, "Open TRACE, print load and first-frame times, exit", NULL);
   /* Translators: the arguments in "golanes --help" */
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[TRACE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -51,6 +51,14 @@ struct _GolanesTraceView
 
 G_DEFINE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GTK_TYPE_WIDGET)
 
+static gint64 last_shown_usec;
+
+gint64
+_golanes_trace_view_get_last_shown_usec (void)
+{
+  return last_shown_usec;
+}
+
 static void
 update_side_panel (GolanesTraceView *self)
 {
@@ -263,6 +271,7 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
     }
 
   gtk_widget_grab_focus (golanes_timeline_view_get_lanes (self->timeline));
+  last_shown_usec = g_get_monotonic_time ();
 }
 
 GolanesSession *

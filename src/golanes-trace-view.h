@@ -43,4 +43,7 @@ gboolean             golanes_trace_view_get_side_panel_visible (GolanesTraceView
 /* The truncation banner's text, or NULL when it is hidden. */
 const char          *golanes_trace_view_get_banner_text (GolanesTraceView *self);
 
+/* When a trace view last showed a trace (g_get_monotonic_time ()). */
+gint64               _golanes_trace_view_get_last_shown_usec (void);
+
 G_END_DECLS
