@@ -102,6 +102,12 @@ show_panel (GtkWidget *panel,
             int        height)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  int minimum;
+
+  /* Narrow enough for the side area next to the timeline. */
+  gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d", G_OBJECT_TYPE_NAME (panel), minimum);
+  g_assert_cmpint (minimum, <=, 400);
 
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, panel);
