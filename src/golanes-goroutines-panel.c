@@ -489,6 +489,7 @@ golanes_goroutines_panel_init (GolanesGoroutinesPanel *self)
 
   golanes_panel_add_column (self->view, _("Start Function"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
   golanes_panel_add_column (self->view, _("Count"), GOLANES_PANEL_COLUMN_COUNT, VALUE_COUNT, FALSE);
+  golanes_panel_add_column (self->view, _("Breakdown"), GOLANES_PANEL_COLUMN_BREAKDOWN, VALUE_EXEC, FALSE);
   golanes_panel_add_column (self->view, _("Execution"), GOLANES_PANEL_COLUMN_DURATION, VALUE_EXEC, FALSE);
   golanes_panel_add_column (self->view, _("Sched Wait"), GOLANES_PANEL_COLUMN_DURATION, VALUE_SCHED_WAIT, FALSE);
   golanes_panel_add_column (self->view, _("Blocked"), GOLANES_PANEL_COLUMN_DURATION, VALUE_BLOCKED, FALSE);

@@ -11,7 +11,117 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "golanes-palette.h"
 #include "golanes-panel-row.h"
+
+#define BREAKDOWN_N_PARTS 4
+
+/* The bar of a GOLANES_PANEL_COLUMN_BREAKDOWN cell. */
+#define GOLANES_TYPE_BREAKDOWN_BAR (golanes_breakdown_bar_get_type ())
+G_DECLARE_FINAL_TYPE (GolanesBreakdownBar, golanes_breakdown_bar, GOLANES, BREAKDOWN_BAR, GtkWidget)
+
+struct _GolanesBreakdownBar
+{
+  GtkWidget parent_instance;
+  gint64    parts[BREAKDOWN_N_PARTS];
+};
+
+G_DEFINE_FINAL_TYPE (GolanesBreakdownBar, golanes_breakdown_bar, GTK_TYPE_WIDGET)
+
+static const GolanesColorRole breakdown_roles[BREAKDOWN_N_PARTS] = {
+  GOLANES_COLOR_RUNNING,
+  GOLANES_COLOR_RUNNABLE,
+  GOLANES_COLOR_WAITING,
+  GOLANES_COLOR_SYSCALL,
+};
+
+static void
+golanes_breakdown_bar_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  GolanesBreakdownBar *self = GOLANES_BREAKDOWN_BAR (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gint64 total = 0;
+  float x = 0;
+
+  for (guint i = 0; i < BREAKDOWN_N_PARTS; i++)
+    total += MAX (self->parts[i], 0);
+  if (total <= 0 || width <= 0)
+    return;
+
+  for (guint i = 0; i < BREAKDOWN_N_PARTS; i++)
+    {
+      float w = (float) width * MAX (self->parts[i], 0) / total;
+
+      if (w > 0)
+        gtk_snapshot_append_color (snapshot, golanes_palette_get (breakdown_roles[i], dark),
+                                   &GRAPHENE_RECT_INIT (x, 0, w, height));
+      x += w;
+    }
+}
+
+static void
+golanes_breakdown_bar_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 40 : 10;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 80 : 10;
+}
+
+static void
+golanes_breakdown_bar_class_init (GolanesBreakdownBarClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = golanes_breakdown_bar_snapshot;
+  widget_class->measure = golanes_breakdown_bar_measure;
+  gtk_widget_class_set_css_name (widget_class, "breakdownbar");
+}
+
+static void
+golanes_breakdown_bar_init (GolanesBreakdownBar *self)
+{
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+}
+
+static void
+golanes_breakdown_bar_set_parts (GolanesBreakdownBar *self,
+                                 const gint64        *parts)
+{
+  static const char *names[BREAKDOWN_N_PARTS] = {
+    N_("Execution"), N_("Sched wait"), N_("Blocked"), N_("Syscall"),
+  };
+  GString *tooltip = g_string_new (NULL);
+  gint64 total = 0;
+
+  for (guint i = 0; i < BREAKDOWN_N_PARTS; i++)
+    {
+      self->parts[i] = parts[i] == GOLANES_PANEL_ROW_NO_VALUE ? 0 : parts[i];
+      total += MAX (self->parts[i], 0);
+    }
+
+  for (guint i = 0; total > 0 && i < BREAKDOWN_N_PARTS; i++)
+    g_string_append_printf (tooltip, "%s%s %.0f %%", tooltip->len > 0 ? "\n" : "",
+                            _(names[i]), 100.0 * MAX (self->parts[i], 0) / total);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->len > 0 ? tooltip->str : NULL);
+  g_string_free (tooltip, TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+breakdown_first_share (GolanesPanelRow *row,
+                       guint            value_index);
 
 struct _GolanesPanelRow
 {
@@ -112,6 +222,22 @@ golanes_panel_row_set_value (GolanesPanelRow *self,
   g_return_if_fail (index < GOLANES_PANEL_ROW_N_VALUES);
 
   self->values[index] = value;
+}
+
+/* The first part's share of a breakdown, for sorting. */
+static double
+breakdown_first_share (GolanesPanelRow *row,
+                       guint            value_index)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < BREAKDOWN_N_PARTS; i++)
+    if (row->values[value_index + i] != GOLANES_PANEL_ROW_NO_VALUE)
+      total += MAX (row->values[value_index + i], 0);
+
+  if (total <= 0 || row->values[value_index] == GOLANES_PANEL_ROW_NO_VALUE)
+    return 0;
+  return (double) row->values[value_index] / total;
 }
 
 GListModel *
@@ -246,6 +372,7 @@ format_value (GolanesPanelRow          *row,
       return golanes_panel_format_bytes (value);
     case GOLANES_PANEL_COLUMN_PERCENT:
       return g_strdup_printf ("%.1f %%", value / 100.0);
+    case GOLANES_PANEL_COLUMN_BREAKDOWN:
     case GOLANES_PANEL_COLUMN_LABEL:
     default:
       return g_strdup (row->label);
@@ -263,15 +390,22 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                ColumnInfo               *info)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label;
 
+  if (info->format == GOLANES_PANEL_COLUMN_BREAKDOWN)
+    {
+      gtk_list_item_set_child (list_item, g_object_new (GOLANES_TYPE_BREAKDOWN_BAR, NULL));
+      return;
+    }
+
+  label = gtk_label_new (NULL);
   if (info->format == GOLANES_PANEL_COLUMN_LABEL)
     {
       GtkWidget *expander = gtk_tree_expander_new ();
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
       gtk_list_item_set_child (list_item, expander);
     }
@@ -295,6 +429,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (row == NULL)
     return;
+
+  if (info->format == GOLANES_PANEL_COLUMN_BREAKDOWN)
+    {
+      golanes_breakdown_bar_set_parts (GOLANES_BREAKDOWN_BAR (child), &row->values[info->value_index]);
+      return;
+    }
 
   text = format_value (row, info->format, info->value_index);
 
@@ -348,6 +488,16 @@ compare_rows_cb (gconstpointer a,
       return gtk_ordering_from_cmpfunc (cmp);
     }
 
+  if (info->format == GOLANES_PANEL_COLUMN_BREAKDOWN)
+    {
+      double sa = breakdown_first_share (ra, info->value_index);
+      double sb = breakdown_first_share (rb, info->value_index);
+
+      if (sa != sb)
+        return sa < sb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+      return GTK_ORDERING_EQUAL;
+    }
+
   va = ra->values[info->value_index];
   vb = rb->values[info->value_index];
   if (va != vb)
@@ -369,6 +519,8 @@ golanes_panel_add_column (GtkColumnView            *view,
 
   g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
   g_return_val_if_fail (value_index < GOLANES_PANEL_ROW_N_VALUES, NULL);
+  g_return_val_if_fail (format != GOLANES_PANEL_COLUMN_BREAKDOWN ||
+                        value_index + BREAKDOWN_N_PARTS <= GOLANES_PANEL_ROW_N_VALUES, NULL);
 
   info = g_new0 (ColumnInfo, 1);
   info->format = format;

@@ -32,6 +32,10 @@ typedef enum
   GOLANES_PANEL_COLUMN_DURATION,  /* a value in nanoseconds */
   GOLANES_PANEL_COLUMN_BYTES,     /* a value in bytes */
   GOLANES_PANEL_COLUMN_PERCENT,   /* a value in hundredths of a percent */
+  GOLANES_PANEL_COLUMN_BREAKDOWN, /* values index..index+3 (running, runnable,
+                                   * waiting, syscall time) as a stacked bar
+                                   * in the goroutine state colours; sorted
+                                   * by the running share */
 } GolanesPanelColumnFormat;
 
 GolanesPanelRow *golanes_panel_row_new          (const char      *label,
