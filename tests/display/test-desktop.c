@@ -84,6 +84,21 @@ new_window (void)
   return window;
 }
 
+/* The default size of a window not shown yet is the one restored from
+ * the settings: once shown, GTK raises it to the content's minimum. */
+static GolanesWindow *
+new_hidden_window (void)
+{
+  return golanes_window_new (app);
+}
+
+static void
+present (GolanesWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  assert_page (window, "welcome");
+}
+
 static void
 destroy_window (GolanesWindow *window)
 {
@@ -159,20 +174,22 @@ test_window_size (void)
   g_settings_set_int (settings, "window-width", 1000);
   g_settings_set_int (settings, "window-height", 700);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
-  window = new_window ();
+  window = new_hidden_window ();
   assert_default_size (window, 1000, 700);
+  present (window);
   g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
 
   /* ... and saves its own when it goes away. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 610);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
   display_spin (100);
   destroy_window (window);
-  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
-  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  window = new_window ();
-  assert_default_size (window, 900, 610);
+  window = new_hidden_window ();
+  assert_default_size (window, 1100, 750);
+  present (window);
   destroy_window (window);
 
   g_settings_reset (settings, "window-width");
@@ -203,9 +220,10 @@ test_window_size_bad (void)
 
       g_test_expect_message ("golanes-settings", G_LOG_LEVEL_WARNING,
                              "Saved window size * does not fit on any monitor, using 880×640");
-      window = new_window ();
+      window = new_hidden_window ();
       g_test_assert_expected_messages ();
       assert_default_size (window, 880, 640);
+      present (window);
       destroy_window (window);
 
       /* The window saved a sane size again. */
