@@ -298,7 +298,7 @@ golanes_histogram_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 80;
+      *minimum = 60;
       *natural = 120;
     }
 }

@@ -308,7 +308,7 @@ golanes_mmu_plot_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 100;
+      *minimum = 72;
       *natural = 140;
     }
 }

@@ -108,6 +108,9 @@ show_panel (GtkWidget *panel,
   gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_test_message ("%s: minimum width %d", G_OBJECT_TYPE_NAME (panel), minimum);
   g_assert_cmpint (minimum, <=, 400);
+  gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, 360, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: minimum height %d at 360 pixels wide", G_OBJECT_TYPE_NAME (panel), minimum);
+  g_assert_cmpint (minimum, <=, 450);
 
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, panel);
