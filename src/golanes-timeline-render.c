@@ -567,6 +567,48 @@ text (Frame         *f,
   return TRUE;
 }
 
+/* Adjacent rectangles of one palette colour on one row become one render
+ * node: at overview zoom most columns hold merged runs of a single state. */
+typedef struct
+{
+  double         x;
+  double         y;
+  double         w;
+  double         h;
+  const GdkRGBA *color;
+} Run;
+
+static void
+run_flush (Frame *f,
+           Run   *run)
+{
+  if (run->color != NULL)
+    fill (f, run->x, run->y, run->w, run->h, run->color);
+  run->color = NULL;
+}
+
+static void
+run_push (Frame         *f,
+          Run           *run,
+          double         x,
+          double         y,
+          double         w,
+          double         h,
+          const GdkRGBA *color)
+{
+  if (run->color == color && run->y == y && run->h == h && fabs (run->x + run->w - x) < 0.01)
+    {
+      run->w = x + w - run->x;
+      return;
+    }
+  run_flush (f, run);
+  run->x = x;
+  run->y = y;
+  run->w = w;
+  run->h = h;
+  run->color = color;
+}
+
 static void
 item_rect (const Frame          *f,
            const GolanesLodItem *item,
@@ -613,6 +655,8 @@ draw_goroutine_lane (Frame             *f,
   const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, lane->index);
   const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
   guint n = query (f, g->states);
+  Run body = { 0, };
+  Run cap = { 0, };
 
   for (guint i = 0; i < n; i++)
     {
@@ -621,12 +665,12 @@ draw_goroutine_lane (Frame             *f,
       double w;
 
       item_rect (f, item, &x, &w);
-      fill (f, x, y, w, lane->height, golanes_palette_get (item->state, f->p->dark));
+      run_push (f, &body, x, y, w, lane->height, golanes_palette_get (item->state, f->p->dark));
 
       if (item->count > 1)
         {
           /* A dark cap tells merged runs from one long span. */
-          fill (f, x, y, w, 3, merged);
+          run_push (f, &cap, x, y, w, 3, merged);
         }
       else if (w > 60 && item->state != GOLANES_G_RUNNING)
         {
@@ -634,9 +678,15 @@ draw_goroutine_lane (Frame             *f,
 
           golanes_track_get_span (g->states, item->first, &span);
           if (span.reason != 0)
-            text (f, reason_text (f, span.reason), x + 3, y, w - 6, lane->height, &f->p->foreground);
+            {
+              run_flush (f, &body);
+              run_flush (f, &cap);
+              text (f, reason_text (f, span.reason), x + 3, y, w - 6, lane->height, &f->p->foreground);
+            }
         }
     }
+  run_flush (f, &body);
+  run_flush (f, &cap);
 
   if (g->assists != NULL)
     {
@@ -708,6 +758,7 @@ draw_proc_like (Frame             *f,
   const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
   GdkRGBA label_color = { 1, 1, 1, 1 };
   guint n = query (f, track);
+  Run run = { 0, };
 
   for (guint i = 0; i < n; i++)
     {
@@ -720,9 +771,10 @@ draw_proc_like (Frame             *f,
       item_rect (f, item, &x, &w);
       if (item->count > 1)
         {
-          fill (f, x, y, w, lane->height, merged);
+          run_push (f, &run, x, y, w, lane->height, merged);
           continue;
         }
+      run_flush (f, &run);
 
       golanes_track_get_span (track, item->first, &span);
       if (by_goroutine && span.state == GOLANES_G_RUNNING)
@@ -743,6 +795,7 @@ draw_proc_like (Frame             *f,
             }
         }
     }
+  run_flush (f, &run);
 }
 
 static void
@@ -810,6 +863,18 @@ series_seek (const GolanesSeriesPoint *points,
   return lo > 0 ? lo - 1 : 0;
 }
 
+static double
+series_y (const GolanesSeriesPoint *point,
+          double                    y,
+          double                    height,
+          guint64                   max)
+{
+  return y + height - (double) point->value / max * (height - 2);
+}
+
+/* A step plot of @points over the window.  Points sharing a pixel column
+ * collapse to a vertical stroke over their range, so a frame costs the
+ * columns, not the points. */
 static void
 draw_series (Frame                    *f,
              cairo_t                  *cr,
@@ -821,27 +886,54 @@ draw_series (Frame                    *f,
              gboolean                  filled)
 {
   double x_end = GOLANES_TIMELINE_GUTTER + f->data_width;
-  double last_x = GOLANES_TIMELINE_GUTTER;
   double last_y;
+  gint64 column = G_MININT64;
+  double col_x = 0;
+  double col_min = 0;
+  double col_max = 0;
   guint i;
 
   if (n == 0 || max == 0)
     return;
 
   i = series_seek (points, n, f->p->start);
-  last_y = y + height - (double) points[i].value / max * (height - 2);
-  cairo_move_to (cr, last_x, last_y);
+  last_y = series_y (&points[i], y, height, max);
+  cairo_move_to (cr, GOLANES_TIMELINE_GUTTER, last_y);
 
   for (i++; i < n && points[i].time <= f->p->end; i++)
     {
       double x = frame_x (f, points[i].time);
-      double py = y + height - (double) points[i].value / max * (height - 2);
+      double py = series_y (&points[i], y, height, max);
+      gint64 c = (gint64) floor (x);
 
-      /* Many points in one column: a vertical stroke covers them. */
+      if (c == column)
+        {
+          col_min = MIN (col_min, py);
+          col_max = MAX (col_max, py);
+          last_y = py;
+          continue;
+        }
+
+      if (column != G_MININT64)
+        {
+          cairo_line_to (cr, col_x, col_min);
+          cairo_line_to (cr, col_x, col_max);
+          cairo_line_to (cr, col_x, last_y);
+        }
+
+      /* The level before this point holds until it. */
       cairo_line_to (cr, x, last_y);
-      cairo_line_to (cr, x, py);
-      last_x = x;
+      column = c;
+      col_x = x;
+      col_min = MIN (last_y, py);
+      col_max = MAX (last_y, py);
       last_y = py;
+    }
+  if (column != G_MININT64)
+    {
+      cairo_line_to (cr, col_x, col_min);
+      cairo_line_to (cr, col_x, col_max);
+      cairo_line_to (cr, col_x, last_y);
     }
   cairo_line_to (cr, x_end, last_y);
 
@@ -897,7 +989,6 @@ draw_counts_lane (Frame             *f,
   gint32 max = f->p->layout->count_max;
   int columns = (int) f->data_width;
   g_autofree double *stack = NULL;
-  cairo_t *cr;
 
   if (max <= 0 || columns <= 0)
     return;
@@ -915,27 +1006,29 @@ draw_counts_lane (Frame             *f,
       stack[c * 3 + 2] = counts.running + counts.runnable + counts.waiting + counts.syscall;
     }
 
-  cr = gtk_snapshot_append_cairo (f->snapshot,
-                                  &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
-                                                       f->data_width, lane->height));
-  for (int k = 2; k >= 0; k--)
+  /* Rectangles per column, one per state, merged with their neighbours of
+   * the same height: no path to rasterise. */
+  for (int k = 0; k < 3; k++)
     {
+      const GdkRGBA *color = golanes_palette_get (roles[k], f->p->dark);
       double bottom = y + lane->height;
+      double scale = (lane->height - 2) / (double) max;
+      Run run = { 0, };
 
-      cairo_move_to (cr, GOLANES_TIMELINE_GUTTER, bottom);
       for (int c = 0; c < columns; c++)
         {
-          double top = bottom - stack[c * 3 + k] / max * (lane->height - 2);
+          double top = bottom - round (stack[c * 3 + k] * scale);
+          double base = k == 0 ? bottom : bottom - round (stack[c * 3 + k - 1] * scale);
 
-          cairo_line_to (cr, GOLANES_TIMELINE_GUTTER + c, top);
-          cairo_line_to (cr, GOLANES_TIMELINE_GUTTER + c + 1, top);
+          if (base - top <= 0)
+            {
+              run_flush (f, &run);
+              continue;
+            }
+          run_push (f, &run, GOLANES_TIMELINE_GUTTER + c, top, 1, base - top, color);
         }
-      cairo_line_to (cr, GOLANES_TIMELINE_GUTTER + columns, bottom);
-      cairo_close_path (cr);
-      gdk_cairo_set_source_rgba (cr, golanes_palette_get (roles[k], f->p->dark));
-      cairo_fill (cr);
+      run_flush (f, &run);
     }
-  cairo_destroy (cr);
 }
 
 static void
