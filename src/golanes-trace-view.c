@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "golanes-blocking-panel.h"
 #include "golanes-gc-panel.h"
 #include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
@@ -407,6 +408,9 @@ golanes_trace_view_init (GolanesTraceView *self)
                                 (GolanesPanelSetDocument) golanes_goroutines_panel_set_document);
   golanes_trace_view_add_panel (self, golanes_tasks_panel_new (), "tasks", golanes_tasks_panel_get_title (),
                                 (GolanesPanelSetDocument) golanes_tasks_panel_set_document);
+  golanes_trace_view_add_panel (self, golanes_blocking_panel_new (), "blocking",
+                                golanes_blocking_panel_get_title (),
+                                (GolanesPanelSetDocument) golanes_blocking_panel_set_document);
 
   fill_legend (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
