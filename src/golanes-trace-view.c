@@ -17,6 +17,7 @@
 #include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
 #include "golanes-palette.h"
+#include "golanes-settings.h"
 #include "golanes-tasks-panel.h"
 #include "golanes-timeline-math.h"
 #include "golanes-trace-view.h"
@@ -48,6 +49,7 @@ struct _GolanesTraceView
   GolanesDocument  *document;
   GPtrArray        *panel_setters;   /* GolanesPanelSetDocument, one per panel */
   GPtrArray        *panels;
+  GSettings        *settings;
 };
 
 G_DEFINE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GTK_TYPE_WIDGET)
@@ -336,9 +338,19 @@ fill_legend (GolanesTraceView *self)
 }
 
 static void
+side_page_changed_cb (GolanesTraceView *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->side_stack);
+
+  g_settings_set_string (self->settings, "side-panel-page", name != NULL ? name : "");
+}
+
+static void
 golanes_trace_view_dispose (GObject *object)
 {
   GolanesTraceView *self = GOLANES_TRACE_VIEW (object);
+
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_TRACE_VIEW);
   g_clear_object (&self->session);
@@ -411,6 +423,22 @@ golanes_trace_view_init (GolanesTraceView *self)
   golanes_trace_view_add_panel (self, golanes_blocking_panel_new (), "blocking",
                                 golanes_blocking_panel_get_title (),
                                 (GolanesPanelSetDocument) golanes_blocking_panel_set_document);
+
+  /* The side area's state, as the preferences show it. */
+  self->settings = golanes_settings_new ();
+  g_settings_bind (self->settings, "show-side-panel", self->side_box, "visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "side-panel-width", self->side_box, "width-request", G_SETTINGS_BIND_GET);
+  {
+    g_autofree char *page = g_settings_get_string (self->settings, "side-panel-page");
+
+    /* An empty or stale name keeps the first page. */
+    if (page[0] != '\0' && gtk_stack_get_child_by_name (self->side_stack, page) != NULL)
+      gtk_stack_set_visible_child_name (self->side_stack, page);
+  }
+  g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (side_page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_box, "notify::visible", G_CALLBACK (update_side_panel), self,
+                           G_CONNECT_SWAPPED);
 
   fill_legend (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "golanes-application.h"
+#include "golanes-settings.h"
 #include "golanes-timeline-math.h"
 #include "golanes-window-private.h"
 
@@ -515,10 +516,17 @@ test_find (void)
 static void
 test_side_panel (void)
 {
+  g_autoptr(GSettings) settings = golanes_settings_new ();
   gboolean visible = golanes_trace_view_get_side_panel_visible (trace_view ());
 
+  g_assert_cmpint (visible, ==, g_settings_get_boolean (settings, "show-side-panel"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trace_view ()), "trace.toggle-side-panel", NULL));
   g_assert_cmpint (golanes_trace_view_get_side_panel_visible (trace_view ()), ==, !visible);
+  /* The preference follows F9, and the other way round. */
+  g_assert_cmpint (g_settings_get_boolean (settings, "show-side-panel"), ==, !visible);
+  g_settings_set_boolean (settings, "show-side-panel", visible);
+  g_assert_cmpint (golanes_trace_view_get_side_panel_visible (trace_view ()), ==, visible);
+  g_settings_set_boolean (settings, "show-side-panel", !visible);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trace_view ()), "trace.toggle-side-panel", NULL));
   g_assert_cmpint (golanes_trace_view_get_side_panel_visible (trace_view ()), ==, visible);
   g_assert_null (golanes_trace_view_get_banner_text (trace_view ()));
