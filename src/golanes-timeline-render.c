@@ -1064,7 +1064,17 @@ draw_highlights (Frame *f)
             continue;
         }
 
-      fill (f, x0, y, x1 - x0, h, color);
+      if (iv->goroutine >= 0)
+        fill (f, x0, y, x1 - x0, h, color);
+      else
+        {
+          /* A time range across every lane: a light tint, so that the
+           * spans under it keep their colours. */
+          GdkRGBA tint = *color;
+
+          tint.alpha *= 0.45;
+          fill (f, x0, y, x1 - x0, h, &tint);
+        }
       fill (f, x0, y, 1, h, &outline);
       fill (f, x1 - 1, y, 1, h, &outline);
     }

@@ -109,7 +109,6 @@ panel_activate_range_cb (GtkWidget        *panel,
     return;
   /* A little context either side, and the range itself highlighted. */
   golanes_session_set_visible (self->session, start - margin, end + margin, TRUE);
-  golanes_session_set_selection (self->session, start, end);
   golanes_session_set_highlight (self->session, NULL, &interval, 1);
 }
 

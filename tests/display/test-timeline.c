@@ -439,9 +439,8 @@ test_gc_pause (void)
   GolanesTimeline *tl = model ();
   GtkWidget *panel = golanes_trace_view_get_panel (trace_view (), "gc");
   const GolanesTimelineRange *pause = NULL;
+  const GolanesSessionInterval *highlight;
   gint64 margin;
-  gint64 sel_start;
-  gint64 sel_end;
   guint n_highlight;
 
   for (guint i = 0; i < golanes_timeline_get_n_ranges (tl); i++)
@@ -469,11 +468,11 @@ test_gc_pause (void)
                                   GOLANES_SESSION_MIN_DURATION, &start, &end);
     assert_visible (start, end);
   }
-  g_assert_true (golanes_session_get_selection (session (), &sel_start, &sel_end));
-  g_assert_cmpint (sel_start, ==, pause->start);
-  g_assert_cmpint (sel_end, ==, pause->end);
-  golanes_session_get_highlight (session (), &n_highlight);
+  highlight = golanes_session_get_highlight (session (), &n_highlight);
   g_assert_cmpuint (n_highlight, ==, 1);
+  g_assert_cmpint (highlight[0].goroutine, ==, -1);
+  g_assert_cmpint (highlight[0].start, ==, pause->start);
+  g_assert_cmpint (highlight[0].end, ==, pause->end);
 
   settle ();
   save_screenshot ("timeline-gc-pause.png");
