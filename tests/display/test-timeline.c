@@ -565,6 +565,24 @@ test_truncated (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static gboolean
 run_tests_cb (gpointer data)
 {
@@ -637,6 +655,7 @@ main (int   argc,
   g_application_run (G_APPLICATION (app), 2, app_argv);
 
   g_clear_object (&app);
+  remove_tree (workdir);
   g_free (trace_path);
   g_free (truncated_path);
   g_free (workdir);
