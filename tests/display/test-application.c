@@ -21,52 +21,16 @@
 #include "golanes-trace-loader-private.h"
 #include "golanes-window-private.h"
 
+#include "display-utils.h"
+
 #define TEST_APP_ID "io.github.golanes.Golanes.DisplayTest"
-#define WAIT_MSEC   20000
+#define WAIT_MSEC   DISPLAY_WAIT_MSEC
 
 static GolanesApplication *app;
 static char *workdir;
 static char *trace_path;
 static char *expected_version;
 static int test_status;
-
-/* Main loop helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_msec)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-  gboolean ret;
-
-  while (!(ret = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ret;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint msec)
-{
-  wait_until (never, NULL, msec);
-}
 
 typedef struct
 {
@@ -88,40 +52,18 @@ assert_page (GolanesWindow *window,
 {
   PageWait wait = { window, page };
 
-  if (!wait_until (page_is, &wait, WAIT_MSEC))
+  if (!display_wait_until (page_is, &wait, WAIT_MSEC))
     g_error ("window shows page “%s”, expected “%s”",
              golanes_window_get_page_name (window), page);
 }
 
 /* Widget helpers */
 
-static void
-collect_mapped_text (GtkWidget *widget,
-                     GString   *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_mapped_text (child, out);
-}
-
 /* Everything the window shows as text right now. */
 static char *
 window_text (GolanesWindow *window)
 {
-  GString *out = g_string_new (NULL);
-
-  collect_mapped_text (GTK_WIDGET (window), out);
-  return g_string_free (out, FALSE);
+  return display_window_text (GTK_WIDGET (window));
 }
 
 static void
@@ -212,88 +154,13 @@ emit_drop (GolanesWindow *window,
   return handled;
 }
 
-/* The window's render node only exists between a frame and the next
- * invalidation, so the window is rendered right after it was painted. */
-static GdkTexture *
-render_window (GolanesWindow *window)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  GdkTexture *texture;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return NULL;
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_assert_nonnull (renderer);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  return texture;
-}
-
-typedef struct
-{
-  GolanesWindow *window;
-  GdkTexture    *texture;
-} Screenshot;
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Screenshot    *shot)
-{
-  if (shot->texture == NULL)
-    shot->texture = render_window (shot->window);
-}
-
-static gboolean
-has_texture (gpointer data)
-{
-  Screenshot *shot = data;
-
-  return shot->texture != NULL;
-}
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (data) &&
-         gtk_widget_get_width (data) > 0 &&
-         gtk_widget_get_height (data) > 0;
-}
-
 static void
 save_screenshot (GolanesWindow *window,
                  const char    *name)
 {
-  g_autofree char *path = NULL;
-  Screenshot shot = { window, NULL };
-  GdkFrameClock *frame_clock;
-  gulong handler;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
-  /* Let the window map and the stack's crossfade finish. */
-  g_assert_true (wait_until (is_allocated, window, WAIT_MSEC));
-  spin (500);
-
-  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_assert_nonnull (frame_clock);
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  g_assert_true (wait_until (has_texture, &shot, WAIT_MSEC));
-  g_signal_handler_disconnect (frame_clock, handler);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
-  g_object_unref (shot.texture);
-  g_test_message ("screenshot: %s", path);
+  display_save_screenshot (GTK_WINDOW (window), path);
 }
 
 /* Inputs */
@@ -404,7 +271,7 @@ test_welcome (void)
   g_assert_true (golanes_window_is_empty (window));
   golanes_application_add_recent (app, missing_file);
   wait = (TextWait) { window, "File not found" };
-  g_assert_true (wait_until (window_shows, &wait, WAIT_MSEC));
+  g_assert_true (display_wait_until (window_shows, &wait, WAIT_MSEC));
   assert_window_shows (window, "moved-away.trace");
   save_screenshot (window, "screenshot-welcome-missing.png");
 
@@ -590,7 +457,7 @@ test_open_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
 
   /* Without a file chooser portal, GtkFileChooserNative shows GTK's dialog. */
-  if (!wait_until (has_file_chooser, NULL, 5000))
+  if (!display_wait_until (has_file_chooser, NULL, 5000))
     {
       g_test_skip ("the file chooser portal answered instead of GTK's own dialog");
       gtk_window_destroy (GTK_WINDOW (window));
@@ -609,7 +476,7 @@ test_open_dialog (void)
   g_assert_cmpstr (gtk_file_filter_get_name (current), ==, "Go Execution Traces");
 
   g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
-  g_assert_true (wait_until (chooser_has_selection, chooser, WAIT_MSEC));
+  g_assert_true (display_wait_until (chooser_has_selection, chooser, WAIT_MSEC));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
 
   /* The chosen trace opens in this window, which showed the welcome page. */
@@ -736,7 +603,7 @@ test_cancel (void)
 
   golanes_window_open (window, file);
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
-  g_assert_true (wait_until (shows_progress, window, WAIT_MSEC));
+  g_assert_true (display_wait_until (shows_progress, window, WAIT_MSEC));
   save_screenshot (window, "screenshot-loading.png");
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
 
@@ -745,7 +612,7 @@ test_cancel (void)
   g_assert_null (golanes_window_get_file (window));
 
   /* The cancelled worker finishes without touching the window. */
-  spin (500);
+  display_spin (500);
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "welcome");
   assert_window_shows (window, "Loading cancelled");
 
@@ -754,8 +621,8 @@ test_cancel (void)
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_null, &window, WAIT_MSEC));
-  spin (300);
+  g_assert_true (display_wait_until (is_null, &window, WAIT_MSEC));
+  display_spin (300);
 
   _golanes_trace_loader_set_throttle (0);
 }
@@ -786,7 +653,7 @@ test_actions (void)
   assert_page (window, "welcome");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  spin (200);
+  display_spin (200);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
@@ -795,7 +662,7 @@ test_actions (void)
   gtk_window_destroy (about);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
-  spin (100);
+  display_spin (100);
   g_assert_cmpuint (count_windows (), ==, before);
 }
 

@@ -23,8 +23,10 @@
 #include "golanes-timeline-math.h"
 #include "golanes-window-private.h"
 
+#include "display-utils.h"
+
 #define TEST_APP_ID "io.github.golanes.Golanes.TimelineTest"
-#define WAIT_MSEC   20000
+#define WAIT_MSEC   DISPLAY_WAIT_MSEC
 
 static GolanesApplication *app;
 static GolanesWindow *window;
@@ -32,42 +34,6 @@ static char *workdir;
 static char *trace_path;
 static char *truncated_path;
 static int test_status;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_msec)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-  gboolean ret;
-
-  while (!(ret = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ret;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin (guint msec)
-{
-  wait_until (never, NULL, msec);
-}
 
 static gboolean
 shows_trace (gpointer data)
@@ -137,63 +103,14 @@ activate (const char *action)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline ()), action, NULL));
 }
 
-/* Screenshots, rendered right after a paint like the application tests */
-
-typedef struct
-{
-  GtkWidget  *widget;
-  GdkTexture *texture;
-} Screenshot;
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Screenshot    *shot)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (shot->widget);
-  int height = gtk_widget_get_height (shot->widget);
-
-  if (shot->texture != NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (shot->widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-  shot->texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-}
-
-static gboolean
-has_texture (gpointer data)
-{
-  return ((Screenshot *) data)->texture != NULL;
-}
+/* Screenshots go to the build directory. */
 
 static void
 save_screenshot (const char *name)
 {
-  g_autofree char *path = NULL;
-  Screenshot shot = { GTK_WIDGET (window), NULL };
-  GdkFrameClock *clock;
-  gulong handler;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
-  spin (300);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  g_assert_true (wait_until (has_texture, &shot, WAIT_MSEC));
-  g_signal_handler_disconnect (clock, handler);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
-  g_object_unref (shot.texture);
-  g_test_message ("screenshot: %s", path);
+  display_save_screenshot (GTK_WINDOW (window), path);
 }
 
 /* The tests */
@@ -509,7 +426,7 @@ test_find (void)
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline ()), "timeline.find", NULL));
-  spin (100);
+  display_spin (100);
 }
 
 static void
@@ -537,12 +454,12 @@ test_dark (void)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (300);
+  display_spin (300);
   g_assert_true (adw_style_manager_get_dark (manager));
   settle ();
   save_screenshot ("timeline-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  spin (200);
+  display_spin (200);
 }
 
 static void
@@ -555,7 +472,7 @@ test_truncated (void)
 
   gtk_window_present (GTK_WINDOW (second));
   golanes_window_open (second, file);
-  g_assert_true (wait_until (shows_trace, second, WAIT_MSEC));
+  g_assert_true (display_wait_until (shows_trace, second, WAIT_MSEC));
   view = _golanes_window_get_trace_view (second);
   text = golanes_trace_view_get_banner_text (view);
   g_assert_nonnull (text);
@@ -591,8 +508,8 @@ run_tests_cb (gpointer data)
   g_assert_nonnull (windows);
   window = windows->data;
   gtk_window_set_default_size (GTK_WINDOW (window), 1260, 860);
-  g_assert_true (wait_until (shows_trace, window, WAIT_MSEC));
-  g_assert_true (wait_until (has_frames, timeline (), WAIT_MSEC));
+  g_assert_true (display_wait_until (shows_trace, window, WAIT_MSEC));
+  g_assert_true (display_wait_until (has_frames, timeline (), WAIT_MSEC));
 
   test_status = g_test_run ();
   g_application_quit (G_APPLICATION (app));
