@@ -18,16 +18,14 @@
 #include "golanes-panel-row.h"
 
 /*
- * The profiles are computed here from the timeline's goroutine state
- * spans, with the classification of golanes-blocking.c (and so of
- * `go tool trace -pprof`): a waiting span whose wait reason mentions
- * "chan", "sync" or "select" is synchronization, one with reason
- * "network" is network, a syscall span is a syscall, and a runnable span
- * (or a created one not yet run) is scheduler latency.  Each span is
- * charged to its transition stack, which is the stack the profiles use.
- * GolanesBlocking has the same totals but no per-interval data, and the
- * highlight of a stack needs its intervals; unlike GolanesBlocking the
- * spans are not clipped to the goroutine summary's notion of lifetime.
+ * The tables show the document's GolanesBlocking profiles, the numbers of
+ * `go tool trace -pprof=KIND`.  GolanesBlocking keeps no intervals, so the
+ * highlight of a stack is made of the timeline's goroutine state spans of
+ * the same class (a waiting span whose reason mentions "chan", "sync" or
+ * "select" is synchronization, reason "network" is network, a syscall span
+ * a syscall, a runnable or not-yet-run span scheduler latency) charged to
+ * that stack; unlike the profile, those spans are not clipped to Go's
+ * notion of a goroutine's lifetime.
  */
 
 /* Values of the stack and reason rows. */
@@ -46,12 +44,6 @@ enum
   REASON_NET,
   REASON_OTHER,
 };
-
-typedef struct
-{
-  guint64 count;
-  gint64  delay;
-} Acc;
 
 struct _GolanesBlockingPanel
 {
@@ -268,20 +260,6 @@ selected_cb (GolanesBlockingPanel *self,
   g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
 }
 
-static Acc *
-acc_lookup (GHashTable *table,
-            guint32     key)
-{
-  Acc *acc = g_hash_table_lookup (table, GUINT_TO_POINTER (key));
-
-  if (acc == NULL)
-    {
-      acc = g_new0 (Acc, 1);
-      g_hash_table_insert (table, GUINT_TO_POINTER (key), acc);
-    }
-  return acc;
-}
-
 static int
 compare_rows_by_delay (gconstpointer a,
                        gconstpointer b,
@@ -301,108 +279,109 @@ compare_rows_by_delay (gconstpointer a,
   return g_utf8_collate (golanes_panel_row_get_label (ra), golanes_panel_row_get_label (rb));
 }
 
-/* Rows from @accs (key -> Acc), labelled by @label_func, by delay. */
-static GListStore *
-make_rows (GHashTable      *accs,
-           GolanesTimeline *timeline,
-           gboolean         by_stack,
-           gint64           total_delay)
+static void
+add_row (GPtrArray  *rows,
+         const char *label,
+         gint64      id,
+         guint64     count,
+         gint64      delay,
+         gint64      total_delay)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GolanesPanelRow *row;
+
+  row = golanes_panel_row_new (label != NULL && label[0] != '\0' ? label : _("(none)"), id);
+  golanes_panel_row_set_value (row, VALUE_COUNT, (gint64) count);
+  golanes_panel_row_set_value (row, VALUE_DELAY, delay);
+  golanes_panel_row_set_value (row, VALUE_SHARE,
+                               total_delay > 0 ? (gint64) (10000.0 * delay / total_delay + 0.5) : 0);
+  g_ptr_array_add (rows, row);
+}
+
+static GListStore *
+rows_to_store (GPtrArray *rows)
+{
   GListStore *store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, accs);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint32 id = GPOINTER_TO_UINT (key);
-      const Acc *acc = value;
-      g_autofree char *label = NULL;
-      GolanesPanelRow *row;
-
-      if (by_stack)
-        label = stack_label (timeline, id);
-      else
-        label = g_strdup (golanes_timeline_get_reason (timeline, id));
-      if (label == NULL || label[0] == '\0')
-        {
-          g_free (label);
-          label = g_strdup (_("(none)"));
-        }
-
-      row = golanes_panel_row_new (label, id);
-      golanes_panel_row_set_value (row, VALUE_COUNT, acc->count);
-      golanes_panel_row_set_value (row, VALUE_DELAY, acc->delay);
-      golanes_panel_row_set_value (row, VALUE_SHARE,
-                                   total_delay > 0 ? (gint64) (10000.0 * acc->delay / total_delay + 0.5) : 0);
-      g_ptr_array_add (rows, row);
-    }
 
   g_ptr_array_sort_with_data (rows, compare_rows_by_delay, NULL);
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
-
   return store;
 }
 
+static GolanesBlockingKind
+profile_kind (GolanesBlockingPanelProfile profile)
+{
+  switch (profile)
+    {
+    case GOLANES_BLOCKING_PANEL_NET:
+      return GOLANES_BLOCKING_NET;
+    case GOLANES_BLOCKING_PANEL_SYSCALL:
+      return GOLANES_BLOCKING_SYSCALL;
+    case GOLANES_BLOCKING_PANEL_SCHED:
+      return GOLANES_BLOCKING_SCHED;
+    case GOLANES_BLOCKING_PANEL_SYNC:
+    default:
+      return GOLANES_BLOCKING_SYNC;
+    }
+}
+
+/* The rows are the document's blocking profile, which equals
+ * `go tool trace -pprof=KIND`; its stacks are in the timeline's table. */
 static void
 golanes_blocking_panel_reload (GolanesBlockingPanel *self)
 {
-  g_autoptr(GHashTable) stacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GHashTable) reasons = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GListStore) stack_rows = NULL;
-  g_autoptr(GListStore) reason_rows = NULL;
+  g_autoptr(GPtrArray) stack_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) reason_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) stack_store = NULL;
+  g_autoptr(GListStore) reason_store = NULL;
   g_autofree char *delay_text = NULL;
   g_autofree char *count_text = NULL;
   g_autofree char *summary = NULL;
   GolanesTimeline *timeline = get_timeline (self);
-  guint n_goroutines = timeline != NULL ? golanes_timeline_get_n_goroutines (timeline) : 0;
+  GolanesBlocking *profile = NULL;
   guint64 total_count = 0;
   gint64 total_delay = 0;
+  guint n_records = 0;
 
   g_assert (GOLANES_IS_BLOCKING_PANEL (self));
 
-  for (guint g = 0; g < n_goroutines; g++)
+  if (self->document != NULL)
+    profile = golanes_document_get_blocking (self->document, profile_kind (self->profile));
+
+  if (profile != NULL)
     {
-      const GolanesTimelineGoroutine *goroutine = golanes_timeline_get_goroutine (timeline, g);
-      guint n = goroutine->states != NULL ? golanes_track_get_n_spans (goroutine->states) : 0;
+      const GolanesBlockingRecord *records = golanes_blocking_get_records (profile, &n_records);
+      const GolanesBlockingGroup *reasons;
+      guint n_reasons = 0;
 
-      for (guint i = 0; i < n; i++)
+      total_count = golanes_blocking_get_total_count (profile);
+      total_delay = golanes_blocking_get_total_delay (profile);
+      for (guint i = 0; i < n_records; i++)
         {
-          GolanesSpan span;
-          Acc *acc;
+          g_autofree char *label = stack_label (timeline, records[i].stack);
 
-          golanes_track_get_span (goroutine->states, i, &span);
-          if (!span_in_profile (self, timeline, &span))
-            continue;
-
-          acc = acc_lookup (stacks, span.arg);
-          acc->count++;
-          acc->delay += span.end - span.start;
-          acc = acc_lookup (reasons, span.reason);
-          acc->count++;
-          acc->delay += span.end - span.start;
-          total_count++;
-          total_delay += span.end - span.start;
+          add_row (stack_rows, label, records[i].stack, records[i].count, records[i].delay, total_delay);
         }
+
+      reasons = golanes_blocking_get_reasons (profile, &n_reasons);
+      for (guint i = 0; i < n_reasons; i++)
+        add_row (reason_rows, reasons[i].name, i, reasons[i].count, reasons[i].delay, total_delay);
     }
 
-  stack_rows = make_rows (stacks, timeline, TRUE, total_delay);
-  reason_rows = make_rows (reasons, timeline, FALSE, total_delay);
+  stack_store = rows_to_store (stack_rows);
+  reason_store = rows_to_store (reason_rows);
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
-  self->selection = golanes_panel_set_model (self->stack_view, G_LIST_MODEL (stack_rows));
+  self->selection = golanes_panel_set_model (self->stack_view, G_LIST_MODEL (stack_store));
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
-  golanes_panel_set_model (self->reason_view, G_LIST_MODEL (reason_rows));
+  golanes_panel_set_model (self->reason_view, G_LIST_MODEL (reason_store));
 
   delay_text = golanes_panel_format_duration (total_delay);
   count_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total_count);
   /* Translators: the blocking profile's summary: "1200 intervals, 35 stacks, 1.2 s in all" */
   summary = g_strdup_printf (_("%s intervals, %u stacks, %s in all"),
-                             count_text, g_hash_table_size (stacks), delay_text);
+                             count_text, n_records, delay_text);
   gtk_label_set_text (self->summary_label, summary);
 
   show_stack (self, NULL);
