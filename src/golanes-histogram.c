@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "golanes-compat.h"
 #include "golanes-histogram.h"
 #include "golanes-panel-row.h"
 
@@ -271,13 +272,11 @@ golanes_histogram_css_changed (GtkWidget         *widget,
                                GtkCssStyleChange *change)
 {
   GolanesHistogram *self = GOLANES_HISTOGRAM (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
 
   GTK_WIDGET_CLASS (golanes_histogram_parent_class)->css_changed (widget, change);
 
-  gtk_style_context_get_color (context, &self->fg);
-  if (!gtk_style_context_lookup_color (context, "accent_color", &self->accent))
-    gdk_rgba_parse (&self->accent, "#3584e4");
+  golanes_widget_get_color (widget, &self->fg);
+  golanes_widget_get_accent_color (widget, &self->accent);
 
   gtk_widget_queue_draw (widget);
 }

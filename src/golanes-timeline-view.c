@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "golanes-compat.h"
 #include "golanes-palette.h"
 #include "golanes-time-ruler.h"
 #include "golanes-timeline-lanes.h"
@@ -102,9 +103,7 @@ _golanes_timeline_view_get_params (GolanesTimelineView         *self,
   params->height = gtk_widget_get_height (child);
   params->scroll_y = floor (gtk_adjustment_get_value (self->vadjustment));
   params->dark = style_is_dark ();
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (child), &params->foreground);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  golanes_widget_get_color (child, &params->foreground);
   params->pango = gtk_widget_get_pango_context (child);
   params->highlight = golanes_session_get_highlight (self->session, &params->n_highlight);
   return TRUE;
@@ -435,9 +434,7 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
           double x1 = MAX (x_at (self, golanes_track_get_end (g->states, span)), x0 + 2);
           GdkRGBA ring;
 
-          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-          gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ring);
-          G_GNUC_END_IGNORE_DEPRECATIONS
+          golanes_widget_get_color (widget, &ring);
           gtk_snapshot_append_border (snapshot,
                                       &GSK_ROUNDED_RECT_INIT (x0 - 1, y - 1, x1 - x0 + 2, lane->height + 2),
                                       (float[]) { 2, 2, 2, 2 },
@@ -449,9 +446,7 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
     {
       GdkRGBA line;
 
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &line);
-      G_GNUC_END_IGNORE_DEPRECATIONS
+      golanes_widget_get_color (widget, &line);
       line.alpha *= 0.5;
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (floor (self->hover_x), 0, 1, height));
     }
