@@ -258,14 +258,7 @@ golanes_timeline_layout_new (GolanesDocument *document)
         self->heap_max = MAX (self->heap_max, points[i].value);
     }
 
-  n = golanes_timeline_get_n_count_points (timeline);
-  for (guint i = 0; i < n; i++)
-    {
-      GolanesGoroutineCounts counts;
-
-      golanes_timeline_get_count_point (timeline, i, &counts);
-      self->count_max = MAX (self->count_max, counts.running + counts.runnable + counts.waiting + counts.syscall);
-    }
+  self->count_max = golanes_timeline_get_max_count_total (timeline);
 
   golanes_timeline_layout_rebuild (self);
   return self;

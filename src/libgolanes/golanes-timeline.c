@@ -105,6 +105,7 @@ struct _GolanesTimeline
   guint       n_count;
   guint       cap_count;
   gint32      cur_counts[4];
+  gint32      max_count_total;
 
   GArray     *tasks;                 /* GolanesTimelineTask */
   GHashTable *task_by_id;            /* guint64 * -> index + 1 */
@@ -500,6 +501,9 @@ add_count_point (GolanesTimeline *self,
   self->count_code[self->n_count] = (guint8) (from << 3 | to);
   self->n_count++;
   apply_code (self->cur_counts, (guint8) (from << 3 | to));
+  self->max_count_total = MAX (self->max_count_total,
+                               self->cur_counts[0] + self->cur_counts[1] +
+                               self->cur_counts[2] + self->cur_counts[3]);
 }
 
 static void
@@ -549,6 +553,12 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
       t += self->count_dt[i];
     }
   fill_counts (out, t, counts);
+}
+
+gint32
+golanes_timeline_get_max_count_total (GolanesTimeline *self)
+{
+  return self->max_count_total;
 }
 
 void

@@ -260,6 +260,8 @@ guint    golanes_timeline_get_n_count_points (GolanesTimeline        *self);
 void     golanes_timeline_get_count_point    (GolanesTimeline        *self,
                                               guint                   index,
                                               GolanesGoroutineCounts *out);
+/* The largest running + runnable + waiting + syscall total at any point. */
+gint32   golanes_timeline_get_max_count_total (GolanesTimeline       *self);
 /* The counts in effect at @time (all zero before the first change). */
 void     golanes_timeline_get_counts_at      (GolanesTimeline        *self,
                                               gint64                  time,

@@ -500,6 +500,20 @@ check_model (GolanesTimeline *tl)
       g_assert_cmpint (c.syscall, ==, want[3]);
     }
 
+  /* The largest total is the largest over every count point. */
+  {
+    gint32 max_total = 0;
+
+    for (k = 0; k < golanes_timeline_get_n_count_points (tl); k++)
+      {
+        GolanesGoroutineCounts c;
+
+        golanes_timeline_get_count_point (tl, k, &c);
+        max_total = MAX (max_total, c.running + c.runnable + c.waiting + c.syscall);
+      }
+    g_assert_cmpint (golanes_timeline_get_max_count_total (tl), ==, max_total);
+  }
+
   /* Interval queries against a scan. */
   for (k = 0; k < 100 && end > start; k++)
     {
