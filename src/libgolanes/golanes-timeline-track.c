@@ -88,62 +88,476 @@ golanes_timeline_array_free (gpointer mem,
   g_free (mem);
 }
 
-#define DUR_LONG    G_MAXUINT32  /* the end is in long_ends */
-#define FLAG_BUILD  0x80         /* internal: the span is still open */
+/* Storage.
+ *
+ * Spans are kept in blocks of BLOCK (64).  Every block but the last is
+ * full.  A block has a fixed-size header (Block: the first start, the last
+ * start, the effective end of its last span, its largest effective
+ * duration and where its bytes are) and a run of bytes in track->data
+ * holding six fields per span: the gap from the previous span's end (0 in
+ * a contiguous track), the duration, the state, the flags, the reason and
+ * the argument.  Each field is packed with a fixed number of bits per
+ * block ("frame of reference": value - the block's minimum), or, for the
+ * state, reason and argument, as indices into a small per-block dictionary
+ * of its distinct values when that is smaller (stack ids repeat a lot).
+ * A field whose values are all equal takes no bits at all.
+ *
+ * So a span's fields are read in O(1) within its block, and its start in
+ * O(position in the block) (a prefix sum of gaps and durations).
+ *
+ * Spans being built sit unencoded in track->pending (at most one block's
+ * worth), so the open last span can still be closed or relabelled; a full
+ * pending block is encoded when the next span comes, and the last partial
+ * one by golanes_track_finish().
+ *
+ * LOD summaries: the block headers, and per-state prefix sums of the
+ * effective durations at every block boundary (cum). */
+
 #define BLOCK_SHIFT 6
 #define BLOCK       (1u << BLOCK_SHIFT)
 #define NS          GOLANES_TRACK_MAX_STATES
+#define PAD         16           /* readable bytes after the data, for unaligned loads */
+#define MAX_DICT    16
 
-/* Storage: a record of start (8 bytes), argument (4) and meta (reason |
- * state << 16 | flags << 24, 4 bytes) per span, plus a separate array of
- * 32-bit durations (4) unless the track is contiguous.  In a contiguous
- * track a span ends where the next begins, unless it carries FLAG_GAP;
- * then, like a span whose duration does not fit in 32 bits, its end is in
- * the sorted side table long_ends. */
-
-#define FLAG_GAP    0x40         /* internal: contiguous track, end in long_ends */
-#define META(reason, state, flags) \
-  ((guint32) (reason) | (guint32) (state) << 16 | (guint32) (flags) << 24)
-#define M_REASON(m) ((guint16) ((m) & 0xffff))
-#define M_STATE(m)  ((guint8) (((m) >> 16) & 0xff))
-#define M_FLAGS(m)  ((guint8) ((m) >> 24))
-
-typedef struct
+enum
 {
-  guint32 index;
-  guint32 pad;
-  gint64  end;
-} LongEnd;
+  F_GAP,
+  F_DUR,
+  F_STATE,
+  F_FLAGS,
+  F_REASON,
+  F_ARG,
+  N_FIELDS
+};
 
 typedef struct
 {
   gint64  start;
+  gint64  end;     /* == start while open */
   guint32 arg;
-  guint32 meta;
-} Rec;
+  guint16 reason;
+  guint8  state;
+  guint8  flags;
+} Raw;
+
+typedef struct
+{
+  gint64  base;        /* start of the first span */
+  gint64  last_start;  /* start of the last span */
+  gint64  end;         /* effective end of the last span */
+  guint32 offset;      /* of the block's bytes in data */
+  guint32 max_dur;     /* largest effective duration, G_MAXUINT32 = that or more */
+} Block;
 
 struct _GolanesTrack
 {
-  Rec      *recs;
-  guint32  *durs;       /* NULL in a contiguous track */
-  guint     n;
-  guint     cap;
-  gboolean  contiguous;
-  gint64    last_end;   /* contiguous: end of the last closed span */
-  LongEnd  *long_ends;
-  guint     n_long;
-  guint     cap_long;
-
-  /* LOD, built by finish */
-  guint     n_levels;   /* max-tree levels above the spans */
-  gint64  **level_max;  /* level_max[l][k]: max effective duration of group k */
-  guint    *level_n;
-  gint64   *cum;        /* (n_blocks + 1) * NS prefix sums */
+  guint8   *data;
+  gsize     data_len;
+  gsize     data_cap;
+  Block    *blocks;       /* encoded blocks */
   guint     n_blocks;
-  gboolean  finished;
+  guint     cap_blocks;
+  gint64   *cum;          /* (n_blocks + 1) * stride prefix sums, or NULL */
+  guint     stride;
+  Raw      *pending;      /* spans not encoded yet, from n_blocks * BLOCK on */
+  guint     n_pending;
+  guint     cap_pending;
+  guint     n;
+  guint8    max_state;
+  guint8    last_open;
+  guint8    finished;
+  guint8    contiguous;
 };
 
-#define STATE(track, i) M_STATE ((track)->recs[i].meta)
+/* A decoded block: what scans need. */
+typedef struct
+{
+  guint  b;        /* G_MAXUINT: none yet */
+  guint  first;
+  guint  n;
+  gint64 start[BLOCK];
+  gint64 eend[BLOCK];   /* effective ends */
+  guint8 state[BLOCK];
+} Dec;
+
+typedef struct
+{
+  const guint8 *vals;
+  const guint8 *idx;    /* dictionary indices, or NULL */
+  guint64       min;
+  guint8        w;
+  guint8        wi;
+} Field;
+
+/* Bits */
+
+static inline guint64
+load64 (const guint8 *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return GUINT64_FROM_LE (v);
+}
+
+static inline void
+store64 (guint8 *p,
+         guint64 v)
+{
+  v = GUINT64_TO_LE (v);
+  memcpy (p, &v, sizeof v);
+}
+
+static inline guint64
+get_bits (const guint8 *base,
+          gsize         pos,
+          guint         w)
+{
+  const guint8 *p;
+  guint sh;
+  guint64 v;
+
+  if (w == 0)
+    return 0;
+  p = base + (pos >> 3);
+  sh = pos & 7;
+  v = load64 (p) >> sh;
+  if (sh + w > 64)
+    v |= (guint64) p[8] << (64 - sh);
+  return w == 64 ? v : v & ((G_GUINT64_CONSTANT (1) << w) - 1);
+}
+
+/* @v < 2^w; the bytes at @base are zero where it goes. */
+static inline void
+put_bits (guint8 *base,
+          gsize   pos,
+          guint   w,
+          guint64 v)
+{
+  guint8 *p;
+  guint sh;
+
+  if (w == 0)
+    return;
+  p = base + (pos >> 3);
+  sh = pos & 7;
+  store64 (p, load64 (p) | (v << sh));
+  if (sh + w > 64)
+    p[8] |= (guint8) (v >> (64 - sh));
+}
+
+static inline guint
+bit_width (guint64 v)
+{
+  return v == 0 ? 0 : 64 - (guint) __builtin_clzll (v);
+}
+
+static inline guint8 *
+put_varint (guint8 *p,
+            guint64 v)
+{
+  while (v >= 0x80)
+    {
+      *p++ = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  *p++ = (guint8) v;
+  return p;
+}
+
+static inline const guint8 *
+get_varint (const guint8 *p,
+            guint64      *out)
+{
+  guint64 v = 0;
+  guint sh = 0;
+
+  while (*p & 0x80)
+    {
+      v |= (guint64) (*p++ & 0x7f) << sh;
+      sh += 7;
+    }
+  *out = v | (guint64) *p++ << sh;
+  return p;
+}
+
+/* Field layout: a byte (width | 0x80 for a dictionary), the minimum as a
+ * varint; with a dictionary, a byte (entries - 1), the entries and then
+ * the indices, packed; otherwise the values, packed.  Packed arrays start
+ * on a byte. */
+static const guint8 *
+parse_field (const guint8 *p,
+             guint         n,
+             Field        *f)
+{
+  guint8 head = *p++;
+
+  f->w = head & 0x7f;
+  p = get_varint (p, &f->min);
+  if (head & 0x80)
+    {
+      guint k = (guint) *p++ + 1;
+
+      f->wi = (guint8) bit_width (k - 1);
+      f->vals = p;
+      p += ((gsize) k * f->w + 7) / 8;
+      f->idx = p;
+      p += ((gsize) n * f->wi + 7) / 8;
+    }
+  else
+    {
+      f->wi = 0;
+      f->idx = NULL;
+      f->vals = p;
+      p += ((gsize) n * f->w + 7) / 8;
+    }
+  return p;
+}
+
+static inline guint64
+field_get (const Field *f,
+           guint        k)
+{
+  if (f->idx != NULL)
+    {
+      guint j = (guint) get_bits (f->idx, (gsize) k * f->wi, f->wi);
+      return f->min + get_bits (f->vals, (gsize) j * f->w, f->w);
+    }
+  return f->min + get_bits (f->vals, (gsize) k * f->w, f->w);
+}
+
+static guint8 *
+encode_field (guint8        *out,
+              const guint64 *v,
+              guint          n,
+              gboolean       try_dict)
+{
+  guint64 min = v[0], max = v[0], dict[MAX_DICT];
+  guint8 index[BLOCK];
+  guint i, w, k = 0;
+  gsize bytes;
+
+  for (i = 1; i < n; i++)
+    {
+      if (v[i] < min)
+        min = v[i];
+      if (v[i] > max)
+        max = v[i];
+    }
+  w = bit_width (max - min);
+  if (try_dict && w > 1)
+    {
+      for (i = 0; i < n; i++)
+        {
+          guint j;
+
+          for (j = 0; j < k; j++)
+            if (dict[j] == v[i])
+              break;
+          if (j == k)
+            {
+              if (k == MAX_DICT)
+                break;
+              dict[k++] = v[i];
+            }
+          index[i] = (guint8) j;
+        }
+      if (i == n)
+        {
+          guint wi = bit_width (k - 1);
+          gsize dict_bytes = 1 + ((gsize) k * w + 7) / 8 + ((gsize) n * wi + 7) / 8;
+
+          if (dict_bytes < ((gsize) n * w + 7) / 8)
+            {
+              *out++ = (guint8) (w | 0x80);
+              out = put_varint (out, min);
+              *out++ = (guint8) (k - 1);
+              bytes = ((gsize) k * w + 7) / 8;
+              memset (out, 0, bytes + 8);
+              for (i = 0; i < k; i++)
+                put_bits (out, (gsize) i * w, w, dict[i] - min);
+              out += bytes;
+              bytes = ((gsize) n * wi + 7) / 8;
+              memset (out, 0, bytes + 8);
+              for (i = 0; i < n; i++)
+                put_bits (out, (gsize) i * wi, wi, index[i]);
+              return out + bytes;
+            }
+        }
+    }
+  *out++ = (guint8) w;
+  out = put_varint (out, min);
+  bytes = ((gsize) n * w + 7) / 8;
+  memset (out, 0, bytes + 8);
+  for (i = 0; i < n; i++)
+    put_bits (out, (gsize) i * w, w, v[i] - min);
+  return out + bytes;
+}
+
+static void
+grow_blocks (GolanesTrack *track)
+{
+  guint old = track->cap_blocks, cap = MAX (4, old * 2);
+
+  track->blocks = golanes_timeline_array_resize (track->blocks, (gsize) old * sizeof (Block),
+                                                 (gsize) cap * sizeof (Block));
+  track->cum = golanes_timeline_array_resize (track->cum,
+                                              old ? (gsize) (old + 1) * NS * sizeof (gint64) : 0,
+                                              (gsize) (cap + 1) * NS * sizeof (gint64));
+  if (old == 0)
+    memset (track->cum, 0, NS * sizeof (gint64));
+  track->cap_blocks = cap;
+}
+
+static inline gint64
+raw_eff_end (const Raw *r)
+{
+  return r->end > r->start ? r->end : r->start + 1;
+}
+
+/* Encodes the pending spans as a block. */
+static void
+encode_pending (GolanesTrack *track)
+{
+  guint64 v[N_FIELDS][BLOCK];
+  guint8 buf[N_FIELDS * (16 + MAX_DICT * 8 + BLOCK * 8 + 8) + PAD];
+  guint8 *p = buf;
+  const Raw *r = track->pending;
+  guint n = track->n_pending, i, f;
+  gint64 prev_end = r[0].start, max_dur = 0;
+  gint64 *cum;
+  Block *blk;
+
+  g_assert (n > 0 && n <= BLOCK);
+  if (track->n_blocks == track->cap_blocks)
+    grow_blocks (track);
+  cum = track->cum + (gsize) track->n_blocks * NS;
+  memcpy (cum + NS, cum, NS * sizeof (gint64));
+  for (i = 0; i < n; i++)
+    {
+      gint64 ed = raw_eff_end (&r[i]) - r[i].start;
+
+      v[F_GAP][i] = (guint64) (r[i].start - prev_end);
+      v[F_DUR][i] = (guint64) (r[i].end - r[i].start);
+      v[F_STATE][i] = r[i].state;
+      v[F_FLAGS][i] = r[i].flags;
+      v[F_REASON][i] = r[i].reason;
+      v[F_ARG][i] = r[i].arg;
+      prev_end = r[i].end;
+      cum[NS + MIN (r[i].state, NS - 1)] += ed;
+      if (ed > max_dur)
+        max_dur = ed;
+    }
+  for (f = 0; f < N_FIELDS; f++)
+    p = encode_field (p, v[f], n, f >= F_STATE && f != F_FLAGS);
+
+  if (track->data_len + (gsize) (p - buf) + PAD > track->data_cap)
+    {
+      gsize cap = MAX (MAX (track->data_cap * 2, 256), track->data_len + (gsize) (p - buf) + PAD);
+
+      track->data = golanes_timeline_array_resize (track->data, track->data_cap, cap);
+      track->data_cap = cap;
+    }
+  if (track->data_len > G_MAXUINT32)
+    g_error ("timeline track too large");
+  blk = &track->blocks[track->n_blocks];
+  blk->base = r[0].start;
+  blk->last_start = r[n - 1].start;
+  blk->end = raw_eff_end (&r[n - 1]);
+  blk->offset = (guint32) track->data_len;
+  blk->max_dur = max_dur >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) max_dur;
+  memcpy (track->data + track->data_len, buf, p - buf);
+  track->data_len += p - buf;
+  memset (track->data + track->data_len, 0, PAD);
+  track->n_blocks++;
+  track->n_pending = 0;
+}
+
+static inline guint
+block_n (const GolanesTrack *track,
+         guint               b)
+{
+  return MIN (BLOCK, track->n - b * BLOCK);
+}
+
+static void
+parse_block (const GolanesTrack *track,
+             guint               b,
+             Field              *fields)
+{
+  const guint8 *p = track->data + track->blocks[b].offset;
+  guint n = block_n (track, b), f;
+
+  for (f = 0; f < N_FIELDS; f++)
+    p = parse_field (p, n, &fields[f]);
+}
+
+static void
+decode (const GolanesTrack *track,
+        guint               b,
+        Dec                *d)
+{
+  guint i, n;
+
+  if (d->b == b)
+    return;
+  d->b = b;
+  d->first = b * BLOCK;
+  if (b >= track->n_blocks)
+    {
+      n = d->n = track->n_pending;
+      for (i = 0; i < n; i++)
+        {
+          const Raw *r = &track->pending[i];
+          d->start[i] = r->start;
+          d->eend[i] = raw_eff_end (r);
+          d->state[i] = r->state;
+        }
+      return;
+    }
+  else
+    {
+      Field fl[N_FIELDS];
+      gint64 s = track->blocks[b].base;
+      const Field *gap = &fl[F_GAP], *dur = &fl[F_DUR], *st = &fl[F_STATE];
+
+      n = d->n = block_n (track, b);
+      parse_block (track, b, fl);
+      if (gap->w == 0 && gap->min == 0)
+        {
+          for (i = 0; i < n; i++)
+            {
+              gint64 e = s + (gint64) field_get (dur, i);
+
+              d->start[i] = s;
+              d->eend[i] = e > s ? e : s + 1;
+              s = e;
+            }
+        }
+      else
+        {
+          for (i = 0; i < n; i++)
+            {
+              gint64 e;
+
+              s += (gint64) field_get (gap, i);
+              e = s + (gint64) field_get (dur, i);
+              d->start[i] = s;
+              d->eend[i] = e > s ? e : s + 1;
+              s = e;
+            }
+        }
+      if (st->w == 0)
+        memset (d->state, (guint8) st->min, n);
+      else
+        for (i = 0; i < n; i++)
+          d->state[i] = (guint8) field_get (st, i);
+    }
+}
+
+#define DEC_INIT(d) ((d)->b = G_MAXUINT)
+
+/* Building */
 
 GolanesTrack *
 golanes_track_new (void)
@@ -163,126 +577,22 @@ golanes_track_new_contiguous (void)
 void
 golanes_track_free (GolanesTrack *track)
 {
-  guint l;
-
   if (track == NULL)
     return;
-  for (l = 0; l < track->n_levels; l++)
-    g_free (track->level_max[l]);
-  g_free (track->level_max);
-  g_free (track->level_n);
-  g_free (track->cum);
-  g_free (track->long_ends);
-  golanes_timeline_array_free (track->recs, (gsize) track->cap * sizeof (Rec));
-  if (track->durs != NULL)
-    golanes_timeline_array_free (track->durs, (gsize) track->cap * sizeof (guint32));
+  golanes_timeline_array_free (track->data, track->data_cap);
+  golanes_timeline_array_free (track->blocks, (gsize) track->cap_blocks * sizeof (Block));
+  if (track->cum != NULL)
+    golanes_timeline_array_free (track->cum, track->finished
+                                 ? (gsize) (track->n_blocks + 1) * track->stride * sizeof (gint64)
+                                 : (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64));
+  g_free (track->pending);
   g_free (track);
 }
 
-static gint64
-long_end (const GolanesTrack *track,
-          guint               index)
+static inline Raw *
+last_raw (const GolanesTrack *track)
 {
-  guint lo = 0, hi = track->n_long;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (track->long_ends[mid].index < index)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_assert (lo < track->n_long && track->long_ends[lo].index == index);
-  return track->long_ends[lo].end;
-}
-
-static inline gint64
-rec_end (const GolanesTrack *track,
-         guint               index)
-{
-  if (track->durs != NULL)
-    {
-      guint32 d = track->durs[index];
-      if (G_LIKELY (d != DUR_LONG))
-        return track->recs[index].start + d;
-      return long_end (track, index);
-    }
-  if (G_UNLIKELY (M_FLAGS (track->recs[index].meta) & FLAG_GAP))
-    return long_end (track, index);
-  if (index + 1 < track->n)
-    return track->recs[index + 1].start;
-  return track->last_end;
-}
-
-static inline gint64
-eff_end (const GolanesTrack *track,
-         guint               index)
-{
-  gint64 e = rec_end (track, index);
-  gint64 s = track->recs[index].start;
-
-  return e > s ? e : s + 1;
-}
-
-static inline gint64
-eff_dur (const GolanesTrack *track,
-         guint               index)
-{
-  return eff_end (track, index) - track->recs[index].start;
-}
-
-static void
-add_long_end (GolanesTrack *track,
-              guint         index,
-              gint64        end)
-{
-  if (track->n_long == track->cap_long)
-    {
-      track->cap_long = MAX (4, track->cap_long * 2);
-      track->long_ends = g_renew (LongEnd, track->long_ends, track->cap_long);
-    }
-  track->long_ends[track->n_long].index = index;
-  track->long_ends[track->n_long].pad = 0;
-  track->long_ends[track->n_long].end = end;
-  track->n_long++;
-}
-
-/* Sets the end of the last span. */
-static void
-set_end (GolanesTrack *track,
-         gint64        end)
-{
-  guint index = track->n - 1;
-  gint64 d;
-
-  if (end < track->recs[index].start)
-    end = track->recs[index].start;
-  if (track->contiguous)
-    {
-      track->last_end = end;
-      return;
-    }
-  d = end - track->recs[index].start;
-  if (d < DUR_LONG)
-    {
-      track->durs[index] = (guint32) d;
-      return;
-    }
-  track->durs[index] = DUR_LONG;
-  add_long_end (track, index, end);
-}
-
-static void
-grow (GolanesTrack *track,
-      guint         cap)
-{
-  gsize old = track->cap, new = cap;
-
-  track->recs = golanes_timeline_array_resize (track->recs, old * sizeof (Rec), new * sizeof (Rec));
-  if (!track->contiguous)
-    track->durs = golanes_timeline_array_resize (track->durs, old * sizeof (guint32), new * sizeof (guint32));
-  track->cap = cap;
+  return track->n_pending > 0 ? &track->pending[track->n_pending - 1] : NULL;
 }
 
 static guint
@@ -293,36 +603,45 @@ push (GolanesTrack *track,
       guint32       arg,
       guint8        flags)
 {
+  Raw *r;
+
   g_return_val_if_fail (!track->finished, G_MAXUINT);
 
-  if (track->n > 0)
+  if (track->n_pending > 0)
     {
-      guint last = track->n - 1;
-      gint64 prev_end;
-
-      if (M_FLAGS (track->recs[last].meta) & FLAG_BUILD)
+      if (track->last_open)
         golanes_track_close (track, start);
-      prev_end = rec_end (track, last);
-      if (start < prev_end)
-        start = prev_end;
-      if (track->contiguous && start > prev_end)
-        {
-          /* A gap: the previous span's end goes to the side table. */
-          track->recs[last].meta |= (guint32) FLAG_GAP << 24;
-          add_long_end (track, last, prev_end);
-        }
+      r = last_raw (track);
+      if (start < r->end)
+        start = r->end;
+      if (track->n_pending == BLOCK)
+        encode_pending (track);
     }
-  if (track->n == track->cap)
-    grow (track, track->cap < 4 ? 4 : track->cap * 2);
-  track->recs[track->n].start = start;
-  if (track->durs != NULL)
-    track->durs[track->n] = 0;
-  track->recs[track->n].arg = arg;
-  track->recs[track->n].meta = META (reason, state, flags & ~(FLAG_BUILD | FLAG_GAP));
-  track->n++;
-  if (track->contiguous)
-    track->last_end = start;
-  return track->n - 1;
+  if (track->n_pending == track->cap_pending)
+    {
+      track->cap_pending = MIN (BLOCK, MAX (2, track->cap_pending * 2));
+      track->pending = g_renew (Raw, track->pending, track->cap_pending);
+    }
+  r = &track->pending[track->n_pending++];
+  r->start = start;
+  r->end = start;
+  r->arg = arg;
+  r->reason = reason;
+  r->state = state;
+  r->flags = flags;
+  if (state > track->max_state)
+    track->max_state = state;
+  track->last_open = FALSE;
+  return track->n++;
+}
+
+static void
+set_end (GolanesTrack *track,
+         gint64        end)
+{
+  Raw *r = last_raw (track);
+
+  r->end = MAX (end, r->start);
 }
 
 guint
@@ -352,7 +671,7 @@ golanes_track_open (GolanesTrack *track,
   guint i = push (track, start, state, reason, arg, flags);
 
   if (i != G_MAXUINT)
-    track->recs[i].meta |= (guint32) FLAG_BUILD << 24;
+    track->last_open = TRUE;
   return i;
 }
 
@@ -360,14 +679,9 @@ gboolean
 golanes_track_close (GolanesTrack *track,
                      gint64        end)
 {
-  guint last;
-
-  if (track->n == 0)
+  if (!track->last_open)
     return FALSE;
-  last = track->n - 1;
-  if (!(M_FLAGS (track->recs[last].meta) & FLAG_BUILD))
-    return FALSE;
-  track->recs[last].meta &= ~((guint32) FLAG_BUILD << 24);
+  track->last_open = FALSE;
   set_end (track, end);
   return TRUE;
 }
@@ -375,112 +689,94 @@ golanes_track_close (GolanesTrack *track,
 gboolean
 golanes_track_is_open (const GolanesTrack *track)
 {
-  return track->n > 0 && (M_FLAGS (track->recs[track->n - 1].meta) & FLAG_BUILD) != 0;
+  return track->last_open;
 }
 
 guint32
 golanes_track_get_last_arg (const GolanesTrack *track)
 {
+  GolanesSpan s;
+
   g_return_val_if_fail (track->n > 0, 0);
-  return track->recs[track->n - 1].arg;
+  if (track->n_pending > 0)
+    return track->pending[track->n_pending - 1].arg;
+  golanes_track_get_span (track, track->n - 1, &s);
+  return s.arg;
 }
 
 void
 golanes_track_set_last_reason (GolanesTrack *track,
                                guint16       reason)
 {
-  if (track->n > 0)
-    track->recs[track->n - 1].meta = (track->recs[track->n - 1].meta & 0xffff0000u) | reason;
+  if (track->n_pending > 0)
+    track->pending[track->n_pending - 1].reason = reason;
 }
 
 void
 golanes_track_finish (GolanesTrack *track,
                       gint64        trace_end)
 {
-  guint l, k, b;
-  guint n_level;
-  gint64 *prev;
-  gint64 acc[NS];
+  guint stride, b, s;
 
   g_return_if_fail (!track->finished);
 
-  if (golanes_track_is_open (track))
+  if (track->last_open)
     {
-      track->recs[track->n - 1].meta |= (guint32) GOLANES_SPAN_OPEN << 24;
+      track->pending[track->n_pending - 1].flags |= GOLANES_SPAN_OPEN;
       golanes_track_close (track, trace_end);
     }
+  if (track->n_pending > 0)
+    encode_pending (track);
+  g_free (track->pending);
+  track->pending = NULL;
+  track->cap_pending = 0;
   track->finished = TRUE;
-  if (track->cap > track->n)
-    grow (track, track->n);
-  if (track->cap_long > track->n_long)
+
+  if (track->data_cap > track->data_len + PAD)
     {
-      track->cap_long = track->n_long;
-      track->long_ends = g_renew (LongEnd, track->long_ends, track->cap_long);
+      track->data = golanes_timeline_array_resize (track->data, track->data_cap, track->data_len + PAD);
+      track->data_cap = track->data_len + PAD;
     }
-  if (track->n == 0)
-    return;
-
-  /* Per-state prefix sums every BLOCK spans, and the first level of the
-   * max-tree, in one pass. */
-  track->n_blocks = (track->n + BLOCK - 1) >> BLOCK_SHIFT;
-  track->cum = g_new (gint64, (gsize) (track->n_blocks + 1) * NS);
-  if (track->n > BLOCK)
+  if (track->n_blocks == 0)
     {
-      track->level_max = g_new0 (gint64 *, 8);
-      track->level_n = g_new0 (guint, 8);
-      track->level_max[0] = g_new (gint64, track->n_blocks);
-      track->level_n[0] = track->n_blocks;
+      track->stride = 0;
+      return;
     }
-  memset (acc, 0, sizeof acc);
-  for (b = 0; b < track->n_blocks; b++)
+
+  /* Keep the prefix sums of the states in use only, and only where a
+   * block has neighbours to skip. */
+  stride = MIN ((guint) track->max_state + 1, NS);
+  if (track->n_blocks < 4)
     {
-      guint i0 = b << BLOCK_SHIFT;
-      guint i1 = MIN (track->n, i0 + BLOCK);
-      gint64 m = 0;
-      guint i;
-
-      memcpy (&track->cum[(gsize) b * NS], acc, sizeof acc);
-      for (i = i0; i < i1; i++)
-        {
-          gint64 d = eff_dur (track, i);
-          acc[MIN (STATE (track, i), NS - 1)] += d;
-          if (d > m)
-            m = d;
-        }
-      if (track->level_max != NULL)
-        track->level_max[0][b] = m;
+      golanes_timeline_array_free (track->cum, (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64));
+      track->cum = NULL;
+      track->stride = 0;
     }
-  memcpy (&track->cum[(gsize) track->n_blocks * NS], acc, sizeof acc);
-
-  /* Higher levels of the max-tree. */
-  if (track->level_max == NULL)
-    return;
-  prev = track->level_max[0];
-  n_level = track->n_blocks;
-  for (l = 1; n_level > BLOCK; l++)
+  else
     {
-      guint n_next = (n_level + BLOCK - 1) >> BLOCK_SHIFT;
-      gint64 *next = g_new (gint64, n_next);
-
-      g_assert (l < 8);
-      for (k = 0; k < n_next; k++)
-        {
-          guint i0 = k << BLOCK_SHIFT;
-          guint i1 = MIN (n_level, i0 + BLOCK);
-          gint64 m = 0;
-          guint i;
-
-          for (i = i0; i < i1; i++)
-            if (prev[i] > m)
-              m = prev[i];
-          next[k] = m;
-        }
-      track->level_max[l] = next;
-      track->level_n[l] = n_next;
-      prev = next;
-      n_level = n_next;
+      for (b = 0; b <= track->n_blocks; b++)
+        for (s = 0; s < stride; s++)
+          track->cum[(gsize) b * stride + s] = track->cum[(gsize) b * NS + s];
+      track->cum = golanes_timeline_array_resize (track->cum,
+                                                  (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64),
+                                                  (gsize) (track->n_blocks + 1) * stride * sizeof (gint64));
+      track->stride = stride;
     }
-  track->n_levels = l;
+  if (track->cap_blocks > track->n_blocks)
+    {
+      track->blocks = golanes_timeline_array_resize (track->blocks,
+                                                     (gsize) track->cap_blocks * sizeof (Block),
+                                                     (gsize) track->n_blocks * sizeof (Block));
+      track->cap_blocks = track->n_blocks;
+    }
+}
+
+/* Reading */
+
+static inline guint
+cum_stride (const GolanesTrack *track)
+{
+  return track->finished ? track->stride : NS;
 }
 
 guint
@@ -489,79 +785,179 @@ golanes_track_get_n_spans (const GolanesTrack *track)
   return track->n;
 }
 
+/* Start and end of span @k of encoded block @b. */
+static void
+block_span_times (const GolanesTrack *track,
+                  guint               b,
+                  guint               k,
+                  const Field        *fl,
+                  gint64             *start,
+                  gint64             *end)
+{
+  gint64 s = track->blocks[b].base;
+  guint i;
+
+  if (fl[F_GAP].w == 0 && fl[F_GAP].min == 0)
+    {
+      for (i = 0; i < k; i++)
+        s += (gint64) field_get (&fl[F_DUR], i);
+    }
+  else
+    {
+      for (i = 0; i < k; i++)
+        s += (gint64) (field_get (&fl[F_GAP], i) + field_get (&fl[F_DUR], i));
+      s += (gint64) field_get (&fl[F_GAP], k);
+    }
+  *start = s;
+  *end = s + (gint64) field_get (&fl[F_DUR], k);
+}
+
 void
 golanes_track_get_span (const GolanesTrack *track,
                         guint               index,
                         GolanesSpan        *out)
 {
-  guint32 m;
+  guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
+  Field fl[N_FIELDS];
 
   g_return_if_fail (index < track->n);
 
-  m = track->recs[index].meta;
-  out->start = track->recs[index].start;
-  out->end = (M_FLAGS (m) & FLAG_BUILD) ? out->start : rec_end (track, index);
-  out->arg = track->recs[index].arg;
-  out->reason = M_REASON (m);
-  out->state = M_STATE (m);
-  out->flags = M_FLAGS (m) & ~(FLAG_BUILD | FLAG_GAP);
+  if (b >= track->n_blocks)
+    {
+      const Raw *r = &track->pending[k];
+
+      out->start = r->start;
+      out->end = r->end;
+      out->arg = r->arg;
+      out->reason = r->reason;
+      out->state = r->state;
+      out->flags = r->flags;
+      return;
+    }
+  parse_block (track, b, fl);
+  block_span_times (track, b, k, fl, &out->start, &out->end);
+  out->arg = (guint32) field_get (&fl[F_ARG], k);
+  out->reason = (guint16) field_get (&fl[F_REASON], k);
+  out->state = (guint8) field_get (&fl[F_STATE], k);
+  out->flags = (guint8) field_get (&fl[F_FLAGS], k);
 }
 
 gint64
 golanes_track_get_start (const GolanesTrack *track,
                          guint               index)
 {
-  return track->recs[index].start;
+  guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
+  Field fl[N_FIELDS];
+  gint64 s, e;
+
+  g_return_val_if_fail (index < track->n, 0);
+  if (b >= track->n_blocks)
+    return track->pending[k].start;
+  if (k == 0)
+    return track->blocks[b].base;
+  parse_block (track, b, fl);
+  block_span_times (track, b, k, fl, &s, &e);
+  return s;
 }
 
 gint64
 golanes_track_get_end (const GolanesTrack *track,
                        guint               index)
 {
-  return rec_end (track, index);
+  guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
+  Field fl[N_FIELDS];
+  gint64 s, e;
+
+  g_return_val_if_fail (index < track->n, 0);
+  if (b >= track->n_blocks)
+    return track->pending[k].end;
+  parse_block (track, b, fl);
+  block_span_times (track, b, k, fl, &s, &e);
+  return e;
 }
 
 guint8
 golanes_track_get_state (const GolanesTrack *track,
                          guint               index)
 {
-  return STATE (track, index);
+  guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
+  const guint8 *p;
+  Field f;
+  guint i, n;
+
+  g_return_val_if_fail (index < track->n, 0);
+  if (b >= track->n_blocks)
+    return track->pending[k].state;
+  p = track->data + track->blocks[b].offset;
+  n = block_n (track, b);
+  for (i = 0; i <= F_STATE; i++)
+    p = parse_field (p, n, &f);
+  return (guint8) field_get (&f, k);
 }
 
-/* First index in [lo, hi) whose effective end is > t. */
+static inline guint
+n_all_blocks (const GolanesTrack *track)
+{
+  return track->n_blocks + (track->n_pending > 0);
+}
+
+/* First index in [lo, n) whose effective end is > t. */
 static guint
 lower_by_end (const GolanesTrack *track,
               guint               lo,
-              guint               hi,
-              gint64              t)
+              gint64              t,
+              Dec                *d)
 {
-  while (lo < hi)
+  guint a = lo >> BLOCK_SHIFT, z = track->n_blocks, k;
+
+  if (lo >= track->n)
+    return track->n;
+  /* First encoded block from a on whose last effective end is > t. */
+  while (a < z)
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (eff_end (track, mid) > t)
-        hi = mid;
+      guint mid = a + (z - a) / 2;
+      if (track->blocks[mid].end > t)
+        z = mid;
       else
-        lo = mid + 1;
+        a = mid + 1;
     }
-  return lo;
+  if (a >= n_all_blocks (track))
+    return track->n;
+  decode (track, a, d);
+  k = lo > d->first ? lo - d->first : 0;
+  for (; k < d->n; k++)
+    if (d->eend[k] > t)
+      return d->first + k;
+  return MIN (track->n, d->first + d->n);
 }
 
-/* First index in [lo, hi) whose start is >= t. */
+/* First index in [lo, n) whose start is >= t. */
 static guint
 lower_by_start (const GolanesTrack *track,
                 guint               lo,
-                guint               hi,
-                gint64              t)
+                gint64              t,
+                Dec                *d)
 {
-  while (lo < hi)
+  guint a = lo >> BLOCK_SHIFT, z = track->n_blocks, k;
+
+  if (lo >= track->n)
+    return track->n;
+  while (a < z)
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (track->recs[mid].start >= t)
-        hi = mid;
+      guint mid = a + (z - a) / 2;
+      if (track->blocks[mid].last_start >= t)
+        z = mid;
       else
-        lo = mid + 1;
+        a = mid + 1;
     }
-  return lo;
+  if (a >= n_all_blocks (track))
+    return track->n;
+  decode (track, a, d);
+  k = lo > d->first ? lo - d->first : 0;
+  for (; k < d->n; k++)
+    if (d->start[k] >= t)
+      return d->first + k;
+  return MIN (track->n, d->first + d->n);
 }
 
 guint
@@ -571,9 +967,11 @@ golanes_track_find (const GolanesTrack *track,
                     guint              *first)
 {
   guint lo, hi;
+  Dec d;
 
-  lo = lower_by_end (track, 0, track->n, t0);
-  hi = lower_by_start (track, lo, track->n, t1);
+  DEC_INIT (&d);
+  lo = lower_by_end (track, 0, t0, &d);
+  hi = lower_by_start (track, lo, t1, &d);
   if (first != NULL)
     *first = lo;
   return hi > lo ? hi - lo : 0;
@@ -583,11 +981,40 @@ gint
 golanes_track_find_at (const GolanesTrack *track,
                        gint64              time)
 {
-  guint i = lower_by_end (track, 0, track->n, time);
+  Dec d;
+  guint i;
 
-  if (i < track->n && track->recs[i].start <= time)
+  DEC_INIT (&d);
+  i = lower_by_end (track, 0, time, &d);
+  if (i < track->n && d.start[i - d.first] <= time)
     return (gint) i;
   return -1;
+}
+
+/* Adds the effective durations of spans [i, end) of decoded block @d. */
+static inline void
+add_states (const Dec *d,
+            guint      i,
+            guint      end,
+            gint64    *sums)
+{
+  guint k;
+
+  for (k = i - d->first; k < end - d->first; k++)
+    sums[MIN (d->state[k], NS - 1)] += d->eend[k] - d->start[k];
+}
+
+static inline void
+add_cum (const GolanesTrack *track,
+         guint               b0,
+         guint               b1,
+         gint64             *sums)
+{
+  guint s, stride = cum_stride (track);
+  const gint64 *c0 = track->cum + (gsize) b0 * stride, *c1 = track->cum + (gsize) b1 * stride;
+
+  for (s = 0; s < stride; s++)
+    sums[s] += c1[s] - c0[s];
 }
 
 void
@@ -597,100 +1024,32 @@ golanes_track_sum_states (const GolanesTrack *track,
                           gint64             *sums)
 {
   guint i, end = first + count;
+  Dec d;
 
   memset (sums, 0, sizeof (gint64) * NS);
   if (count == 0)
     return;
   g_return_if_fail (end <= track->n);
 
-  if (track->cum == NULL || count <= 2 * BLOCK)
+  DEC_INIT (&d);
+  i = first;
+  while (i < end)
     {
-      for (i = first; i < end; i++)
-        sums[MIN (STATE (track, i), NS - 1)] += eff_dur (track, i);
-      return;
+      guint b = i >> BLOCK_SHIFT;
+
+      if ((i & (BLOCK - 1)) == 0 && track->cum != NULL && b < track->n_blocks &&
+          (b + 1) * BLOCK <= end)
+        {
+          guint b1 = MIN (end >> BLOCK_SHIFT, track->n_blocks);
+
+          add_cum (track, b, b1, sums);
+          i = b1 * BLOCK;
+          continue;
+        }
+      decode (track, b, &d);
+      add_states (&d, i, MIN (end, d.first + d.n), sums);
+      i = MIN (end, d.first + d.n);
     }
-  else
-    {
-      guint b1 = end >> BLOCK_SHIFT;
-      guint b0 = first >> BLOCK_SHIFT;
-      guint s;
-
-      for (s = 0; s < NS; s++)
-        sums[s] = track->cum[(gsize) b1 * NS + s] - track->cum[(gsize) b0 * NS + s];
-      for (i = b1 << BLOCK_SHIFT; i < end; i++)
-        sums[MIN (STATE (track, i), NS - 1)] += eff_dur (track, i);
-      for (i = b0 << BLOCK_SHIFT; i < first; i++)
-        sums[MIN (STATE (track, i), NS - 1)] -= eff_dur (track, i);
-    }
-}
-
-static inline gint64
-level_value (const GolanesTrack *track,
-             guint               level,
-             guint               k)
-{
-  return level == 0 ? eff_dur (track, k) : track->level_max[level - 1][k];
-}
-
-static inline guint
-level_count (const GolanesTrack *track,
-             guint               level)
-{
-  return level == 0 ? track->n : track->level_n[level - 1];
-}
-
-/* First index k in [a, b) at @level with value >= w, or b. */
-static guint
-find_wide (const GolanesTrack *track,
-           guint               level,
-           guint               a,
-           guint               b,
-           double              w)
-{
-  guint group_end, k, g, ga, gb;
-
-  if (a >= b)
-    return b;
-  if (level >= track->n_levels)
-    {
-      for (k = a; k < b; k++)
-        if ((double) level_value (track, level, k) >= w)
-          return k;
-      return b;
-    }
-  group_end = MIN (b, ((a >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT);
-  for (k = a; k < group_end; k++)
-    if ((double) level_value (track, level, k) >= w)
-      return k;
-  if (group_end >= b)
-    return b;
-  ga = group_end >> BLOCK_SHIFT;
-  gb = (b + BLOCK - 1) >> BLOCK_SHIFT;
-  g = find_wide (track, level + 1, ga, MIN (gb, level_count (track, level + 1)), w);
-  if (g >= gb || g >= level_count (track, level + 1))
-    return b;
-  for (k = g << BLOCK_SHIFT; k < b && k < ((g + 1) << BLOCK_SHIFT); k++)
-    if ((double) level_value (track, level, k) >= w)
-      return k;
-  return b;
-}
-
-/* Like lower_by_start, galloping from @lo: O(log (result - lo)). */
-static guint
-gallop_by_start (const GolanesTrack *track,
-                 guint               lo,
-                 guint               hi,
-                 gint64              t)
-{
-  guint step = 1, prev = lo;
-
-  while (lo < hi && track->recs[lo].start < t)
-    {
-      prev = lo + 1;
-      lo = (hi - lo > step) ? lo + step : hi;
-      step *= 2;
-    }
-  return lower_by_start (track, prev, lo, t);
 }
 
 gint64
@@ -728,19 +1087,18 @@ clip_col (gint64 c,
 }
 
 static void
-emit (const GolanesTrack *track,
-      GArray             *items,
-      gint64              t0,
-      gint64              t1,
-      double              ns_per_px,
-      gint64              n_cols,
-      guint               first,
-      guint               count,
-      guint8              state)
+emit (GArray *items,
+      gint64  t0,
+      gint64  t1,
+      double  ns_per_px,
+      gint64  n_cols,
+      guint   first,
+      guint   count,
+      gint64  s,
+      gint64  e,
+      guint8  state)
 {
   GolanesLodItem item;
-  gint64 s = track->recs[first].start;
-  gint64 e = eff_end (track, first + count - 1);
   gint64 c0, c1;
 
   c0 = golanes_lod_column (t0, ns_per_px, MAX (s, t0));
@@ -758,6 +1116,19 @@ emit (const GolanesTrack *track,
   g_array_append_val (items, item);
 }
 
+/* Whether every span of encoded block @b is narrower than @wide and starts
+ * before @boundary, so a run can take it whole. */
+static inline gboolean
+block_fits (const GolanesTrack *track,
+            guint               b,
+            gint64              boundary,
+            double              wide)
+{
+  const Block *blk = &track->blocks[b];
+
+  return blk->last_start < boundary && blk->max_dur != G_MAXUINT32 && (double) blk->max_dur < wide;
+}
+
 guint
 golanes_track_query_lod (const GolanesTrack *track,
                          gint64              t0,
@@ -768,6 +1139,7 @@ golanes_track_query_lod (const GolanesTrack *track,
   guint lo, hi, i, appended = 0;
   gint64 n_cols;
   double wide = 2.0 * ns_per_px;
+  Dec d;
 
   g_return_val_if_fail (track != NULL, 0);
   g_return_val_if_fail (items != NULL, 0);
@@ -777,46 +1149,74 @@ golanes_track_query_lod (const GolanesTrack *track,
     return 0;
   n_cols = golanes_lod_column (t0, ns_per_px, t1 - 1) + 1;
   g_return_val_if_fail (n_cols <= G_MAXINT32, 0);
-  lo = lower_by_end (track, 0, track->n, t0);
-  hi = lower_by_start (track, lo, track->n, t1);
+  DEC_INIT (&d);
+  lo = lower_by_end (track, 0, t0, &d);
+  hi = lower_by_start (track, lo, t1, &d);
   i = lo;
   while (i < hi)
     {
-      gint64 c, boundary;
-      guint j, jw;
+      gint64 s, e, boundary, sums[NS];
+      guint j, k;
+      guint8 state;
 
-      if ((double) eff_dur (track, i) >= wide)
+      decode (track, i >> BLOCK_SHIFT, &d);
+      k = i - d.first;
+      s = d.start[k];
+      e = d.eend[k];
+      state = d.state[k];
+      if ((double) (e - s) >= wide)
         {
-          emit (track, items, t0, t1, ns_per_px, n_cols, i, 1, STATE (track, i));
+          emit (items, t0, t1, ns_per_px, n_cols, i, 1, s, e, state);
           appended++;
           i++;
           continue;
         }
-      c = golanes_lod_column (t0, ns_per_px, MAX (track->recs[i].start, t0));
-      boundary = column_boundary (t0, ns_per_px, c);
-      j = gallop_by_start (track, i + 1, hi, boundary);
-      if (track->finished && track->n_levels > 0)
-        jw = find_wide (track, 0, i + 1, j, wide);
-      else
-        {
-          for (jw = i + 1; jw < j; jw++)
-            if ((double) eff_dur (track, jw) >= wide)
-              break;
-        }
-      j = MIN (j, jw);
-      if (j - i == 1)
-        emit (track, items, t0, t1, ns_per_px, n_cols, i, 1, STATE (track, i));
-      else
-        {
-          gint64 sums[NS];
-          guint s, best = 0;
 
-          golanes_track_sum_states (track, i, j - i, sums);
-          for (s = 1; s < NS; s++)
-            if (sums[s] > sums[best])
-              best = s;
-          emit (track, items, t0, t1, ns_per_px, n_cols, i, j - i, (guint8) best);
+      /* A run of narrow spans starting in this column. */
+      boundary = column_boundary (t0, ns_per_px,
+                                  golanes_lod_column (t0, ns_per_px, MAX (s, t0)));
+      memset (sums, 0, sizeof sums);
+      sums[MIN (state, NS - 1)] += e - s;
+      j = i + 1;
+      while (j < hi)
+        {
+          if ((j & (BLOCK - 1)) == 0)
+            {
+              guint b = j >> BLOCK_SHIFT, b0 = b;
+
+              if (track->cum != NULL)
+                {
+                  while (b < track->n_blocks && (b + 1) * BLOCK <= hi &&
+                         block_fits (track, b, boundary, wide))
+                    b++;
+                  if (b > b0)
+                    {
+                      add_cum (track, b0, b, sums);
+                      e = track->blocks[b - 1].end;
+                      j = b * BLOCK;
+                      if (j >= hi)
+                        break;
+                    }
+                }
+              decode (track, b, &d);
+            }
+          k = j - d.first;
+          if (d.start[k] >= boundary || (double) (d.eend[k] - d.start[k]) >= wide)
+            break;
+          sums[MIN (d.state[k], NS - 1)] += d.eend[k] - d.start[k];
+          e = d.eend[k];
+          j++;
         }
+      if (j - i > 1)
+        {
+          guint st, best = 0;
+
+          for (st = 1; st < NS; st++)
+            if (sums[st] > sums[best])
+              best = st;
+          state = (guint8) best;
+        }
+      emit (items, t0, t1, ns_per_px, n_cols, i, j - i, s, e, state);
       appended++;
       i = j;
     }
@@ -827,15 +1227,13 @@ gsize
 golanes_track_get_memory_size (const GolanesTrack *track)
 {
   gsize size = sizeof (*track);
-  guint l;
 
-  size += (gsize) track->cap * sizeof (Rec);
-  if (track->durs != NULL)
-    size += (gsize) track->cap * sizeof (guint32);
-  size += (gsize) track->cap_long * sizeof (LongEnd);
+  size += track->data_cap;
+  size += (gsize) track->cap_blocks * sizeof (Block);
   if (track->cum != NULL)
-    size += (gsize) (track->n_blocks + 1) * NS * sizeof (gint64);
-  for (l = 0; l < track->n_levels; l++)
-    size += (gsize) track->level_n[l] * sizeof (gint64) + sizeof (gint64 *) + sizeof (guint);
+    size += track->finished
+      ? (gsize) (track->n_blocks + 1) * track->stride * sizeof (gint64)
+      : (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64);
+  size += (gsize) track->cap_pending * sizeof (Raw);
   return size;
 }

@@ -13,14 +13,22 @@ G_BEGIN_DECLS
 
 /*
  * One row of the timeline: a sequence of non-overlapping spans sorted by
- * time (s[i] <= e[i] <= s[i+1]).  Spans are stored in 20 bytes each: a
- * 16-byte record (start, a 32-bit argument, and a 16-bit reason, a state
- * and flags in 32 bits) and a 32-bit duration in a second array, with a
- * side table for the rare span longer than ~4.3 s.  A contiguous track
- * (goroutine states, P states),
- * where a span usually ends where the next begins, drops the duration:
- * 16 bytes per span, the ends of the spans followed by a gap going to the
- * side table.
+ * time (s[i] <= e[i] <= s[i+1]).
+ *
+ * Storage: blocks of 64 spans.  A block has a 32-byte header (its first
+ * and last start, the effective end of its last span, its largest
+ * effective duration) and packed bytes: per span the gap since the
+ * previous span's end, the duration, the state, the flags, the reason and
+ * the argument, each field with a fixed number of bits per block relative
+ * to the block's minimum, or, for the state, reason and argument, as an
+ * index into the block's dictionary of distinct values when that is
+ * smaller.  Constant fields (no gaps in a contiguous track, reasons that
+ * are all 0) take no bits.  Typically 2 to 4 bytes per span, whatever the
+ * durations (64-bit times throughout).  Reading a span decodes within its
+ * block: O(64).  The spans of the last block stay unencoded while the
+ * track is built, so the open last span can be closed or relabelled.
+ * golanes_track_new_contiguous() is kept for callers; it stores the same
+ * way.
  *
  * Conventions shared by every query:
  *  - a span [s, e) has an effective end max(e, s + 1), so a zero-length
@@ -29,9 +37,10 @@ G_BEGIN_DECLS
  *    end > t0.
  *
  * golanes_track_finish() closes a span left open (flagging it
- * GOLANES_SPAN_OPEN) and builds the level-of-detail summaries: a max-tree
- * of durations (fan-out 64) and per-state duration prefix sums every 64
- * spans (about 1.2 bytes per span together).
+ * GOLANES_SPAN_OPEN), encodes the last block and keeps the level-of-detail
+ * summaries: per-state prefix sums of the effective durations at every
+ * block boundary, for the states the track uses (none for tracks of fewer
+ * than 4 blocks).
  */
 
 typedef enum
@@ -126,7 +135,8 @@ guint         golanes_track_find        (const GolanesTrack *track,
 gint          golanes_track_find_at     (const GolanesTrack *track,
                                          gint64              time);
 /* Total effective duration per state of the spans [first, first + count);
- * @sums has GOLANES_TRACK_MAX_STATES entries.  O(64 + states) after finish. */
+ * @sums has GOLANES_TRACK_MAX_STATES entries.  O(64 + states): at most two
+ * (three on tracks of fewer than 4 blocks) blocks decoded. */
 void          golanes_track_sum_states  (const GolanesTrack *track,
                                          guint               first,
                                          guint               count,
@@ -138,9 +148,10 @@ void          golanes_track_sum_states  (const GolanesTrack *track,
  * 2 pixels wide come out individually; consecutive narrower spans that
  * start in the same column are merged.  Every span intersecting the window
  * is covered by exactly one item.  At most about 1.5 items per column plus
- * two; the cost is O(items * log n), independent of the spans covered.
- * The window must have fewer than 2^31 columns.  Returns the number of
- * items appended. */
+ * two.  The cost is O(log n) to find the window, then about one block
+ * decoded per item plus one header read per block of 64 spans merged
+ * whole.  The window must have fewer than 2^31 columns.  Returns the
+ * number of items appended. */
 guint         golanes_track_query_lod   (const GolanesTrack *track,
                                          gint64              t0,
                                          gint64              t1,
