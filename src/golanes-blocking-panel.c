@@ -16,6 +16,7 @@
 #include "golanes-blocking-panel.h"
 #include "golanes-highlight.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 
 /*
  * The tables show the document's GolanesBlocking profiles, the numbers of
@@ -66,15 +67,7 @@ struct _GolanesBlockingPanel
   GtkColumnView               *reason_view;
 };
 
-enum
-{
-  ACTIVATE_RANGE,
-  ACTIVATE_GOROUTINE,
-  HIGHLIGHT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[GOLANES_PANEL_N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GolanesBlockingPanel, golanes_blocking_panel, GTK_TYPE_WIDGET)
 
@@ -93,7 +86,7 @@ golanes_blocking_panel_get_icon_name (void)
 static GolanesTimeline *
 get_timeline (GolanesBlockingPanel *self)
 {
-  return self->document != NULL ? golanes_document_get_timeline (self->document) : NULL;
+  return golanes_panel_get_timeline (self->document);
 }
 
 static guint8
@@ -105,11 +98,9 @@ classify_reason (GolanesBlockingPanel *self,
     {
       const char *name = golanes_timeline_get_reason (timeline, reason);
 
-      if (name == NULL)
-        self->reason_classes[reason] = REASON_OTHER;
-      else if (strstr (name, "chan") != NULL || strstr (name, "sync") != NULL || strstr (name, "select") != NULL)
+      if (golanes_panel_reason_is_sync (name))
         self->reason_classes[reason] = REASON_SYNC;
-      else if (strcmp (name, "network") == 0)
+      else if (golanes_panel_reason_is_net (name))
         self->reason_classes[reason] = REASON_NET;
       else
         self->reason_classes[reason] = REASON_OTHER;
@@ -230,7 +221,7 @@ selected_cb (GolanesBlockingPanel *self,
   if (row == NULL || timeline == NULL)
     {
       show_stack (self, NULL);
-      g_signal_emit (self, signals[HIGHLIGHT], 0, NULL);
+      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
       return;
     }
 
@@ -257,7 +248,7 @@ selected_cb (GolanesBlockingPanel *self,
         }
     }
 
-  g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
+  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
 }
 
 static int
@@ -370,11 +361,8 @@ golanes_blocking_panel_reload (GolanesBlockingPanel *self)
   stack_store = rows_to_store (stack_rows);
   reason_store = rows_to_store (reason_rows);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
-  self->selection = golanes_panel_set_model (self->stack_view, G_LIST_MODEL (stack_store));
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+  golanes_panel_bind_model (self->stack_view, G_LIST_MODEL (stack_store), &self->selection,
+                            G_CALLBACK (selected_cb), self);
   golanes_panel_set_model (self->reason_view, G_LIST_MODEL (reason_store));
 
   delay_text = golanes_panel_format_duration (total_delay);
@@ -393,12 +381,8 @@ golanes_blocking_panel_set_document (GolanesBlockingPanel *self,
 {
   g_return_if_fail (GOLANES_IS_BLOCKING_PANEL (self));
 
-  if (self->document == document)
+  if (!golanes_panel_replace_document (&self->document, document))
     return;
-
-  g_clear_pointer (&self->document, golanes_document_unref);
-  if (document != NULL)
-    self->document = golanes_document_ref (document);
   /* Reason ids belong to the document. */
   memset (self->reason_classes, REASON_UNKNOWN, G_MAXUINT16 + 1);
 
@@ -480,15 +464,9 @@ static void
 golanes_blocking_panel_dispose (GObject *object)
 {
   GolanesBlockingPanel *self = (GolanesBlockingPanel *) object;
-  GtkWidget *child;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
-  self->selection = NULL;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_BLOCKING_PANEL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  golanes_panel_unbind_model (&self->selection, G_CALLBACK (selected_cb), self);
+  golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_BLOCKING_PANEL);
 
   g_clear_pointer (&self->document, golanes_document_unref);
 
@@ -515,18 +493,7 @@ golanes_blocking_panel_class_init (GolanesBlockingPanelClass *klass)
   object_class->dispose = golanes_blocking_panel_dispose;
   object_class->finalize = golanes_blocking_panel_finalize;
 
-  signals[ACTIVATE_RANGE] =
-    g_signal_new ("activate-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
-  signals[ACTIVATE_GOROUTINE] =
-    g_signal_new ("activate-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[HIGHLIGHT] =
-    g_signal_new ("highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+  golanes_panel_class_add_signals (klass, signals);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-blocking-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, sync_button);

@@ -16,6 +16,7 @@
 #include "golanes-histogram.h"
 #include "golanes-mmu-plot.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 
 /* Values of the pause rows. */
 enum
@@ -69,16 +70,8 @@ enum
   N_PROPS
 };
 
-enum
-{
-  ACTIVATE_RANGE,
-  ACTIVATE_GOROUTINE,
-  HIGHLIGHT,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint signals[GOLANES_PANEL_N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GolanesGcPanel, golanes_gc_panel, GTK_TYPE_WIDGET)
 
@@ -118,7 +111,7 @@ emit_selection (GolanesGcPanel  *self,
 
   if (row == NULL || self->document == NULL)
     {
-      g_signal_emit (self, signals[HIGHLIGHT], 0, NULL);
+      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
       return;
     }
 
@@ -170,8 +163,8 @@ emit_selection (GolanesGcPanel  *self,
                                 start, end);
     }
 
-  g_signal_emit (self, signals[ACTIVATE_RANGE], 0, start, end);
-  g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
+  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE], 0, start, end);
+  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
 }
 
 static void
@@ -201,18 +194,10 @@ set_models (GolanesGcPanel *self,
 {
   g_assert (GOLANES_IS_GC_PANEL (self));
 
-  if (self->pause_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->pause_selection, pause_selected_cb, self);
-  if (self->cycle_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->cycle_selection, cycle_selected_cb, self);
-
-  self->pause_selection = golanes_panel_set_model (self->pause_view, pauses);
-  self->cycle_selection = golanes_panel_set_model (self->cycle_view, cycles);
-
-  g_signal_connect_object (self->pause_selection, "notify::selected",
-                           G_CALLBACK (pause_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cycle_selection, "notify::selected",
-                           G_CALLBACK (cycle_selected_cb), self, G_CONNECT_SWAPPED);
+  golanes_panel_bind_model (self->pause_view, pauses, &self->pause_selection,
+                            G_CALLBACK (pause_selected_cb), self);
+  golanes_panel_bind_model (self->cycle_view, cycles, &self->cycle_selection,
+                            G_CALLBACK (cycle_selected_cb), self);
 }
 
 static void
@@ -295,12 +280,8 @@ golanes_gc_panel_set_document (GolanesGcPanel  *self,
 {
   g_return_if_fail (GOLANES_IS_GC_PANEL (self));
 
-  if (self->document == document)
+  if (!golanes_panel_replace_document (&self->document, document))
     return;
-
-  g_clear_pointer (&self->document, golanes_document_unref);
-  if (document != NULL)
-    self->document = golanes_document_ref (document);
   self->trace_start = 0;
 
   golanes_gc_panel_reload (self);
@@ -319,18 +300,11 @@ static void
 golanes_gc_panel_dispose (GObject *object)
 {
   GolanesGcPanel *self = (GolanesGcPanel *) object;
-  GtkWidget *child;
 
-  if (self->pause_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->pause_selection, pause_selected_cb, self);
-  if (self->cycle_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->cycle_selection, cycle_selected_cb, self);
+  golanes_panel_unbind_model (&self->pause_selection, G_CALLBACK (pause_selected_cb), self);
+  golanes_panel_unbind_model (&self->cycle_selection, G_CALLBACK (cycle_selected_cb), self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_GC_PANEL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  self->pause_selection = NULL;
-  self->cycle_selection = NULL;
+  golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_GC_PANEL);
   g_clear_pointer (&self->document, golanes_document_unref);
 
   G_OBJECT_CLASS (golanes_gc_panel_parent_class)->dispose (object);
@@ -370,18 +344,7 @@ golanes_gc_panel_class_init (GolanesGcPanelClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[ACTIVATE_RANGE] =
-    g_signal_new ("activate-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
-  signals[ACTIVATE_GOROUTINE] =
-    g_signal_new ("activate-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[HIGHLIGHT] =
-    g_signal_new ("highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+  golanes_panel_class_add_signals (klass, signals);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-gc-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesGcPanel, cycles_label);

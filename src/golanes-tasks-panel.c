@@ -16,6 +16,7 @@
 #include "golanes-highlight.h"
 #include "golanes-histogram.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 #include "golanes-tasks-panel.h"
 
 /* Values of the rows (one per task or region type).  The latencies are
@@ -46,15 +47,7 @@ struct _GolanesTasksPanel
   GolanesHistogram   *histogram;
 };
 
-enum
-{
-  ACTIVATE_RANGE,
-  ACTIVATE_GOROUTINE,
-  HIGHLIGHT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[GOLANES_PANEL_N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GTK_TYPE_WIDGET)
 
@@ -73,18 +66,14 @@ golanes_tasks_panel_get_icon_name (void)
 static GolanesTimeline *
 get_timeline (GolanesTasksPanel *self)
 {
-  return self->document != NULL ? golanes_document_get_timeline (self->document) : NULL;
+  return golanes_panel_get_timeline (self->document);
 }
 
 static const char *
 type_name (GolanesTimeline *timeline,
            guint32          type)
 {
-  const char *name = NULL;
-
-  if (type != 0)
-    name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline), type, NULL);
-  return name != NULL && name[0] != '\0' ? name : _("(unnamed)");
+  return golanes_panel_timeline_string (timeline, type, _("(unnamed)"));
 }
 
 static int
@@ -210,7 +199,7 @@ emit_selection (GolanesTasksPanel *self,
     {
       gtk_label_set_text (self->histogram_label, _("Latency"));
       golanes_histogram_set_values (self->histogram, NULL, 0);
-      g_signal_emit (self, signals[HIGHLIGHT], 0, NULL);
+      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
       return;
     }
 
@@ -248,8 +237,8 @@ emit_selection (GolanesTasksPanel *self,
   golanes_histogram_set_values (self->histogram, latencies, n_latencies);
 
   if (golanes_highlight_get_bounds (highlight, &start, &end))
-    g_signal_emit (self, signals[ACTIVATE_RANGE], 0, start, end);
-  g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
+    g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE], 0, start, end);
+  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
 }
 
 static void
@@ -306,17 +295,10 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
   tasks = finish_types (task_order);
   regions = finish_types (region_order);
 
-  if (self->task_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->task_selection, task_selected_cb, self);
-  if (self->region_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->region_selection, region_selected_cb, self);
-
-  self->task_selection = golanes_panel_set_model (self->task_view, G_LIST_MODEL (tasks));
-  self->region_selection = golanes_panel_set_model (self->region_view, G_LIST_MODEL (regions));
-  g_signal_connect_object (self->task_selection, "notify::selected",
-                           G_CALLBACK (task_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->region_selection, "notify::selected",
-                           G_CALLBACK (region_selected_cb), self, G_CONNECT_SWAPPED);
+  golanes_panel_bind_model (self->task_view, G_LIST_MODEL (tasks), &self->task_selection,
+                            G_CALLBACK (task_selected_cb), self);
+  golanes_panel_bind_model (self->region_view, G_LIST_MODEL (regions), &self->region_selection,
+                            G_CALLBACK (region_selected_cb), self);
 
   /* Show regions when there are no tasks. */
   gtk_stack_set_visible_child_name (self->stack, n_tasks == 0 && n_regions > 0 ? "regions" : "tasks");
@@ -331,12 +313,8 @@ golanes_tasks_panel_set_document (GolanesTasksPanel *self,
 {
   g_return_if_fail (GOLANES_IS_TASKS_PANEL (self));
 
-  if (self->document == document)
+  if (!golanes_panel_replace_document (&self->document, document))
     return;
-
-  g_clear_pointer (&self->document, golanes_document_unref);
-  if (document != NULL)
-    self->document = golanes_document_ref (document);
 
   golanes_tasks_panel_reload (self);
 }
@@ -353,18 +331,11 @@ static void
 golanes_tasks_panel_dispose (GObject *object)
 {
   GolanesTasksPanel *self = (GolanesTasksPanel *) object;
-  GtkWidget *child;
 
-  if (self->task_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->task_selection, task_selected_cb, self);
-  if (self->region_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->region_selection, region_selected_cb, self);
+  golanes_panel_unbind_model (&self->task_selection, G_CALLBACK (task_selected_cb), self);
+  golanes_panel_unbind_model (&self->region_selection, G_CALLBACK (region_selected_cb), self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_TASKS_PANEL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  self->task_selection = NULL;
-  self->region_selection = NULL;
+  golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_TASKS_PANEL);
   g_clear_pointer (&self->document, golanes_document_unref);
 
   G_OBJECT_CLASS (golanes_tasks_panel_parent_class)->dispose (object);
@@ -378,18 +349,7 @@ golanes_tasks_panel_class_init (GolanesTasksPanelClass *klass)
 
   object_class->dispose = golanes_tasks_panel_dispose;
 
-  signals[ACTIVATE_RANGE] =
-    g_signal_new ("activate-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
-  signals[ACTIVATE_GOROUTINE] =
-    g_signal_new ("activate-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[HIGHLIGHT] =
-    g_signal_new ("highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+  golanes_panel_class_add_signals (klass, signals);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-tasks-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, stack);

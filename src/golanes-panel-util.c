@@ -1,0 +1,177 @@
+/* golanes-panel-util.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-panel-util"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "golanes-compat.h"
+#include "golanes-highlight.h"
+#include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
+
+void
+golanes_panel_class_add_signals (gpointer  klass,
+                                 guint    *signals)
+{
+  GType type;
+
+  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
+  g_return_if_fail (signals != NULL);
+
+  type = G_TYPE_FROM_CLASS (klass);
+  signals[GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE] =
+    g_signal_new ("activate-range", type, G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[GOLANES_PANEL_SIGNAL_ACTIVATE_GOROUTINE] =
+    g_signal_new ("activate-goroutine", type, G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT] =
+    g_signal_new ("highlight", type, G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+}
+
+void
+golanes_panel_unbind_model (GtkSingleSelection **selection,
+                            GCallback            selected_cb,
+                            gpointer             user_data)
+{
+  g_return_if_fail (selection != NULL);
+
+  if (*selection != NULL)
+    g_signal_handlers_disconnect_by_func (*selection, selected_cb, user_data);
+  *selection = NULL;
+}
+
+void
+golanes_panel_bind_model (GtkColumnView       *view,
+                          GListModel          *model,
+                          GtkSingleSelection **selection,
+                          GCallback            selected_cb,
+                          gpointer             user_data)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (G_IS_LIST_MODEL (model));
+  g_return_if_fail (selection != NULL);
+
+  golanes_panel_unbind_model (selection, selected_cb, user_data);
+  /* The view owns the selection, which outlives neither it nor the panel. */
+  *selection = golanes_panel_set_model (view, model);
+  g_signal_connect_object (*selection, "notify::selected", selected_cb, user_data, G_CONNECT_SWAPPED);
+}
+
+gboolean
+golanes_panel_replace_document (GolanesDocument **slot,
+                                GolanesDocument  *document)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (*slot == document)
+    return FALSE;
+
+  g_clear_pointer (slot, golanes_document_unref);
+  if (document != NULL)
+    *slot = golanes_document_ref (document);
+  return TRUE;
+}
+
+GolanesTimeline *
+golanes_panel_get_timeline (GolanesDocument *document)
+{
+  return document != NULL ? golanes_document_get_timeline (document) : NULL;
+}
+
+const char *
+golanes_panel_timeline_string (GolanesTimeline *timeline,
+                               guint32          id,
+                               const char      *fallback)
+{
+  const char *str = NULL;
+
+  if (timeline != NULL && id != 0)
+    str = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline), id, NULL);
+  return str != NULL && str[0] != '\0' ? str : fallback;
+}
+
+gboolean
+golanes_panel_reason_is_sync (const char *reason)
+{
+  return reason != NULL &&
+         (strstr (reason, "chan") != NULL || strstr (reason, "sync") != NULL || strstr (reason, "select") != NULL);
+}
+
+gboolean
+golanes_panel_reason_is_net (const char *reason)
+{
+  return g_strcmp0 (reason, "network") == 0;
+}
+
+void
+golanes_panel_dispose_children (GtkWidget *widget,
+                                GType      type)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_dispose_template (widget, type);
+  while ((child = gtk_widget_get_first_child (widget)))
+    gtk_widget_unparent (child);
+}
+
+void
+golanes_plot_append_text (GtkWidget     *widget,
+                          GtkSnapshot   *snapshot,
+                          const char    *text,
+                          float          x,
+                          float          y,
+                          float          xalign,
+                          const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+  int height;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - xalign * width, y - height / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+void
+golanes_plot_get_colors (GtkWidget *widget,
+                         GdkRGBA   *fg,
+                         GdkRGBA   *accent)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  golanes_widget_get_color (widget, fg);
+  golanes_widget_get_accent_color (widget, accent);
+}
+
+void
+golanes_plot_measure (GtkOrientation  orientation,
+                      int             min_width,
+                      int             nat_width,
+                      int             min_height,
+                      int             nat_height,
+                      int            *minimum,
+                      int            *natural)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? min_width : min_height;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? nat_width : nat_height;
+}

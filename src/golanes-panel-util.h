@@ -1,0 +1,95 @@
+/* golanes-panel-util.h
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "golanes-document.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the side panels and their plots share besides the rows and columns
+ * of golanes-panel-row.h: the three signals of every panel, hooking a
+ * column view's selection to a callback, taking a document, tearing a
+ * templated panel down, and the text and colours of the small plots.
+ */
+
+typedef enum
+{
+  GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE,     /* (gint64 start, gint64 end) */
+  GOLANES_PANEL_SIGNAL_ACTIVATE_GOROUTINE, /* (gint64 goid) */
+  GOLANES_PANEL_SIGNAL_HIGHLIGHT,          /* (GolanesHighlight *or NULL) */
+  GOLANES_PANEL_N_SIGNALS
+} GolanesPanelSignal;
+
+/* Creates the panel signals on @klass (a GObjectClass) into @signals. */
+void     golanes_panel_class_add_signals   (gpointer             klass,
+                                            guint               *signals);
+
+/* Puts @model on @view (see golanes_panel_set_model()) and calls
+ * @selected_cb (swapped: @user_data first, then the pspec and the
+ * selection) whenever its selection changes.  *@selection is the view's
+ * previous selection, whose handler is disconnected first; it becomes the
+ * new one. */
+void     golanes_panel_bind_model          (GtkColumnView       *view,
+                                            GListModel          *model,
+                                            GtkSingleSelection **selection,
+                                            GCallback            selected_cb,
+                                            gpointer             user_data);
+/* Disconnects @selected_cb from *@selection and clears it. */
+void     golanes_panel_unbind_model        (GtkSingleSelection **selection,
+                                            GCallback            selected_cb,
+                                            gpointer             user_data);
+
+/* Makes *@slot hold a reference to @document (or NULL).  Returns FALSE
+ * when it already did, and nothing changed. */
+gboolean golanes_panel_replace_document    (GolanesDocument    **slot,
+                                            GolanesDocument     *document);
+/* The document's timeline, NULL without a document. */
+GolanesTimeline *golanes_panel_get_timeline (GolanesDocument     *document);
+/* The string @id of @timeline's table, or @fallback when it is 0, absent
+ * or empty. */
+const char *golanes_panel_timeline_string  (GolanesTimeline     *timeline,
+                                            guint32              id,
+                                            const char          *fallback);
+
+/* Go's classes of wait reasons, as `go tool trace -pprof` has them (see
+ * golanes-blocking.h): synchronization is a reason containing "chan",
+ * "sync" or "select", network the reason "network". */
+gboolean golanes_panel_reason_is_sync      (const char          *reason);
+gboolean golanes_panel_reason_is_net       (const char          *reason);
+
+/* For a panel's dispose: the template's children and any other child. */
+void     golanes_panel_dispose_children    (GtkWidget           *widget,
+                                            GType                type);
+
+/* The plots' text: @text drawn with its left edge (@xalign 0), centre
+ * (0.5) or right edge (1) at @x, vertically centred on @y. */
+void     golanes_plot_append_text          (GtkWidget           *widget,
+                                            GtkSnapshot         *snapshot,
+                                            const char          *text,
+                                            float                x,
+                                            float                y,
+                                            float                xalign,
+                                            const GdkRGBA       *color);
+/* The plots' colours from the widget's style: text and accent. */
+void     golanes_plot_get_colors           (GtkWidget           *widget,
+                                            GdkRGBA             *fg,
+                                            GdkRGBA             *accent);
+/* The plots' size request: at least @min_width × @min_height, naturally
+ * @nat_width × @nat_height. */
+void     golanes_plot_measure              (GtkOrientation       orientation,
+                                            int                  min_width,
+                                            int                  nat_width,
+                                            int                  min_height,
+                                            int                  nat_height,
+                                            int                 *minimum,
+                                            int                 *natural);
+
+G_END_DECLS
