@@ -9,32 +9,27 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "golanes-goroutine-summary.h"
 #include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 
-/* Values of the rows, groups and goroutines alike.  The times come from
- * the goroutines' state spans in the timeline: running, runnable (and
- * created but not yet run), waiting, and in a syscall. */
-enum
-{
-  VALUE_COUNT,       /* goroutines in the group; none for a goroutine */
-  VALUE_EXEC,
-  VALUE_SCHED_WAIT,
-  VALUE_BLOCKED,
-  VALUE_SYSCALL,
-  VALUE_TOTAL,
-  VALUE_GOID,        /* the goroutine, or the group's first one */
-};
+/*
+ * The rows are the document's goroutine summary, the numbers of
+ * `go tool trace`'s /goroutines and /goroutine?name= pages: groups by
+ * start function, each with its goroutines.  Their values are listed in
+ * the header.
+ */
+
 
 typedef struct
 {
-  GArray *goroutines;   /* guint timeline indices, in creation order */
+  GArray *goroutines;   /* const GolanesGoroutineInfo *, by id */
   char   *folded;       /* the function name, case-folded for the filter */
 } GroupData;
 
@@ -55,15 +50,7 @@ struct _GolanesGoroutinesPanel
   GtkColumnView      *view;
 };
 
-enum
-{
-  ACTIVATE_RANGE,
-  ACTIVATE_GOROUTINE,
-  HIGHLIGHT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[GOLANES_PANEL_N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GolanesGoroutinesPanel, golanes_goroutines_panel, GTK_TYPE_WIDGET)
 
@@ -89,59 +76,125 @@ group_data_free (gpointer data)
   g_free (group);
 }
 
-static GolanesTimeline *
-get_timeline (GolanesGoroutinesPanel *self)
+static GolanesGoroutineSummary *
+get_summary (GolanesGoroutinesPanel *self)
 {
-  return self->document != NULL ? golanes_document_get_timeline (self->document) : NULL;
+  return self->document != NULL ? golanes_document_get_goroutine_summary (self->document) : NULL;
 }
 
+/* The name of a group as Go's /goroutines page shows it. */
 static const char *
-function_name (GolanesTimeline *timeline,
-               guint32          func)
+group_name (const char *name)
 {
-  const char *name = NULL;
-
-  if (func != 0)
-    name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline), func, NULL);
-  return name != NULL && name[0] != '\0' ? name : _("(unknown function)");
+  return name != NULL && name[0] != '\0' ? name : _("(Inactive, no stack trace sampled)");
 }
 
-/* Adds the state times of goroutine @g to @row. */
 static void
-add_times (GolanesPanelRow                *row,
-           const GolanesTimelineGoroutine *g)
+add_value (GolanesPanelRow *row,
+           guint            index,
+           gint64           value)
 {
-  gint64 sums[GOLANES_TRACK_MAX_STATES] = { 0 };
-  gint64 values[] = { 0, 0, 0, 0 };
-  gint64 total;
+  gint64 old = golanes_panel_row_get_value (row, index);
 
-  if (g->states != NULL)
-    golanes_track_sum_states (g->states, 0, golanes_track_get_n_spans (g->states), sums);
+  golanes_panel_row_set_value (row, index, (old == GOLANES_PANEL_ROW_NO_VALUE ? 0 : old) + value);
+}
 
-  values[0] = sums[GOLANES_G_RUNNING];
-  values[1] = sums[GOLANES_G_RUNNABLE] + sums[GOLANES_G_CREATED];
-  values[2] = sums[GOLANES_G_WAITING];
-  values[3] = sums[GOLANES_G_SYSCALL];
-  total = values[0] + values[1] + values[2] + values[3];
+/* Adds the times of @info that the summary's groups do not total: the
+ * block reasons by class and the special ranges. */
+static void
+add_reason_times (GolanesPanelRow            *row,
+                  const GolanesGoroutineInfo *info)
+{
+  gint64 sync = 0;
+  gint64 net = 0;
+  gint64 syscall_reason = 0;
+  gint64 gc = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+  for (guint i = 0; i < info->n_block_times; i++)
     {
-      gint64 old = golanes_panel_row_get_value (row, VALUE_EXEC + i);
+      const GolanesNamedTime *b = &info->block_times[i];
 
-      golanes_panel_row_set_value (row, VALUE_EXEC + i,
-                                   (old == GOLANES_PANEL_ROW_NO_VALUE ? 0 : old) + values[i]);
+      if (golanes_panel_reason_is_sync (b->name))
+        sync += b->time;
+      else if (golanes_panel_reason_is_net (b->name))
+        net += b->time;
+      /* Go's "Block time (syscall)" column takes this reason too. */
+      if (g_strcmp0 (b->name, "syscall") == 0)
+        syscall_reason += b->time;
     }
-  golanes_panel_row_set_value (row, VALUE_TOTAL,
-                               MAX (golanes_panel_row_get_value (row, VALUE_TOTAL), 0) + total);
+  for (guint i = 0; i < info->n_range_times; i++)
+    gc += info->range_times[i].time;
+
+  add_value (row, GOLANES_GOROUTINES_SYNC, sync);
+  add_value (row, GOLANES_GOROUTINES_NET, net);
+  add_value (row, GOLANES_GOROUTINES_GC, gc);
+  add_value (row, GOLANES_GOROUTINES_SYSCALL, syscall_reason);
+  add_value (row, GOLANES_GOROUTINES_BLOCKED, -syscall_reason);
+}
+
+static GolanesPanelRow *
+goroutine_row_new (const GolanesGoroutineInfo *info,
+                   const char                 *folded)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, info->id);
+  g_autofree char *label = NULL;
+  GolanesPanelRow *row;
+  gint64 blocked = 0;
+
+  for (guint i = 0; i < info->n_block_times; i++)
+    blocked += info->block_times[i].time;
+
+  /* Translators: a row of the goroutines panel; %s is the goroutine id */
+  label = g_strdup_printf (_("Goroutine %s"), id);
+  row = golanes_panel_row_new (label, info->id);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_TOTAL, info->total_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_EXEC, info->exec_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_SCHED_WAIT, info->sched_wait_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_BLOCKED, blocked);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_SYSCALL, info->syscall_time + info->syscall_block_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_UNKNOWN, info->unknown_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_GOID, info->id);
+  add_reason_times (row, info);
+  golanes_panel_row_set_data (row, g_strdup (folded), g_free);
+
+  return row;
+}
+
+static GolanesPanelRow *
+group_row_new (const GolanesGoroutineGroup *group,
+               guint                        index)
+{
+  const char *name = group_name (group->name);
+  GolanesPanelRow *row = golanes_panel_row_new (name, index);
+  GroupData *data = g_new0 (GroupData, 1);
+
+  data->goroutines = g_array_new (FALSE, FALSE, sizeof (const GolanesGoroutineInfo *));
+  data->folded = g_utf8_casefold (name, -1);
+  golanes_panel_row_set_data (row, data, group_data_free);
+
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_COUNT, group->count);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_TOTAL, group->total_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_EXEC, group->exec_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_SCHED_WAIT, group->sched_wait_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_BLOCKED, group->block_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_SYSCALL, group->syscall_time + group->syscall_block_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_UNKNOWN, group->unknown_time);
+
+  return row;
 }
 
 static gboolean
-group_has_goroutine (GolanesTimeline *timeline,
-                     GroupData       *group,
-                     gint64           goid)
+is_group (GolanesPanelRow *row)
+{
+  return golanes_panel_row_get_value (row, GOLANES_GOROUTINES_COUNT) != GOLANES_PANEL_ROW_NO_VALUE;
+}
+
+static gboolean
+group_has_goroutine (GroupData *group,
+                     gint64     goid)
 {
   for (guint i = 0; i < group->goroutines->len; i++)
-    if (golanes_timeline_get_goroutine (timeline, g_array_index (group->goroutines, guint, i))->id == goid)
+    if (g_array_index (group->goroutines, const GolanesGoroutineInfo *, i)->id == goid)
       return TRUE;
   return FALSE;
 }
@@ -152,17 +205,16 @@ filter_func (gpointer item,
 {
   GolanesGoroutinesPanel *self = user_data;
   GolanesPanelRow *row = GOLANES_PANEL_ROW (item);
-  GolanesTimeline *timeline = get_timeline (self);
 
-  if (self->filter_folded == NULL || timeline == NULL)
+  if (self->filter_folded == NULL)
     return TRUE;
 
-  if (golanes_panel_row_get_value (row, VALUE_COUNT) != GOLANES_PANEL_ROW_NO_VALUE)
+  if (is_group (row))
     {
       GroupData *group = golanes_panel_row_get_data (row);
 
       return strstr (group->folded, self->filter_folded) != NULL ||
-             (self->filter_goid >= 0 && group_has_goroutine (timeline, group, self->filter_goid));
+             (self->filter_goid >= 0 && group_has_goroutine (group, self->filter_goid));
     }
   else
     {
@@ -179,11 +231,10 @@ create_children_cb (gpointer item,
 {
   GolanesGoroutinesPanel *self = user_data;
   GolanesPanelRow *group_row = GOLANES_PANEL_ROW (item);
-  GolanesTimeline *timeline = get_timeline (self);
   GroupData *group;
   GListStore *store;
 
-  if (golanes_panel_row_get_value (group_row, VALUE_COUNT) == GOLANES_PANEL_ROW_NO_VALUE || timeline == NULL)
+  if (!is_group (group_row))
     return NULL;
 
   group = golanes_panel_row_get_data (group_row);
@@ -191,18 +242,9 @@ create_children_cb (gpointer item,
 
   for (guint i = 0; i < group->goroutines->len; i++)
     {
-      const GolanesTimelineGoroutine *g =
-        golanes_timeline_get_goroutine (timeline, g_array_index (group->goroutines, guint, i));
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g->id);
-      g_autofree char *label = NULL;
-      g_autoptr(GolanesPanelRow) row = NULL;
+      g_autoptr(GolanesPanelRow) row =
+        goroutine_row_new (g_array_index (group->goroutines, const GolanesGoroutineInfo *, i), group->folded);
 
-      /* Translators: a row of the goroutines panel; %s is the goroutine id */
-      label = g_strdup_printf (_("Goroutine %s"), id);
-      row = golanes_panel_row_new (label, g->id);
-      add_times (row, g);
-      golanes_panel_row_set_value (row, VALUE_GOID, g->id);
-      golanes_panel_row_set_data (row, g_strdup (group->folded), g_free);
       g_list_store_append (store, row);
     }
 
@@ -213,11 +255,14 @@ create_children_cb (gpointer item,
 static void
 update_summary (GolanesGoroutinesPanel *self)
 {
-  GolanesTimeline *timeline = get_timeline (self);
+  GolanesGoroutineSummary *summary = get_summary (self);
   g_autofree char *goroutines = NULL;
   g_autofree char *text = NULL;
-  guint n_goroutines = timeline != NULL ? golanes_timeline_get_n_goroutines (timeline) : 0;
+  guint n_goroutines = 0;
   guint n_groups = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
+
+  if (summary != NULL)
+    golanes_goroutine_summary_get_goroutines (summary, &n_goroutines);
 
   goroutines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goroutine", "%u goroutines", n_goroutines),
                                 n_goroutines);
@@ -273,13 +318,29 @@ golanes_goroutines_panel_set_filter (GolanesGoroutinesPanel *self,
   apply_filter (self, text);
 }
 
+/* Highlights the lifetime of goroutine @goid on the timeline, if it has a
+ * lane there. */
+static void
+append_lifetime (GolanesHighlight *highlight,
+                 GolanesTimeline  *timeline,
+                 gint64            goid)
+{
+  gint index = golanes_timeline_lookup_goroutine (timeline, goid);
+  const GolanesTimelineGoroutine *g;
+
+  if (index < 0)
+    return;
+  g = golanes_timeline_get_goroutine (timeline, index);
+  golanes_highlight_append (highlight, g->id, g->created, g->ended);
+}
+
 static void
 selected_cb (GolanesGoroutinesPanel *self,
              GParamSpec             *pspec,
              GtkSingleSelection     *selection)
 {
   g_autoptr(GolanesHighlight) highlight = NULL;
-  GolanesTimeline *timeline = get_timeline (self);
+  GolanesTimeline *timeline = golanes_panel_get_timeline (self->document);
   GolanesPanelRow *row;
 
   g_assert (GOLANES_IS_GOROUTINES_PANEL (self));
@@ -287,108 +348,84 @@ selected_cb (GolanesGoroutinesPanel *self,
   row = golanes_panel_get_selected (self->view);
   if (row == NULL || timeline == NULL)
     {
-      g_signal_emit (self, signals[HIGHLIGHT], 0, NULL);
+      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
       return;
     }
 
-  if (golanes_panel_row_get_value (row, VALUE_COUNT) != GOLANES_PANEL_ROW_NO_VALUE)
+  highlight = golanes_highlight_new (golanes_panel_row_get_label (row));
+  if (is_group (row))
     {
       GroupData *group = golanes_panel_row_get_data (row);
 
-      highlight = golanes_highlight_new (golanes_panel_row_get_label (row));
       for (guint i = 0; i < group->goroutines->len; i++)
-        {
-          const GolanesTimelineGoroutine *g =
-            golanes_timeline_get_goroutine (timeline, g_array_index (group->goroutines, guint, i));
-
-          golanes_highlight_append (highlight, g->id, g->created, g->ended);
-        }
+        append_lifetime (highlight, timeline, g_array_index (group->goroutines, const GolanesGoroutineInfo *, i)->id);
     }
   else
     {
-      gint index = golanes_timeline_lookup_goroutine (timeline, golanes_panel_row_get_id (row));
-      const GolanesTimelineGoroutine *g;
-
-      g_assert (index >= 0);
-      g = golanes_timeline_get_goroutine (timeline, index);
-      highlight = golanes_highlight_new (golanes_panel_row_get_label (row));
-      golanes_highlight_append (highlight, g->id, g->created, g->ended);
+      append_lifetime (highlight, timeline, golanes_panel_row_get_id (row));
     }
 
-  g_signal_emit (self, signals[ACTIVATE_GOROUTINE], 0, golanes_panel_row_get_value (row, VALUE_GOID));
-  g_signal_emit (self, signals[HIGHLIGHT], 0, highlight);
+  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_ACTIVATE_GOROUTINE], 0,
+                 golanes_panel_row_get_value (row, GOLANES_GOROUTINES_GOID));
+  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
 }
 
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  GolanesPanelRow *ra = *(GolanesPanelRow **) a;
-  GolanesPanelRow *rb = *(GolanesPanelRow **) b;
-  gint64 ca = golanes_panel_row_get_value (ra, VALUE_COUNT);
-  gint64 cb = golanes_panel_row_get_value (rb, VALUE_COUNT);
-
-  if (ca != cb)
-    return ca > cb ? -1 : 1;
-  return g_utf8_collate (golanes_panel_row_get_label (ra), golanes_panel_row_get_label (rb));
-}
-
+/* The groups in the summary's order (by execution time, as Go lists
+ * them), each with its goroutines and the times it does not total. */
 static void
 golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
 {
   g_autoptr(GListStore) store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
-  g_autoptr(GHashTable) by_func = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  GolanesTimeline *timeline = get_timeline (self);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GolanesGoroutineSummary *summary = get_summary (self);
+  const GolanesGoroutineGroup *groups = NULL;
+  const GolanesGoroutineInfo *infos = NULL;
   GtkFilterListModel *filtered;
   GtkTreeListModel *tree;
-  guint n = timeline != NULL ? golanes_timeline_get_n_goroutines (timeline) : 0;
+  guint n_groups = 0;
+  guint n_infos = 0;
 
   g_assert (GOLANES_IS_GOROUTINES_PANEL (self));
 
-  for (guint i = 0; i < n; i++)
+  if (summary != NULL)
     {
-      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, i);
-      GolanesPanelRow *row = g_hash_table_lookup (by_func, GUINT_TO_POINTER (g->start_func));
-      GroupData *group;
-
-      if (row == NULL)
-        {
-          const char *name = function_name (timeline, g->start_func);
-
-          row = golanes_panel_row_new (name, g->start_func);
-          group = g_new0 (GroupData, 1);
-          group->goroutines = g_array_new (FALSE, FALSE, sizeof (guint));
-          group->folded = g_utf8_casefold (name, -1);
-          golanes_panel_row_set_data (row, group, group_data_free);
-          golanes_panel_row_set_value (row, VALUE_COUNT, 0);
-          golanes_panel_row_set_value (row, VALUE_GOID, g->id);
-          g_hash_table_insert (by_func, GUINT_TO_POINTER (g->start_func), row);
-          g_ptr_array_add (groups, row);
-        }
-
-      group = golanes_panel_row_get_data (row);
-      g_array_append_val (group->goroutines, i);
-      golanes_panel_row_set_value (row, VALUE_COUNT, group->goroutines->len);
-      add_times (row, g);
+      groups = golanes_goroutine_summary_get_groups (summary, &n_groups);
+      infos = golanes_goroutine_summary_get_goroutines (summary, &n_infos);
     }
 
-  g_ptr_array_sort_with_data (groups, compare_groups, NULL);
-  g_list_store_splice (store, 0, 0, groups->pdata, groups->len);
+  for (guint i = 0; i < n_groups; i++)
+    {
+      GolanesPanelRow *row = group_row_new (&groups[i], i);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
+      g_hash_table_insert (by_name, (gpointer) groups[i].name, row);
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const GolanesGoroutineInfo *info = &infos[i];
+      GolanesPanelRow *row = g_hash_table_lookup (by_name, info->name);
+      GroupData *group;
+
+      g_assert (row != NULL);
+      group = golanes_panel_row_get_data (row);
+      if (group->goroutines->len == 0)
+        golanes_panel_row_set_value (row, GOLANES_GOROUTINES_GOID, info->id);
+      g_array_append_val (group->goroutines, info);
+      add_reason_times (row, info);
+    }
+
+  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
 
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&store)),
                                         g_object_ref (GTK_FILTER (self->filter)));
   tree = gtk_tree_list_model_new (G_LIST_MODEL (filtered), FALSE, FALSE,
                                   create_children_cb, self, NULL);
-  self->selection = golanes_panel_set_model (self->view, G_LIST_MODEL (tree));
   self->groups = G_LIST_MODEL (filtered);
+  golanes_panel_bind_model (self->view, G_LIST_MODEL (tree), &self->selection,
+                            G_CALLBACK (selected_cb), self);
   g_object_unref (tree);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
 
   update_summary (self);
 }
@@ -402,17 +439,12 @@ golanes_goroutines_panel_set_document (GolanesGoroutinesPanel *self,
   if (self->document == document)
     return;
 
-  /* The old tree's children models refer to the old document. */
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
+  /* The old tree's rows point into the old document's summary. */
+  golanes_panel_unbind_model (&self->selection, G_CALLBACK (selected_cb), self);
   gtk_column_view_set_model (self->view, NULL);
-  self->selection = NULL;
   self->groups = NULL;
 
-  g_clear_pointer (&self->document, golanes_document_unref);
-  if (document != NULL)
-    self->document = golanes_document_ref (document);
-
+  golanes_panel_replace_document (&self->document, document);
   golanes_goroutines_panel_reload (self);
 }
 
@@ -428,18 +460,13 @@ static void
 golanes_goroutines_panel_dispose (GObject *object)
 {
   GolanesGoroutinesPanel *self = (GolanesGoroutinesPanel *) object;
-  GtkWidget *child;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selected_cb, self);
+  golanes_panel_unbind_model (&self->selection, G_CALLBACK (selected_cb), self);
   if (self->view != NULL)
     gtk_column_view_set_model (self->view, NULL);
-  self->selection = NULL;
   self->groups = NULL;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_GOROUTINES_PANEL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_GOROUTINES_PANEL);
 
   g_clear_object (&self->filter);
   g_clear_pointer (&self->filter_folded, g_free);
@@ -456,18 +483,7 @@ golanes_goroutines_panel_class_init (GolanesGoroutinesPanelClass *klass)
 
   object_class->dispose = golanes_goroutines_panel_dispose;
 
-  signals[ACTIVATE_RANGE] =
-    g_signal_new ("activate-range", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
-  signals[ACTIVATE_GOROUTINE] =
-    g_signal_new ("activate-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[HIGHLIGHT] =
-    g_signal_new ("highlight", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
+  golanes_panel_class_add_signals (klass, signals);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-goroutines-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesGoroutinesPanel, search_entry);
@@ -488,13 +504,17 @@ golanes_goroutines_panel_init (GolanesGoroutinesPanel *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
 
   golanes_panel_add_column (self->view, _("Start Function"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
-  golanes_panel_add_column (self->view, _("Count"), GOLANES_PANEL_COLUMN_COUNT, VALUE_COUNT, FALSE);
-  golanes_panel_add_column (self->view, _("Breakdown"), GOLANES_PANEL_COLUMN_BREAKDOWN, VALUE_EXEC, FALSE);
-  golanes_panel_add_column (self->view, _("Execution"), GOLANES_PANEL_COLUMN_DURATION, VALUE_EXEC, FALSE);
-  golanes_panel_add_column (self->view, _("Sched Wait"), GOLANES_PANEL_COLUMN_DURATION, VALUE_SCHED_WAIT, FALSE);
-  golanes_panel_add_column (self->view, _("Blocked"), GOLANES_PANEL_COLUMN_DURATION, VALUE_BLOCKED, FALSE);
-  golanes_panel_add_column (self->view, _("Syscall"), GOLANES_PANEL_COLUMN_DURATION, VALUE_SYSCALL, FALSE);
-  golanes_panel_add_column (self->view, _("Total"), GOLANES_PANEL_COLUMN_DURATION, VALUE_TOTAL, FALSE);
+  golanes_panel_add_column (self->view, _("Count"), GOLANES_PANEL_COLUMN_COUNT, GOLANES_GOROUTINES_COUNT, FALSE);
+  golanes_panel_add_column (self->view, _("Breakdown"), GOLANES_PANEL_COLUMN_BREAKDOWN, GOLANES_GOROUTINES_EXEC, FALSE);
+  golanes_panel_add_column (self->view, _("Total"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_TOTAL, FALSE);
+  golanes_panel_add_column (self->view, _("Execution"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_EXEC, FALSE);
+  golanes_panel_add_column (self->view, _("Sched Wait"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_SCHED_WAIT, FALSE);
+  golanes_panel_add_column (self->view, _("Blocked"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_BLOCKED, FALSE);
+  golanes_panel_add_column (self->view, _("Sync Block"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_SYNC, FALSE);
+  golanes_panel_add_column (self->view, _("Network"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_NET, FALSE);
+  golanes_panel_add_column (self->view, _("Syscall"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_SYSCALL, FALSE);
+  golanes_panel_add_column (self->view, _("GC"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_GC, FALSE);
+  golanes_panel_add_column (self->view, _("Unknown"), GOLANES_PANEL_COLUMN_DURATION, GOLANES_GOROUTINES_UNKNOWN, FALSE);
 
   golanes_goroutines_panel_reload (self);
 }

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * goroutines of a group) and carry panel data.
  */
 
-#define GOLANES_PANEL_ROW_N_VALUES 8
+#define GOLANES_PANEL_ROW_N_VALUES 12
 #define GOLANES_PANEL_ROW_NO_VALUE G_MININT64
 
 #define GOLANES_TYPE_PANEL_ROW (golanes_panel_row_get_type ())
