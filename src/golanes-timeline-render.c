@@ -499,7 +499,28 @@ golanes_timeline_state_name (guint state)
     }
 }
 
-/* Drawing */
+/* Drawing
+ *
+ * The lanes' backgrounds, spans and goroutine counts are written into one
+ * pixel buffer at device resolution (the widget's scale factor) and drawn
+ * as a single texture: at overview zoom a lane has a colour for each of
+ * thousands of pixel columns, and as render nodes they cost far more to
+ * build and to rasterise than the pixels themselves.  Pixel columns are
+ * the columns of the level-of-detail queries, so every edge falls on a
+ * device pixel and nothing is blended.  Text, the heap plot and the
+ * highlights stay render nodes above the texture. */
+
+typedef struct
+{
+  double  x;
+  double  y;
+  double  width;
+  double  height;
+  double  clip_y;
+  double  clip_height;
+  GdkRGBA color;
+  char   *text;
+} Label;
 
 typedef struct
 {
@@ -508,10 +529,28 @@ typedef struct
   GtkSnapshot     *snapshot;
   PangoLayout     *layout;
   GArray          *items;
+  GArray          *labels;     /* Label */
   double           data_width;
-  double           ns_per_px;
-  double           line_height;
+  double           ns_per_px;  /* per device pixel column */
+  int              scale;
+  /* The buffer covers the whole area, gutter included, in device pixels:
+   * premultiplied ARGB in native byte order (GDK_MEMORY_DEFAULT). */
+  guint32         *pixels;
+  int              pw;
+  int              ph;
+  int              data_x;     /* device column of the data area's left edge */
+  int              n_cols;     /* device columns of the data area */
+  /* Scratch rows, one per band of a lane. */
+  guint32         *rows[3];
+  int              row_top;    /* first device row drawn, for the texture's extent */
+  int              row_bottom;
 } Frame;
+
+static int
+frame_scale (const GolanesTimelineRenderParams *p)
+{
+  return MAX (p->scale, 1);
+}
 
 static double
 frame_x (const Frame *f,
@@ -530,6 +569,25 @@ fill (Frame         *f,
       const GdkRGBA *color)
 {
   gtk_snapshot_append_color (f->snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+}
+
+static guint32
+to_pixel (const GdkRGBA *color)
+{
+  double a = CLAMP (color->alpha, 0, 1);
+  guint32 pa = (guint32) lround (a * 255);
+  guint32 pr = (guint32) lround (CLAMP (color->red, 0, 1) * a * 255);
+  guint32 pg = (guint32) lround (CLAMP (color->green, 0, 1) * a * 255);
+  guint32 pb = (guint32) lround (CLAMP (color->blue, 0, 1) * a * 255);
+
+  return (pa << 24) | (pr << 16) | (pg << 8) | pb;
+}
+
+static guint32
+role_pixel (const Frame      *f,
+            GolanesColorRole  role)
+{
+  return to_pixel (golanes_palette_get (role, f->p->dark));
 }
 
 /* Draws @text at (@x, @y) clipped to @max_width; returns FALSE when not
@@ -560,65 +618,158 @@ text (Frame         *f,
   return TRUE;
 }
 
-/* Adjacent rectangles of one palette colour on one row become one render
- * node: at overview zoom most columns hold merged runs of a single state. */
-typedef struct
-{
-  double         x;
-  double         y;
-  double         w;
-  double         h;
-  const GdkRGBA *color;
-} Run;
-
+/* A label inside a span, drawn once the texture is in place. */
 static void
-run_flush (Frame *f,
-           Run   *run)
+queue_label (Frame             *f,
+             const char        *str,
+             double             x,
+             double             y,
+             double             max_width,
+             const GolanesLane *lane,
+             double             lane_y,
+             const GdkRGBA     *color)
 {
-  if (run->color != NULL)
-    fill (f, run->x, run->y, run->w, run->h, run->color);
-  run->color = NULL;
+  Label label;
+
+  if (max_width < 14)
+    return;
+
+  label.x = x;
+  label.y = y;
+  label.width = max_width;
+  label.height = lane->height;
+  label.clip_y = lane_y;
+  label.clip_height = lane->height;
+  label.color = *color;
+  label.text = g_strdup (str);
+  g_array_append_val (f->labels, label);
 }
 
 static void
-run_push (Frame         *f,
-          Run           *run,
-          double         x,
+label_clear (gpointer data)
+{
+  Label *label = data;
+
+  g_free (label->text);
+}
+
+/* Rows of the buffer */
+
+static void
+row_fill (guint32 *row,
+          int      x0,
+          int      x1,
+          guint32  pixel)
+{
+  for (int x = x0; x < x1; x++)
+    row[x] = pixel;
+}
+
+/* The device columns [*x0, *x1) of the data area that @item is drawn on,
+ * at least @min wide, given that the items before it in the query were
+ * drawn up to column *claimed.  An item starting in a column its
+ * predecessor ends in leaves that column to it, unless the item fits in
+ * there entirely: then it is drawn over it, so that a short span between
+ * two long ones stays visible.  Drawing and hit testing share this. */
+static void
+lod_columns (const GolanesLodItem *item,
+             int                   min,
+             int                   n_cols,
+             int                  *claimed,
+             int                  *x0,
+             int                  *x1)
+{
+  int a = CLAMP (item->x0, 0, n_cols);
+  int b = CLAMP (item->x1, a, n_cols);
+
+  if (b - a < min)
+    b = MIN (a + min, n_cols);
+  if (a < *claimed && b > *claimed)
+    a = *claimed;
+  *claimed = MAX (*claimed, b);
+  *x0 = a;
+  *x1 = b;
+}
+
+/* The same in buffer columns, for the items of one query in order. */
+static void
+item_columns (const Frame          *f,
+              const GolanesLodItem *item,
+              int                   min,
+              int                  *claimed,
+              int                  *x0,
+              int                  *x1)
+{
+  lod_columns (item, min, f->n_cols, claimed, x0, x1);
+  *x0 += f->data_x;
+  *x1 += f->data_x;
+}
+
+/* The device rows [top, bottom) of a lane at @y, clipped to the buffer. */
+static void
+lane_rows (const Frame *f,
+           double       y,
+           double       height,
+           int         *top,
+           int         *bottom)
+{
+  *top = (int) lround (y * f->scale);
+  *bottom = (int) lround ((y + height) * f->scale);
+}
+
+/* Copies @row into the buffer's device rows [r0, r1), between the data
+ * columns only. */
+static void
+put_rows (Frame         *f,
+          const guint32 *row,
+          int            r0,
+          int            r1)
+{
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, f->ph);
+  if (r0 >= r1)
+    return;
+  f->row_top = MIN (f->row_top, r0);
+  f->row_bottom = MAX (f->row_bottom, r1);
+  for (int r = r0; r < r1; r++)
+    memcpy (f->pixels + (gsize) r * f->pw + f->data_x, row + f->data_x,
+            (gsize) f->n_cols * sizeof (guint32));
+}
+
+/* A translucent band across the whole width (gutter included). */
+static void
+put_band (Frame         *f,
           double         y,
-          double         w,
-          double         h,
+          double         height,
           const GdkRGBA *color)
 {
-  if (run->color == color && run->y == y && run->h == h && fabs (run->x + run->w - x) < 0.01)
-    {
-      run->w = x + w - run->x;
-      return;
-    }
-  run_flush (f, run);
-  run->x = x;
-  run->y = y;
-  run->w = w;
-  run->h = h;
-  run->color = color;
+  guint32 pixel = to_pixel (color);
+  int r0;
+  int r1;
+
+  lane_rows (f, y, height, &r0, &r1);
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, f->ph);
+  if (r0 >= r1)
+    return;
+  f->row_top = MIN (f->row_top, r0);
+  f->row_bottom = MAX (f->row_bottom, r1);
+  for (int r = r0; r < r1; r++)
+    row_fill (f->pixels + (gsize) r * f->pw, 0, f->pw, pixel);
 }
 
+/* Starts the scratch rows of a lane from what the buffer holds (its
+ * background). */
 static void
-item_rect (const Frame          *f,
-           const GolanesLodItem *item,
-           double               *x,
-           double               *w)
+rows_begin (Frame *f,
+            int    top,
+            int    n)
 {
-  if (item->count > 1)
-    {
-      *x = GOLANES_TIMELINE_GUTTER + item->x0;
-      *w = item->x1 - item->x0;
-      return;
-    }
+  int r = CLAMP (top, 0, f->ph - 1);
 
-  *x = MAX (frame_x (f, item->start), GOLANES_TIMELINE_GUTTER);
-  *w = MIN (frame_x (f, item->end), GOLANES_TIMELINE_GUTTER + f->data_width) - *x;
-  if (*w < 1)
-    *w = 1;
+  for (int i = 0; i < n; i++)
+    memcpy (f->rows[i] + f->data_x, f->pixels + (gsize) r * f->pw + f->data_x,
+            (gsize) f->n_cols * sizeof (guint32));
 }
 
 static guint
@@ -640,61 +791,81 @@ reason_text (Frame *f,
   return name != NULL ? name : "";
 }
 
+static double
+column_x (const Frame *f,
+          int          x)
+{
+  return (double) x / f->scale;
+}
+
+#define CAP_HEIGHT    3
+#define ASSIST_HEIGHT 4
+
 static void
 draw_goroutine_lane (Frame             *f,
                      const GolanesLane *lane,
                      double             y)
 {
   const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, lane->index);
-  const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
+  guint32 merged = role_pixel (f, GOLANES_COLOR_MERGED);
+  guint32 assist = role_pixel (f, GOLANES_COLOR_GC_ASSIST);
+  guint32 states[GOLANES_TRACK_MAX_STATES];
+  guint32 *body = f->rows[0];
+  guint32 *top = f->rows[1];
+  guint32 *bottom = f->rows[2];
   guint n = query (f, g->states);
-  Run body = { 0, };
-  Run cap = { 0, };
+  int claimed = 0;
+  int r0;
+  int r1;
+
+  for (guint s = 0; s < GOLANES_TRACK_MAX_STATES; s++)
+    states[s] = role_pixel (f, MIN (s, GOLANES_COLOR_SYSCALL));
+
+  lane_rows (f, y, lane->height, &r0, &r1);
+  rows_begin (f, r0, 3);
 
   for (guint i = 0; i < n; i++)
     {
       const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
-      double x;
-      double w;
+      guint32 pixel = states[MIN (item->state, GOLANES_TRACK_MAX_STATES - 1)];
+      int x0;
+      int x1;
 
-      item_rect (f, item, &x, &w);
-      run_push (f, &body, x, y, w, lane->height, golanes_palette_get (item->state, f->p->dark));
+      item_columns (f, item, 1, &claimed, &x0, &x1);
+      row_fill (body, x0, x1, pixel);
+      row_fill (bottom, x0, x1, pixel);
+      /* A dark cap tells merged runs from one long span. */
+      row_fill (top, x0, x1, item->count > 1 ? merged : pixel);
 
-      if (item->count > 1)
-        {
-          /* A dark cap tells merged runs from one long span. */
-          run_push (f, &cap, x, y, w, 3, merged);
-        }
-      else if (w > 60 && item->state != GOLANES_G_RUNNING)
+      if (item->count == 1 && x1 - x0 > 60 * f->scale && item->state != GOLANES_G_RUNNING)
         {
           GolanesSpan span;
 
           golanes_track_get_span (g->states, item->first, &span);
           if (span.reason != 0)
-            {
-              run_flush (f, &body);
-              run_flush (f, &cap);
-              text (f, reason_text (f, span.reason), x + 3, y, w - 6, lane->height, &f->p->foreground);
-            }
+            queue_label (f, reason_text (f, span.reason), column_x (f, x0) + 3, y,
+                         column_x (f, x1 - x0) - 6, lane, y, &f->p->foreground);
         }
     }
-  run_flush (f, &body);
-  run_flush (f, &cap);
 
   if (g->assists != NULL)
     {
       n = query (f, g->assists);
+      claimed = 0;
       for (guint i = 0; i < n; i++)
         {
           const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
-          double x;
-          double w;
+          int x0;
+          int x1;
 
-          item_rect (f, item, &x, &w);
-          fill (f, x, y + lane->height - 4, w, 4,
-                golanes_palette_get (GOLANES_COLOR_GC_ASSIST, f->p->dark));
+          item_columns (f, item, 1, &claimed, &x0, &x1);
+          row_fill (bottom, x0, x1, assist);
         }
     }
+
+  put_rows (f, top, r0, r0 + CAP_HEIGHT * f->scale);
+  put_rows (f, body, r0 + CAP_HEIGHT * f->scale, r1 - ASSIST_HEIGHT * f->scale);
+  put_rows (f, bottom, r1 - ASSIST_HEIGHT * f->scale, r1);
 }
 
 static void
@@ -705,20 +876,27 @@ draw_named_spans (Frame             *f,
                   GolanesColorRole   role)
 {
   GolanesStackTable *strings = golanes_timeline_get_stack_table (f->timeline);
-  const GdkRGBA *color = golanes_palette_get (role, f->p->dark);
-  const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
+  guint32 color = role_pixel (f, role);
+  guint32 merged = role_pixel (f, GOLANES_COLOR_MERGED);
   GdkRGBA label_color = { 1, 1, 1, 1 };
+  guint32 *row = f->rows[0];
   guint n = query (f, track);
+  int claimed = 0;
+  int r0;
+  int r1;
+
+  lane_rows (f, y, lane->height, &r0, &r1);
+  rows_begin (f, r0, 1);
 
   for (guint i = 0; i < n; i++)
     {
       const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
-      double x;
-      double w;
+      int x0;
+      int x1;
 
-      item_rect (f, item, &x, &w);
-      fill (f, x, y, w, lane->height, item->count > 1 ? merged : color);
-      if (item->count == 1 && w > 30)
+      item_columns (f, item, 1, &claimed, &x0, &x1);
+      row_fill (row, x0, x1, item->count > 1 ? merged : color);
+      if (item->count == 1 && x1 - x0 > 30 * f->scale)
         {
           GolanesSpan span;
           guint32 type = 0;
@@ -735,10 +913,12 @@ draw_named_spans (Frame             *f,
             {
               g_autofree char *valid = g_utf8_make_valid (name, len);
 
-              text (f, valid, x + 3, y, w - 6, lane->height, &label_color);
+              queue_label (f, valid, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
             }
         }
     }
+
+  put_rows (f, row, r0, r1);
 }
 
 static void
@@ -748,35 +928,40 @@ draw_proc_like (Frame             *f,
                 GolanesTrack      *track,
                 gboolean           by_goroutine)
 {
-  const GdkRGBA *merged = golanes_palette_get (GOLANES_COLOR_MERGED, f->p->dark);
+  guint32 merged = role_pixel (f, GOLANES_COLOR_MERGED);
   GdkRGBA label_color = { 1, 1, 1, 1 };
+  guint32 *row = f->rows[0];
   guint n = query (f, track);
-  Run run = { 0, };
+  int claimed = 0;
+  int r0;
+  int r1;
+
+  lane_rows (f, y, lane->height, &r0, &r1);
+  rows_begin (f, r0, 1);
 
   for (guint i = 0; i < n; i++)
     {
       const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
       GolanesSpan span;
       GdkRGBA color;
-      double x;
-      double w;
+      int x0;
+      int x1;
 
-      item_rect (f, item, &x, &w);
+      item_columns (f, item, 1, &claimed, &x0, &x1);
       if (item->count > 1)
         {
-          run_push (f, &run, x, y, w, lane->height, merged);
+          row_fill (row, x0, x1, merged);
           continue;
         }
-      run_flush (f, &run);
 
       golanes_track_get_span (track, item->first, &span);
       if (by_goroutine && span.state == GOLANES_G_RUNNING)
         golanes_palette_goroutine (span.arg, f->p->dark, &color);
       else
         color = *golanes_palette_get (span.state, f->p->dark);
-      fill (f, x, y, w, lane->height, &color);
+      row_fill (row, x0, x1, to_pixel (&color));
 
-      if (by_goroutine && w > 28)
+      if (by_goroutine && x1 - x0 > 28 * f->scale)
         {
           const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, span.arg);
           char label[32];
@@ -784,12 +969,17 @@ draw_proc_like (Frame             *f,
           if (g != NULL)
             {
               g_snprintf (label, sizeof label, "G%" G_GINT64_FORMAT, g->id);
-              text (f, label, x + 3, y, w - 6, lane->height, &label_color);
+              queue_label (f, label, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
             }
         }
     }
-  run_flush (f, &run);
+
+  put_rows (f, row, r0, r1);
 }
+
+/* A stop-the-world pause is at least this many pixels wide. */
+#define STW_MIN_WIDTH 2
+#define GC_MARK_INSET 4
 
 static void
 draw_gc_lane (Frame             *f,
@@ -798,30 +988,41 @@ draw_gc_lane (Frame             *f,
 {
   GdkRGBA label_color = { 1, 1, 1, 1 };
   GolanesTrack *stw = golanes_timeline_get_stw_track (f->timeline);
+  guint32 mark = role_pixel (f, GOLANES_COLOR_GC_MARK);
+  guint32 pause = role_pixel (f, GOLANES_COLOR_GC_STW);
+  guint32 *inner = f->rows[0];
+  guint32 *outer = f->rows[1];
   guint n = query (f, golanes_timeline_get_gc_track (f->timeline));
+  int claimed = 0;
+  int r0;
+  int r1;
+
+  lane_rows (f, y, lane->height, &r0, &r1);
+  rows_begin (f, r0, 2);
 
   for (guint i = 0; i < n; i++)
     {
       const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
-      double x;
-      double w;
+      int x0;
+      int x1;
 
-      item_rect (f, item, &x, &w);
-      fill (f, x, y + 4, w, lane->height - 8, golanes_palette_get (GOLANES_COLOR_GC_MARK, f->p->dark));
+      item_columns (f, item, 1, &claimed, &x0, &x1);
+      row_fill (inner, x0, x1, mark);
     }
 
   /* Pauses drawn over the cycles, full height, in the strong colour. */
   n = query (f, stw);
+  claimed = 0;
   for (guint i = 0; i < n; i++)
     {
       const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
-      double x;
-      double w;
+      int x0;
+      int x1;
 
-      item_rect (f, item, &x, &w);
-      w = MAX (w, 2);
-      fill (f, x, y, w, lane->height, golanes_palette_get (GOLANES_COLOR_GC_STW, f->p->dark));
-      if (item->count == 1 && w > 40)
+      item_columns (f, item, STW_MIN_WIDTH * f->scale, &claimed, &x0, &x1);
+      row_fill (inner, x0, x1, pause);
+      row_fill (outer, x0, x1, pause);
+      if (item->count == 1 && x1 - x0 > 40 * f->scale)
         {
           GolanesSpan span;
           const GolanesTimelineRange *range;
@@ -829,9 +1030,14 @@ draw_gc_lane (Frame             *f,
           golanes_track_get_span (stw, item->first, &span);
           range = golanes_timeline_get_range (f->timeline, span.arg);
           if (range != NULL)
-            text (f, reason_text (f, range->reason), x + 3, y, w - 6, lane->height, &label_color);
+            queue_label (f, reason_text (f, range->reason), column_x (f, x0) + 3, y,
+                         column_x (f, x1 - x0) - 6, lane, y, &label_color);
         }
     }
+
+  put_rows (f, outer, r0, r0 + GC_MARK_INSET * f->scale);
+  put_rows (f, inner, r0 + GC_MARK_INSET * f->scale, r1 - GC_MARK_INSET * f->scale);
+  put_rows (f, outer, r1 - GC_MARK_INSET * f->scale, r1);
 }
 
 /* Index of the last series point at or before @time (0 if none). */
@@ -971,6 +1177,7 @@ draw_heap_lane (Frame             *f,
   cairo_destroy (cr);
 }
 
+
 static void
 draw_counts_lane (Frame             *f,
                   const GolanesLane *lane,
@@ -980,47 +1187,50 @@ draw_counts_lane (Frame             *f,
     GOLANES_COLOR_RUNNING, GOLANES_COLOR_RUNNABLE, GOLANES_COLOR_WAITING,
   };
   gint32 max = f->p->layout->count_max;
-  int columns = (int) f->data_width;
-  g_autofree double *stack = NULL;
+  guint32 pixels[G_N_ELEMENTS (roles)];
+  double scale;
+  int r0;
+  int r1;
 
-  if (max <= 0 || columns <= 0)
+  if (max <= 0 || f->n_cols <= 0)
     return;
 
-  /* Per column: the counts in effect at its middle, stacked. */
-  stack = g_new0 (double, (gsize) columns * 3);
-  for (int c = 0; c < columns; c++)
+  lane_rows (f, y, lane->height, &r0, &r1);
+  scale = (r1 - r0 - 2 * f->scale) / (double) max;
+  for (guint k = 0; k < G_N_ELEMENTS (roles); k++)
+    pixels[k] = role_pixel (f, roles[k]);
+  f->row_top = MIN (f->row_top, MAX (r0, 0));
+  f->row_bottom = MAX (f->row_bottom, MIN (r1, f->ph));
+
+  /* Per column: the counts in effect at its middle, stacked from the
+   * bottom of the lane. */
+  for (int c = 0; c < f->n_cols; c++)
     {
       GolanesGoroutineCounts counts;
       gint64 t = f->p->start + (gint64) ((c + 0.5) * f->ns_per_px);
+      int level[G_N_ELEMENTS (roles)];
+      int from = r1;
 
       golanes_timeline_get_counts_at (f->timeline, t, &counts);
-      stack[c * 3 + 0] = counts.running;
-      stack[c * 3 + 1] = counts.running + counts.runnable;
-      stack[c * 3 + 2] = counts.running + counts.runnable + counts.waiting + counts.syscall;
-    }
+      level[0] = counts.running;
+      level[1] = level[0] + counts.runnable;
+      level[2] = level[1] + counts.waiting + counts.syscall;
 
-  /* Rectangles per column, one per state, merged with their neighbours of
-   * the same height: no path to rasterise. */
-  for (int k = 0; k < 3; k++)
-    {
-      const GdkRGBA *color = golanes_palette_get (roles[k], f->p->dark);
-      double bottom = y + lane->height;
-      double scale = (lane->height - 2) / (double) max;
-      Run run = { 0, };
-
-      for (int c = 0; c < columns; c++)
+      for (guint k = 0; k < G_N_ELEMENTS (roles); k++)
         {
-          double top = bottom - round (stack[c * 3 + k] * scale);
-          double base = k == 0 ? bottom : bottom - round (stack[c * 3 + k - 1] * scale);
+          int to = r1 - (int) lround (level[k] * scale);
+          guint32 *p;
 
-          if (base - top <= 0)
+          to = MAX (to, MAX (r0, 0));
+          from = MIN (from, f->ph);
+          if (to < from)
             {
-              run_flush (f, &run);
-              continue;
+              p = f->pixels + (gsize) to * f->pw + f->data_x + c;
+              for (int r = to; r < from; r++, p += f->pw)
+                *p = pixels[k];
             }
-          run_push (f, &run, GOLANES_TIMELINE_GUTTER + c, top, 1, base - top, color);
+          from = MIN (from, to);
         }
-      run_flush (f, &run);
     }
 }
 
@@ -1089,6 +1299,140 @@ create_layout (PangoContext *context,
   return layout;
 }
 
+static void
+frame_init (Frame                             *f,
+            const GolanesTimelineRenderParams *p,
+            GtkSnapshot                       *snapshot)
+{
+  memset (f, 0, sizeof *f);
+  f->p = p;
+  f->timeline = golanes_document_get_timeline (p->document);
+  f->snapshot = snapshot;
+  f->data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  f->scale = frame_scale (p);
+  f->data_x = GOLANES_TIMELINE_GUTTER * f->scale;
+  f->pw = (int) ceil (p->width * f->scale);
+  f->ph = (int) ceil (p->height * f->scale);
+  f->n_cols = MAX (f->pw - f->data_x, 0);
+  /* Columns of the LOD queries are device pixels. */
+  f->ns_per_px = (double) (p->end - p->start) / (f->data_width * f->scale);
+}
+
+/* Pixel buffers come back here when their render node is freed: a fresh
+ * allocation of several megabytes a frame costs more in page faults than
+ * drawing into it. */
+#define POOL_SIZE 3
+
+typedef struct
+{
+  guint32 *pixels;
+  gsize    size;
+} PoolEntry;
+
+G_LOCK_DEFINE_STATIC (pool);
+static PoolEntry pool[POOL_SIZE];
+
+static guint32 *
+pixels_new (gsize size)
+{
+  guint32 *pixels = NULL;
+
+  G_LOCK (pool);
+  for (guint i = 0; i < POOL_SIZE; i++)
+    if (pool[i].pixels != NULL && pool[i].size == size)
+      {
+        pixels = g_steal_pointer (&pool[i].pixels);
+        break;
+      }
+  G_UNLOCK (pool);
+
+  if (pixels == NULL)
+    return g_new0 (guint32, size);
+  memset (pixels, 0, size * sizeof (guint32));
+  return pixels;
+}
+
+typedef struct
+{
+  guint32 *pixels;
+  gsize    size;
+} Pixels;
+
+static void
+pixels_release (gpointer data)
+{
+  Pixels *px = data;
+  guint slot = 0;
+
+  G_LOCK (pool);
+  for (guint i = 0; i < POOL_SIZE; i++)
+    if (pool[i].pixels == NULL)
+      {
+        slot = i;
+        break;
+      }
+  g_free (pool[slot].pixels);
+  pool[slot].pixels = px->pixels;
+  pool[slot].size = px->size;
+  G_UNLOCK (pool);
+  g_free (px);
+}
+
+static void
+image_release (gpointer data)
+{
+  cairo_surface_destroy (data);
+}
+
+static const cairo_user_data_key_t pixels_key;
+static const cairo_user_data_key_t image_key;
+
+/* The rows of the buffer something was drawn into, as one image at device
+ * resolution.  A cairo node, not a GdkTexture: GTK 4.8's cairo renderer
+ * converts a memory texture pixel by pixel on every draw, while an image
+ * surface is composited as it is (and the GL renderer uploads either
+ * once for a node it keeps).  The node's recording keeps the image alive,
+ * so cairo never copies it. */
+static void
+append_pixels (Frame *f)
+{
+  cairo_surface_t *image;
+  GskRenderNode *node;
+  Pixels *px;
+  cairo_t *cr;
+  int stride = f->pw * (int) sizeof (guint32);
+  int rows = f->row_bottom - f->row_top;
+  double y = (double) f->row_top / f->scale;
+
+  if (rows <= 0)
+    {
+      px = g_new (Pixels, 1);
+      px->pixels = g_steal_pointer (&f->pixels);
+      px->size = (gsize) f->pw * f->ph;
+      pixels_release (px);
+      return;
+    }
+
+  px = g_new (Pixels, 1);
+  px->size = (gsize) f->pw * f->ph;
+  px->pixels = g_steal_pointer (&f->pixels);
+  image = cairo_image_surface_create_for_data ((guchar *) (px->pixels + (gsize) f->row_top * f->pw),
+                                               CAIRO_FORMAT_ARGB32, f->pw, rows, stride);
+  cairo_surface_set_user_data (image, &pixels_key, px, pixels_release);
+  cairo_surface_set_device_scale (image, f->scale, f->scale);
+
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, y, (double) f->pw / f->scale, (double) rows / f->scale));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, image, 0, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_set_user_data (gsk_cairo_node_get_surface (node), &image_key, image, image_release);
+
+  gtk_snapshot_append_node (f->snapshot, node);
+  gsk_render_node_unref (node);
+}
+
 void
 golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
                                GtkSnapshot                       *snapshot)
@@ -1097,6 +1441,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
   Frame f;
   GdkRGBA dim;
   guint first;
+  guint last;
   guint n_lanes;
 
   g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
@@ -1106,53 +1451,48 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
     return;
 
   layout = p->layout;
-  f.p = p;
-  f.timeline = golanes_document_get_timeline (p->document);
-  f.snapshot = snapshot;
+  frame_init (&f, p, snapshot);
   f.layout = create_layout (p->pango, 0.85);
   f.items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
-  f.data_width = p->width - GOLANES_TIMELINE_GUTTER;
-  f.ns_per_px = (double) (p->end - p->start) / f.data_width;
-  f.line_height = 0;
+  f.labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  g_array_set_clear_func (f.labels, label_clear);
+  f.pixels = pixels_new ((gsize) f.pw * f.ph);
+  for (guint i = 0; i < G_N_ELEMENTS (f.rows); i++)
+    f.rows[i] = g_new (guint32, f.pw);
+  f.row_top = f.ph;
+  f.row_bottom = 0;
 
   dim = p->foreground;
   dim.alpha *= 0.7;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
 
+  /* Backgrounds, spans and counts into the buffer. */
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   first = first_lane_below (layout, p->scroll_y);
-  for (guint i = first; i < n_lanes; i++)
+  for (last = first; last < n_lanes; last++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, last);
       double y = lane->y - p->scroll_y;
-      g_autofree char *label = NULL;
 
       if (y >= p->height)
         break;
 
       if (lane->kind == GOLANES_LANE_HEADER)
         {
-          fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
-          label = golanes_timeline_layout_dup_lane_label (layout, i);
-          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
-          text (&f, label, 6, y, p->width / 2, lane->height, &p->foreground);
-          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
+          put_band (&f, y, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
           continue;
         }
 
-      if (i % 2 == 1)
-        fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
+      if (last % 2 == 1)
+        put_band (&f, y, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
 
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
-                                                             f.data_width, lane->height));
       switch ((GolanesLaneKind) lane->kind)
         {
         case GOLANES_LANE_GC:
           draw_gc_lane (&f, lane, y);
           break;
         case GOLANES_LANE_HEAP:
-          draw_heap_lane (&f, lane, y);
           break;
         case GOLANES_LANE_COUNTS:
           draw_counts_lane (&f, lane, y);
@@ -1179,12 +1519,45 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
         default:
           g_assert_not_reached ();
         }
-      gtk_snapshot_pop (snapshot);
+    }
+  append_pixels (&f);
 
-      label = golanes_timeline_layout_dup_lane_label (layout, i);
+  /* Then what is drawn over it: the heap plot and the text. */
+  for (guint i = first; i < last; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      double y = lane->y - p->scroll_y;
+      g_autofree char *label = golanes_timeline_layout_dup_lane_label (layout, i);
+
+      if (lane->kind == GOLANES_LANE_HEADER)
+        {
+          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
+          text (&f, label, 6, y, p->width / 2, lane->height, &p->foreground);
+          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
+          continue;
+        }
+
+      if (lane->kind == GOLANES_LANE_HEAP)
+        {
+          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
+                                                                 f.data_width, lane->height));
+          draw_heap_lane (&f, lane, y);
+          gtk_snapshot_pop (snapshot);
+        }
+
       text (&f, label, lane->kind == GOLANES_LANE_REGION ? 24 : 10, y,
             GOLANES_TIMELINE_GUTTER - 16, lane->height,
             lane->kind == GOLANES_LANE_REGION ? &dim : &p->foreground);
+    }
+
+  for (guint i = 0; i < f.labels->len; i++)
+    {
+      const Label *l = &g_array_index (f.labels, Label, i);
+
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, l->clip_y,
+                                                             f.data_width, l->clip_height));
+      text (&f, l->text, l->x, l->y, l->width, l->height, &l->color);
+      gtk_snapshot_pop (snapshot);
     }
 
   fill (&f, GOLANES_TIMELINE_GUTTER - 1, 0, 1, p->height, golanes_palette_get (GOLANES_COLOR_GRID, p->dark));
@@ -1192,8 +1565,31 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
 
   gtk_snapshot_pop (snapshot);
 
+  for (guint i = 0; i < G_N_ELEMENTS (f.rows); i++)
+    g_free (f.rows[i]);
+  g_array_unref (f.labels);
   g_array_unref (f.items);
   g_object_unref (f.layout);
+}
+
+/* Only the highlighted ranges of golanes_timeline_render_lanes(), for a
+ * caller that keeps the lanes' render node while highlights change. */
+void
+golanes_timeline_render_highlights (const GolanesTimelineRenderParams *p,
+                                    GtkSnapshot                       *snapshot)
+{
+  Frame f;
+
+  g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (p->width <= GOLANES_TIMELINE_GUTTER || p->height <= 0 || p->end <= p->start || p->n_highlight == 0)
+    return;
+
+  frame_init (&f, p, snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
+  draw_highlights (&f);
+  gtk_snapshot_pop (snapshot);
 }
 
 void
@@ -1252,6 +1648,31 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
   gtk_snapshot_pop (snapshot);
 }
 
+/* The item of @items drawn on @column, as the frame drew them: the last
+ * one, since a later item is drawn over an earlier one. */
+static void
+find_item (GArray         *items,
+           gint64          column,
+           int             min,
+           int             n_cols,
+           GolanesLodItem *out)
+{
+  int claimed = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GolanesLodItem *item = &g_array_index (items, GolanesLodItem, i);
+      int x0;
+      int x1;
+
+      lod_columns (item, min, n_cols, &claimed, &x0, &x1);
+      if (column >= x0 && column < x1)
+        *out = *item;
+      else if (item->x0 > column)
+        break;
+    }
+}
+
 gboolean
 golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
                            double                             x,
@@ -1264,7 +1685,9 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
   double data_width = p->width - GOLANES_TIMELINE_GUTTER;
   double ns_per_px;
   gint64 column;
+  int n_cols;
   gint index;
+  int scale;
 
   g_return_val_if_fail (hit != NULL, FALSE);
 
@@ -1311,22 +1734,16 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
       return TRUE;
     }
 
-  /* The same query the frame drew, so the tooltip describes exactly the
-   * rectangle under the pointer, merged or not. */
-  ns_per_px = (double) (p->end - p->start) / data_width;
+  /* The same query the frame drew, on the same device pixel columns, so
+   * the tooltip describes exactly the rectangle under the pointer, merged
+   * or not.  Where items share a column the later one is drawn. */
+  scale = frame_scale (p);
+  ns_per_px = (double) (p->end - p->start) / (data_width * scale);
+  n_cols = (int) ceil (p->width * scale) - GOLANES_TIMELINE_GUTTER * scale;
   items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
   golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
-  column = (gint64) floor (x - GOLANES_TIMELINE_GUTTER);
-  for (guint i = 0; i < items->len; i++)
-    {
-      const GolanesLodItem *item = &g_array_index (items, GolanesLodItem, i);
-
-      if (column >= item->x0 && column < item->x1)
-        {
-          hit->item = *item;
-          break;
-        }
-    }
+  column = (gint64) floor ((x - GOLANES_TIMELINE_GUTTER) * scale);
+  find_item (items, column, lane->kind == GOLANES_LANE_GC ? STW_MIN_WIDTH * scale : 1, n_cols, &hit->item);
 
   /* A pause in the GC lane is thin: fall back to the cycle under it. */
   if (hit->item.count == 0 && lane->kind == GOLANES_LANE_GC)
@@ -1334,16 +1751,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
       hit->track = golanes_timeline_get_gc_track (timeline);
       g_array_set_size (items, 0);
       golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
-      for (guint i = 0; i < items->len; i++)
-        {
-          const GolanesLodItem *item = &g_array_index (items, GolanesLodItem, i);
-
-          if (column >= item->x0 && column < item->x1)
-            {
-              hit->item = *item;
-              break;
-            }
-        }
+      find_item (items, column, 1, n_cols, &hit->item);
     }
 
   return TRUE;

@@ -111,6 +111,9 @@ typedef struct
   double                        width;     /* the whole area, gutter included */
   double                        height;
   double                        scroll_y;
+  /* Device pixels per logical pixel (the widget's scale factor); spans
+   * are drawn and hit-tested on device pixel columns.  0 counts as 1. */
+  int                           scale;
   gboolean                      dark;
   GdkRGBA                       foreground;
   PangoContext                 *pango;
@@ -120,6 +123,9 @@ typedef struct
 
 void golanes_timeline_render_lanes (const GolanesTimelineRenderParams *params,
                                     GtkSnapshot                       *snapshot);
+/* The highlighted ranges alone, as render_lanes() draws them on top. */
+void golanes_timeline_render_highlights (const GolanesTimelineRenderParams *params,
+                                         GtkSnapshot                       *snapshot);
 /* The ruler: a strip @height high with ticks for [start, end). */
 void golanes_timeline_render_ruler (const GolanesTimelineRenderParams *params,
                                     double                             height,

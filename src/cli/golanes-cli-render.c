@@ -31,6 +31,7 @@ typedef struct
   PangoContext          *pango;
   int                    width;
   int                    height;
+  int                    scale;
   gboolean               dark;
 } Renderer;
 
@@ -49,6 +50,7 @@ build_frame (Renderer *r,
   params.end = end;
   params.width = r->width;
   params.height = r->height - GOLANES_TIMELINE_RULER_HEIGHT;
+  params.scale = r->scale;
   params.dark = r->dark;
   params.pango = r->pango;
   gdk_rgba_parse (&params.foreground, r->dark ? "#ffffff" : "rgba(0,0,0,0.8)");
@@ -81,8 +83,11 @@ static cairo_surface_t *
 draw_frame (Renderer      *r,
             GskRenderNode *node)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, r->width, r->height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         r->width * r->scale, r->height * r->scale);
 
+  /* Like a window on a HiDPI screen: logical pixels, drawn at @scale. */
+  cairo_surface_set_device_scale (surface, r->scale, r->scale);
   draw_into (surface, node);
   return surface;
 }
@@ -142,7 +147,7 @@ bench_frames (Renderer *r,
   cairo_surface_destroy (surface);
   qsort (times, BENCH_VIEWS, sizeof (double), compare_double);
   qsort (build_times, BENCH_VIEWS, sizeof (double), compare_double);
-  printf ("views=%d width=%d height=%d\n", BENCH_VIEWS, r->width, r->height);
+  printf ("views=%d width=%d height=%d scale=%d\n", BENCH_VIEWS, r->width, r->height, r->scale);
   printf ("build_p50_ms=%.2f build_p99_ms=%.2f\n", build_times[BENCH_VIEWS / 2], build_times[BENCH_VIEWS - 1]);
   printf ("frame_p50_ms=%.2f frame_p99_ms=%.2f frame_max_ms=%.2f\n",
           times[BENCH_VIEWS / 2], times[(int) ceil (BENCH_VIEWS * 0.99) - 1], times[BENCH_VIEWS - 1]);
@@ -163,6 +168,7 @@ golanes_cli_render (int    argc,
   gint64 end = -1;
   int width = 1920;
   int height = 1080;
+  int scale = 1;
   gboolean dark = FALSE;
   gboolean bench = FALSE;
   gboolean expand = FALSE;
@@ -177,6 +183,7 @@ golanes_cli_render (int    argc,
     { "end", 0, 0, G_OPTION_ARG_INT64, &end, "End of the view, ns since the trace start", "NS" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (1920)", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (1080)", "H" },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, "Device pixels per pixel, as on a HiDPI screen (1)", "N" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark colours", NULL },
     { "expand-all", 0, 0, G_OPTION_ARG_NONE, &expand, "Expand every lane group", NULL },
     { "bench-frames", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bench,
@@ -194,9 +201,10 @@ golanes_cli_render (int    argc,
       fprintf (stderr, "golanes-cli render: %s\n", error->message);
       return 2;
     }
-  if (argc != 2 || (output == NULL && !bench) || width < 2 * GOLANES_TIMELINE_GUTTER || height < 64)
+  if (argc != 2 || (output == NULL && !bench) || width < 2 * GOLANES_TIMELINE_GUTTER || height < 64 ||
+      scale < 1 || scale > 4)
     {
-      fprintf (stderr, "Usage: golanes-cli render TRACE -o OUT.png [--start NS --end NS --width W --height H]\n");
+      fprintf (stderr, "Usage: golanes-cli render TRACE -o OUT.png [--start NS --end NS --width W --height H --scale N]\n");
       return 2;
     }
 
@@ -222,6 +230,7 @@ golanes_cli_render (int    argc,
   r.pango = pango;
   r.width = width;
   r.height = height;
+  r.scale = scale;
   r.dark = dark;
 
   start = start < 0 ? golanes_timeline_get_start_time (timeline)
