@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "golanes-compat.h"
 #include "golanes-histogram.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 
 #define MARGIN_LEFT   36
 #define MARGIN_RIGHT  8
@@ -141,26 +141,6 @@ golanes_histogram_get_bucket (GolanesHistogram *self,
 }
 
 static void
-append_text (GtkWidget      *widget,
-             GtkSnapshot    *snapshot,
-             const char     *text,
-             float           x,
-             float           y,
-             float           xalign,
-             const GdkRGBA  *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int width;
-  int height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - xalign * width, y - height / 2.0f));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 golanes_histogram_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
@@ -182,7 +162,7 @@ golanes_histogram_snapshot (GtkWidget   *widget,
 
   if (n == 0)
     {
-      append_text (widget, snapshot, _("No data"), width / 2.0f, height / 2.0f, 0.5f, &dim);
+      golanes_plot_append_text (widget, snapshot, _("No data"), width / 2.0f, height / 2.0f, 0.5f, &dim);
       return;
     }
 
@@ -209,8 +189,8 @@ golanes_histogram_snapshot (GtkWidget   *widget,
 
   /* Count axis: 0 and the largest bucket. */
   max_text = g_strdup_printf ("%u", self->max_count);
-  append_text (widget, snapshot, max_text, MARGIN_LEFT - 4, MARGIN_TOP + 4, 1.0f, &dim);
-  append_text (widget, snapshot, "0", MARGIN_LEFT - 4, MARGIN_TOP + plot_h - 4, 1.0f, &dim);
+  golanes_plot_append_text (widget, snapshot, max_text, MARGIN_LEFT - 4, MARGIN_TOP + 4, 1.0f, &dim);
+  golanes_plot_append_text (widget, snapshot, "0", MARGIN_LEFT - 4, MARGIN_TOP + plot_h - 4, 1.0f, &dim);
 
   /* Duration axis: the decades (edges 1 × 10^k), or every edge if few. */
   for (guint i = 0; i <= n; i++)
@@ -227,10 +207,40 @@ golanes_histogram_snapshot (GtkWidget   *widget,
 
       text = golanes_panel_format_duration (edge);
       gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (x, MARGIN_TOP + plot_h, 1, 4));
-      append_text (widget, snapshot, text,
+      golanes_plot_append_text (widget, snapshot, text,
                    CLAMP (x, MARGIN_LEFT + 16, width - 24), height - MARGIN_BOTTOM / 2.0f + 2,
                    0.5f, &dim);
     }
+}
+
+char *
+golanes_histogram_describe_at (GolanesHistogram *self,
+                               double            x)
+{
+  float plot_w;
+  g_autofree char *lower = NULL;
+  g_autofree char *upper = NULL;
+  gint64 lo;
+  gint64 hi;
+  guint count;
+  int bucket;
+
+  g_return_val_if_fail (GOLANES_IS_HISTOGRAM (self), NULL);
+
+  plot_w = gtk_widget_get_width (GTK_WIDGET (self)) - MARGIN_LEFT - MARGIN_RIGHT;
+  if (self->counts->len == 0 || plot_w <= 0 || x < MARGIN_LEFT)
+    return NULL;
+
+  bucket = (int) ((x - MARGIN_LEFT) * self->counts->len / plot_w);
+  if (bucket < 0 || (guint) bucket >= self->counts->len)
+    return NULL;
+
+  count = golanes_histogram_get_bucket (self, bucket, &lo, &hi);
+  lower = golanes_panel_format_duration (lo);
+  upper = golanes_panel_format_duration (hi);
+  /* Translators: a histogram bar's tooltip: the range of its bucket, then
+   * how many values fall in it: "10 µs to 20 µs: 12" */
+  return g_strdup_printf (_("%s to %s: %u"), lower, upper, count);
 }
 
 static gboolean
@@ -240,30 +250,11 @@ golanes_histogram_query_tooltip (GtkWidget  *widget,
                                  gboolean    keyboard_mode,
                                  GtkTooltip *tooltip)
 {
-  GolanesHistogram *self = GOLANES_HISTOGRAM (widget);
-  float plot_w = gtk_widget_get_width (widget) - MARGIN_LEFT - MARGIN_RIGHT;
-  g_autofree char *lower = NULL;
-  g_autofree char *upper = NULL;
-  g_autofree char *text = NULL;
-  gint64 lo;
-  gint64 hi;
-  guint count;
-  int bucket;
+  g_autofree char *text = golanes_histogram_describe_at (GOLANES_HISTOGRAM (widget), x);
 
-  if (self->counts->len == 0 || plot_w <= 0 || x < MARGIN_LEFT)
+  if (text == NULL)
     return FALSE;
-
-  bucket = (int) ((x - MARGIN_LEFT) * self->counts->len / plot_w);
-  if (bucket < 0 || (guint) bucket >= self->counts->len)
-    return FALSE;
-
-  count = golanes_histogram_get_bucket (self, bucket, &lo, &hi);
-  lower = golanes_panel_format_duration (lo);
-  upper = golanes_panel_format_duration (hi);
-  /* Translators: a histogram bucket: "12 from 10 µs to 20 µs" */
-  text = g_strdup_printf (_("%u from %s to %s"), count, lower, upper);
   gtk_tooltip_set_text (tooltip, text);
-
   return TRUE;
 }
 
@@ -275,8 +266,7 @@ golanes_histogram_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (golanes_histogram_parent_class)->css_changed (widget, change);
 
-  golanes_widget_get_color (widget, &self->fg);
-  golanes_widget_get_accent_color (widget, &self->accent);
+  golanes_plot_get_colors (widget, &self->fg, &self->accent);
 
   gtk_widget_queue_draw (widget);
 }
@@ -290,16 +280,7 @@ golanes_histogram_measure (GtkWidget      *widget,
                            int            *minimum_baseline,
                            int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 160;
-      *natural = 320;
-    }
-  else
-    {
-      *minimum = 60;
-      *natural = 120;
-    }
+  golanes_plot_measure (orientation, 160, 320, 60, 120, minimum, natural);
 }
 
 static void

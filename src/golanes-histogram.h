@@ -31,5 +31,9 @@ guint      golanes_histogram_get_bucket   (GolanesHistogram *self,
                                            guint             index,
                                            gint64           *lower,
                                            gint64           *upper);
+/* The tooltip of a pointer at @x: the bucket's range and count ("10 µs to
+ * 20 µs: 12"), or NULL outside the bars. */
+char      *golanes_histogram_describe_at  (GolanesHistogram *self,
+                                           double            x);
 
 G_END_DECLS

@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "golanes-compat.h"
 #include "golanes-mmu-plot.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 
 #define MARGIN_LEFT   36
 #define MARGIN_RIGHT  12
@@ -127,26 +127,6 @@ golanes_mmu_plot_describe_at (GolanesMmuPlot *self,
 }
 
 static void
-append_text (GtkWidget     *widget,
-             GtkSnapshot   *snapshot,
-             const char    *text,
-             float          x,
-             float          y,
-             float          xalign,
-             const GdkRGBA *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int width;
-  int height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - xalign * width, y - height / 2.0f));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 golanes_mmu_plot_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -170,7 +150,7 @@ golanes_mmu_plot_snapshot (GtkWidget   *widget,
 
   if (self->n_points == 0)
     {
-      append_text (widget, snapshot, _("No MMU data"), width / 2.0f, height / 2.0f, 0.5f, &dim);
+      golanes_plot_append_text (widget, snapshot, _("No MMU data"), width / 2.0f, height / 2.0f, 0.5f, &dim);
       return;
     }
 
@@ -182,7 +162,7 @@ golanes_mmu_plot_snapshot (GtkWidget   *widget,
 
       gtk_snapshot_append_color (snapshot, i == 0 ? &axis : &grid,
                                  &GRAPHENE_RECT_INIT (MARGIN_LEFT, y, plot_w, 1));
-      append_text (widget, snapshot, labels[i], MARGIN_LEFT - 4, y, 1.0f, &dim);
+      golanes_plot_append_text (widget, snapshot, labels[i], MARGIN_LEFT - 4, y, 1.0f, &dim);
     }
   gtk_snapshot_append_color (snapshot, &axis,
                              &GRAPHENE_RECT_INIT (MARGIN_LEFT - 1, MARGIN_TOP, 1, plot_h + 1));
@@ -204,7 +184,7 @@ golanes_mmu_plot_snapshot (GtkWidget   *widget,
           {
             g_autofree char *text = golanes_panel_format_duration ((gint64) v);
 
-            append_text (widget, snapshot, text,
+            golanes_plot_append_text (widget, snapshot, text,
                          CLAMP (x, MARGIN_LEFT + 12, width - 20), height - MARGIN_BOTTOM / 2.0f + 2,
                          0.5f, &dim);
           }
@@ -230,28 +210,31 @@ golanes_mmu_plot_snapshot (GtkWidget   *widget,
   cairo_stroke (cr);
   cairo_destroy (cr);
 
-  /* Hover readout. */
+  /* The sample under the pointer; its numbers are in the tooltip. */
   hover = self->hovering ? sample_at (self, self->hover_x) : -1;
   if (hover >= 0)
     {
-      g_autofree char *text = golanes_mmu_plot_describe_at (self, self->hover_x);
       float x = x_of_window (self, plot_w, self->windows[hover]);
       float y = MARGIN_TOP + plot_h * (1 - CLAMP (self->mmu[hover], 0, 1));
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-      int tw;
-      int th;
-      float tx;
 
       gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (x, MARGIN_TOP, 1, plot_h));
       gtk_snapshot_append_color (snapshot, &self->accent, &GRAPHENE_RECT_INIT (x - 3, y - 3, 7, 7));
-
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      tx = x + 6 + tw > width - MARGIN_RIGHT ? x - 6 - tw : x + 6;
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, MARGIN_TOP));
-      gtk_snapshot_append_layout (snapshot, layout, &self->fg);
-      gtk_snapshot_restore (snapshot);
     }
+}
+
+static gboolean
+golanes_mmu_plot_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
+{
+  g_autofree char *text = golanes_mmu_plot_describe_at (GOLANES_MMU_PLOT (widget), x);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -285,8 +268,7 @@ golanes_mmu_plot_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (golanes_mmu_plot_parent_class)->css_changed (widget, change);
 
-  golanes_widget_get_color (widget, &self->fg);
-  golanes_widget_get_accent_color (widget, &self->accent);
+  golanes_plot_get_colors (widget, &self->fg, &self->accent);
 
   gtk_widget_queue_draw (widget);
 }
@@ -300,16 +282,7 @@ golanes_mmu_plot_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 160;
-      *natural = 320;
-    }
-  else
-    {
-      *minimum = 72;
-      *natural = 140;
-    }
+  golanes_plot_measure (orientation, 160, 320, 72, 140, minimum, natural);
 }
 
 static void
@@ -320,6 +293,7 @@ golanes_mmu_plot_class_init (GolanesMmuPlotClass *klass)
   widget_class->snapshot = golanes_mmu_plot_snapshot;
   widget_class->measure = golanes_mmu_plot_measure;
   widget_class->css_changed = golanes_mmu_plot_css_changed;
+  widget_class->query_tooltip = golanes_mmu_plot_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "mmuplot");
 }
@@ -335,6 +309,7 @@ golanes_mmu_plot_init (GolanesMmuPlot *self)
 
   self->fg = (GdkRGBA) { 0, 0, 0, 1 };
   gdk_rgba_parse (&self->accent, "#3584e4");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

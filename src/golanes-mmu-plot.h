@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /*
  * The minimum mutator utilization curve of `go tool trace`'s /mmu page:
  * window size on a logarithmic x axis, MMU from 0 to 1 on the y axis.
- * Hovering shows the window and its MMU.
+ * Hovering marks the nearest sample and shows its window and MMU in a
+ * tooltip.
  */
 
 #define GOLANES_TYPE_MMU_PLOT (golanes_mmu_plot_get_type ())
@@ -28,7 +29,8 @@ GtkWidget *golanes_mmu_plot_new           (void);
 void       golanes_mmu_plot_set_mmu       (GolanesMmuPlot *self,
                                            GolanesMmu     *mmu);
 guint      golanes_mmu_plot_get_n_points  (GolanesMmuPlot *self);
-/* The hover readout ("1.2 ms: 0.734") for a pointer at @x, or NULL. */
+/* The tooltip of a pointer at @x: the nearest sample's window and MMU
+ * ("Window 1.2 ms: MMU 0.734"), or NULL. */
 char      *golanes_mmu_plot_describe_at   (GolanesMmuPlot *self,
                                            double          x);
 

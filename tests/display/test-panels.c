@@ -275,6 +275,124 @@ test_highlight (void)
   }
 }
 
+/* Tooltips */
+
+/* What @widget answers GTK's tooltip query at (@x, @y): whether it has a
+ * tooltip there.  The text itself is the describe_at() of the plot, which
+ * its query_tooltip sets. */
+static gboolean
+query_tooltip (GtkWidget *widget,
+               int        x,
+               int        y)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", x, y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* The tooltip texts of @histogram at every pixel column, checking that
+ * the widget shows a tooltip exactly where it has a text. */
+static GHashTable *
+histogram_tooltips (GolanesHistogram *histogram)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (int x = -2; x <= gtk_widget_get_width (GTK_WIDGET (histogram)) + 2; x++)
+    {
+      char *text = golanes_histogram_describe_at (histogram, x);
+
+      g_assert_cmpint (query_tooltip (GTK_WIDGET (histogram), x, 20), ==, text != NULL);
+      if (text != NULL)
+        g_hash_table_add (texts, text);
+    }
+  return texts;
+}
+
+/* Hovering the pause histogram shows each bucket's range and the number
+ * of pauses in it, counted here from the document's pauses; the widget
+ * answers GTK's tooltip query with that text. */
+static void
+assert_histogram_tooltips (GolanesHistogram      *histogram,
+                           const GolanesStwPause *pauses,
+                           guint                  n_pauses)
+{
+  g_autoptr(GHashTable) texts = NULL;
+  guint n_buckets = golanes_histogram_get_n_buckets (histogram);
+  gboolean found_max = FALSE;
+  gint64 max = 0;
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (histogram)));
+  g_assert_true (display_wait_until (is_laid_out, histogram, DISPLAY_WAIT_MSEC));
+  texts = histogram_tooltips (histogram);
+  g_assert_cmpuint (g_hash_table_size (texts), ==, n_buckets);
+
+  for (guint i = 0; i < n_pauses; i++)
+    max = MAX (max, pauses[i].duration);
+
+  for (guint b = 0; b < n_buckets; b++)
+    {
+      g_autofree char *lower_text = NULL;
+      g_autofree char *upper_text = NULL;
+      g_autofree char *expected = NULL;
+      gint64 lower;
+      gint64 upper;
+      guint count = 0;
+
+      golanes_histogram_get_bucket (histogram, b, &lower, &upper);
+      for (guint i = 0; i < n_pauses; i++)
+        if (MAX (pauses[i].duration, 1) >= lower && MAX (pauses[i].duration, 1) < upper)
+          count++;
+      if (max >= lower && max < upper)
+        {
+          g_assert_cmpuint (count, >, 0);
+          found_max = TRUE;
+        }
+
+      lower_text = golanes_panel_format_duration (lower);
+      upper_text = golanes_panel_format_duration (upper);
+      expected = g_strdup_printf ("%s to %s: %u", lower_text, upper_text, count);
+      g_test_message ("histogram bucket %u: %s", b, expected);
+      g_assert_true (g_hash_table_contains (texts, expected));
+    }
+  g_assert_true (found_max);
+
+  /* Left of the bars there is no tooltip. */
+  g_assert_null (golanes_histogram_describe_at (histogram, 0));
+}
+
+/* Hovering the MMU curve shows the window and the utilization of the
+ * nearest sample.  The numbers are go tool trace's for gcheavy.trace with
+ * the /mmu page's default flags: tests/gc/goldens/go1.26/gcheavy.mmu.json,
+ * plot "stw|background|assist", points [8152651, 0.36036051340846065] and
+ * [23278143, 0.4652178225728745] (the last one). */
+static void
+assert_mmu_tooltips (GolanesMmuPlot *plot)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *last = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (plot));
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (plot)));
+  for (int x = 0; x <= width; x++)
+    {
+      char *text = golanes_mmu_plot_describe_at (plot, x);
+
+      g_assert_cmpint (query_tooltip (GTK_WIDGET (plot), x, 20), ==, text != NULL);
+      if (text != NULL)
+        g_hash_table_add (texts, text);
+    }
+  g_test_message ("MMU plot: %u distinct tooltips over %d pixels", g_hash_table_size (texts), width);
+  g_assert_cmpuint (g_hash_table_size (texts), >, GOLANES_MMU_PLOT_SAMPLES / 2);
+  g_assert_true (g_hash_table_contains (texts, "Window 8.15 ms: MMU 0.360"));
+  g_assert_true (g_hash_table_contains (texts, "Window 23.3 ms: MMU 0.465"));
+  /* The rightmost tooltip is the largest window. */
+  for (int x = width; last == NULL && x >= 0; x--)
+    last = golanes_mmu_plot_describe_at (plot, x);
+  g_assert_cmpstr (last, ==, "Window 23.3 ms: MMU 0.465");
+}
+
 /* GC panel */
 
 static void
@@ -336,6 +454,9 @@ test_gc_panel (void)
     g_assert_nonnull (readout);
     g_assert_nonnull (strstr (readout, "MMU 0."));
     g_assert_null (golanes_mmu_plot_describe_at (plot, -100));
+
+    assert_histogram_tooltips (histogram, pauses, n_pauses);
+    assert_mmu_tooltips (plot);
   }
 
   /* Longest pause first. */
