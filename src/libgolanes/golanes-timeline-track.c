@@ -110,14 +110,18 @@ golanes_timeline_array_free (gpointer mem,
  * pending block is encoded when the next span comes, and the last partial
  * one by golanes_track_finish().
  *
- * LOD summaries: the block headers, and per-state prefix sums of the
- * effective durations at every block boundary (cum). */
+ * LOD summaries: after each block header, the block's effective
+ * durations summed per state (32 bits each, G_MAXUINT32 when they do not
+ * fit: then the block is decoded), read in order when a query takes whole
+ * blocks; and per-state prefix sums every SUPER blocks (cum) for sums over
+ * long ranges.  Tracks of fewer than 4 blocks have neither. */
 
 #define BLOCK_SHIFT 6
 #define BLOCK       (1u << BLOCK_SHIFT)
 #define NS          GOLANES_TRACK_MAX_STATES
 #define PAD         16           /* readable bytes after the data, for unaligned loads */
 #define MAX_DICT    16
+#define SUPER       16           /* blocks per prefix sum */
 
 enum
 {
@@ -154,11 +158,12 @@ struct _GolanesTrack
   guint8   *data;
   gsize     data_len;
   gsize     data_cap;
-  Block    *blocks;       /* encoded blocks */
+  guint8   *blocks;       /* encoded blocks: a Block, then stride guint32 sums */
+  guint     bsize;        /* bytes per block in blocks */
   guint     n_blocks;
   guint     cap_blocks;
-  gint64   *cum;          /* (n_blocks + 1) * stride prefix sums, or NULL */
-  guint     stride;
+  gint64   *cum;          /* (n_blocks / SUPER + 1) * stride, after finish, or NULL */
+  guint     stride;       /* states summed: NS while building, 0 = no sums */
   Raw      *pending;      /* spans not encoded yet, from n_blocks * BLOCK on */
   guint     n_pending;
   guint     cap_pending;
@@ -168,6 +173,15 @@ struct _GolanesTrack
   guint8    finished;
   guint8    contiguous;
 };
+
+#define BLK(track, b)  ((Block *) (void *) ((track)->blocks + (gsize) (b) * (track)->bsize))
+#define BSUM(track, b) ((guint32 *) (void *) (BLK (track, b) + 1))
+
+static inline guint
+block_bytes (guint stride)
+{
+  return sizeof (Block) + (stride * sizeof (guint32) + 7) / 8 * 8;
+}
 
 /* A decoded block: what scans need. */
 typedef struct
@@ -187,6 +201,7 @@ typedef struct
   guint64       min;
   guint8        w;
   guint8        wi;
+  guint8        k;      /* dictionary entries */
 } Field;
 
 /* Bits */
@@ -298,6 +313,7 @@ parse_field (const guint8 *p,
     {
       guint k = (guint) *p++ + 1;
 
+      f->k = (guint8) k;
       f->wi = (guint8) bit_width (k - 1);
       f->vals = p;
       p += ((gsize) k * f->w + 7) / 8;
@@ -399,13 +415,8 @@ grow_blocks (GolanesTrack *track)
 {
   guint old = track->cap_blocks, cap = MAX (4, old * 2);
 
-  track->blocks = golanes_timeline_array_resize (track->blocks, (gsize) old * sizeof (Block),
-                                                 (gsize) cap * sizeof (Block));
-  track->cum = golanes_timeline_array_resize (track->cum,
-                                              old ? (gsize) (old + 1) * NS * sizeof (gint64) : 0,
-                                              (gsize) (cap + 1) * NS * sizeof (gint64));
-  if (old == 0)
-    memset (track->cum, 0, NS * sizeof (gint64));
+  track->blocks = golanes_timeline_array_resize (track->blocks, (gsize) old * track->bsize,
+                                                 (gsize) cap * track->bsize);
   track->cap_blocks = cap;
 }
 
@@ -424,15 +435,13 @@ encode_pending (GolanesTrack *track)
   guint8 *p = buf;
   const Raw *r = track->pending;
   guint n = track->n_pending, i, f;
-  gint64 prev_end = r[0].start, max_dur = 0;
-  gint64 *cum;
+  gint64 prev_end = r[0].start, max_dur = 0, sums[NS];
   Block *blk;
 
   g_assert (n > 0 && n <= BLOCK);
   if (track->n_blocks == track->cap_blocks)
     grow_blocks (track);
-  cum = track->cum + (gsize) track->n_blocks * NS;
-  memcpy (cum + NS, cum, NS * sizeof (gint64));
+  memset (sums, 0, sizeof sums);
   for (i = 0; i < n; i++)
     {
       gint64 ed = raw_eff_end (&r[i]) - r[i].start;
@@ -444,12 +453,14 @@ encode_pending (GolanesTrack *track)
       v[F_REASON][i] = r[i].reason;
       v[F_ARG][i] = r[i].arg;
       prev_end = r[i].end;
-      cum[NS + MIN (r[i].state, NS - 1)] += ed;
+      sums[MIN (r[i].state, NS - 1)] += ed;
       if (ed > max_dur)
         max_dur = ed;
     }
   for (f = 0; f < N_FIELDS; f++)
     p = encode_field (p, v[f], n, f >= F_STATE && f != F_FLAGS);
+  for (f = 0; f < NS; f++)
+    BSUM (track, track->n_blocks)[f] = sums[f] >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) sums[f];
 
   if (track->data_len + (gsize) (p - buf) + PAD > track->data_cap)
     {
@@ -460,7 +471,7 @@ encode_pending (GolanesTrack *track)
     }
   if (track->data_len > G_MAXUINT32)
     g_error ("timeline track too large");
-  blk = &track->blocks[track->n_blocks];
+  blk = BLK (track, track->n_blocks);
   blk->base = r[0].start;
   blk->last_start = r[n - 1].start;
   blk->end = raw_eff_end (&r[n - 1]);
@@ -480,16 +491,69 @@ block_n (const GolanesTrack *track,
   return MIN (BLOCK, track->n - b * BLOCK);
 }
 
+/* Parses the first @n_fields fields of encoded block @b. */
 static void
 parse_block (const GolanesTrack *track,
              guint               b,
-             Field              *fields)
+             Field              *fields,
+             guint               n_fields)
 {
-  const guint8 *p = track->data + track->blocks[b].offset;
+  const guint8 *p = track->data + BLK (track, b)->offset;
   guint n = block_n (track, b), f;
 
-  for (f = 0; f < N_FIELDS; f++)
+  for (f = 0; f < n_fields; f++)
     p = parse_field (p, n, &fields[f]);
+}
+
+/* Values [0, n) of a field. */
+static void
+unpack (const Field *f,
+        guint        n,
+        guint64     *out)
+{
+  guint i, w = f->w;
+  guint64 min = f->min;
+
+  if (f->idx != NULL)
+    {
+      guint64 dict[MAX_DICT], mask;
+      guint wi = f->wi;
+
+      for (i = 0; i < f->k; i++)
+        dict[i] = min + get_bits (f->vals, (gsize) i * w, w);
+      if (wi == 0)
+        {
+          for (i = 0; i < n; i++)
+            out[i] = dict[0];
+          return;
+        }
+      mask = (G_GUINT64_CONSTANT (1) << wi) - 1;
+      for (i = 0; i < n; i++)
+        {
+          gsize pos = (gsize) i * wi;
+          out[i] = dict[(load64 (f->idx + (pos >> 3)) >> (pos & 7)) & mask];
+        }
+    }
+  else if (w == 0)
+    {
+      for (i = 0; i < n; i++)
+        out[i] = min;
+    }
+  else if (w <= 56)
+    {
+      guint64 mask = (G_GUINT64_CONSTANT (1) << w) - 1;
+
+      for (i = 0; i < n; i++)
+        {
+          gsize pos = (gsize) i * w;
+          out[i] = min + ((load64 (f->vals + (pos >> 3)) >> (pos & 7)) & mask);
+        }
+    }
+  else
+    {
+      for (i = 0; i < n; i++)
+        out[i] = min + get_bits (f->vals, (gsize) i * w, w);
+    }
 }
 
 static void
@@ -517,17 +581,18 @@ decode (const GolanesTrack *track,
     }
   else
     {
-      Field fl[N_FIELDS];
-      gint64 s = track->blocks[b].base;
-      const Field *gap = &fl[F_GAP], *dur = &fl[F_DUR], *st = &fl[F_STATE];
+      Field fl[F_STATE + 1];
+      guint64 gap[BLOCK], dur[BLOCK], st[BLOCK];
+      gint64 s = BLK (track, b)->base;
 
       n = d->n = block_n (track, b);
-      parse_block (track, b, fl);
-      if (gap->w == 0 && gap->min == 0)
+      parse_block (track, b, fl, F_STATE + 1);
+      unpack (&fl[F_DUR], n, dur);
+      if (fl[F_GAP].w == 0 && fl[F_GAP].min == 0)
         {
           for (i = 0; i < n; i++)
             {
-              gint64 e = s + (gint64) field_get (dur, i);
+              gint64 e = s + (gint64) dur[i];
 
               d->start[i] = s;
               d->eend[i] = e > s ? e : s + 1;
@@ -536,39 +601,104 @@ decode (const GolanesTrack *track,
         }
       else
         {
+          unpack (&fl[F_GAP], n, gap);
           for (i = 0; i < n; i++)
             {
               gint64 e;
 
-              s += (gint64) field_get (gap, i);
-              e = s + (gint64) field_get (dur, i);
+              s += (gint64) gap[i];
+              e = s + (gint64) dur[i];
               d->start[i] = s;
               d->eend[i] = e > s ? e : s + 1;
               s = e;
             }
         }
-      if (st->w == 0)
-        memset (d->state, (guint8) st->min, n);
-      else
-        for (i = 0; i < n; i++)
-          d->state[i] = (guint8) field_get (st, i);
+      unpack (&fl[F_STATE], n, st);
+      for (i = 0; i < n; i++)
+        d->state[i] = (guint8) st[i];
     }
 }
 
 #define DEC_INIT(d) ((d)->b = G_MAXUINT)
+
+/* Adds the effective durations of spans [i, end) of decoded block @d. */
+static inline void
+add_states (const Dec *d,
+            guint      i,
+            guint      end,
+            gint64    *sums)
+{
+  guint k;
+
+  for (k = i - d->first; k < end - d->first; k++)
+    sums[MIN (d->state[k], NS - 1)] += d->eend[k] - d->start[k];
+}
+
+/* Adds the sums of encoded block @b (decoding it into @d if they did not
+ * fit in 32 bits). */
+static inline void
+add_block (const GolanesTrack *track,
+           guint               b,
+           gint64             *sums,
+           Dec                *d)
+{
+  const guint32 *bs = BSUM (track, b);
+  guint s;
+
+  for (s = 0; s < track->stride; s++)
+    if (G_UNLIKELY (bs[s] == G_MAXUINT32))
+      {
+        decode (track, b, d);
+        add_states (d, d->first, d->first + d->n, sums);
+        return;
+      }
+  for (s = 0; s < track->stride; s++)
+    sums[s] += bs[s];
+}
+
+/* Adds the sums of encoded blocks [b0, b1). */
+static void
+add_blocks (const GolanesTrack *track,
+            guint               b0,
+            guint               b1,
+            gint64             *sums,
+            Dec                *d)
+{
+  guint b = b0, s;
+
+  while (b < b1)
+    {
+      if (track->cum != NULL && b % SUPER == 0 && b + SUPER <= b1)
+        {
+          const gint64 *c0 = track->cum + (gsize) (b / SUPER) * track->stride;
+          const gint64 *c1 = track->cum + (gsize) (b1 / SUPER) * track->stride;
+
+          for (s = 0; s < track->stride; s++)
+            sums[s] += c1[s] - c0[s];
+          b = b1 / SUPER * SUPER;
+          continue;
+        }
+      add_block (track, b, sums, d);
+      b++;
+    }
+}
 
 /* Building */
 
 GolanesTrack *
 golanes_track_new (void)
 {
-  return g_new0 (GolanesTrack, 1);
+  GolanesTrack *track = g_new0 (GolanesTrack, 1);
+
+  track->stride = NS;
+  track->bsize = block_bytes (NS);
+  return track;
 }
 
 GolanesTrack *
 golanes_track_new_contiguous (void)
 {
-  GolanesTrack *track = g_new0 (GolanesTrack, 1);
+  GolanesTrack *track = golanes_track_new ();
 
   track->contiguous = TRUE;
   return track;
@@ -580,11 +710,8 @@ golanes_track_free (GolanesTrack *track)
   if (track == NULL)
     return;
   golanes_timeline_array_free (track->data, track->data_cap);
-  golanes_timeline_array_free (track->blocks, (gsize) track->cap_blocks * sizeof (Block));
-  if (track->cum != NULL)
-    golanes_timeline_array_free (track->cum, track->finished
-                                 ? (gsize) (track->n_blocks + 1) * track->stride * sizeof (gint64)
-                                 : (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64));
+  golanes_timeline_array_free (track->blocks, (gsize) track->cap_blocks * track->bsize);
+  g_free (track->cum);
   g_free (track->pending);
   g_free (track);
 }
@@ -716,7 +843,7 @@ void
 golanes_track_finish (GolanesTrack *track,
                       gint64        trace_end)
 {
-  guint stride, b, s;
+  guint stride, b, bsize;
 
   g_return_if_fail (!track->finished);
 
@@ -737,47 +864,38 @@ golanes_track_finish (GolanesTrack *track,
       track->data = golanes_timeline_array_resize (track->data, track->data_cap, track->data_len + PAD);
       track->data_cap = track->data_len + PAD;
     }
-  if (track->n_blocks == 0)
+  /* Keep the sums of the states in use only, and only where blocks have
+   * neighbours to skip. */
+  stride = track->n_blocks < 4 ? 0 : MIN ((guint) track->max_state + 1, NS);
+  bsize = block_bytes (stride);
+  for (b = 0; b < track->n_blocks; b++)
+    memmove (track->blocks + (gsize) b * bsize, BLK (track, b), bsize);
+  track->blocks = golanes_timeline_array_resize (track->blocks,
+                                                 (gsize) track->cap_blocks * track->bsize,
+                                                 (gsize) track->n_blocks * bsize);
+  track->cap_blocks = track->n_blocks;
+  track->bsize = bsize;
+  track->stride = stride;
+  if (stride > 0)
     {
-      track->stride = 0;
-      return;
-    }
+      Dec d;
+      gint64 acc[NS];
 
-  /* Keep the prefix sums of the states in use only, and only where a
-   * block has neighbours to skip. */
-  stride = MIN ((guint) track->max_state + 1, NS);
-  if (track->n_blocks < 4)
-    {
-      golanes_timeline_array_free (track->cum, (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64));
-      track->cum = NULL;
-      track->stride = 0;
-    }
-  else
-    {
-      for (b = 0; b <= track->n_blocks; b++)
-        for (s = 0; s < stride; s++)
-          track->cum[(gsize) b * stride + s] = track->cum[(gsize) b * NS + s];
-      track->cum = golanes_timeline_array_resize (track->cum,
-                                                  (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64),
-                                                  (gsize) (track->n_blocks + 1) * stride * sizeof (gint64));
-      track->stride = stride;
-    }
-  if (track->cap_blocks > track->n_blocks)
-    {
-      track->blocks = golanes_timeline_array_resize (track->blocks,
-                                                     (gsize) track->cap_blocks * sizeof (Block),
-                                                     (gsize) track->n_blocks * sizeof (Block));
-      track->cap_blocks = track->n_blocks;
+      track->cum = g_new (gint64, (gsize) (track->n_blocks / SUPER + 1) * stride);
+      memset (acc, 0, sizeof acc);
+      DEC_INIT (&d);
+      for (b = 0; b < track->n_blocks; b++)
+        {
+          if (b % SUPER == 0)
+            memcpy (track->cum + (gsize) (b / SUPER) * stride, acc, stride * sizeof (gint64));
+          add_block (track, b, acc, &d);
+        }
+      if (b % SUPER == 0)
+        memcpy (track->cum + (gsize) (b / SUPER) * stride, acc, stride * sizeof (gint64));
     }
 }
 
 /* Reading */
-
-static inline guint
-cum_stride (const GolanesTrack *track)
-{
-  return track->finished ? track->stride : NS;
-}
 
 guint
 golanes_track_get_n_spans (const GolanesTrack *track)
@@ -794,7 +912,7 @@ block_span_times (const GolanesTrack *track,
                   gint64             *start,
                   gint64             *end)
 {
-  gint64 s = track->blocks[b].base;
+  gint64 s = BLK (track, b)->base;
   guint i;
 
   if (fl[F_GAP].w == 0 && fl[F_GAP].min == 0)
@@ -834,7 +952,7 @@ golanes_track_get_span (const GolanesTrack *track,
       out->flags = r->flags;
       return;
     }
-  parse_block (track, b, fl);
+  parse_block (track, b, fl, N_FIELDS);
   block_span_times (track, b, k, fl, &out->start, &out->end);
   out->arg = (guint32) field_get (&fl[F_ARG], k);
   out->reason = (guint16) field_get (&fl[F_REASON], k);
@@ -854,8 +972,8 @@ golanes_track_get_start (const GolanesTrack *track,
   if (b >= track->n_blocks)
     return track->pending[k].start;
   if (k == 0)
-    return track->blocks[b].base;
-  parse_block (track, b, fl);
+    return BLK (track, b)->base;
+  parse_block (track, b, fl, N_FIELDS);
   block_span_times (track, b, k, fl, &s, &e);
   return s;
 }
@@ -871,7 +989,7 @@ golanes_track_get_end (const GolanesTrack *track,
   g_return_val_if_fail (index < track->n, 0);
   if (b >= track->n_blocks)
     return track->pending[k].end;
-  parse_block (track, b, fl);
+  parse_block (track, b, fl, N_FIELDS);
   block_span_times (track, b, k, fl, &s, &e);
   return e;
 }
@@ -888,7 +1006,7 @@ golanes_track_get_state (const GolanesTrack *track,
   g_return_val_if_fail (index < track->n, 0);
   if (b >= track->n_blocks)
     return track->pending[k].state;
-  p = track->data + track->blocks[b].offset;
+  p = track->data + BLK (track, b)->offset;
   n = block_n (track, b);
   for (i = 0; i <= F_STATE; i++)
     p = parse_field (p, n, &f);
@@ -916,7 +1034,7 @@ lower_by_end (const GolanesTrack *track,
   while (a < z)
     {
       guint mid = a + (z - a) / 2;
-      if (track->blocks[mid].end > t)
+      if (BLK (track, mid)->end > t)
         z = mid;
       else
         a = mid + 1;
@@ -945,7 +1063,7 @@ lower_by_start (const GolanesTrack *track,
   while (a < z)
     {
       guint mid = a + (z - a) / 2;
-      if (track->blocks[mid].last_start >= t)
+      if (BLK (track, mid)->last_start >= t)
         z = mid;
       else
         a = mid + 1;
@@ -991,32 +1109,6 @@ golanes_track_find_at (const GolanesTrack *track,
   return -1;
 }
 
-/* Adds the effective durations of spans [i, end) of decoded block @d. */
-static inline void
-add_states (const Dec *d,
-            guint      i,
-            guint      end,
-            gint64    *sums)
-{
-  guint k;
-
-  for (k = i - d->first; k < end - d->first; k++)
-    sums[MIN (d->state[k], NS - 1)] += d->eend[k] - d->start[k];
-}
-
-static inline void
-add_cum (const GolanesTrack *track,
-         guint               b0,
-         guint               b1,
-         gint64             *sums)
-{
-  guint s, stride = cum_stride (track);
-  const gint64 *c0 = track->cum + (gsize) b0 * stride, *c1 = track->cum + (gsize) b1 * stride;
-
-  for (s = 0; s < stride; s++)
-    sums[s] += c1[s] - c0[s];
-}
-
 void
 golanes_track_sum_states (const GolanesTrack *track,
                           guint               first,
@@ -1037,12 +1129,12 @@ golanes_track_sum_states (const GolanesTrack *track,
     {
       guint b = i >> BLOCK_SHIFT;
 
-      if ((i & (BLOCK - 1)) == 0 && track->cum != NULL && b < track->n_blocks &&
+      if ((i & (BLOCK - 1)) == 0 && track->stride > 0 && b < track->n_blocks &&
           (b + 1) * BLOCK <= end)
         {
           guint b1 = MIN (end >> BLOCK_SHIFT, track->n_blocks);
 
-          add_cum (track, b, b1, sums);
+          add_blocks (track, b, b1, sums, &d);
           i = b1 * BLOCK;
           continue;
         }
@@ -1124,7 +1216,7 @@ block_fits (const GolanesTrack *track,
             gint64              boundary,
             double              wide)
 {
-  const Block *blk = &track->blocks[b];
+  const Block *blk = BLK (track, b);
 
   return blk->last_start < boundary && blk->max_dur != G_MAXUINT32 && (double) blk->max_dur < wide;
 }
@@ -1184,15 +1276,17 @@ golanes_track_query_lod (const GolanesTrack *track,
             {
               guint b = j >> BLOCK_SHIFT, b0 = b;
 
-              if (track->cum != NULL)
+              if (track->stride > 0)
                 {
                   while (b < track->n_blocks && (b + 1) * BLOCK <= hi &&
                          block_fits (track, b, boundary, wide))
-                    b++;
+                    {
+                      add_block (track, b, sums, &d);
+                      b++;
+                    }
                   if (b > b0)
                     {
-                      add_cum (track, b0, b, sums);
-                      e = track->blocks[b - 1].end;
+                      e = BLK (track, b - 1)->end;
                       j = b * BLOCK;
                       if (j >= hi)
                         break;
@@ -1229,11 +1323,9 @@ golanes_track_get_memory_size (const GolanesTrack *track)
   gsize size = sizeof (*track);
 
   size += track->data_cap;
-  size += (gsize) track->cap_blocks * sizeof (Block);
+  size += (gsize) track->cap_blocks * track->bsize;
   if (track->cum != NULL)
-    size += track->finished
-      ? (gsize) (track->n_blocks + 1) * track->stride * sizeof (gint64)
-      : (gsize) (track->cap_blocks + 1) * NS * sizeof (gint64);
+    size += (gsize) (track->n_blocks / SUPER + 1) * track->stride * sizeof (gint64);
   size += (gsize) track->cap_pending * sizeof (Raw);
   return size;
 }
