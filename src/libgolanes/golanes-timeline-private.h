@@ -23,4 +23,22 @@ gpointer golanes_timeline_array_resize (gpointer mem,
 void     golanes_timeline_array_free   (gpointer mem,
                                         gsize    size);
 
+/* Bit packing of up to 64 values at a time, as the tracks store their
+ * spans: a frame of reference (value - minimum, in the fewest bits that
+ * hold them all) or, with @try_dict, a dictionary of up to 16 distinct
+ * values when that is smaller.  golanes_pack_values() writes at most
+ * GOLANES_PACK_MAX_BYTES (n) bytes (the last 8 of them zero, scratch) and
+ * returns where its bytes end.  golanes_unpack_values() reads them back
+ * and returns where they end; it may read up to 16 bytes past them, so
+ * keep GOLANES_PACK_PAD readable bytes after the last packed run. */
+#define GOLANES_PACK_MAX_BYTES(n) (16 + 16 * 8 + (gsize) (n) * 8 + 8)
+#define GOLANES_PACK_PAD          16
+guint8       *golanes_pack_values   (guint8        *out,
+                                     const guint64 *values,
+                                     guint          n,
+                                     gboolean       try_dict);
+const guint8 *golanes_unpack_values (const guint8  *p,
+                                     guint          n,
+                                     guint64       *out);
+
 G_END_DECLS

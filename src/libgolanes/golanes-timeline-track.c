@@ -621,6 +621,29 @@ decode (const GolanesTrack *track,
 
 #define DEC_INIT(d) ((d)->b = G_MAXUINT)
 
+guint8 *
+golanes_pack_values (guint8        *out,
+                     const guint64 *values,
+                     guint          n,
+                     gboolean       try_dict)
+{
+  g_return_val_if_fail (n > 0 && n <= BLOCK, out);
+  return encode_field (out, values, n, try_dict);
+}
+
+const guint8 *
+golanes_unpack_values (const guint8 *p,
+                       guint         n,
+                       guint64      *out)
+{
+  Field f;
+
+  g_return_val_if_fail (n <= BLOCK, p);
+  p = parse_field (p, n, &f);
+  unpack (&f, n, out);
+  return p;
+}
+
 /* Adds the effective durations of spans [i, end) of decoded block @d. */
 static inline void
 add_states (const Dec *d,

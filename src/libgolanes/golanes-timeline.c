@@ -54,13 +54,35 @@ typedef struct
   guint16     id;
 } ReasonCacheEntry;
 
+/* Count points come in blocks of up to COUNT_BLOCK: per point the time
+ * since the previous one and its code (from class << 3 | to class), each
+ * bit-packed per block (golanes_pack_values()).  The points of the last
+ * block wait unpacked in count_pend_* until it is full. */
 typedef struct
 {
   gint64  base;           /* time of the block's first point */
   guint32 first;
+  guint32 offset;         /* of its bytes in count_data, once packed */
   gint32  counts[4];      /* before the block's first point */
-  gint64  last;           /* time of the block's last point */
 } CountBlock;
+
+/* Who unblocked a goroutine's waits: (span, goroutine index) pairs in
+ * order of span, as varints (the span as a delta from the previous one,
+ * the goroutine zigzag-coded against the previous one), with an index
+ * entry (first span, byte offset) every UNBLOCK_GROUP pairs, where the
+ * deltas start again from 0. */
+#define UNBLOCK_GROUP 32
+
+typedef struct
+{
+  guint8  *data;
+  guint32  len;
+  guint32  cap;
+  guint32 *index;         /* first span, offset per group */
+  guint32  n;
+  guint32  last_span;
+  guint32  last_goroutine;
+} Unblocks;
 
 struct _GolanesTimeline
 {
@@ -100,10 +122,14 @@ struct _GolanesTimeline
   GArray     *series[GOLANES_N_SERIES];
 
   GArray     *count_blocks;          /* CountBlock */
-  guint16    *count_dt;             /* ns since the previous point of the block */
-  guint8     *count_code;
+  guint8     *count_data;
+  gsize       count_len;
+  gsize       count_cap;
+  guint64     count_pend_dt[COUNT_BLOCK];   /* ns since the previous point */
+  guint64     count_pend_code[COUNT_BLOCK];
+  guint       n_count_pend;
+  gint64      count_last_time;
   guint       n_count;
-  guint       cap_count;
   gint32      cur_counts[4];
   gint32      max_count_total;
 
@@ -175,6 +201,142 @@ golanes_timeline_get_reason (GolanesTimeline *self,
   if (reason >= self->reasons->len)
     return "";
   return g_ptr_array_index (self->reasons, reason);
+}
+
+/* Unblocks */
+
+static void
+unblocks_free (gpointer data)
+{
+  Unblocks *u = data;
+
+  if (u == NULL)
+    return;
+  g_free (u->data);
+  g_free (u->index);
+  g_free (u);
+}
+
+static guint8 *
+put_uvarint (guint8  *p,
+             guint32  v)
+{
+  while (v >= 0x80)
+    {
+      *p++ = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  *p++ = (guint8) v;
+  return p;
+}
+
+static const guint8 *
+get_uvarint (const guint8 *p,
+             guint32      *out)
+{
+  guint32 v = 0;
+  guint sh = 0;
+
+  while (*p & 0x80)
+    {
+      v |= (guint32) (*p++ & 0x7f) << sh;
+      sh += 7;
+    }
+  *out = v | (guint32) *p++ << sh;
+  return p;
+}
+
+static void
+unblocks_add (Unblocks *u,
+              guint32   span,
+              guint32   goroutine)
+{
+  guint8 buf[10], *p = buf;
+  gint64 dg;
+
+  if (u->n % UNBLOCK_GROUP == 0)
+    {
+      guint32 g = u->n / UNBLOCK_GROUP;
+
+      if ((g & (g - 1)) == 0)
+        u->index = g_renew (guint32, u->index, 2 * MAX (1, 2 * g));
+      u->index[2 * g] = span;
+      u->index[2 * g + 1] = u->len;
+      u->last_span = span;
+      u->last_goroutine = 0;
+    }
+  dg = (gint64) goroutine - (gint64) u->last_goroutine;
+  p = put_uvarint (p, span - u->last_span);
+  p = put_uvarint (p, (guint32) (dg < 0 ? -2 * dg - 1 : 2 * dg));
+  if (u->len + (p - buf) > u->cap)
+    {
+      u->cap = MAX (MAX (16, u->cap * 2), u->len + (guint32) (p - buf));
+      u->data = g_realloc (u->data, u->cap);
+    }
+  memcpy (u->data + u->len, buf, p - buf);
+  u->len += p - buf;
+  u->last_span = span;
+  u->last_goroutine = goroutine;
+  u->n++;
+}
+
+static void
+unblocks_trim (Unblocks *u)
+{
+  guint n_groups = (u->n + UNBLOCK_GROUP - 1) / UNBLOCK_GROUP;
+
+  u->data = g_realloc (u->data, MAX (u->len, 1));
+  u->cap = MAX (u->len, 1);
+  u->index = g_renew (guint32, u->index, 2 * MAX (n_groups, 1));
+}
+
+static gsize
+unblocks_size (const Unblocks *u)
+{
+  guint32 g;
+
+  if (u == NULL)
+    return 0;
+  g = (u->n + UNBLOCK_GROUP - 1) / UNBLOCK_GROUP;
+  return sizeof (*u) + u->cap + 2 * sizeof (guint32) * MAX (g, 1);
+}
+
+static gint
+unblocks_lookup (const Unblocks *u,
+                 guint32         span)
+{
+  guint lo = 0, hi = (u->n + UNBLOCK_GROUP - 1) / UNBLOCK_GROUP, k, n;
+  const guint8 *p;
+  guint32 s, g = 0;
+
+  /* The last group whose first span is <= span. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (u->index[2 * mid] <= span)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (u->n == 0 || u->index[2 * lo] > span)
+    return -1;
+  p = u->data + u->index[2 * lo + 1];
+  s = u->index[2 * lo];
+  n = MIN (UNBLOCK_GROUP, u->n - lo * UNBLOCK_GROUP);
+  for (k = 0; k < n; k++)
+    {
+      guint32 ds, zg;
+
+      p = get_uvarint (p, &ds);
+      p = get_uvarint (p, &zg);
+      s += ds;
+      g = (guint32) ((gint64) g + ((zg & 1) ? -(gint64) (zg >> 1) - 1 : (gint64) (zg >> 1)));
+      if (s == span)
+        return (gint) g;
+      if (s > span)
+        break;
+    }
+  return -1;
 }
 
 /* Construction */
@@ -249,8 +411,7 @@ golanes_timeline_free (GolanesTimeline *self)
       for (l = 0; l < g->n_region_levels; l++)
         golanes_track_free (g->region_levels[l]);
       g_free (g->region_levels);
-      if (g->unblocks != NULL)
-        g_array_unref (g->unblocks);
+      unblocks_free (g->unblocks);
     }
   g_array_unref (self->goroutines);
   free_gbuild (self);
@@ -278,8 +439,7 @@ golanes_timeline_free (GolanesTimeline *self)
   for (i = 0; i < GOLANES_N_SERIES; i++)
     g_array_unref (self->series[i]);
   g_array_unref (self->count_blocks);
-  golanes_timeline_array_free (self->count_dt, self->cap_count * sizeof (guint16));
-  golanes_timeline_array_free (self->count_code, self->cap_count);
+  golanes_timeline_array_free (self->count_data, self->count_cap);
   g_array_unref (self->tasks);
   g_hash_table_destroy (self->task_by_id);
   g_ptr_array_unref (self->task_rows);
@@ -463,47 +623,93 @@ apply_code (gint32 *counts,
     counts[to - 1]++;
 }
 
+/* Packs the pending points into the last block. */
+static void
+flush_count_points (GolanesTimeline *self)
+{
+  guint8 buf[2 * GOLANES_PACK_MAX_BYTES (COUNT_BLOCK) + GOLANES_PACK_PAD], *p = buf;
+  CountBlock *last;
+
+  if (self->n_count_pend == 0)
+    return;
+  last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
+  p = golanes_pack_values (p, self->count_pend_dt, self->n_count_pend, FALSE);
+  p = golanes_pack_values (p, self->count_pend_code, self->n_count_pend, TRUE);
+  if (self->count_len + (gsize) (p - buf) + GOLANES_PACK_PAD > self->count_cap)
+    {
+      gsize cap = MAX (MAX (self->count_cap * 2, 4096),
+                       self->count_len + (gsize) (p - buf) + GOLANES_PACK_PAD);
+
+      self->count_data = golanes_timeline_array_resize (self->count_data, self->count_cap, cap);
+      self->count_cap = cap;
+    }
+  if (self->count_len > G_MAXUINT32)
+    g_error ("too many goroutine count points");
+  last->offset = (guint32) self->count_len;
+  memcpy (self->count_data + self->count_len, buf, p - buf);
+  self->count_len += p - buf;
+  memset (self->count_data + self->count_len, 0, GOLANES_PACK_PAD);
+  self->n_count_pend = 0;
+}
+
 static void
 add_count_point (GolanesTimeline *self,
                  gint64           time,
                  guint            from,
                  guint            to)
 {
-  CountBlock *last = NULL;
+  guint8 code = (guint8) (from << 3 | to);
 
   if (from == to)
     return;
-  if (self->count_blocks->len > 0)
-    last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
-  if (last == NULL || self->n_count - last->first >= COUNT_BLOCK ||
-      time - last->last > G_MAXUINT16 || time < last->last)
+  if (self->count_blocks->len == 0 || self->n_count_pend == COUNT_BLOCK ||
+      time < self->count_last_time)
     {
       CountBlock b;
+
+      flush_count_points (self);
       b.base = time;
-      b.last = time;
       b.first = self->n_count;
+      b.offset = 0;
       memcpy (b.counts, self->cur_counts, sizeof b.counts);
       g_array_append_val (self->count_blocks, b);
-      last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
+      self->count_last_time = time;
     }
-  if (self->n_count == self->cap_count)
-    {
-      gsize old = self->cap_count;
-
-      self->cap_count = MAX (256, self->cap_count * 2);
-      self->count_dt = golanes_timeline_array_resize (self->count_dt, old * sizeof (guint16),
-                                                      self->cap_count * sizeof (guint16));
-      self->count_code = golanes_timeline_array_resize (self->count_code, old,
-                                                        self->cap_count);
-    }
-  self->count_dt[self->n_count] = (guint16) (time - last->last);
-  last->last = time;
-  self->count_code[self->n_count] = (guint8) (from << 3 | to);
+  self->count_pend_dt[self->n_count_pend] = (guint64) (time - self->count_last_time);
+  self->count_pend_code[self->n_count_pend] = code;
+  self->n_count_pend++;
+  self->count_last_time = time;
   self->n_count++;
-  apply_code (self->cur_counts, (guint8) (from << 3 | to));
+  apply_code (self->cur_counts, code);
   self->max_count_total = MAX (self->max_count_total,
                                self->cur_counts[0] + self->cur_counts[1] +
                                self->cur_counts[2] + self->cur_counts[3]);
+}
+
+/* The points of block @k: returns how many, their deltas and codes in
+ * @dt and @code. */
+static guint
+count_block_points (GolanesTimeline *self,
+                    guint            k,
+                    guint64         *dt,
+                    guint64         *code)
+{
+  const CountBlock *b = &g_array_index (self->count_blocks, CountBlock, k);
+  guint n;
+  const guint8 *p;
+
+  if (k + 1 == self->count_blocks->len && self->n_count_pend > 0)
+    {
+      n = self->n_count_pend;
+      memcpy (dt, self->count_pend_dt, n * sizeof (guint64));
+      memcpy (code, self->count_pend_code, n * sizeof (guint64));
+      return n;
+    }
+  n = (k + 1 < self->count_blocks->len
+       ? g_array_index (self->count_blocks, CountBlock, k + 1).first : self->n_count) - b->first;
+  p = golanes_unpack_values (self->count_data + b->offset, n, dt);
+  golanes_unpack_values (p, n, code);
+  return n;
 }
 
 static void
@@ -532,6 +738,7 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
   guint lo = 0, hi = self->count_blocks->len, i;
   const CountBlock *b;
   gint32 counts[4];
+  guint64 dt[COUNT_BLOCK], code[COUNT_BLOCK];
   gint64 t;
 
   g_return_if_fail (index < self->n_count);
@@ -545,12 +752,13 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
         hi = mid;
     }
   b = &g_array_index (self->count_blocks, CountBlock, lo);
+  count_block_points (self, lo, dt, code);
   memcpy (counts, b->counts, sizeof counts);
   t = b->base;
-  for (i = b->first; i <= index; i++)
+  for (i = 0; i + b->first <= index; i++)
     {
-      apply_code (counts, self->count_code[i]);
-      t += self->count_dt[i];
+      apply_code (counts, (guint8) code[i]);
+      t += (gint64) dt[i];
     }
   fill_counts (out, t, counts);
 }
@@ -566,9 +774,10 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
                                 gint64                  time,
                                 GolanesGoroutineCounts *out)
 {
-  guint lo = 0, hi = self->count_blocks->len, i, end;
+  guint lo = 0, hi = self->count_blocks->len, i, n;
   const CountBlock *b;
   gint32 counts[4] = { 0, 0, 0, 0 };
+  guint64 dt[COUNT_BLOCK], code[COUNT_BLOCK];
   gint64 t = time;
 
   if (hi == 0 || g_array_index (self->count_blocks, CountBlock, 0).base > time)
@@ -585,14 +794,13 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
         hi = mid;
     }
   b = &g_array_index (self->count_blocks, CountBlock, lo);
-  end = lo + 1 < self->count_blocks->len
-    ? g_array_index (self->count_blocks, CountBlock, lo + 1).first : self->n_count;
+  n = count_block_points (self, lo, dt, code);
   memcpy (counts, b->counts, sizeof counts);
   t = b->base;
-  for (i = b->first; i < end && t + self->count_dt[i] <= time; i++)
+  for (i = 0; i < n && t + (gint64) dt[i] <= time; i++)
     {
-      t += self->count_dt[i];
-      apply_code (counts, self->count_code[i]);
+      t += (gint64) dt[i];
+      apply_code (counts, (guint8) code[i]);
     }
   fill_counts (out, t, counts);
 }
@@ -786,15 +994,13 @@ handle_goroutine (GolanesTimeline              *self,
   if (from == GOLANES_GO_WAITING && had_open && ev->goroutine != GOLANES_NO_ID &&
       ev->goroutine != goid)
     {
-      GolanesUnblock u;
+      guint32 by = goroutine_index (self, ev->goroutine, ev->time);
 
-      u.span = n_before - 1;
-      u.goroutine = goroutine_index (self, ev->goroutine, ev->time);
       g = GOROUTINE (self, gi);
       b = GBUILD (self, gi);
       if (g->unblocks == NULL)
-        g->unblocks = g_array_new (FALSE, FALSE, sizeof (GolanesUnblock));
-      g_array_append_val (g->unblocks, u);
+        g->unblocks = g_new0 (Unblocks, 1);
+      unblocks_add (g->unblocks, n_before - 1, by);
     }
 
   add_count_point (self, ev->time, go_class (from), go_class (to));
@@ -1425,7 +1631,7 @@ golanes_timeline_finish (GolanesTimeline *self)
       if (g->assists != NULL)
         golanes_track_finish (g->assists, end);
       if (g->unblocks != NULL)
-        g_array_set_size (g->unblocks, g->unblocks->len);
+        unblocks_trim (g->unblocks);
     }
   for (i = 0; i < self->procs->len; i++)
     {
@@ -1449,14 +1655,21 @@ golanes_timeline_finish (GolanesTimeline *self)
   golanes_track_finish (self->gc_track, end);
   golanes_track_finish (self->stw_track, end);
 
-  if (self->cap_count > self->n_count && self->n_count > 0)
+  flush_count_points (self);
+  if (self->count_cap > self->count_len + GOLANES_PACK_PAD)
     {
-      self->count_dt = golanes_timeline_array_resize (self->count_dt, self->cap_count * sizeof (guint16),
-                                                      self->n_count * sizeof (guint16));
-      self->count_code = golanes_timeline_array_resize (self->count_code, self->cap_count,
-                                                        self->n_count);
-      self->cap_count = self->n_count;
+      self->count_data = golanes_timeline_array_resize (self->count_data, self->count_cap,
+                                                        self->count_len + GOLANES_PACK_PAD);
+      self->count_cap = self->count_len + GOLANES_PACK_PAD;
     }
+  {
+    /* GArray keeps its doubled capacity: copy to an exact one. */
+    GArray *exact = g_array_sized_new (FALSE, FALSE, sizeof (CountBlock), self->count_blocks->len);
+
+    g_array_append_vals (exact, self->count_blocks->data, self->count_blocks->len);
+    g_array_unref (self->count_blocks);
+    self->count_blocks = exact;
+  }
 
   finish_regions (self);
   finish_tasks (self);
@@ -1524,25 +1737,12 @@ golanes_timeline_get_unblocker (GolanesTimeline *self,
                                 guint            span)
 {
   const GolanesTimelineGoroutine *g;
-  guint lo, hi;
 
   g_return_val_if_fail (index < self->goroutines->len, -1);
   g = GOROUTINE (self, index);
   if (g->unblocks == NULL)
     return -1;
-  lo = 0;
-  hi = g->unblocks->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (g->unblocks, GolanesUnblock, mid).span < span)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo < g->unblocks->len && g_array_index (g->unblocks, GolanesUnblock, lo).span == span)
-    return (gint) g_array_index (g->unblocks, GolanesUnblock, lo).goroutine;
-  return -1;
+  return unblocks_lookup (g->unblocks, span);
 }
 
 guint
@@ -1800,7 +2000,7 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
         size += golanes_track_get_memory_size (g->assists);
       for (l = 0; l < g->n_region_levels; l++)
         size += golanes_track_get_memory_size (g->region_levels[l]) + sizeof (gpointer);
-      size += array_size (g->unblocks);
+      size += unblocks_size (g->unblocks);
     }
   size += self->goid_dense_len * sizeof (guint32);
   size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
@@ -1824,7 +2024,7 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
   for (i = 0; i < GOLANES_N_SERIES; i++)
     size += array_size (self->series[i]);
   size += array_size (self->count_blocks);
-  size += (gsize) self->cap_count * (sizeof (guint16) + sizeof (guint8));
+  size += self->count_cap;
   size += array_size (self->tasks);
   size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
   for (i = 0; i < self->task_rows->len; i++)

@@ -102,7 +102,7 @@ typedef struct
   GolanesTrack   *assists;         /* NULL if none */
   guint           n_region_levels;
   GolanesTrack  **region_levels;
-  GArray         *unblocks;        /* GolanesUnblock by span, NULL if none */
+  gpointer        unblocks;        /* private, NULL if none: see golanes_timeline_get_unblocker() */
 } GolanesTimelineGoroutine;
 
 /* A P.  @goroutines: state RUNNING or SYSCALL (a goroutine in a syscall
