@@ -141,6 +141,7 @@ rebuild (GolanesDetailsPanel *self)
   GolanesStackTable *strings;
   const GolanesTimelineGoroutine *g;
   g_autofree char *func = NULL;
+  g_autofree char *goid = NULL;
   g_autofree char *title = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -179,7 +180,9 @@ rebuild (GolanesDetailsPanel *self)
   golanes_track_get_span (g->states, span_index, &span);
 
   func = golanes_timeline_dup_goroutine_function (timeline, goroutine);
-  title = g_strdup_printf (_("Goroutine %" G_GINT64_FORMAT), g->id);
+  goid = g_strdup_printf ("%" G_GINT64_FORMAT, g->id);
+  /* Translators: the heading of the details panel; %s is the goroutine id */
+  title = g_strdup_printf (_("Goroutine %s"), goid);
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");

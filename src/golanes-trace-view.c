@@ -237,7 +237,11 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   g_autoptr(GolanesSession) session = NULL;
   g_autofree char *version = NULL;
   g_autofree char *duration = NULL;
+  g_autofree char *n_events_text = NULL;
+  g_autofree char *events_text = NULL;
   g_autofree char *events = NULL;
+  guint64 n_events;
+  guint n_goroutines;
 
   g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
   g_return_if_fail (summary != NULL && summary->document != NULL);
@@ -254,10 +258,18 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   version = golanes_trace_summary_dup_go_version (summary);
   duration = golanes_timeline_format_duration (golanes_timeline_get_end_time (timeline) -
                                                golanes_timeline_get_start_time (timeline));
-  /* Translators: %'lu is a number of events */
-  events = g_strdup_printf (_("%" G_GUINT64_FORMAT " events, %u goroutines"),
-                            golanes_document_get_n_events (self->document),
-                            golanes_timeline_get_n_goroutines (timeline));
+  n_events = golanes_document_get_n_events (self->document);
+  n_goroutines = golanes_timeline_get_n_goroutines (timeline);
+  n_events_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_events);
+  /* Translators: the number of events in the trace, %s being the number */
+  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events",
+                                              (gulong) MIN (n_events, G_MAXULONG)),
+                                 n_events_text);
+  /* Translators: the size of the trace: "1200 events, 14 goroutines", %s
+   * being the number of events as above and %u the number of goroutines */
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u goroutine", "%s, %u goroutines",
+                                         n_goroutines),
+                            events_text, n_goroutines);
   gtk_label_set_label (self->file_label, summary->display_name);
   gtk_label_set_label (self->version_label, version);
   gtk_label_set_label (self->duration_label, duration);
