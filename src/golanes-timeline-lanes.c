@@ -15,9 +15,10 @@
 #include "golanes-timeline-view-private.h"
 
 /* The data layer of the timeline: the visible lanes, drawn into a render
- * node kept until the view, the size, the theme or the data change, so
- * that the hover line and the selection (drawn by the view above it) and
- * tooltips cost no redraw of the spans. */
+ * node kept until the view, the size, the scale, the theme or the data
+ * change, so that the hover line and the selection (drawn by the view
+ * above it), tooltips and highlights (drawn here over the node) cost no
+ * redraw of the spans. */
 struct _GolanesTimelineLanes
 {
   GtkWidget      parent_instance;
@@ -25,6 +26,7 @@ struct _GolanesTimelineLanes
   GskRenderNode *cached;
   GolanesTimelineRenderParams key;
   guint          layout_serial;
+  guint          n_builds;
 };
 
 G_DEFINE_FINAL_TYPE (GolanesTimelineLanes, golanes_timeline_lanes, GTK_TYPE_WIDGET)
@@ -38,6 +40,14 @@ golanes_timeline_lanes_invalidate (GolanesTimelineLanes *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+guint
+golanes_timeline_lanes_get_n_builds (GolanesTimelineLanes *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TIMELINE_LANES (self), 0);
+
+  return self->n_builds;
+}
+
 static gboolean
 same_key (const GolanesTimelineRenderParams *a,
           const GolanesTimelineRenderParams *b)
@@ -49,9 +59,9 @@ same_key (const GolanesTimelineRenderParams *a,
          a->width == b->width &&
          a->height == b->height &&
          a->scroll_y == b->scroll_y &&
+         a->scale == b->scale &&
          a->dark == b->dark &&
-         a->highlight == b->highlight &&
-         a->n_highlight == b->n_highlight &&
+         a->pango == b->pango &&
          gdk_rgba_equal (&a->foreground, &b->foreground);
 }
 
@@ -71,16 +81,21 @@ golanes_timeline_lanes_snapshot (GtkWidget   *widget,
   if (self->cached == NULL || !same_key (&self->key, &params) || serial != self->layout_serial)
     {
       GtkSnapshot *child = gtk_snapshot_new ();
+      GolanesTimelineRenderParams plain = params;
 
+      plain.highlight = NULL;
+      plain.n_highlight = 0;
       g_clear_pointer (&self->cached, gsk_render_node_unref);
-      golanes_timeline_render_lanes (&params, child);
+      golanes_timeline_render_lanes (&plain, child);
       self->cached = gtk_snapshot_free_to_node (child);
-      self->key = params;
+      self->key = plain;
       self->layout_serial = serial;
+      self->n_builds++;
     }
 
   if (self->cached != NULL)
     gtk_snapshot_append_node (snapshot, self->cached);
+  golanes_timeline_render_highlights (&params, snapshot);
 
   _golanes_timeline_view_lanes_drawn (GOLANES_TIMELINE_VIEW (view));
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GolanesTimelineLanes, golanes_timeline_lanes, GOLANES, TIMELINE_LANES, GtkWidget)
 
-void golanes_timeline_lanes_invalidate (GolanesTimelineLanes *self);
+void  golanes_timeline_lanes_invalidate   (GolanesTimelineLanes *self);
+/* How many times the lanes' render node was built (for tests). */
+guint golanes_timeline_lanes_get_n_builds (GolanesTimelineLanes *self);
 
 G_END_DECLS

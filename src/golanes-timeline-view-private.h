@@ -16,5 +16,9 @@ gboolean _golanes_timeline_view_get_params (GolanesTimelineView         *self,
                                             GtkWidget                   *child,
                                             GolanesTimelineRenderParams *params);
 void     _golanes_timeline_view_lanes_drawn (GolanesTimelineView        *self);
+/* The modifiers a "scroll" signal emitted without an event (by a test)
+ * is handled with. */
+void     _golanes_timeline_view_set_scroll_modifiers (GolanesTimelineView *self,
+                                                      GdkModifierType      modifiers);
 
 G_END_DECLS

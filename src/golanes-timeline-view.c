@@ -60,6 +60,8 @@ struct _GolanesTimelineView
   gint64                 pinch_start;
   gint64                 pinch_end;
   gint64                 pinch_anchor;
+  /* Modifiers for a scroll signal emitted without an event (tests). */
+  GdkModifierType        scroll_modifiers;
 
   guint                  n_frames;
   gboolean               frame_pending;
@@ -102,6 +104,7 @@ _golanes_timeline_view_get_params (GolanesTimelineView         *self,
   params->width = gtk_widget_get_width (self->lanes);
   params->height = gtk_widget_get_height (child);
   params->scroll_y = floor (gtk_adjustment_get_value (self->vadjustment));
+  params->scale = gtk_widget_get_scale_factor (child);
   params->dark = style_is_dark ();
   golanes_widget_get_color (child, &params->foreground);
   params->pango = gtk_widget_get_pango_context (child);
@@ -138,6 +141,15 @@ _golanes_timeline_view_lanes_drawn (GolanesTimelineView *self)
     return;
   self->frame_pending = TRUE;
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+}
+
+void
+_golanes_timeline_view_set_scroll_modifiers (GolanesTimelineView *self,
+                                             GdkModifierType      modifiers)
+{
+  g_return_if_fail (GOLANES_IS_TIMELINE_VIEW (self));
+
+  self->scroll_modifiers = modifiers;
 }
 
 guint
@@ -268,9 +280,8 @@ session_notify_cb (GolanesTimelineView *self,
                    GParamSpec          *pspec,
                    GolanesSession      *session)
 {
-  if (g_strcmp0 (pspec->name, "highlight-serial") == 0)
-    golanes_timeline_lanes_invalidate (GOLANES_TIMELINE_LANES (self->lanes));
-
+  /* The lanes keep their render node unless the view changed; highlights
+   * are drawn over it. */
   gtk_widget_queue_draw (self->ruler);
   gtk_widget_queue_draw (self->lanes);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -463,8 +474,9 @@ scroll_cb (GolanesTimelineView      *self,
            double                    dy,
            GtkEventControllerScroll *controller)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  gboolean discrete = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType state = event != NULL ? gdk_event_get_modifier_state (event) : self->scroll_modifiers;
+  gboolean discrete = event == NULL || gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
   gint64 start;
   gint64 end;
   double ns_per_px;
@@ -516,8 +528,11 @@ zoom_begin_cb (GolanesTimelineView *self,
 
   if (self->session == NULL)
     return;
+  /* Without touch points (a signal emitted by a test), around the
+   * pointer or the middle. */
+  if (!gtk_gesture_is_active (gesture) || !gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    x = self->hovering ? self->hover_x : GOLANES_TIMELINE_GUTTER + data_width (self) / 2;
   golanes_session_get_visible (self->session, &self->pinch_start, &self->pinch_end);
-  gtk_gesture_get_bounding_box_center (gesture, &x, &y);
   self->pinch_anchor = time_at (self, MAX (x, GOLANES_TIMELINE_GUTTER));
 }
 

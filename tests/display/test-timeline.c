@@ -7,8 +7,10 @@
 
 /* Drives the timeline viewer of the real application under Xvfb: lanes
  * against the model, zooming and panning through the widget actions,
- * clicking a span, a GC pause through the GC panel, finding goroutines,
- * the truncation banner, and screenshots in light and dark styles. */
+ * clicking a span, a GC pause through the GC panel, wheel and pinch
+ * input through the lanes' own controllers, drawing at scale 2, finding
+ * goroutines, the truncation banner, and screenshots in light and dark
+ * styles. */
 
 #include "config.h"
 
@@ -19,8 +21,11 @@
 #include <glib/gstdio.h>
 
 #include "golanes-application.h"
+#include "golanes-palette.h"
 #include "golanes-settings.h"
+#include "golanes-timeline-lanes.h"
 #include "golanes-timeline-math.h"
+#include "golanes-timeline-view-private.h"
 #include "golanes-window-private.h"
 
 #include "display-utils.h"
@@ -482,6 +487,337 @@ test_truncated (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* Real input: the lanes' own scroll, motion and zoom controllers, driven
+ * by emitting their signals. */
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static double
+lanes_data_width (void)
+{
+  return gtk_widget_get_width (golanes_timeline_view_get_lanes (timeline ())) - GOLANES_TIMELINE_GUTTER;
+}
+
+/* The time under lanes-area x @x. */
+static gint64
+time_under (double x)
+{
+  gint64 s;
+  gint64 e;
+
+  golanes_session_get_visible (session (), &s, &e);
+  return golanes_timeline_x_to_time (s, e, lanes_data_width (), x - GOLANES_TIMELINE_GUTTER);
+}
+
+static double
+ns_per_px (void)
+{
+  gint64 s;
+  gint64 e;
+
+  golanes_session_get_visible (session (), &s, &e);
+  return (double) (e - s) / lanes_data_width ();
+}
+
+static gboolean
+emit_scroll (GdkModifierType modifiers,
+             double          dx,
+             double          dy)
+{
+  GtkWidget *lanes = golanes_timeline_view_get_lanes (timeline ());
+  GtkEventController *scroll = find_controller (lanes, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  gboolean handled = FALSE;
+
+  _golanes_timeline_view_set_scroll_modifiers (timeline (), modifiers);
+  g_signal_emit_by_name (scroll, "scroll", dx, dy, &handled);
+  _golanes_timeline_view_set_scroll_modifiers (timeline (), 0);
+  return handled;
+}
+
+static void
+emit_motion (double x,
+             double y)
+{
+  GtkWidget *lanes = golanes_timeline_view_get_lanes (timeline ());
+
+  g_signal_emit_by_name (find_controller (lanes, GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+}
+
+static guint
+lanes_builds (void)
+{
+  return golanes_timeline_lanes_get_n_builds (GOLANES_TIMELINE_LANES (golanes_timeline_view_get_lanes (timeline ())));
+}
+
+static void
+test_scroll (void)
+{
+  GtkAdjustment *vadj = golanes_timeline_view_get_vadjustment (timeline ());
+  gint64 s = golanes_session_get_start_time (session ());
+  gint64 e = golanes_session_get_end_time (session ());
+  gint64 d = e - s;
+  double x = GOLANES_TIMELINE_GUTTER + 0.3 * lanes_data_width ();
+  gint64 vs;
+  gint64 ve;
+  gint64 anchor;
+  double step;
+  double value;
+  guint builds;
+
+  activate ("timeline.zoom-fit");
+  gtk_adjustment_set_value (vadj, 0);
+  golanes_session_set_visible (session (), s + d / 4, s + d / 4 + d / 2, TRUE);
+  settle ();
+
+  /* Ctrl+wheel zooms in around the pointer: the time under it stays. */
+  emit_motion (x, 40);
+  anchor = time_under (x);
+  step = ns_per_px ();
+  g_assert_true (emit_scroll (GDK_CONTROL_MASK, 0, -1));
+  golanes_session_get_visible (session (), &vs, &ve);
+  g_assert_cmpint (ve - vs, <, d / 2);
+  g_assert_cmpfloat (fabs ((double) (ve - vs) - d / 2 / 1.25), <=, 2);
+  g_assert_cmpfloat (fabs ((double) (time_under (x) - anchor)), <=, step);
+  g_assert_cmpint (vs, >, s + d / 4);
+  g_assert_cmpint (ve, <, s + d / 4 + d / 2);
+  /* And out again, around the same time. */
+  g_assert_true (emit_scroll (GDK_CONTROL_MASK, 0, 1));
+  golanes_session_get_visible (session (), &vs, &ve);
+  g_assert_cmpfloat (fabs ((double) (ve - vs) - d / 2), <=, 4);
+  g_assert_cmpfloat (fabs ((double) (time_under (x) - anchor)), <=, step);
+  settle ();
+
+  /* A plain wheel moves the lanes up and down, not the time. */
+  golanes_session_get_visible (session (), &vs, &ve);
+  value = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj), >, value + 60);
+  g_assert_true (emit_scroll (0, 0, 1));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value + 60);
+  assert_visible (vs, ve);
+  g_assert_true (emit_scroll (0, 0, -1));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+
+  /* Shift+wheel and a horizontal wheel pan by a tenth of the view. */
+  step = lanes_data_width () * 0.1 * ns_per_px ();
+  g_assert_true (emit_scroll (GDK_SHIFT_MASK, 0, 1));
+  assert_visible (vs + (gint64) step, ve + (gint64) step);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+  g_assert_true (emit_scroll (0, -1, 0));
+  assert_visible (vs, ve);
+  g_assert_true (emit_scroll (0, 1, 0));
+  assert_visible (vs + (gint64) step, ve + (gint64) step);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+  settle ();
+
+  /* Hovering and highlights reuse the lanes' render node. */
+  builds = lanes_builds ();
+  emit_motion (x + 50, 60);
+  settle ();
+  golanes_session_set_highlight (session (), "test",
+                                 (GolanesSessionInterval[]) { { -1, vs + (ve - vs) / 3, vs + (ve - vs) / 2 } }, 1);
+  settle ();
+  g_assert_cmpuint (lanes_builds (), ==, builds);
+  golanes_session_set_highlight (session (), NULL, NULL, 0);
+  emit_scroll (0, 0, 1);
+  settle ();
+  g_assert_cmpuint (lanes_builds (), ==, builds + 1);
+
+  activate ("timeline.zoom-fit");
+  gtk_adjustment_set_value (vadj, 0);
+}
+
+static void
+test_pinch (void)
+{
+  GtkWidget *lanes = golanes_timeline_view_get_lanes (timeline ());
+  GtkEventController *zoom = find_controller (lanes, GTK_TYPE_GESTURE_ZOOM);
+  gint64 s = golanes_session_get_start_time (session ());
+  gint64 e = golanes_session_get_end_time (session ());
+  gint64 d = e - s;
+  double x = GOLANES_TIMELINE_GUTTER + 0.7 * lanes_data_width ();
+  double step;
+  gint64 anchor;
+  gint64 vs;
+  gint64 ve;
+
+  activate ("timeline.zoom-fit");
+  settle ();
+
+  /* The centre of the two fingers stays put while they spread. */
+  emit_motion (x, 30);
+  anchor = time_under (x);
+  step = ns_per_px ();
+  g_signal_emit_by_name (zoom, "begin", NULL);
+  g_signal_emit_by_name (zoom, "scale-changed", 2.0);
+  golanes_session_get_visible (session (), &vs, &ve);
+  g_assert_cmpfloat (fabs ((double) (ve - vs) - d / 2.0), <=, 2);
+  g_assert_cmpfloat (fabs ((double) (time_under (x) - anchor)), <=, step);
+
+  /* Scales are relative to the start of the gesture. */
+  g_signal_emit_by_name (zoom, "scale-changed", 4.0);
+  golanes_session_get_visible (session (), &vs, &ve);
+  g_assert_cmpfloat (fabs ((double) (ve - vs) - d / 4.0), <=, 2);
+  g_assert_cmpfloat (fabs ((double) (time_under (x) - anchor)), <=, step);
+
+  /* Pinching in goes back out, never past the whole trace. */
+  g_signal_emit_by_name (zoom, "scale-changed", 0.5);
+  assert_visible (s, e);
+  g_signal_emit_by_name (zoom, "end", NULL);
+  settle ();
+}
+
+/* Two spans of G1 that touch, in different states, both at least 8 ns. */
+static gboolean
+pick_boundary (guint       *goroutine,
+               GolanesSpan *a,
+               GolanesSpan *b)
+{
+  GolanesTimeline *tl = model ();
+  gint g1 = golanes_timeline_lookup_goroutine (tl, 1);
+  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, g1);
+  guint n = golanes_track_get_n_spans (g->states);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      golanes_track_get_span (g->states, i, a);
+      golanes_track_get_span (g->states, i + 1, b);
+      if (a->end == b->start && a->state != b->state && a->end - a->start >= 8 && b->end - b->start >= 8 &&
+          a->state <= GOLANES_G_SYSCALL && b->state <= GOLANES_G_SYSCALL)
+        {
+          *goroutine = g1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + (gsize) y * cairo_image_surface_get_stride (surface) + (gsize) x * 4);
+}
+
+static guint32
+opaque_pixel (const GdkRGBA *color)
+{
+  return 0xff000000u |
+         ((guint32) lround (color->red * 255) << 16) |
+         ((guint32) lround (color->green * 255) << 8) |
+         (guint32) lround (color->blue * 255);
+}
+
+/* At scale 2 the lanes are drawn on device pixels: a boundary between two
+ * spans is one device pixel column to the next, with nothing blended, in
+ * the palette's colours. */
+static void
+test_hidpi (void)
+{
+  GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline ());
+  GolanesTimelineRenderParams params = { 0, };
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const GolanesLane *lane;
+  GolanesSpan a;
+  GolanesSpan b;
+  guint goroutine = 0;
+  gint lane_index;
+  gint64 q;
+  guint32 color_a;
+  guint32 color_b;
+  int boundary;
+  int row;
+  const int width = 700;
+  const int height = 120;
+  const int scale = 2;
+  const int columns = (width - GOLANES_TIMELINE_GUTTER) * scale;
+
+  g_assert_true (pick_boundary (&goroutine, &a, &b));
+  lane_index = golanes_timeline_layout_get_goroutine_lane (layout, goroutine);
+  g_assert_cmpint (lane_index, >=, 0);
+  lane = golanes_timeline_layout_get_lane (layout, lane_index);
+
+  /* Whole nanoseconds per device pixel, the boundary on column 510. */
+  q = MAX (MIN (a.end - a.start, b.end - b.start) / 8, 1);
+  boundary = columns / 2;
+  params.document = golanes_session_get_document (session ());
+  params.layout = layout;
+  params.start = a.end - boundary * q;
+  params.end = params.start + (gint64) columns * q;
+  params.width = width;
+  params.height = height;
+  params.scroll_y = floor (lane->y - 20);
+  params.scale = scale;
+  params.dark = FALSE;
+  params.foreground = (GdkRGBA) { 0, 0, 0, 0.8 };
+  params.pango = gtk_widget_get_pango_context (golanes_timeline_view_get_lanes (timeline ()));
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  golanes_timeline_render_lanes (&params, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  color_a = opaque_pixel (golanes_palette_get (a.state, FALSE));
+  color_b = opaque_pixel (golanes_palette_get (b.state, FALSE));
+  /* The top of the lane, above any text. */
+  row = (int) ((lane->y - params.scroll_y) * scale) + 1;
+  boundary += GOLANES_TIMELINE_GUTTER * scale;
+
+  for (int x = boundary - 6; x < boundary + 6; x++)
+    {
+      guint32 pixel = pixel_at (surface, x, row);
+
+      if (pixel != (x < boundary ? color_a : color_b))
+        g_error ("device pixel %d: %08x, expected %08x (%s) before column %d and %08x (%s) from it",
+                 x, pixel, color_a, golanes_timeline_state_name (a.state), boundary,
+                 color_b, golanes_timeline_state_name (b.state));
+    }
+  /* Down the lane too, at the last column of one and the first of the
+   * other. */
+  for (int y = row; y < row + 3 * scale; y++)
+    {
+      g_assert_cmphex (pixel_at (surface, boundary - 1, y), ==, color_a);
+      g_assert_cmphex (pixel_at (surface, boundary, y), ==, color_b);
+    }
+
+  if (g_test_verbose ())
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "timeline-hidpi.png", NULL);
+
+      cairo_surface_write_to_png (surface, path);
+    }
+  cairo_surface_destroy (surface);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -558,6 +894,9 @@ main (int   argc,
   g_test_add_func ("/timeline/navigation", test_navigation);
   g_test_add_func ("/timeline/click-span", test_click_span);
   g_test_add_func ("/timeline/gc-pause", test_gc_pause);
+  g_test_add_func ("/timeline/scroll", test_scroll);
+  g_test_add_func ("/timeline/pinch", test_pinch);
+  g_test_add_func ("/timeline/hidpi", test_hidpi);
   g_test_add_func ("/timeline/find", test_find);
   g_test_add_func ("/timeline/side-panel", test_side_panel);
   g_test_add_func ("/timeline/dark", test_dark);
