@@ -14,8 +14,12 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "golanes-error.h"
 #include "golanes-trace-header.h"
@@ -23,6 +27,10 @@
 #include "golanes-trace-reader.h"
 
 #define MAX_BATCH_SIZE   (64 << 10)
+/* Bytes of a file kept in memory for reading batch headers and the string,
+ * stack and CPU sample batches; must hold a header plus a whole batch. */
+#define WINDOW_SIZE      (256 << 10)
+#define MAX_HEADER_BYTES 64
 #define MAX_STRING_SIZE  (1 << 10)
 #define MAX_FRAMES       128
 
@@ -356,7 +364,7 @@ typedef struct
 
   GArray   *cpu_samples;   /* CpuSample, sorted by time once complete */
   GPtrArray *extra;        /* owned strings for TaskEnd */
-  gsize     start;         /* no byte before this offset is referenced */
+  GPtrArray *string_data;  /* owned copies of the string batches */
   guint64   serial;
 } Gen;
 
@@ -459,6 +467,7 @@ gen_new (void)
   g->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   g->cpu_samples = g_array_new (FALSE, FALSE, sizeof (CpuSample));
   g->extra = g_ptr_array_new_with_free_func (free_gstring);
+  g->string_data = g_ptr_array_new_with_free_func (g_free);
   return g;
 }
 
@@ -482,6 +491,7 @@ gen_free (Gen *g)
   g_array_unref (g->frames);
   g_array_unref (g->cpu_samples);
   g_ptr_array_unref (g->extra);
+  g_ptr_array_unref (g->string_data);
   g_free (g);
 }
 
@@ -598,6 +608,11 @@ typedef struct
   gpointer       mstate;   /* cached MState of this thread, once known */
   gint64         last_ts;
   MBatches      *list;
+  const guint8  *data;     /* bytes of batch data_idx - 1; 0: none loaded */
+  guint          data_idx;
+  guint8        *buf;      /* owned copy of the current batch (file input) */
+  gsize          buf_cap;
+  int            fd;       /* -1 for in-memory input */
   guint          idx;
   gsize          off;
   GolanesEvent   ev;    /* last read event */
@@ -607,14 +622,19 @@ typedef struct
 
 struct _GolanesTraceReader
 {
-  GMappedFile  *mapped;
+  /* The input is either in memory (data, from a GBytes) or a file read with
+   * pread into a window (fd); len is its size either way. */
   GBytes       *bytes;
   const guint8 *data;
+  int           fd;
+  guint8       *win;
+  guint64       win_off;
+  gsize         win_len;
+  guint8       *spill_data;   /* owned bytes of the spill batch (file input) */
   gsize         len;
   gsize         pos;
   guint         version;
 
-  gsize         released;  /* mapped bytes already given back */
   guint64       gen_serial;
   GolanesProgressFunc progress;
   gpointer      progress_data;
@@ -703,6 +723,67 @@ ev_name (GolanesTraceReader *r,
   return buf;
 }
 
+/* ---- input ------------------------------------------------------------- */
+
+/* Reads exactly @n bytes at @off of a file; the file may have shrunk since
+ * it was opened, which is an error (a mapping would have faulted). */
+static gboolean
+pread_full (int       fd,
+            guint8   *buf,
+            gsize     n,
+            guint64   off,
+            GError  **error)
+{
+  gsize done = 0;
+
+  while (done < n)
+    {
+      gssize k = pread (fd, buf + done, n - done, (off_t) (off + done));
+
+      if (k < 0 && errno == EINTR)
+        continue;
+      if (k <= 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, k < 0 ? g_file_error_from_errno (saved) : G_FILE_ERROR_IO,
+                       "reading the trace at byte offset %" G_GUINT64_FORMAT ": %s",
+                       off + done, k < 0 ? g_strerror (saved) : "the file got shorter");
+          return FALSE;
+        }
+      done += (gsize) k;
+    }
+  return TRUE;
+}
+
+/* Returns the bytes at @off, at most @want of them, *avail of them present
+ * (fewer only at the end of the input).  For file input they live in the
+ * reader's window and stay valid until the next call. */
+static const guint8 *
+input_get (GolanesTraceReader *r,
+           guint64             off,
+           gsize               want,
+           gsize              *avail,
+           GError            **error)
+{
+  gsize n;
+
+  g_assert (want <= WINDOW_SIZE && off <= r->len);
+  n = MIN (want, r->len - off);
+  *avail = n;
+  if (r->data != NULL)
+    return r->data + off;
+  if (off >= r->win_off && off + n <= r->win_off + r->win_len)
+    return r->win + (off - r->win_off);
+  if (r->win == NULL)
+    r->win = g_malloc (WINDOW_SIZE);
+  r->win_len = 0;
+  r->win_off = off;
+  if (!pread_full (r->fd, r->win, MIN (WINDOW_SIZE, r->len - off), off, error))
+    return NULL;
+  r->win_len = MIN (WINDOW_SIZE, r->len - off);
+  return r->win;
+}
+
 /* ---- batch reading ----------------------------------------------------- */
 
 typedef enum
@@ -721,21 +802,27 @@ read_batch (GolanesTraceReader *r,
             gboolean           *is_eog,
             GError            **error)
 {
-  const guint8 *d = r->data;
-  gsize len = r->len, pos = r->pos, start = r->pos;
+  const guint8 *d;
+  gsize len, pos = 0, start = r->pos;
   guint8 typ;
   guint64 m, ts, size;
   const char *e;
 
+  /* The header is parsed from at most MAX_HEADER_BYTES bytes, more than its
+   * five varints can take before they fail; positions below are relative to
+   * start. */
   *is_eog = FALSE;
   *gen = 0;
   memset (b, 0, sizeof *b);
-  if (pos >= len)
+  if (start >= r->len)
     return READ_EOF;
+  d = input_get (r, start, MAX_HEADER_BYTES, &len, error);
+  if (d == NULL)
+    return READ_ERROR;
   typ = d[pos++];
   if (typ == GOLANES_EV_END_OF_GENERATION)
     {
-      r->pos = pos;
+      r->pos = start + pos;
       *is_eog = TRUE;
       b->m = G_MAXUINT64;
       b->offset = start;
@@ -752,49 +839,52 @@ read_batch (GolanesTraceReader *r,
       if (pos >= len)
         {
           /* Go returns the bare io.EOF here, which ends the trace quietly. */
-          r->pos = pos;
+          r->pos = start + pos;
           return READ_EOF;
         }
       b->exp = d[pos++];
     }
   if ((e = read_uvarint (d, len, &pos, gen)) != NULL)
     {
-      set_error (error, GOLANES_ERROR_TRUNCATED, pos, "the batch generation number (varint)",
+      set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch generation number (varint)",
                  "error reading batch gen: %s", e);
       return READ_ERROR;
     }
   if ((e = read_uvarint (d, len, &pos, &m)) != NULL)
     {
-      set_error (error, GOLANES_ERROR_TRUNCATED, pos, "the batch thread id (varint)",
+      set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch thread id (varint)",
                  "error reading batch M ID: %s", e);
       return READ_ERROR;
     }
   if ((e = read_uvarint (d, len, &pos, &ts)) != NULL)
     {
-      set_error (error, GOLANES_ERROR_TRUNCATED, pos, "the batch timestamp (varint)",
+      set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch timestamp (varint)",
                  "error reading batch timestamp: %s", e);
       return READ_ERROR;
     }
   if ((e = read_uvarint (d, len, &pos, &size)) != NULL)
     {
-      set_error (error, GOLANES_ERROR_TRUNCATED, pos, "the batch size (varint)",
+      set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch size (varint)",
                  "error reading batch size: %s", e);
       return READ_ERROR;
     }
+  pos += start;   /* absolute from here on */
   if (size > MAX_BATCH_SIZE)
     {
       set_error (error, GOLANES_ERROR_MALFORMED, pos, "a batch size of at most 65536 bytes",
                  "invalid batch size %" G_GUINT64_FORMAT ", maximum is %d", size, MAX_BATCH_SIZE);
       return READ_ERROR;
     }
-  if (len - pos < size)
+  if (r->len - pos < size)
     {
       set_error (error, GOLANES_ERROR_TRUNCATED, pos, "batch data up to the declared size",
                  "failed to read full batch: read %" G_GSIZE_FORMAT " but wanted %" G_GUINT64_FORMAT,
-                 len - pos, size);
+                 r->len - pos, size);
       return READ_ERROR;
     }
-  b->data = d + pos;
+  b->data = input_get (r, pos, size, &len, error);
+  if (b->data == NULL)
+    return READ_ERROR;
   b->offset = pos;
   b->len = (guint32) size;
   b->m = m;
@@ -821,7 +911,11 @@ add_strings (Gen         *g,
 {
   gsize pos = 1;
   const char *e;
+  const guint8 *copy;
 
+  /* The strings outlive the batch bytes (a window of the file). */
+  copy = g_memdup2 (b->data, b->len);
+  g_ptr_array_add (g->string_data, (gpointer) copy);
   while (pos < b->len)
     {
       guint64 id, slen, off = b->offset + pos;
@@ -854,7 +948,7 @@ add_strings (Gen         *g,
                      b->len - pos, slen);
           return FALSE;
         }
-      s.data = (const char *) b->data + pos;
+      s.data = (const char *) copy + pos;
       s.len = slen;
       pos += slen;
       {
@@ -1067,10 +1161,13 @@ set_sync_batch (Gen                *g,
   return TRUE;
 }
 
+/* Event batches are kept as their place in the input; for file input their
+ * bytes are read again when a cursor gets to them. */
 static gboolean
 process_batch (Gen         *g,
                const Batch *b,
                guint        version,
+               gboolean     in_memory,
                GError     **error)
 {
   guint8 first = b->len > 0 ? b->data[0] : 0;
@@ -1108,6 +1205,8 @@ process_batch (Gen         *g,
       }
     mb = &g_array_index (g->mbatches, MBatches, idx);
     g_array_append_val (mb->batches, *b);
+    if (!in_memory)
+      g_array_index (mb->batches, Batch, mb->batches->len - 1).data = NULL;
   }
   return TRUE;
 }
@@ -1227,8 +1326,6 @@ read_generation (GolanesTraceReader *r,
   Gen *g = gen_new ();
   gboolean any = FALSE, gen_set = FALSE;
 
-  g->start = r->pos;
-
   for (;;)
     {
       Batch b;
@@ -1276,7 +1373,7 @@ read_generation (GolanesTraceReader *r,
           return NULL;
         }
       note_min_ts (g, &b);
-      if (!process_batch (g, &b, r->version, error))
+      if (!process_batch (g, &b, r->version, r->data != NULL, error))
         {
           gen_free (g);
           return NULL;
@@ -1297,14 +1394,13 @@ read_generation_with_spill (GolanesTraceReader *r,
 {
   Gen *g = gen_new ();
 
-  g->start = r->has_spill ? r->spill.offset : r->pos;
   if (r->has_spill)
     {
       Batch sb = r->spill;
       g->gen = r->spill_gen;
       g->min_ts = sb.time;
       r->has_spill = FALSE;
-      if (!process_batch (g, &sb, r->version, error))
+      if (!process_batch (g, &sb, r->version, r->data != NULL, error))
         {
           gen_free (g);
           return NULL;
@@ -1343,6 +1439,13 @@ read_generation_with_spill (GolanesTraceReader *r,
       if (bgen == g->gen + 1)
         {
           r->spill = b;
+          if (r->data == NULL)
+            {
+              /* The window moves on before the spill batch is processed. */
+              g_free (r->spill_data);
+              r->spill_data = g_memdup2 (b.data, b.len);
+              r->spill.data = r->spill_data;
+            }
           r->spill_gen = bgen;
           r->has_spill = TRUE;
           break;
@@ -1355,7 +1458,7 @@ read_generation_with_spill (GolanesTraceReader *r,
           return NULL;
         }
       note_min_ts (g, &b);
-      if (!process_batch (g, &b, r->version, error))
+      if (!process_batch (g, &b, r->version, r->data != NULL, error))
         {
           gen_free (g);
           return NULL;
@@ -1399,8 +1502,27 @@ cursor_next (Cursor  *c,
   b = &g_array_index (mb->batches, Batch, c->idx);
   if (c->last_ts == 0)
     c->last_ts = freq_mul (freq, b->time);
+  if (G_UNLIKELY (c->data_idx != c->idx + 1))
+    {
+      /* Entering a batch: file input reads it into the cursor's buffer, so
+       * only the batches being merged are in memory. */
+      if (c->fd < 0)
+        c->data = b->data;
+      else
+        {
+          if (c->buf_cap < b->len)
+            {
+              c->buf_cap = MAX ((gsize) b->len, MIN (2 * c->buf_cap, (gsize) MAX_BATCH_SIZE));
+              c->buf = g_realloc (c->buf, c->buf_cap);
+            }
+          if (!pread_full (c->fd, c->buf, b->len, b->offset, error))
+            return -1;
+          c->data = c->buf;
+        }
+      c->data_idx = c->idx + 1;
+    }
 
-  p = b->data + c->off;
+  p = c->data + c->off;
   len = b->len - c->off;
   typ = p[0];
   if (typ >= N_SPECS)
@@ -2691,8 +2813,58 @@ order_advance (GolanesTraceReader *r,
 
 /* ---- reader ------------------------------------------------------------ */
 
+/* Parses the header from the first bytes of the input.  For a file they
+ * are read in growing prefixes, since Go lets runs of spaces and leading
+ * zeros make the header arbitrarily long; a prefix is only extended while
+ * it holds nothing but bytes a header can be made of, so anything else is
+ * decided on its first 4 KiB. */
+static gboolean
+reader_parse_header (GolanesTraceReader *r,
+                     GolanesTraceHeader *hdr,
+                     GError            **error)
+{
+  GError *local = NULL;
+  guint8 *buf = NULL;
+  gsize n;
+
+  if (r->data != NULL)
+    {
+      if (golanes_trace_header_parse (r->data, r->len, hdr, &local))
+        return TRUE;
+    }
+  else
+    for (n = MIN (r->len, (gsize) 4096);; n = MIN (r->len, 2 * n))
+      {
+        gsize k;
+
+        buf = g_realloc (buf, MAX (n, 1));
+        if (!pread_full (r->fd, buf, n, 0, error))
+          {
+            g_free (buf);
+            return FALSE;
+          }
+        g_clear_error (&local);
+        if (golanes_trace_header_parse (buf, n, hdr, &local))
+          {
+            g_free (buf);
+            return TRUE;
+          }
+        for (k = 0; k < n && strchr ("go1.trace \t\r\v\f0123456789", buf[k]) != NULL; k++)
+          ;
+        if (n == r->len || k < n)
+          break;
+      }
+  g_free (buf);
+  g_set_error (error, local->domain, local->code,
+               "%s\n(at byte offset 0: a header \"go 1.N trace\" followed by three NUL bytes)",
+               local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
 static GolanesTraceReader *
 reader_new (const guint8 *data,
+            int           fd,
             gsize         len,
             GError      **error)
 {
@@ -2700,12 +2872,13 @@ reader_new (const guint8 *data,
   GolanesTraceReader *r;
   GError *local = NULL;
 
-  if (!golanes_trace_header_parse (data, len, &hdr, &local))
+  r = g_new0 (GolanesTraceReader, 1);
+  r->data = data;
+  r->fd = fd;
+  r->len = len;
+  if (!reader_parse_header (r, &hdr, error))
     {
-      g_set_error (error, local->domain, local->code,
-                   "%s\n(at byte offset 0: a header \"go 1.N trace\" followed by three NUL bytes)",
-                   local->message);
-      g_error_free (local);
+      g_free (r);
       return NULL;
     }
   if (!golanes_trace_header_supported (&hdr, &local))
@@ -2714,11 +2887,9 @@ reader_new (const guint8 *data,
                    "%s\n(at byte offset 0: a trace version of 1.22, 1.23, 1.25 or 1.26)",
                    local->message);
       g_error_free (local);
+      g_free (r);
       return NULL;
     }
-  r = g_new0 (GolanesTraceReader, 1);
-  r->data = data;
-  r->len = len;
   r->pos = hdr.header_len;
   r->version = hdr.go_minor;
   golanes_id_map_init (&r->g_states);
@@ -2728,31 +2899,43 @@ reader_new (const guint8 *data,
   return r;
 }
 
+/* The file is read with pread in bounded pieces rather than mapped: a
+ * mapping would stay resident page by page as it is read, so the peak
+ * memory would grow with the file. */
 GolanesTraceReader *
 golanes_trace_reader_new_for_path (const char *path,
                                    GError    **error)
 {
-  GMappedFile *mf;
   GolanesTraceReader *r;
-  const guint8 *data;
-  gsize len;
+  struct stat st;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  mf = g_mapped_file_new (path, FALSE, error);
-  if (mf == NULL)
-    return NULL;
-  data = (const guint8 *) g_mapped_file_get_contents (mf);
-  len = g_mapped_file_get_length (mf);
-  if (data == NULL)
-    data = (const guint8 *) "";
-  r = reader_new (data, len, error);
-  if (r == NULL)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      g_mapped_file_unref (mf);
+      int saved = errno;
+      char *display = g_filename_display_name (path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Failed to open file \u201c%s\u201d: open() failed: %s", display, g_strerror (saved));
+      g_free (display);
       return NULL;
     }
-  r->mapped = mf;
+  if (fstat (fd, &st) < 0 || !S_ISREG (st.st_mode))
+    {
+      int saved = S_ISDIR (st.st_mode) ? EISDIR : errno;
+      char *display = g_filename_display_name (path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Failed to read file \u201c%s\u201d: %s", display,
+                   saved != 0 ? g_strerror (saved) : "not a regular file");
+      g_free (display);
+      close (fd);
+      return NULL;
+    }
+  r = reader_new (NULL, fd, (gsize) st.st_size, error);
+  if (r == NULL)
+    close (fd);
   return r;
 }
 
@@ -2769,7 +2952,7 @@ golanes_trace_reader_new_for_bytes (GBytes  *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
     data = (const guint8 *) "";
-  r = reader_new (data, len, error);
+  r = reader_new (data, -1, len, error);
   if (r != NULL)
     r->bytes = g_bytes_ref (bytes);
   return r;
@@ -2812,10 +2995,14 @@ free_g_state_cb (gpointer p)
 void
 golanes_trace_reader_free (GolanesTraceReader *r)
 {
+  guint i;
+
   if (r == NULL)
     return;
   gen_free (r->gen);
   g_free (r->frontier);
+  for (i = 0; i < r->cursor_pool_len; i++)
+    g_free (r->cursor_pool[i].buf);
   g_free (r->cursor_pool);
   g_free (r->sort_items);
   g_free (r->sort_copy);
@@ -2834,8 +3021,10 @@ golanes_trace_reader_free (GolanesTraceReader *r)
     }
   g_free (r->queue);
   g_clear_object (&r->cancellable);
-  if (r->mapped != NULL)
-    g_mapped_file_unref (r->mapped);
+  if (r->data == NULL && r->fd >= 0)
+    close (r->fd);
+  g_free (r->win);
+  g_free (r->spill_data);
   if (r->bytes != NULL)
     g_bytes_unref (r->bytes);
   g_free (r);
@@ -2880,26 +3069,6 @@ make_sync (GolanesEvent *ev,
   ev->args[1] = with_table;
 }
 
-/* Drops the pages of generations that are done from a mapped file, so that
- * the resident size follows the current generation, not the file size. */
-static void
-release_consumed (GolanesTraceReader *r,
-                  gsize               upto)
-{
-#ifdef MADV_DONTNEED
-  gsize page = (gsize) sysconf (_SC_PAGESIZE);
-  guintptr base = (guintptr) r->data, first, last;
-
-  if (r->mapped == NULL || page == 0 || upto <= r->released)
-    return;
-  first = (base + r->released + page - 1) / page * page;
-  last = (base + upto) / page * page;
-  if (last > first)
-    madvise ((void *) first, last - first, MADV_DONTNEED);
-  r->released = upto;
-#endif
-}
-
 /* Installs a freshly read generation and produces its Sync event. */
 static int
 install_gen (GolanesTraceReader *r,
@@ -2921,7 +3090,6 @@ install_gen (GolanesTraceReader *r,
   gen_free (r->gen);
   r->gen = g;
   g->serial = ++r->gen_serial;
-  release_consumed (r, g->start);
   r->cpu_next = 0;
 
   if (r->progress != NULL)
@@ -2929,19 +3097,25 @@ install_gen (GolanesTraceReader *r,
 
   if (r->cursor_pool_len < g->mbatches->len)
     {
-      g_free (r->cursor_pool);
-  g_free (r->sort_items);
-  g_free (r->sort_copy);
+      /* The cursors keep their batch buffers from one generation to the
+       * next. */
+      r->cursor_pool = g_renew (Cursor, r->cursor_pool, g->mbatches->len);
+      memset (r->cursor_pool + r->cursor_pool_len, 0,
+              (g->mbatches->len - r->cursor_pool_len) * sizeof (Cursor));
       r->cursor_pool_len = g->mbatches->len;
-      r->cursor_pool = g_new (Cursor, r->cursor_pool_len);
     }
   r->n_frontier = 0;
   for (i = 0; i < g->mbatches->len; i++)
     {
       Cursor *c = &r->cursor_pool[i];
+      guint8 *buf = c->buf;
+      gsize buf_cap = c->buf_cap;
       int res;
 
       memset (c, 0, sizeof *c);
+      c->buf = buf;
+      c->buf_cap = buf_cap;
+      c->fd = r->data != NULL ? -1 : r->fd;
       c->list = &g_array_index (g->mbatches, MBatches, i);
       c->m = c->list->m;
       res = cursor_next (c, g->freq, error);

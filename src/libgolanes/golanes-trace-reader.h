@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * Streaming reader for Go execution traces in the generational format
  * (headers "go 1.22", "go 1.23", "go 1.25" and "go 1.26").
  *
- * The reader maps the file and consumes it one generation at a time.  For
+ * The reader consumes the input one generation at a time.  For
  * each generation it builds the string table, the stack table and the CPU
  * samples, then merges the per-thread event batches into one stream using
  * the same ordering rules as Go's internal/trace package, so that the
@@ -27,10 +27,13 @@ G_BEGIN_DECLS
  * event is returned; they stay valid until the next call to
  * golanes_trace_reader_next() (or until the event callback returns).
  *
- * Memory use is bounded by the largest generation: when a generation has
- * been consumed its tables are released and the mapped pages of the file
- * before it are given back to the kernel.  The ordering state (one small
- * record per live goroutine, proc and thread) persists for the whole trace.
+ * Memory use is bounded by the tables of the largest generation, not by the
+ * file: a file is read with pread, its batch headers and string, stack and
+ * CPU sample batches through a 256 KiB window, and each thread's event
+ * batches one at a time (at most 64 KiB each) while they are merged.  When a
+ * generation has been consumed its tables are released.  The ordering state
+ * (one small record per live goroutine, proc and thread) persists for the
+ * whole trace.
  *
  * Errors are GOLANES_ERROR codes.  The first line of the message is the
  * text Go's parser gives for the same problem; a second line names the byte

@@ -9,8 +9,10 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "golanes-error.h"
 #include "golanes-trace-private.h"
@@ -198,6 +200,64 @@ render (GBytes  *bytes,
   golanes_text_buf_clear (&buf);
   golanes_trace_reader_free (r);
   return out;
+}
+
+/* Runs the reader over @bytes written to a file (read in pieces, not from
+ * memory), returning the text and setting @error. */
+static char *
+render_file (GBytes  *bytes,
+             GError **error)
+{
+  g_autofree char *path = NULL;
+  GolanesTraceReader *r;
+  GolanesTextBuf buf;
+  GolanesEvent ev;
+  char *out;
+  int fd;
+
+  fd = g_file_open_tmp ("golanes-test-XXXXXX.trace", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  r = golanes_trace_reader_new_for_path (path, error);
+  if (r == NULL)
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  golanes_text_buf_init (&buf);
+  while (golanes_trace_reader_next (r, &ev, error))
+    {
+      golanes_text_append_event (&buf, r, &ev);
+      golanes_text_buf_append_c (&buf, '\n');
+    }
+  out = g_strndup (buf.data, buf.len);
+  golanes_text_buf_clear (&buf);
+  golanes_trace_reader_free (r);
+  g_unlink (path);
+  return out;
+}
+
+/* render(), checking that reading the same bytes from a file gives the same
+ * text and the same error. */
+static char *
+render_checked (GBytes  *bytes,
+                GError **error)
+{
+  g_autoptr(GError) file_error = NULL;
+  g_autofree char *file_text = render_file (bytes, &file_error);
+  char *text = render (bytes, error);
+
+  g_assert_cmpstr (text, ==, file_text);
+  if (error != NULL && *error != NULL)
+    {
+      g_assert_nonnull (file_error);
+      g_assert_cmpstr ((*error)->message, ==, file_error->message);
+      g_assert_true ((*error)->domain == file_error->domain && (*error)->code == file_error->code);
+    }
+  else
+    g_assert_null (file_error);
+  return text;
 }
 
 /* ---- tests -------------------------------------------------------------- */
@@ -548,6 +608,34 @@ test_not_a_trace (void)
     }
 }
 
+/* Go lets spaces and leading zeros make the header arbitrarily long; a
+ * file is read in pieces, so a long header must still be found. */
+static void
+test_long_header (void)
+{
+  g_autoptr(GBytes) small = build_small_trace ();
+  g_autoptr(GString) s = g_string_new ("go");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (small, &len);
+
+  g_string_append_len (s, "          ", 10);
+  while (s->len < 9000)
+    g_string_append_c (s, ' ');
+  g_string_append (s, "1.");
+  while (s->len < 20000)
+    g_string_append_c (s, '0');
+  g_string_append (s, "26 ");
+  g_assert_true (memcmp (data, "go 1.26 trace", 13) == 0);
+  g_string_append_len (s, data + 8, len - 8);   /* from "trace" on */
+  bytes = g_bytes_new (s->str, s->len);
+  text = render_checked (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, small_trace_expected);
+}
+
 static void
 test_old_versions (void)
 {
@@ -581,7 +669,7 @@ test_truncation (void)
     {
       g_autoptr(GBytes) cut = g_bytes_new (data, i);
       g_autoptr(GError) error = NULL;
-      g_autofree char *text = render (cut, &error);
+      g_autofree char *text = render_checked (cut, &error);
 
       /* A bare header is an empty trace; any other prefix is broken. */
       if (i < len && i != 16)
@@ -614,7 +702,7 @@ test_corruption (void)
 
           copy[i] = values[v];
           bytes = g_bytes_new_take (copy, len);
-          text = render (bytes, &error);
+          text = render_checked (bytes, &error);
         }
     }
 }
@@ -694,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/parser/hostile/sparse-ids", test_hostile_sparse_ids);
   g_test_add_func ("/parser/header/not-a-trace", test_not_a_trace);
   g_test_add_func ("/parser/header/old-versions", test_old_versions);
+  g_test_add_func ("/parser/header/long", test_long_header);
   g_test_add_func ("/parser/truncation", test_truncation);
   g_test_add_func ("/parser/corruption", test_corruption);
   g_test_add_func ("/parser/cancel", test_cancel);
