@@ -80,6 +80,20 @@ unblocker_clicked_cb (GtkButton           *button,
   golanes_session_select_span (self->session, index, span >= 0 ? span : 0);
 }
 
+/* The span of @track at @time, if there is one. */
+static gboolean
+span_at (const GolanesTrack *track,
+         gint64              time,
+         GolanesSpan        *span)
+{
+  gint at = golanes_track_find_at (track, time);
+
+  if (at < 0)
+    return FALSE;
+  golanes_track_get_span (track, at, span);
+  return TRUE;
+}
+
 /* The P running goroutine @index at @time, and the M holding that P. */
 static void
 find_proc_and_thread (GolanesTimeline *timeline,
@@ -98,13 +112,9 @@ find_proc_and_thread (GolanesTimeline *timeline,
   for (guint p = 0; p < n_procs; p++)
     {
       const GolanesTimelineProc *proc = golanes_timeline_get_proc (timeline, p);
-      gint at = golanes_track_find_at (proc->goroutines, time);
       GolanesSpan span;
 
-      if (at < 0)
-        continue;
-      golanes_track_get_span (proc->goroutines, at, &span);
-      if (span.arg == index)
+      if (span_at (proc->goroutines, time, &span) && span.arg == index)
         {
           proc_index = p;
           *proc_id = proc->id;
@@ -115,12 +125,10 @@ find_proc_and_thread (GolanesTimeline *timeline,
   for (guint m = 0; m < n_threads; m++)
     {
       const GolanesTimelineThread *thread = golanes_timeline_get_thread (timeline, m);
-      gint at = golanes_track_find_at (thread->goroutines, time);
       GolanesSpan span;
 
-      if (at < 0)
+      if (!span_at (thread->goroutines, time, &span))
         continue;
-      golanes_track_get_span (thread->goroutines, at, &span);
       /* An M's running span names its P (or, in a syscall without a P,
        * the goroutine); either identifies the thread. */
       if ((span.state == GOLANES_G_RUNNING && proc_index >= 0 && span.arg == (guint32) proc_index &&
