@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "golanes-blocking.h"
+#include "golanes-trace-private.h"
 
 /* A closed interval whose goroutine had not run yet when it closed: its
  * share depends on whether the goroutine ever runs, known only at the end. */
@@ -53,11 +54,17 @@ struct _GolanesBlocking
   GolanesBlockingKind kind;
   GolanesStackTable  *stacks;
   gboolean            own_stacks;
-  GHashTable         *goroutines;    /* &GoState.id -> GoState */
+  GHashTable         *goroutines;    /* &GoState.id -> GoState; its order is the finish order */
+  GolanesIdMap        by_id;         /* the same, for look-ups while feeding */
   GArray             *by_stack;      /* Acc */
-  GHashTable         *stack_index;   /* stack id + 1 -> index + 1 */
+  GArray             *stack_index;   /* guint32 by stack id: index + 1, or 0 */
   GArray             *by_reason;     /* Acc */
-  GHashTable         *reason_index;  /* string id + 1 -> index + 1 */
+  GArray             *reason_index;  /* guint32 by string id: index + 1, or 0 */
+  /* The last reason string seen, valid within a generation. */
+  const char         *reason_data;
+  gsize               reason_len;
+  guint32             reason_id;
+  gboolean            reason_accepted;
   gint64              last_time;
   gboolean            finished;
 
@@ -115,9 +122,10 @@ golanes_blocking_new (GolanesBlockingKind  kind,
   self->stacks = stacks != NULL ? stacks : golanes_stack_table_new ();
   self->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, go_state_free);
   self->by_stack = g_array_new (FALSE, FALSE, sizeof (Acc));
-  self->stack_index = g_hash_table_new (NULL, NULL);
+  golanes_id_map_init (&self->by_id);
+  self->stack_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->by_reason = g_array_new (FALSE, FALSE, sizeof (Acc));
-  self->reason_index = g_hash_table_new (NULL, NULL);
+  self->reason_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->records = g_array_new (FALSE, FALSE, sizeof (GolanesBlockingRecord));
   self->reasons = g_array_new (FALSE, FALSE, sizeof (GolanesBlockingGroup));
   self->groups = g_array_new (FALSE, FALSE, sizeof (GolanesBlockingGroup));
@@ -132,9 +140,10 @@ golanes_blocking_free (GolanesBlocking *self)
     return;
   g_hash_table_unref (self->goroutines);
   g_array_unref (self->by_stack);
-  g_hash_table_unref (self->stack_index);
+  golanes_id_map_clear (&self->by_id);
+  g_array_unref (self->stack_index);
   g_array_unref (self->by_reason);
-  g_hash_table_unref (self->reason_index);
+  g_array_unref (self->reason_index);
   g_array_unref (self->records);
   g_array_unref (self->reasons);
   g_array_unref (self->groups);
@@ -204,18 +213,22 @@ target_state (GolanesBlockingKind kind)
     }
 }
 
+/* Keys are ids of the stack table, which are dense. */
 static Acc *
-acc_lookup (GArray     *arr,
-            GHashTable *index,
-            guint32     key)
+acc_lookup (GArray  *arr,
+            GArray  *index,
+            guint32  key)
 {
-  gpointer v = g_hash_table_lookup (index, GUINT_TO_POINTER (key + 1));
   Acc acc = { key, 0, 0, 0 };
+  guint32 v;
 
-  if (v != NULL)
-    return &g_array_index (arr, Acc, GPOINTER_TO_UINT (v) - 1);
+  if (key >= index->len)
+    g_array_set_size (index, MAX (key + 1, 2 * index->len));
+  v = g_array_index (index, guint32, key);
+  if (v != 0)
+    return &g_array_index (arr, Acc, v - 1);
   g_array_append_val (arr, acc);
-  g_hash_table_insert (index, GUINT_TO_POINTER (key + 1), GUINT_TO_POINTER (arr->len));
+  g_array_index (index, guint32, key) = arr->len;
   return &g_array_index (arr, Acc, arr->len - 1);
 }
 
@@ -317,6 +330,7 @@ golanes_blocking_feed (GolanesBlocking    *self,
   if (event->kind == GOLANES_EVENT_SYNC)
     {
       golanes_stack_table_begin_generation (self->stacks);
+      self->reason_data = NULL;
       return;
     }
   if (event->kind != GOLANES_EVENT_STATE_TRANSITION ||
@@ -324,13 +338,19 @@ golanes_blocking_feed (GolanesBlocking    *self,
       st.resource.kind != GOLANES_RESOURCE_GOROUTINE)
     return;
 
-  g = g_hash_table_lookup (self->goroutines, &st.resource.id);
-  if (g == NULL)
-    {
-      g = g_new0 (GoState, 1);
-      g->id = st.resource.id;
-      g_hash_table_insert (self->goroutines, &g->id, g);
-    }
+  {
+    guint64 v;
+
+    if (golanes_id_map_lookup (&self->by_id, (guint64) st.resource.id, &v))
+      g = (GoState *) (gsize) v;
+    else
+      {
+        g = g_new0 (GoState, 1);
+        g->id = st.resource.id;
+        g_hash_table_insert (self->goroutines, &g->id, g);
+        golanes_id_map_insert (&self->by_id, (guint64) g->id, (guint64) (gsize) g);
+      }
+  }
 
   /* The goroutine's lifetime, as the summary records it. */
   if (st.from != st.to)
@@ -361,7 +381,23 @@ golanes_blocking_feed (GolanesBlocking    *self,
   /* The profile itself looks at every transition, same-state ones too. */
   if (!g->tracking)
     {
-      if (accepts (self->kind, st.to, st.reason))
+      gboolean ok;
+
+      if (st.to != target_state (self->kind))
+        return;
+      /* The reason strings of a generation stay put, so one look at each
+       * run of the same reason is enough. */
+      if (st.reason.data != self->reason_data || st.reason.len != self->reason_len)
+        {
+          self->reason_data = st.reason.data;
+          self->reason_len = st.reason.len;
+          self->reason_accepted = accepts (self->kind, st.to, st.reason);
+          self->reason_id = self->reason_accepted
+                            ? golanes_stack_table_intern_string (self->stacks, st.reason.data, st.reason.len)
+                            : 0;
+        }
+      ok = self->reason_accepted;
+      if (ok)
         {
           gboolean has_stack;
           guint64 stack_id = golanes_event_get_stack (event, &has_stack);
@@ -369,8 +405,7 @@ golanes_blocking_feed (GolanesBlocking    *self,
           g->tracking = TRUE;
           g->track_start = t;
           g->track_stack = has_stack ? golanes_stack_table_intern (self->stacks, reader, stack_id) : 0;
-          g->track_reason = golanes_stack_table_intern_string (self->stacks, st.reason.data,
-                                                               st.reason.len);
+          g->track_reason = self->reason_id;
         }
       return;
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "golanes-goroutine-summary.h"
+#include "golanes-trace-private.h"
 
 /* A duration (or a timestamp) under a string id of the stack table. */
 typedef struct
@@ -86,10 +87,15 @@ struct _GolanesGoroutineSummary
 {
   GolanesStackTable *stacks;
   gboolean           own_stacks;
-  GHashTable        *goroutines;    /* &GState.id -> GState */
+  GHashTable        *goroutines;    /* &GState.id -> GState; its order is the finish order */
+  GolanesIdMap       by_id;         /* the same, for look-ups while feeding */
   GHashTable        *tasks;         /* &TState.id -> TState */
-  GHashTable        *syscalling_p;  /* proc -> goroutine */
-  GHashTable        *syscalling_g;  /* goroutine -> proc */
+  GolanesIdMap       syscalling_p;  /* proc -> goroutine */
+  GolanesIdMap       syscalling_g;  /* goroutine -> proc */
+  /* The last reason string interned, valid within a generation. */
+  const char        *reason_data;
+  gsize              reason_len;
+  guint32            reason_id;
   GArray            *ranges_p;      /* ProcRange + goroutine, see below */
   GArray            *ranges_p_g;    /* gint64, parallel to ranges_p */
   gint64             first_ts;
@@ -136,12 +142,6 @@ t_state_free (gpointer data)
   g_free (t);
 }
 
-static GHashTable *
-int64_table (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-}
-
 GolanesGoroutineSummary *
 golanes_goroutine_summary_new (GolanesStackTable *stacks)
 {
@@ -151,8 +151,9 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
   self->stacks = stacks != NULL ? stacks : golanes_stack_table_new ();
   self->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_state_free);
   self->tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, t_state_free);
-  self->syscalling_p = int64_table ();
-  self->syscalling_g = int64_table ();
+  golanes_id_map_init (&self->by_id);
+  golanes_id_map_init (&self->syscalling_p);
+  golanes_id_map_init (&self->syscalling_g);
   self->ranges_p = g_array_new (FALSE, FALSE, sizeof (ProcRange));
   self->ranges_p_g = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->str_forever = golanes_stack_table_intern_string (self->stacks, "forever", 7);
@@ -172,8 +173,9 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
     return;
   g_hash_table_unref (self->goroutines);
   g_hash_table_unref (self->tasks);
-  g_hash_table_unref (self->syscalling_p);
-  g_hash_table_unref (self->syscalling_g);
+  golanes_id_map_clear (&self->by_id);
+  golanes_id_map_clear (&self->syscalling_p);
+  golanes_id_map_clear (&self->syscalling_g);
   g_array_unref (self->ranges_p);
   g_array_unref (self->ranges_p_g);
   g_string_chunk_free (self->strings);
@@ -267,6 +269,7 @@ g_state_new (GolanesGoroutineSummary *self,
   g->last_range = g_array_new (FALSE, FALSE, sizeof (Entry));
   /* Replaces any earlier goroutine of this id, like Go's map store. */
   g_hash_table_replace (self->goroutines, &g->id, g);
+  golanes_id_map_replace (&self->by_id, (guint64) id, (guint64) (gsize) g);
   return g;
 }
 
@@ -274,7 +277,11 @@ static GState *
 lookup_g (GolanesGoroutineSummary *self,
           gint64                   id)
 {
-  return g_hash_table_lookup (self->goroutines, &id);
+  guint64 v;
+
+  if (golanes_id_map_lookup (&self->by_id, (guint64) id, &v))
+    return (GState *) (gsize) v;
+  return NULL;
 }
 
 static TState *
@@ -307,6 +314,21 @@ intern (GolanesGoroutineSummary *self,
         GolanesStr               s)
 {
   return golanes_stack_table_intern_string (self->stacks, s.data, s.len);
+}
+
+/* Reasons come from the generation's string table, whose strings stay put
+ * until the next Sync: the same string is interned once per run. */
+static guint32
+intern_reason (GolanesGoroutineSummary *self,
+               GolanesStr               s)
+{
+  if (s.data != self->reason_data || s.len != self->reason_len)
+    {
+      self->reason_data = s.data;
+      self->reason_len = s.len;
+      self->reason_id = intern (self, s);
+    }
+  return self->reason_id;
 }
 
 static const char *
@@ -439,7 +461,7 @@ goroutine_transition (GolanesGoroutineSummary *self,
             g->exec_time += dt;
             break;
           case GOLANES_GO_WAITING:
-            entry_add (g->block_times, intern (self, st->reason), dt);
+            entry_add (g->block_times, intern_reason (self, st->reason), dt);
             break;
           case GOLANES_GO_RUNNABLE:
             g->sched_wait_time += dt;
@@ -510,8 +532,7 @@ goroutine_transition (GolanesGoroutineSummary *self,
         g = g_state_new (self, id, self->sync_ts);
       if (g->last_syscall != 0)
         {
-          gint64 *proc;
-          gint64 bound = 0;
+          guint64 bound = 0;
 
           if (g->last_syscall_block != 0)
             {
@@ -524,11 +545,9 @@ goroutine_transition (GolanesGoroutineSummary *self,
           g->last_syscall_block = 0;
 
           /* Unbind; like Go, a missing binding reads as P 0. */
-          proc = g_hash_table_lookup (self->syscalling_g, &id);
-          if (proc != NULL)
-            bound = *proc;
-          g_hash_table_remove (self->syscalling_p, &bound);
-          g_hash_table_remove (self->syscalling_g, &id);
+          golanes_id_map_lookup (&self->syscalling_g, (guint64) id, &bound);
+          golanes_id_map_remove (&self->syscalling_p, bound);
+          golanes_id_map_remove (&self->syscalling_g, (guint64) id);
         }
       break;
     default:
@@ -563,7 +582,7 @@ goroutine_transition (GolanesGoroutineSummary *self,
       g->last_runnable = t;
       break;
     case GOLANES_GO_WAITING:
-      reason = intern (self, st->reason);
+      reason = intern_reason (self, st->reason);
       if (reason != self->str_forever)
         {
           g->last_block = t;
@@ -577,8 +596,8 @@ goroutine_transition (GolanesGoroutineSummary *self,
       finalize_g (self, g, t, event);
       break;
     case GOLANES_GO_SYSCALL:
-      g_hash_table_replace (self->syscalling_p, int64_dup (event->proc), int64_dup (id));
-      g_hash_table_replace (self->syscalling_g, int64_dup (id), int64_dup (event->proc));
+      golanes_id_map_replace (&self->syscalling_p, (guint64) event->proc, (guint64) id);
+      golanes_id_map_replace (&self->syscalling_g, (guint64) id, (guint64) event->proc);
       g->last_syscall = t;
       break;
     default:
@@ -592,19 +611,18 @@ proc_transition (GolanesGoroutineSummary      *self,
                  const GolanesStateTransition *st)
 {
   gint64 proc = st->resource.id;
-  gint64 *goid;
+  guint64 goid;
 
   /* A P going idle under a goroutine in a syscall: the syscall blocked. */
   if (st->from == st->to || st->to != GOLANES_PROC_IDLE)
     return;
-  goid = g_hash_table_lookup (self->syscalling_p, &proc);
-  if (goid != NULL)
+  if (golanes_id_map_lookup (&self->syscalling_p, (guint64) proc, &goid))
     {
-      GState *g = lookup_g (self, *goid);
+      GState *g = lookup_g (self, (gint64) goid);
 
       if (g != NULL)
         g->last_syscall_block = event->time;
-      g_hash_table_remove (self->syscalling_p, &proc);
+      golanes_id_map_remove (&self->syscalling_p, (guint64) proc);
     }
 }
 
@@ -838,6 +856,7 @@ golanes_goroutine_summary_feed (GolanesGoroutineSummary *self,
     {
     case GOLANES_EVENT_SYNC:
       self->sync_ts = event->time;
+      self->reason_data = NULL;
       golanes_stack_table_begin_generation (self->stacks);
       break;
     case GOLANES_EVENT_STATE_TRANSITION:

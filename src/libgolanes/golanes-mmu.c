@@ -13,6 +13,7 @@
 
 #include "golanes-error.h"
 #include "golanes-mmu.h"
+#include "golanes-trace-private.h"
 
 /*
  * Two halves.  The first builds the utilization functions while events
@@ -45,12 +46,6 @@ typedef struct
   gint64 time;
   int    n;
 } ProcsChange;
-
-typedef struct
-{
-  gint64 id;        /* also the hash key */
-  guint  state;     /* a GolanesGoState */
-} GoroutineState;
 
 typedef struct
 {
@@ -98,9 +93,9 @@ struct _GolanesMmu
   GArray     *procs;        /* ProcUtil */
   GArray     *procs_changes; /* ProcsChange */
   GPtrArray  *out;          /* GArray of GolanesMutatorUtil per series */
-  GHashTable *in_assist;    /* goroutine id set */
-  GHashTable *bg_mark;      /* goroutine id set */
-  GHashTable *states;       /* goroutine id -> GoroutineState */
+  GolanesIdMap in_assist;   /* goroutine id set */
+  GolanesIdMap bg_mark;     /* goroutine id set */
+  GolanesIdMap states;      /* goroutine id -> its GolanesGoState */
   int         stw;
   guint       n_sync;
   gboolean    any_event;
@@ -391,9 +386,9 @@ golanes_mmu_new (GolanesMmuFlags flags)
   self->procs = g_array_new (FALSE, TRUE, sizeof (ProcUtil));
   self->procs_changes = g_array_new (FALSE, TRUE, sizeof (ProcsChange));
   self->out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  self->in_assist = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->bg_mark = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->states = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  golanes_id_map_init (&self->in_assist);
+  golanes_id_map_init (&self->bg_mark);
+  golanes_id_map_init (&self->states);
   return self;
 }
 
@@ -418,9 +413,9 @@ golanes_mmu_free (GolanesMmu *self)
   g_array_unref (self->procs);
   g_array_unref (self->procs_changes);
   g_ptr_array_unref (self->out);
-  g_hash_table_unref (self->in_assist);
-  g_hash_table_unref (self->bg_mark);
-  g_hash_table_unref (self->states);
+  golanes_id_map_clear (&self->in_assist);
+  golanes_id_map_clear (&self->bg_mark);
+  golanes_id_map_clear (&self->states);
   g_free (self);
 }
 
@@ -431,18 +426,17 @@ golanes_mmu_get_flags (GolanesMmu *self)
 }
 
 static void
-set_add (GHashTable *set,
-         gint64      id)
+set_add (GolanesIdMap *set,
+         gint64        id)
 {
-  if (!g_hash_table_contains (set, &id))
-    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+  golanes_id_map_insert (set, (guint64) id, 0);
 }
 
-static gboolean
-set_has (GHashTable *set,
-         gint64      id)
+static inline gboolean
+set_has (const GolanesIdMap *set,
+         gint64              id)
 {
-  return g_hash_table_contains (set, &id);
+  return golanes_id_map_lookup (set, (guint64) id, NULL);
 }
 
 static gboolean
@@ -455,9 +449,9 @@ static gboolean
 goroutine_executing (GolanesMmu *self,
                      gint64      g)
 {
-  GoroutineState *gs = g_hash_table_lookup (self->states, &g);
+  guint64 state;
 
-  return gs != NULL && go_state_executing (gs->state);
+  return golanes_id_map_lookup (&self->states, (guint64) g, &state) && go_state_executing ((guint) state);
 }
 
 static void
@@ -615,9 +609,9 @@ handle_range (GolanesMmu         *self,
       r->scope.id != GOLANES_NO_ID)
     {
       if (delta > 0)
-        set_add (self->in_assist, r->scope.id);
+        set_add (&self->in_assist, r->scope.id);
       else
-        g_hash_table_remove (self->in_assist, &r->scope.id);
+        golanes_id_map_remove (&self->in_assist, (guint64) r->scope.id);
     }
 }
 
@@ -652,7 +646,7 @@ handle_transition (GolanesMmu                   *self,
     return;
   was = go_state_executing (st->from);
   is = go_state_executing (st->to);
-  if (set_has (self->in_assist, g) || set_has (self->bg_mark, g))
+  if (set_has (&self->in_assist, g) || set_has (&self->bg_mark, g))
     {
       ProcUtil *p = proc_at (self, event->proc);
 
@@ -661,17 +655,7 @@ handle_transition (GolanesMmu                   *self,
       else if (p != NULL && was && !is)
         p->gc--;
     }
-  {
-    GoroutineState *gs = g_hash_table_lookup (self->states, &g);
-
-    if (gs == NULL)
-      {
-        gs = g_new (GoroutineState, 1);
-        gs->id = g;
-        g_hash_table_insert (self->states, &gs->id, gs);
-      }
-    gs->state = st->to;
-  }
+  golanes_id_map_replace (&self->states, (guint64) g, st->to);
 }
 
 static void
@@ -697,7 +681,7 @@ handle_label (GolanesMmu         *self,
   p = proc_at (self, event->proc);
   if (p == NULL)
     return;
-  set_add (self->bg_mark, event->goroutine);
+  set_add (&self->bg_mark, event->goroutine);
   p->gc++;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "golanes-stack-table.h"
+#include "golanes-trace-private.h"
 
 /* Stacks are runs in one frame array; a stack id indexes `stacks`.  Both
  * stacks and strings are deduplicated through small open-addressing sets of
@@ -44,7 +45,7 @@ struct _GolanesStackTable
   GArray     *strings;    /* StringRec */
   IdSet       stack_set;
   IdSet       string_set;
-  GHashTable *gen_cache;  /* generation-local stack id -> our id */
+  GolanesIdMap gen_cache; /* generation-local stack id -> our id */
 };
 
 static inline guint64
@@ -129,7 +130,7 @@ golanes_stack_table_new (void)
   table->stacks = g_array_new (FALSE, FALSE, sizeof (StackRec));
   table->strings = g_array_new (FALSE, FALSE, sizeof (StringRec));
   table->chars = g_byte_array_new ();
-  table->gen_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  golanes_id_map_init (&table->gen_cache);
   id_set_init (&table->stack_set);
   id_set_init (&table->string_set);
 
@@ -151,7 +152,7 @@ golanes_stack_table_free (GolanesStackTable *table)
   g_array_unref (table->stacks);
   g_array_unref (table->strings);
   g_byte_array_unref (table->chars);
-  g_hash_table_unref (table->gen_cache);
+  golanes_id_map_clear (&table->gen_cache);
   g_free (table->stack_set.slots);
   g_free (table->string_set.slots);
   g_free (table);
@@ -162,7 +163,8 @@ golanes_stack_table_begin_generation (GolanesStackTable *table)
 {
   g_return_if_fail (table != NULL);
 
-  g_hash_table_remove_all (table->gen_cache);
+  golanes_id_map_clear (&table->gen_cache);
+  golanes_id_map_init (&table->gen_cache);
 }
 
 guint32
@@ -280,8 +282,7 @@ golanes_stack_table_intern (GolanesStackTable  *table,
                             guint64             stack_id)
 {
   GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
-  gint64 *key;
-  gpointer value;
+  guint64 value;
   guint32 id;
   int n;
 
@@ -291,15 +292,13 @@ golanes_stack_table_intern (GolanesStackTable  *table,
   if (stack_id == 0)
     return 0;
 
-  if (g_hash_table_lookup_extended (table->gen_cache, &(gint64) { (gint64) stack_id }, NULL, &value))
-    return GPOINTER_TO_UINT (value);
+  if (golanes_id_map_lookup (&table->gen_cache, stack_id, &value))
+    return (guint32) value;
 
   n = golanes_trace_reader_get_stack (reader, stack_id, frames, G_N_ELEMENTS (frames));
   id = n > 0 ? golanes_stack_table_intern_frames (table, frames, (guint) MIN (n, GOLANES_MAX_STACK_FRAMES)) : 0;
 
-  key = g_new (gint64, 1);
-  *key = (gint64) stack_id;
-  g_hash_table_insert (table->gen_cache, key, GUINT_TO_POINTER (id));
+  golanes_id_map_insert (&table->gen_cache, stack_id, id);
   return id;
 }
 
