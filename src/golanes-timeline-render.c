@@ -534,16 +534,18 @@ typedef struct
   double           ns_per_px;  /* per device pixel column */
   int              scale;
   /* The buffer covers the whole area, gutter included, in device pixels:
-   * premultiplied ARGB in native byte order (GDK_MEMORY_DEFAULT). */
+   * premultiplied ARGB in native byte order, as cairo's ARGB32.  Each lane
+   * shows the part of its rows it drew on. */
   guint32         *pixels;
   int              pw;
   int              ph;
   int              data_x;     /* device column of the data area's left edge */
   int              n_cols;     /* device columns of the data area */
-  /* Scratch rows, one per band of a lane. */
+  struct _Pixels  *buffer;
+  /* Scratch rows, one per band of a lane, and the columns drawn on. */
   guint32         *rows[3];
-  int              row_top;    /* first device row drawn, for the texture's extent */
-  int              row_bottom;
+  int              ext_x0;
+  int              ext_x1;
 } Frame;
 
 static int
@@ -665,6 +667,18 @@ row_fill (guint32 *row,
     row[x] = pixel;
 }
 
+/* Columns [x0, x1) of this lane hold something. */
+static void
+extend (Frame *f,
+        int    x0,
+        int    x1)
+{
+  if (x0 >= x1)
+    return;
+  f->ext_x0 = MIN (f->ext_x0, x0);
+  f->ext_x1 = MAX (f->ext_x1, x1);
+}
+
 /* The device columns [*x0, *x1) of the data area that @item is drawn on,
  * at least @min wide, given that the items before it in the query were
  * drawn up to column *claimed.  An item starting in a column its
@@ -717,8 +731,8 @@ lane_rows (const Frame *f,
   *bottom = (int) lround ((y + height) * f->scale);
 }
 
-/* Copies @row into the buffer's device rows [r0, r1), between the data
- * columns only. */
+/* Copies the drawn columns of @row into the buffer's device rows
+ * [r0, r1). */
 static void
 put_rows (Frame         *f,
           const guint32 *row,
@@ -727,50 +741,27 @@ put_rows (Frame         *f,
 {
   r0 = MAX (r0, 0);
   r1 = MIN (r1, f->ph);
-  if (r0 >= r1)
+  if (f->ext_x0 >= f->ext_x1)
     return;
-  f->row_top = MIN (f->row_top, r0);
-  f->row_bottom = MAX (f->row_bottom, r1);
   for (int r = r0; r < r1; r++)
-    memcpy (f->pixels + (gsize) r * f->pw + f->data_x, row + f->data_x,
-            (gsize) f->n_cols * sizeof (guint32));
+    memcpy (f->pixels + (gsize) r * f->pw + f->ext_x0, row + f->ext_x0,
+            (gsize) (f->ext_x1 - f->ext_x0) * sizeof (guint32));
 }
 
-/* A translucent band across the whole width (gutter included). */
-static void
-put_band (Frame         *f,
-          double         y,
-          double         height,
-          const GdkRGBA *color)
-{
-  guint32 pixel = to_pixel (color);
-  int r0;
-  int r1;
-
-  lane_rows (f, y, height, &r0, &r1);
-  r0 = MAX (r0, 0);
-  r1 = MIN (r1, f->ph);
-  if (r0 >= r1)
-    return;
-  f->row_top = MIN (f->row_top, r0);
-  f->row_bottom = MAX (f->row_bottom, r1);
-  for (int r = r0; r < r1; r++)
-    row_fill (f->pixels + (gsize) r * f->pw, 0, f->pw, pixel);
-}
-
-/* Starts the scratch rows of a lane from what the buffer holds (its
- * background). */
+/* Starts the transparent scratch rows of a lane. */
 static void
 rows_begin (Frame *f,
-            int    top,
             int    n)
 {
-  int r = CLAMP (top, 0, f->ph - 1);
-
   for (int i = 0; i < n; i++)
-    memcpy (f->rows[i] + f->data_x, f->pixels + (gsize) r * f->pw + f->data_x,
-            (gsize) f->n_cols * sizeof (guint32));
+    memset (f->rows[i] + f->data_x, 0, (gsize) f->n_cols * sizeof (guint32));
+  f->ext_x0 = G_MAXINT;
+  f->ext_x1 = 0;
 }
+
+static void append_image (Frame *f,
+                          int    r0,
+                          int    r1);
 
 static guint
 query (Frame        *f,
@@ -822,7 +813,7 @@ draw_goroutine_lane (Frame             *f,
     states[s] = role_pixel (f, MIN (s, GOLANES_COLOR_SYSCALL));
 
   lane_rows (f, y, lane->height, &r0, &r1);
-  rows_begin (f, r0, 3);
+  rows_begin (f, 3);
 
   for (guint i = 0; i < n; i++)
     {
@@ -832,6 +823,7 @@ draw_goroutine_lane (Frame             *f,
       int x1;
 
       item_columns (f, item, 1, &claimed, &x0, &x1);
+      extend (f, x0, x1);
       row_fill (body, x0, x1, pixel);
       row_fill (bottom, x0, x1, pixel);
       /* A dark cap tells merged runs from one long span. */
@@ -859,6 +851,7 @@ draw_goroutine_lane (Frame             *f,
           int x1;
 
           item_columns (f, item, 1, &claimed, &x0, &x1);
+      extend (f, x0, x1);
           row_fill (bottom, x0, x1, assist);
         }
     }
@@ -866,6 +859,7 @@ draw_goroutine_lane (Frame             *f,
   put_rows (f, top, r0, r0 + CAP_HEIGHT * f->scale);
   put_rows (f, body, r0 + CAP_HEIGHT * f->scale, r1 - ASSIST_HEIGHT * f->scale);
   put_rows (f, bottom, r1 - ASSIST_HEIGHT * f->scale, r1);
+  append_image (f, r0, r1);
 }
 
 static void
@@ -886,7 +880,7 @@ draw_named_spans (Frame             *f,
   int r1;
 
   lane_rows (f, y, lane->height, &r0, &r1);
-  rows_begin (f, r0, 1);
+  rows_begin (f, 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -895,6 +889,7 @@ draw_named_spans (Frame             *f,
       int x1;
 
       item_columns (f, item, 1, &claimed, &x0, &x1);
+      extend (f, x0, x1);
       row_fill (row, x0, x1, item->count > 1 ? merged : color);
       if (item->count == 1 && x1 - x0 > 30 * f->scale)
         {
@@ -919,6 +914,7 @@ draw_named_spans (Frame             *f,
     }
 
   put_rows (f, row, r0, r1);
+  append_image (f, r0, r1);
 }
 
 static void
@@ -937,7 +933,7 @@ draw_proc_like (Frame             *f,
   int r1;
 
   lane_rows (f, y, lane->height, &r0, &r1);
-  rows_begin (f, r0, 1);
+  rows_begin (f, 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -948,6 +944,7 @@ draw_proc_like (Frame             *f,
       int x1;
 
       item_columns (f, item, 1, &claimed, &x0, &x1);
+      extend (f, x0, x1);
       if (item->count > 1)
         {
           row_fill (row, x0, x1, merged);
@@ -975,6 +972,7 @@ draw_proc_like (Frame             *f,
     }
 
   put_rows (f, row, r0, r1);
+  append_image (f, r0, r1);
 }
 
 /* A stop-the-world pause is at least this many pixels wide. */
@@ -998,7 +996,7 @@ draw_gc_lane (Frame             *f,
   int r1;
 
   lane_rows (f, y, lane->height, &r0, &r1);
-  rows_begin (f, r0, 2);
+  rows_begin (f, 2);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1007,6 +1005,7 @@ draw_gc_lane (Frame             *f,
       int x1;
 
       item_columns (f, item, 1, &claimed, &x0, &x1);
+      extend (f, x0, x1);
       row_fill (inner, x0, x1, mark);
     }
 
@@ -1020,6 +1019,7 @@ draw_gc_lane (Frame             *f,
       int x1;
 
       item_columns (f, item, STW_MIN_WIDTH * f->scale, &claimed, &x0, &x1);
+      extend (f, x0, x1);
       row_fill (inner, x0, x1, pause);
       row_fill (outer, x0, x1, pause);
       if (item->count == 1 && x1 - x0 > 40 * f->scale)
@@ -1038,6 +1038,7 @@ draw_gc_lane (Frame             *f,
   put_rows (f, outer, r0, r0 + GC_MARK_INSET * f->scale);
   put_rows (f, inner, r0 + GC_MARK_INSET * f->scale, r1 - GC_MARK_INSET * f->scale);
   put_rows (f, outer, r1 - GC_MARK_INSET * f->scale, r1);
+  append_image (f, r0, r1);
 }
 
 /* Index of the last series point at or before @time (0 if none). */
@@ -1199,8 +1200,10 @@ draw_counts_lane (Frame             *f,
   scale = (r1 - r0 - 2 * f->scale) / (double) max;
   for (guint k = 0; k < G_N_ELEMENTS (roles); k++)
     pixels[k] = role_pixel (f, roles[k]);
-  f->row_top = MIN (f->row_top, MAX (r0, 0));
-  f->row_bottom = MAX (f->row_bottom, MIN (r1, f->ph));
+  for (int r = MAX (r0, 0); r < MIN (r1, f->ph); r++)
+    memset (f->pixels + (gsize) r * f->pw + f->data_x, 0, (gsize) f->n_cols * sizeof (guint32));
+  f->ext_x0 = f->data_x;
+  f->ext_x1 = f->data_x + f->n_cols;
 
   /* Per column: the counts in effect at its middle, stacked from the
    * bottom of the lane. */
@@ -1232,6 +1235,8 @@ draw_counts_lane (Frame             *f,
           from = MIN (from, to);
         }
     }
+
+  append_image (f, r0, r1);
 }
 
 static void
@@ -1318,64 +1323,78 @@ frame_init (Frame                             *f,
   f->ns_per_px = (double) (p->end - p->start) / (f->data_width * f->scale);
 }
 
-/* Pixel buffers come back here when their render node is freed: a fresh
- * allocation of several megabytes a frame costs more in page faults than
- * drawing into it. */
+/* A frame's pixel buffer, shared by the images of its lanes.  Buffers
+ * come back to a small pool when the last image goes: a fresh allocation
+ * of several megabytes a frame costs more in page faults than drawing. */
 #define POOL_SIZE 3
 
-typedef struct
+typedef struct _Pixels
 {
   guint32 *pixels;
   gsize    size;
-} PoolEntry;
+  gint     ref_count;
+} Pixels;
 
 G_LOCK_DEFINE_STATIC (pool);
-static PoolEntry pool[POOL_SIZE];
+static Pixels *pool[POOL_SIZE];
 
-static guint32 *
+static Pixels *
 pixels_new (gsize size)
 {
-  guint32 *pixels = NULL;
+  Pixels *px = NULL;
 
   G_LOCK (pool);
   for (guint i = 0; i < POOL_SIZE; i++)
-    if (pool[i].pixels != NULL && pool[i].size == size)
+    if (pool[i] != NULL && pool[i]->size == size)
       {
-        pixels = g_steal_pointer (&pool[i].pixels);
+        px = g_steal_pointer (&pool[i]);
         break;
       }
   G_UNLOCK (pool);
 
-  if (pixels == NULL)
-    return g_new0 (guint32, size);
-  memset (pixels, 0, size * sizeof (guint32));
-  return pixels;
+  if (px == NULL)
+    {
+      px = g_new (Pixels, 1);
+      px->pixels = g_new (guint32, size);
+      px->size = size;
+    }
+  px->ref_count = 1;
+  return px;
 }
 
-typedef struct
+static Pixels *
+pixels_ref (Pixels *px)
 {
-  guint32 *pixels;
-  gsize    size;
-} Pixels;
+  g_atomic_int_inc (&px->ref_count);
+  return px;
+}
 
 static void
-pixels_release (gpointer data)
+pixels_unref (gpointer data)
 {
   Pixels *px = data;
+  Pixels *old;
   guint slot = 0;
+
+  if (!g_atomic_int_dec_and_test (&px->ref_count))
+    return;
 
   G_LOCK (pool);
   for (guint i = 0; i < POOL_SIZE; i++)
-    if (pool[i].pixels == NULL)
+    if (pool[i] == NULL)
       {
         slot = i;
         break;
       }
-  g_free (pool[slot].pixels);
-  pool[slot].pixels = px->pixels;
-  pool[slot].size = px->size;
+  old = pool[slot];
+  pool[slot] = px;
   G_UNLOCK (pool);
-  g_free (px);
+
+  if (old != NULL)
+    {
+      g_free (old->pixels);
+      g_free (old);
+    }
 }
 
 static void
@@ -1387,43 +1406,40 @@ image_release (gpointer data)
 static const cairo_user_data_key_t pixels_key;
 static const cairo_user_data_key_t image_key;
 
-/* The rows of the buffer something was drawn into, as one image at device
- * resolution.  A cairo node, not a GdkTexture: GTK 4.8's cairo renderer
- * converts a memory texture pixel by pixel on every draw, while an image
- * surface is composited as it is (and the GL renderer uploads either
- * once for a node it keeps).  The node's recording keeps the image alive,
- * so cairo never copies it. */
+/* Device rows [r0, r1) of the buffer, in the columns the lane drew on, as
+ * an image at device resolution.  A cairo node, not a GdkTexture: GTK
+ * 4.8's cairo renderer converts a memory texture pixel by pixel on every
+ * draw, while an image surface is composited as it is (and the GL
+ * renderer uploads either once for a node it keeps).  The node's
+ * recording keeps the image alive, so cairo never copies it. */
 static void
-append_pixels (Frame *f)
+append_image (Frame *f,
+              int    r0,
+              int    r1)
 {
   cairo_surface_t *image;
   GskRenderNode *node;
-  Pixels *px;
   cairo_t *cr;
-  int stride = f->pw * (int) sizeof (guint32);
-  int rows = f->row_bottom - f->row_top;
-  double y = (double) f->row_top / f->scale;
+  double x;
+  double y;
 
-  if (rows <= 0)
-    {
-      px = g_new (Pixels, 1);
-      px->pixels = g_steal_pointer (&f->pixels);
-      px->size = (gsize) f->pw * f->ph;
-      pixels_release (px);
-      return;
-    }
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, f->ph);
+  if (r0 >= r1 || f->ext_x0 >= f->ext_x1)
+    return;
 
-  px = g_new (Pixels, 1);
-  px->size = (gsize) f->pw * f->ph;
-  px->pixels = g_steal_pointer (&f->pixels);
-  image = cairo_image_surface_create_for_data ((guchar *) (px->pixels + (gsize) f->row_top * f->pw),
-                                               CAIRO_FORMAT_ARGB32, f->pw, rows, stride);
-  cairo_surface_set_user_data (image, &pixels_key, px, pixels_release);
+  x = (double) f->ext_x0 / f->scale;
+  y = (double) r0 / f->scale;
+  image = cairo_image_surface_create_for_data ((guchar *) (f->pixels + (gsize) r0 * f->pw + f->ext_x0),
+                                               CAIRO_FORMAT_ARGB32, f->ext_x1 - f->ext_x0, r1 - r0,
+                                               f->pw * (int) sizeof (guint32));
+  cairo_surface_set_user_data (image, &pixels_key, pixels_ref (f->buffer), pixels_unref);
   cairo_surface_set_device_scale (image, f->scale, f->scale);
 
-  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, y, (double) f->pw / f->scale, (double) rows / f->scale));
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, y, (double) (f->ext_x1 - f->ext_x0) / f->scale,
+                                                  (double) (r1 - r0) / f->scale));
   cr = gsk_cairo_node_get_draw_context (node);
-  cairo_set_source_surface (cr, image, 0, y);
+  cairo_set_source_surface (cr, image, x, y);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
   cairo_destroy (cr);
@@ -1456,18 +1472,17 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
   f.items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
   f.labels = g_array_new (FALSE, FALSE, sizeof (Label));
   g_array_set_clear_func (f.labels, label_clear);
-  f.pixels = pixels_new ((gsize) f.pw * f.ph);
+  f.buffer = pixels_new ((gsize) f.pw * f.ph);
+  f.pixels = f.buffer->pixels;
   for (guint i = 0; i < G_N_ELEMENTS (f.rows); i++)
     f.rows[i] = g_new (guint32, f.pw);
-  f.row_top = f.ph;
-  f.row_bottom = 0;
 
   dim = p->foreground;
   dim.alpha *= 0.7;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
 
-  /* Backgrounds, spans and counts into the buffer. */
+  /* Backgrounds as nodes, then each lane's spans or counts as an image. */
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   first = first_lane_below (layout, p->scroll_y);
   for (last = first; last < n_lanes; last++)
@@ -1480,12 +1495,12 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
 
       if (lane->kind == GOLANES_LANE_HEADER)
         {
-          put_band (&f, y, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
+          fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
           continue;
         }
 
       if (last % 2 == 1)
-        put_band (&f, y, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
+        fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
 
       switch ((GolanesLaneKind) lane->kind)
         {
@@ -1520,7 +1535,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
           g_assert_not_reached ();
         }
     }
-  append_pixels (&f);
+  pixels_unref (g_steal_pointer (&f.buffer));
 
   /* Then what is drawn over it: the heap plot and the text. */
   for (guint i = first; i < last; i++)
