@@ -39,6 +39,11 @@ struct _GolanesTimelineLayout
   guint            serial;
   guint64          heap_max;
   gint32           count_max;
+  /* Text nodes by label, colour and width: laying text out costs more
+   * than the rest of a frame's text. */
+  GHashTable      *text_cache;
+  PangoContext    *text_pango;
+  guint            text_pango_serial;
 };
 
 static void
@@ -274,6 +279,7 @@ golanes_timeline_layout_free (GolanesTimelineLayout *self)
   g_array_unref (self->lanes);
   g_ptr_array_unref (self->groups);
   g_free (self->goroutine_lane);
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_free (self);
 }
 
@@ -592,6 +598,63 @@ role_pixel (const Frame      *f,
   return to_pixel (golanes_palette_get (role, f->p->dark));
 }
 
+#define TEXT_CACHE_MAX 2048
+
+typedef struct
+{
+  GskRenderNode *node;
+  int            height;
+} TextEntry;
+
+static void
+text_entry_free (gpointer data)
+{
+  TextEntry *entry = data;
+
+  g_clear_pointer (&entry->node, gsk_render_node_unref);
+  g_free (entry);
+}
+
+/* The laid-out text, from the layout's cache while the Pango context is
+ * unchanged. */
+static const TextEntry *
+text_entry (Frame         *f,
+            const char    *str,
+            int            width,
+            const GdkRGBA *color)
+{
+  GolanesTimelineLayout *layout = f->p->layout;
+  guint serial = pango_context_get_serial (f->p->pango);
+  g_autofree char *key = NULL;
+  GtkSnapshot *snapshot;
+  TextEntry *entry;
+
+  if (layout->text_cache == NULL || layout->text_pango != f->p->pango || layout->text_pango_serial != serial ||
+      g_hash_table_size (layout->text_cache) > TEXT_CACHE_MAX)
+    {
+      g_clear_pointer (&layout->text_cache, g_hash_table_unref);
+      layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_entry_free);
+      layout->text_pango = f->p->pango;
+      layout->text_pango_serial = serial;
+    }
+
+  key = g_strdup_printf ("%d %d %.4f %.4f %.4f %.4f %s", width, pango_layout_get_ellipsize (f->layout),
+                         color->red, color->green, color->blue, color->alpha, str);
+  entry = g_hash_table_lookup (layout->text_cache, key);
+  if (entry != NULL)
+    return entry;
+
+  entry = g_new0 (TextEntry, 1);
+  pango_layout_set_text (f->layout, str, -1);
+  pango_layout_set_width (f->layout, width);
+  pango_layout_get_pixel_size (f->layout, NULL, &entry->height);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_layout (snapshot, f->layout, color);
+  entry->node = gtk_snapshot_free_to_node (snapshot);
+  g_hash_table_insert (layout->text_cache, g_steal_pointer (&key), entry);
+  return entry;
+}
+
 /* Draws @text at (@x, @y) clipped to @max_width; returns FALSE when not
  * even a few characters fit. */
 static gboolean
@@ -603,19 +666,18 @@ text (Frame         *f,
       double         lane_height,
       const GdkRGBA *color)
 {
-  int width;
-  int height;
+  const TextEntry *entry;
 
   if (max_width < 14)
     return FALSE;
 
-  pango_layout_set_text (f->layout, str, -1);
-  pango_layout_set_width (f->layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_get_pixel_size (f->layout, &width, &height);
+  entry = text_entry (f, str, (int) (max_width * PANGO_SCALE), color);
+  if (entry->node == NULL)
+    return TRUE;
 
   gtk_snapshot_save (f->snapshot);
-  gtk_snapshot_translate (f->snapshot, &GRAPHENE_POINT_INIT (x, y + floor ((lane_height - height) / 2)));
-  gtk_snapshot_append_layout (f->snapshot, f->layout, color);
+  gtk_snapshot_translate (f->snapshot, &GRAPHENE_POINT_INIT (x, y + floor ((lane_height - entry->height) / 2)));
+  gtk_snapshot_append_node (f->snapshot, entry->node);
   gtk_snapshot_restore (f->snapshot);
   return TRUE;
 }
@@ -1180,6 +1242,77 @@ draw_heap_lane (Frame             *f,
 
 
 static void
+counts_at_column (Frame                  *f,
+                  int                     c,
+                  GolanesGoroutineCounts *out)
+{
+  golanes_timeline_get_counts_at (f->timeline, f->p->start + (gint64) ((c + 0.5) * f->ns_per_px), out);
+}
+
+static gboolean
+same_counts (const GolanesGoroutineCounts *a,
+             const GolanesGoroutineCounts *b)
+{
+  return a->time == b->time && a->running == b->running && a->runnable == b->runnable &&
+         a->waiting == b->waiting && a->syscall == b->syscall;
+}
+
+/* The counts in effect at the middle of each of the @n columns.  Counts
+ * come with the time of the change they follow, so two columns with the
+ * same one have no change between them: runs of equal columns are found
+ * by galloping instead of one lookup per column. */
+static void
+sample_counts (Frame                  *f,
+               GolanesGoroutineCounts *cols,
+               int                     n)
+{
+  int c = 0;
+
+  counts_at_column (f, 0, &cols[0]);
+  while (c < n)
+    {
+      GolanesGoroutineCounts probe;
+      int lo = c;
+      int hi = n;
+      int step = 1;
+
+      /* cols[c] is known; find the last column with the same counts. */
+      while (lo + step < n)
+        {
+          counts_at_column (f, lo + step, &probe);
+          if (!same_counts (&probe, &cols[c]))
+            {
+              hi = lo + step;
+              cols[hi] = probe;
+              break;
+            }
+          lo += step;
+          step *= 2;
+        }
+      while (hi - lo > 1)
+        {
+          int mid = lo + (hi - lo) / 2;
+
+          counts_at_column (f, mid, &probe);
+          if (same_counts (&probe, &cols[c]))
+            lo = mid;
+          else
+            {
+              hi = mid;
+              cols[hi] = probe;
+            }
+        }
+      for (int i = c + 1; i <= lo; i++)
+        cols[i] = cols[c];
+      c = lo + 1;
+      /* cols[hi] holds the counts of the first differing column probed
+       * last at that index, unless hi is the end. */
+      if (c < n && c != hi)
+        counts_at_column (f, c, &cols[c]);
+    }
+}
+
+static void
 draw_counts_lane (Frame             *f,
                   const GolanesLane *lane,
                   double             y)
@@ -1189,6 +1322,7 @@ draw_counts_lane (Frame             *f,
   };
   gint32 max = f->p->layout->count_max;
   guint32 pixels[G_N_ELEMENTS (roles)];
+  g_autofree GolanesGoroutineCounts *cols = NULL;
   double scale;
   int r0;
   int r1;
@@ -1207,17 +1341,17 @@ draw_counts_lane (Frame             *f,
 
   /* Per column: the counts in effect at its middle, stacked from the
    * bottom of the lane. */
+  cols = g_new (GolanesGoroutineCounts, f->n_cols);
+  sample_counts (f, cols, f->n_cols);
   for (int c = 0; c < f->n_cols; c++)
     {
-      GolanesGoroutineCounts counts;
-      gint64 t = f->p->start + (gint64) ((c + 0.5) * f->ns_per_px);
+      const GolanesGoroutineCounts *counts = &cols[c];
       int level[G_N_ELEMENTS (roles)];
       int from = r1;
 
-      golanes_timeline_get_counts_at (f->timeline, t, &counts);
-      level[0] = counts.running;
-      level[1] = level[0] + counts.runnable;
-      level[2] = level[1] + counts.waiting + counts.syscall;
+      level[0] = counts->running;
+      level[1] = level[0] + counts->runnable;
+      level[2] = level[1] + counts->waiting + counts->syscall;
 
       for (guint k = 0; k < G_N_ELEMENTS (roles); k++)
         {
