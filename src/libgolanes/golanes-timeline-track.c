@@ -103,7 +103,10 @@ golanes_timeline_array_free (gpointer mem,
  * A field whose values are all equal takes no bits at all.
  *
  * So a span's fields are read in O(1) within its block, and its start in
- * O(position in the block) (a prefix sum of gaps and durations).
+ * O(position in the block) (a prefix sum of gaps and durations).  The
+ * block's bytes begin with the starts of its spans 16, 32 and 48 relative
+ * to its first start (32 bits each, NO_ANCHOR if they do not fit), so a
+ * query can decode the times of one sub-block of 16 spans only.
  *
  * Spans being built sit unencoded in track->pending (at most one block's
  * worth), so the open last span can still be closed or relabelled; a full
@@ -122,6 +125,11 @@ golanes_timeline_array_free (gpointer mem,
 #define PAD         16           /* readable bytes after the data, for unaligned loads */
 #define MAX_DICT    16
 #define SUPER       16           /* blocks per prefix sum */
+#define SUB_SHIFT   4            /* spans per sub-block: 16 */
+#define SUB         (1u << SUB_SHIFT)
+#define N_SUB       (BLOCK / SUB)
+#define ANCHORS     ((N_SUB - 1) * 4)   /* bytes of sub-block anchors */
+#define NO_ANCHOR   G_MAXUINT32
 
 enum
 {
@@ -457,6 +465,15 @@ encode_pending (GolanesTrack *track)
       if (ed > max_dur)
         max_dur = ed;
     }
+  for (f = 1; f < N_SUB; f++)
+    {
+      guint k = f * SUB;
+      guint64 off = k < n ? (guint64) (r[k].start - r[0].start) : NO_ANCHOR;
+      guint32 a = GUINT32_TO_LE (off >= NO_ANCHOR ? NO_ANCHOR : (guint32) off);
+
+      memcpy (p, &a, 4);
+      p += 4;
+    }
   for (f = 0; f < N_FIELDS; f++)
     p = encode_field (p, v[f], n, f >= F_STATE && f != F_FLAGS);
   for (f = 0; f < NS; f++)
@@ -498,11 +515,26 @@ parse_block (const GolanesTrack *track,
              Field              *fields,
              guint               n_fields)
 {
-  const guint8 *p = track->data + BLK (track, b)->offset;
+  const guint8 *p = track->data + BLK (track, b)->offset + ANCHORS;
   guint n = block_n (track, b), f;
 
   for (f = 0; f < n_fields; f++)
     p = parse_field (p, n, &fields[f]);
+}
+
+/* Start of span q * SUB of encoded block @b, relative to its first, or
+ * NO_ANCHOR. */
+static inline guint32
+block_anchor (const GolanesTrack *track,
+              guint               b,
+              guint               q)
+{
+  guint32 a;
+
+  if (q == 0)
+    return 0;
+  memcpy (&a, track->data + BLK (track, b)->offset + (q - 1) * 4, 4);
+  return GUINT32_FROM_LE (a);
 }
 
 /* Values [0, n) of a field. */
@@ -1029,7 +1061,7 @@ golanes_track_get_state (const GolanesTrack *track,
   g_return_val_if_fail (index < track->n, 0);
   if (b >= track->n_blocks)
     return track->pending[k].state;
-  p = track->data + BLK (track, b)->offset;
+  p = track->data + BLK (track, b)->offset + ANCHORS;
   n = block_n (track, b);
   for (i = 0; i <= F_STATE; i++)
     p = parse_field (p, n, &f);
@@ -1231,6 +1263,17 @@ emit (GArray *items,
   g_array_append_val (items, item);
 }
 
+/* Whether no span of encoded block @b is @wide or wider. */
+static inline gboolean
+block_narrow (const GolanesTrack *track,
+              guint               b,
+              double              wide)
+{
+  const Block *blk = BLK (track, b);
+
+  return blk->max_dur != G_MAXUINT32 && (double) blk->max_dur < wide;
+}
+
 /* Whether every span of encoded block @b is narrower than @wide and starts
  * before @boundary, so a run can take it whole. */
 static inline gboolean
@@ -1239,9 +1282,270 @@ block_fits (const GolanesTrack *track,
             gint64              boundary,
             double              wide)
 {
-  const Block *blk = BLK (track, b);
+  return BLK (track, b)->last_start < boundary && block_narrow (track, b, wide);
+}
 
-  return blk->last_start < boundary && blk->max_dur != G_MAXUINT32 && (double) blk->max_dur < wide;
+/* The block a LOD query walks: its times decoded a sub-block at a time,
+ * its states at once, on demand. */
+typedef struct
+{
+  guint    b;          /* G_MAXUINT: none */
+  guint    first;
+  guint    n;
+  gboolean packed;     /* an encoded block, not the pending spans */
+  guint    have;       /* bit q: times of sub-block q; HAVE_STATES */
+  gboolean eager;      /* decode whole blocks at once */
+  Field    fl[F_STATE + 1];
+  gint64   start[BLOCK];
+  gint64   eend[BLOCK];
+  guint8   state[BLOCK];
+} Cur;
+
+#define HAVE_STATES (1u << N_SUB)
+
+static void
+cur_load (const GolanesTrack *track,
+          Cur                *c,
+          guint               b)
+{
+  guint k;
+
+  if (c->b == b)
+    return;
+  c->b = b;
+  c->first = b * BLOCK;
+  if (b >= track->n_blocks)
+    {
+      c->packed = FALSE;
+      c->n = track->n_pending;
+      for (k = 0; k < c->n; k++)
+        {
+          const Raw *r = &track->pending[k];
+
+          c->start[k] = r->start;
+          c->eend[k] = raw_eff_end (r);
+          c->state[k] = r->state;
+        }
+      c->have = HAVE_STATES | ((1u << N_SUB) - 1);
+      return;
+    }
+  c->packed = TRUE;
+  c->n = block_n (track, b);
+  c->have = 0;
+  parse_block (track, b, c->fl, F_STATE + 1);
+  if (c->eager)
+    {
+      guint64 v[BLOCK];
+      gint64 s = BLK (track, b)->base;
+
+      unpack (&c->fl[F_DUR], c->n, v);
+      if (c->fl[F_GAP].w == 0 && c->fl[F_GAP].min == 0)
+        for (k = 0; k < c->n; k++)
+          {
+            gint64 e = s + (gint64) v[k];
+
+            c->start[k] = s;
+            c->eend[k] = e > s ? e : s + 1;
+            s = e;
+          }
+      else
+        {
+          guint64 g[BLOCK];
+
+          unpack (&c->fl[F_GAP], c->n, g);
+          for (k = 0; k < c->n; k++)
+            {
+              gint64 e;
+
+              s += (gint64) g[k];
+              e = s + (gint64) v[k];
+              c->start[k] = s;
+              c->eend[k] = e > s ? e : s + 1;
+              s = e;
+            }
+        }
+      unpack (&c->fl[F_STATE], c->n, v);
+      for (k = 0; k < c->n; k++)
+        c->state[k] = (guint8) v[k];
+      c->have = HAVE_STATES | ((1u << N_SUB) - 1);
+    }
+}
+
+static void
+cur_times (const GolanesTrack *track,
+           Cur                *c,
+           guint               q)
+{
+  guint k, k0 = q * SUB, k1 = MIN (c->n, k0 + SUB);
+  guint32 a = block_anchor (track, c->b, q);
+  gint64 s;
+
+  if (a == NO_ANCHOR)
+    {
+      /* From the end of the previous sub-block (q > 0: anchor 0 is 0). */
+      if (!(c->have & (1u << (q - 1))))
+        cur_times (track, c, q - 1);
+      s = c->start[k0 - 1] + (gint64) field_get (&c->fl[F_DUR], k0 - 1) +
+          (gint64) field_get (&c->fl[F_GAP], k0);
+    }
+  else
+    s = BLK (track, c->b)->base + a;
+  if (c->fl[F_GAP].w == 0 && c->fl[F_GAP].min == 0 && c->fl[F_DUR].idx == NULL &&
+      c->fl[F_DUR].w <= 56)
+    {
+      /* No gaps, durations by frame of reference: the common case. */
+      const guint8 *vals = c->fl[F_DUR].vals;
+      guint w = c->fl[F_DUR].w;
+      guint64 mask = (G_GUINT64_CONSTANT (1) << w) - 1, min = c->fl[F_DUR].min;
+
+      for (k = k0; k < k1; k++)
+        {
+          gsize pos = (gsize) k * w;
+          gint64 e = s + (gint64) (min + ((load64 (vals + (pos >> 3)) >> (pos & 7)) & mask));
+
+          c->start[k] = s;
+          c->eend[k] = e > s ? e : s + 1;
+          s = e;
+        }
+    }
+  else
+    for (k = k0; k < k1; k++)
+      {
+        gint64 e;
+
+        if (k > k0)
+          s += (gint64) field_get (&c->fl[F_GAP], k);
+        e = s + (gint64) field_get (&c->fl[F_DUR], k);
+        c->start[k] = s;
+        c->eend[k] = e > s ? e : s + 1;
+        s = e;
+      }
+  c->have |= 1u << q;
+}
+
+static inline void
+cur_need (const GolanesTrack *track,
+          Cur                *c,
+          guint               k)
+{
+  if (!(c->have & (1u << (k >> SUB_SHIFT))))
+    cur_times (track, c, k >> SUB_SHIFT);
+}
+
+static void
+cur_states (Cur *c)
+{
+  guint64 st[BLOCK];
+  guint k;
+
+  if (c->have & HAVE_STATES)
+    return;
+  unpack (&c->fl[F_STATE], c->n, st);
+  for (k = 0; k < c->n; k++)
+    c->state[k] = (guint8) st[k];
+  c->have |= HAVE_STATES;
+}
+
+static inline guint8
+cur_state (Cur   *c,
+           guint  k)
+{
+  if ((c->have & HAVE_STATES) || !c->packed)
+    return c->state[k];
+  return (guint8) field_get (&c->fl[F_STATE], k);
+}
+
+/* First k in [k, kend) of the loaded block whose span starts at or after
+ * @boundary or (unless the block is @narrow) is @wide or wider; kend if
+ * none. */
+static guint
+cur_run_end (const GolanesTrack *track,
+             Cur                *c,
+             guint               k,
+             guint               kend,
+             gint64              boundary,
+             double              wide,
+             gboolean            narrow)
+{
+  if (narrow)
+    {
+      /* Only the starts matter: skip the sub-blocks that start before
+       * the boundary's. */
+      guint q = k >> SUB_SHIFT;
+      gint64 base = BLK (track, c->b)->base;
+
+      while ((q + 1) * SUB < kend)
+        {
+          guint32 a = block_anchor (track, c->b, q + 1);
+
+          if (a == NO_ANCHOR || base + a >= boundary)
+            break;
+          q++;
+        }
+      if (q * SUB > k)
+        k = q * SUB;
+    }
+  for (; k < kend; k++)
+    {
+      cur_need (track, c, k);
+      if (c->start[k] >= boundary)
+        return k;
+      if (!narrow && (double) (c->eend[k] - c->start[k]) >= wide)
+        return k;
+    }
+  return kend;
+}
+
+static inline guint
+argmax (const gint64 *sums)
+{
+  guint s, m = 0;
+
+  for (s = 1; s < NS; s++)
+    if (sums[s] > sums[m])
+      m = s;
+  return m;
+}
+
+/* Adds the exact sums of spans [k0, k1) of the loaded block. */
+static void
+cur_add_states (const GolanesTrack *track,
+                Cur                *c,
+                guint               k0,
+                guint               k1,
+                gint64             *sums)
+{
+  guint k, q;
+
+  cur_states (c);
+  for (q = k0 >> SUB_SHIFT; q * SUB < k1; q++)
+    if (!(c->have & (1u << q)))
+      cur_times (track, c, q);
+  for (k = k0; k < k1; k++)
+    sums[MIN (c->state[k], NS - 1)] += c->eend[k] - c->start[k];
+}
+
+/* Whether the state with the largest sum is the same whatever up to
+ * @bound more is added to any states; then *best is it. */
+static gboolean
+decisive (const gint64 *known,
+          gint64        bound,
+          guint        *best)
+{
+  guint s, m = 0;
+
+  for (s = 1; s < NS; s++)
+    if (known[s] > known[m])
+      m = s;
+  *best = m;
+  for (s = 0; s < NS; s++)
+    {
+      if (s == m)
+        continue;
+      if (s < m ? known[m] <= known[s] + bound : known[m] < known[s] + bound)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 guint
@@ -1255,6 +1559,7 @@ golanes_track_query_lod (const GolanesTrack *track,
   gint64 n_cols;
   double wide = 2.0 * ns_per_px;
   Dec d;
+  Cur cur[2], *c = &cur[0], *o = &cur[1];
 
   g_return_val_if_fail (track != NULL, 0);
   g_return_val_if_fail (items != NULL, 0);
@@ -1267,18 +1572,33 @@ golanes_track_query_lod (const GolanesTrack *track,
   DEC_INIT (&d);
   lo = lower_by_end (track, 0, t0, &d);
   hi = lower_by_start (track, lo, t1, &d);
+
+  /* Two blocks at hand: the one where the current run starts (c) and the
+   * one where it stops (o).  Decoding sub-blocks of 16 spans on demand
+   * pays when runs are long: more than a block per column. */
+  cur[0].b = cur[1].b = G_MAXUINT;
+  cur[0].eager = cur[1].eager = (hi - lo) / (guint64) n_cols < BLOCK;
   i = lo;
   while (i < hi)
     {
-      gint64 s, e, boundary, sums[NS];
-      guint j, k;
+      guint b = i >> BLOCK_SHIFT, k, j, kk, kend, n_parts = 1;
+      guint part_k0[2], part_k1[2];
+      gint64 s, e, boundary, known[NS], part_bound[2] = { 0, 0 };
       guint8 state;
+      gboolean narrow, any_known = FALSE;
 
-      decode (track, i >> BLOCK_SHIFT, &d);
-      k = i - d.first;
-      s = d.start[k];
-      e = d.eend[k];
-      state = d.state[k];
+      if (c->b != b && o->b == b)
+        {
+          Cur *tmp = c;
+          c = o;
+          o = tmp;
+        }
+      cur_load (track, c, b);
+      k = i - c->first;
+      cur_need (track, c, k);
+      s = c->start[k];
+      e = c->eend[k];
+      state = cur_state (c, k);
       if ((double) (e - s) >= wide)
         {
           emit (items, t0, t1, ns_per_px, n_cols, i, 1, s, e, state);
@@ -1287,50 +1607,120 @@ golanes_track_query_lod (const GolanesTrack *track,
           continue;
         }
 
-      /* A run of narrow spans starting in this column. */
+      /* A run of narrow spans starting in this column: first to the end
+       * of its block, or where it stops in there. */
       boundary = column_boundary (t0, ns_per_px,
                                   golanes_lod_column (t0, ns_per_px, MAX (s, t0)));
-      memset (sums, 0, sizeof sums);
-      sums[MIN (state, NS - 1)] += e - s;
-      j = i + 1;
-      while (j < hi)
+      memset (known, 0, sizeof known);
+      narrow = c->packed && block_narrow (track, b, wide);
+      kend = MIN (c->n, hi - c->first);
+      if (narrow && kend == c->n && BLK (track, b)->last_start < boundary)
         {
-          if ((j & (BLOCK - 1)) == 0)
+          kk = c->n;
+          e = BLK (track, b)->end;
+        }
+      else
+        {
+          kk = cur_run_end (track, c, k + 1, kend, boundary, wide, narrow);
+          cur_need (track, c, kk - 1);
+          e = c->eend[kk - 1];
+        }
+      j = c->first + kk;
+      part_k0[0] = k;
+      part_k1[0] = kk;
+      part_bound[0] = (e - s) + (kk - k);
+
+      /* Then over whole blocks, and into the one where it stops. */
+      if (kk == c->n && j < hi)
+        {
+          guint nb = b + 1;
+
+          for (;;)
             {
-              guint b = j >> BLOCK_SHIFT, b0 = b;
+              guint nb0 = nb;
 
               if (track->stride > 0)
                 {
-                  while (b < track->n_blocks && (b + 1) * BLOCK <= hi &&
-                         block_fits (track, b, boundary, wide))
+                  guint nt = nb;
+
+                  /* Find where the run stops first, to fetch that block's
+                   * bytes while the sums of the blocks before it add up. */
+                  while (nt < track->n_blocks && (nt + 1) * BLOCK <= hi &&
+                         block_fits (track, nt, boundary, wide))
+                    nt++;
+                  if (nt < track->n_blocks)
                     {
-                      add_block (track, b, sums, &d);
-                      b++;
+                      const guint8 *bytes = track->data + BLK (track, nt)->offset;
+
+                      __builtin_prefetch (bytes);
+                      __builtin_prefetch (bytes + 64);
+                      __builtin_prefetch (bytes + 128);
                     }
-                  if (b > b0)
-                    {
-                      e = BLK (track, b - 1)->end;
-                      j = b * BLOCK;
-                      if (j >= hi)
-                        break;
-                    }
+                  if (nt > nb)
+                    any_known = TRUE;
+                  for (; nb < nt; nb++)
+                    add_block (track, nb, known, &d);
                 }
-              decode (track, b, &d);
+              if (nb > nb0)
+                {
+                  e = BLK (track, nb - 1)->end;
+                  j = nb * BLOCK;
+                }
+              if (j >= hi)
+                break;
+              cur_load (track, o, nb);
+              kend = MIN (o->n, hi - o->first);
+              kk = cur_run_end (track, o, 0, kend, boundary, wide,
+                                o->packed && block_narrow (track, nb, wide));
+              if (kk == o->n)
+                {
+                  /* Taken whole after all (a duration too long for its
+                   * header): add it exactly and go on. */
+                  cur_add_states (track, o, 0, o->n, known);
+                  any_known = TRUE;
+                  e = o->eend[o->n - 1];
+                  j = o->first + o->n;
+                  nb++;
+                  if (j >= hi)
+                    break;
+                  continue;
+                }
+              if (kk > 0)
+                {
+                  cur_need (track, o, kk - 1);
+                  e = o->eend[kk - 1];
+                  part_k0[1] = 0;
+                  part_k1[1] = kk;
+                  part_bound[1] = (e - BLK (track, nb)->base) + kk;
+                  n_parts = 2;
+                  j = o->first + kk;
+                }
+              break;
             }
-          k = j - d.first;
-          if (d.start[k] >= boundary || (double) (d.eend[k] - d.start[k]) >= wide)
-            break;
-          sums[MIN (d.state[k], NS - 1)] += d.eend[k] - d.start[k];
-          e = d.eend[k];
-          j++;
         }
+
       if (j - i > 1)
         {
-          guint st, best = 0;
+          guint best;
 
-          for (st = 1; st < NS; st++)
-            if (sums[st] > sums[best])
-              best = st;
+          /* The dominant state: from the whole blocks' sums when the
+           * partial blocks cannot change it; else with the spans of the
+           * partial blocks summed, the last one first. */
+          if (!any_known || !decisive (known, part_bound[0] + part_bound[1], &best))
+            {
+              gboolean done = FALSE;
+
+              if (n_parts == 2)
+                {
+                  cur_add_states (track, o, part_k0[1], part_k1[1], known);
+                  done = any_known && decisive (known, part_bound[0], &best);
+                }
+              if (!done)
+                {
+                  cur_add_states (track, c, part_k0[0], part_k1[0], known);
+                  best = argmax (known);
+                }
+            }
           state = (guint8) best;
         }
       emit (items, t0, t1, ns_per_px, n_cols, i, j - i, s, e, state);
