@@ -1125,121 +1125,129 @@ series_seek (const GolanesSeriesPoint *points,
   return lo > 0 ? lo - 1 : 0;
 }
 
-static double
-series_y (const GolanesSeriesPoint *point,
-          double                    y,
-          double                    height,
-          guint64                   max)
+/* The lowest and highest value of @points in effect during each of the
+ * frame's columns: one pass over the points in view. */
+static gboolean
+series_columns (Frame                    *f,
+                const GolanesSeriesPoint *points,
+                guint                     n,
+                guint64                  *lo,
+                guint64                  *hi)
 {
-  return y + height - (double) point->value / max * (height - 2);
-}
-
-/* A step plot of @points over the window.  Points sharing a pixel column
- * collapse to a vertical stroke over their range, so a frame costs the
- * columns, not the points. */
-static void
-draw_series (Frame                    *f,
-             cairo_t                  *cr,
-             const GolanesSeriesPoint *points,
-             guint                     n,
-             double                    y,
-             double                    height,
-             guint64                   max,
-             gboolean                  filled)
-{
-  double x_end = GOLANES_TIMELINE_GUTTER + f->data_width;
-  double last_y;
-  gint64 column = G_MININT64;
-  double col_x = 0;
-  double col_min = 0;
-  double col_max = 0;
+  guint64 level;
+  int cur = 0;
   guint i;
 
-  if (n == 0 || max == 0)
-    return;
+  if (n == 0 || f->n_cols <= 0)
+    return FALSE;
 
   i = series_seek (points, n, f->p->start);
-  last_y = series_y (&points[i], y, height, max);
-  cairo_move_to (cr, GOLANES_TIMELINE_GUTTER, last_y);
-
-  for (i++; i < n && points[i].time <= f->p->end; i++)
+  level = points[i].value;
+  lo[0] = hi[0] = level;
+  for (i++; i < n && points[i].time < f->p->end; i++)
     {
-      double x = frame_x (f, points[i].time);
-      double py = series_y (&points[i], y, height, max);
-      gint64 c = (gint64) floor (x);
+      gint64 col = golanes_lod_column (f->p->start, f->ns_per_px, points[i].time);
 
-      if (c == column)
+      if (col >= f->n_cols)
+        break;
+      while (cur < col)
         {
-          col_min = MIN (col_min, py);
-          col_max = MAX (col_max, py);
-          last_y = py;
-          continue;
+          cur++;
+          lo[cur] = hi[cur] = level;
         }
-
-      if (column != G_MININT64)
-        {
-          cairo_line_to (cr, col_x, col_min);
-          cairo_line_to (cr, col_x, col_max);
-          cairo_line_to (cr, col_x, last_y);
-        }
-
-      /* The level before this point holds until it. */
-      cairo_line_to (cr, x, last_y);
-      column = c;
-      col_x = x;
-      col_min = MIN (last_y, py);
-      col_max = MAX (last_y, py);
-      last_y = py;
+      level = points[i].value;
+      lo[cur] = MIN (lo[cur], level);
+      hi[cur] = MAX (hi[cur], level);
     }
-  if (column != G_MININT64)
+  while (cur < f->n_cols - 1)
     {
-      cairo_line_to (cr, col_x, col_min);
-      cairo_line_to (cr, col_x, col_max);
-      cairo_line_to (cr, col_x, last_y);
+      cur++;
+      lo[cur] = hi[cur] = level;
     }
-  cairo_line_to (cr, x_end, last_y);
-
-  if (filled)
-    {
-      cairo_line_to (cr, x_end, y + height);
-      cairo_line_to (cr, GOLANES_TIMELINE_GUTTER, y + height);
-      cairo_close_path (cr);
-    }
+  return TRUE;
 }
 
+static void
+fill_column (Frame   *f,
+             int      x,
+             int      top,
+             int      bottom,
+             int      r0,
+             int      r1,
+             guint32  pixel)
+{
+  guint32 *p;
+
+  top = MAX (top, MAX (r0, 0));
+  bottom = MIN (bottom, MIN (r1, f->ph));
+  if (top >= bottom)
+    return;
+  p = f->pixels + (gsize) top * f->pw + x;
+  for (int r = top; r < bottom; r++, p += f->pw)
+    *p = pixel;
+}
+
+/* The heap in use, filled under a line, and the heap goal dashed, as step
+ * plots on device pixels: a column holding several points shows their
+ * range as a vertical stroke. */
 static void
 draw_heap_lane (Frame             *f,
                 const GolanesLane *lane,
                 double             y)
 {
-  GolanesTimelineLayout *layout = f->p->layout;
   const GolanesSeriesPoint *points;
-  const GdkRGBA *heap = golanes_palette_get (GOLANES_COLOR_HEAP, f->p->dark);
-  const GdkRGBA *goal = golanes_palette_get (GOLANES_COLOR_HEAP_GOAL, f->p->dark);
+  GdkRGBA heap = *golanes_palette_get (GOLANES_COLOR_HEAP, f->p->dark);
+  guint32 line = to_pixel (&heap);
+  guint32 goal = role_pixel (f, GOLANES_COLOR_HEAP_GOAL);
+  guint64 max = f->p->layout->heap_max;
+  g_autofree guint64 *lo = NULL;
+  g_autofree guint64 *hi = NULL;
+  guint32 area;
+  double scale;
+  int goal_width = MAX ((int) lround (1.5 * f->scale), 1);
+  int r0;
+  int r1;
   guint n;
-  cairo_t *cr;
 
-  cr = gtk_snapshot_append_cairo (f->snapshot,
-                                  &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
-                                                       f->data_width, lane->height));
+  if (max == 0 || f->n_cols <= 0)
+    return;
+
+  heap.alpha = 0.35;
+  area = to_pixel (&heap);
+  lane_rows (f, y, lane->height, &r0, &r1);
+  scale = (r1 - r0 - 2 * f->scale) / (double) max;
+  for (int r = MAX (r0, 0); r < MIN (r1, f->ph); r++)
+    memset (f->pixels + (gsize) r * f->pw + f->data_x, 0, (gsize) f->n_cols * sizeof (guint32));
+  f->ext_x0 = f->data_x;
+  f->ext_x1 = f->data_x + f->n_cols;
+  lo = g_new (guint64, f->n_cols);
+  hi = g_new (guint64, f->n_cols);
 
   points = golanes_timeline_get_series (f->timeline, GOLANES_SERIES_HEAP_ALLOC, &n);
-  draw_series (f, cr, points, n, y, lane->height, layout->heap_max, TRUE);
-  cairo_set_source_rgba (cr, heap->red, heap->green, heap->blue, 0.35);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, heap);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  if (series_columns (f, points, n, lo, hi))
+    for (int c = 0; c < f->n_cols; c++)
+      {
+        int top = (int) floor (r1 - hi[c] * scale - f->scale * 0.5);
+        int bottom = (int) floor (r1 - lo[c] * scale - f->scale * 0.5) + f->scale;
+
+        fill_column (f, f->data_x + c, top, r1, r0, r1, area);
+        fill_column (f, f->data_x + c, top, bottom, r0, r1, line);
+      }
 
   points = golanes_timeline_get_series (f->timeline, GOLANES_SERIES_HEAP_GOAL, &n);
-  draw_series (f, cr, points, n, y, lane->height, layout->heap_max, FALSE);
-  gdk_cairo_set_source_rgba (cr, goal);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-}
+  if (series_columns (f, points, n, lo, hi))
+    for (int c = 0; c < f->n_cols; c++)
+      {
+        int top = (int) floor (r1 - hi[c] * scale - goal_width * 0.5);
+        int bottom = (int) floor (r1 - lo[c] * scale - goal_width * 0.5) + goal_width;
 
+        /* Dashes 4 pixels long, 3 apart; a change always shows. */
+        if (lo[c] != hi[c] || (c / f->scale) % 7 < 4)
+          fill_column (f, f->data_x + c, top, bottom, r0, r1, goal);
+      }
+
+  append_image (f, r0, r1);
+}
 
 static void
 counts_at_column (Frame                  *f,
@@ -1616,7 +1624,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
 
-  /* Backgrounds as nodes, then each lane's spans or counts as an image. */
+  /* Backgrounds as nodes, then each lane's spans or plot as an image. */
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   first = first_lane_below (layout, p->scroll_y);
   for (last = first; last < n_lanes; last++)
@@ -1642,6 +1650,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
           draw_gc_lane (&f, lane, y);
           break;
         case GOLANES_LANE_HEAP:
+          draw_heap_lane (&f, lane, y);
           break;
         case GOLANES_LANE_COUNTS:
           draw_counts_lane (&f, lane, y);
@@ -1671,7 +1680,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
     }
   pixels_unref (g_steal_pointer (&f.buffer));
 
-  /* Then what is drawn over it: the heap plot and the text. */
+  /* Then the text over it. */
   for (guint i = first; i < last; i++)
     {
       const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
@@ -1684,14 +1693,6 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
           text (&f, label, 6, y, p->width / 2, lane->height, &p->foreground);
           pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
           continue;
-        }
-
-      if (lane->kind == GOLANES_LANE_HEAP)
-        {
-          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, y,
-                                                                 f.data_width, lane->height));
-          draw_heap_lane (&f, lane, y);
-          gtk_snapshot_pop (snapshot);
         }
 
       text (&f, label, lane->kind == GOLANES_LANE_REGION ? 24 : 10, y,
