@@ -250,12 +250,7 @@ golanes_histogram_query_tooltip (GtkWidget  *widget,
                                  gboolean    keyboard_mode,
                                  GtkTooltip *tooltip)
 {
-  g_autofree char *text = golanes_histogram_describe_at (GOLANES_HISTOGRAM (widget), x);
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
+  return golanes_plot_set_tooltip (tooltip, golanes_histogram_describe_at (GOLANES_HISTOGRAM (widget), x));
 }
 
 static void

@@ -229,12 +229,7 @@ golanes_mmu_plot_query_tooltip (GtkWidget  *widget,
                                 gboolean    keyboard_mode,
                                 GtkTooltip *tooltip)
 {
-  g_autofree char *text = golanes_mmu_plot_describe_at (GOLANES_MMU_PLOT (widget), x);
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
+  return golanes_plot_set_tooltip (tooltip, golanes_mmu_plot_describe_at (GOLANES_MMU_PLOT (widget), x));
 }
 
 static void

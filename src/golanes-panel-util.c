@@ -152,6 +152,18 @@ golanes_plot_append_text (GtkWidget     *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+gboolean
+golanes_plot_set_tooltip (GtkTooltip *tooltip,
+                          char       *text)
+{
+  g_autofree char *owned = text;
+
+  if (owned == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, owned);
+  return TRUE;
+}
+
 void
 golanes_plot_get_colors (GtkWidget *widget,
                          GdkRGBA   *fg,

@@ -78,6 +78,10 @@ void     golanes_plot_append_text          (GtkWidget           *widget,
                                             float                y,
                                             float                xalign,
                                             const GdkRGBA       *color);
+/* For a plot's query_tooltip: sets @text (taken, may be NULL) on @tooltip.
+ * Returns whether there is a tooltip to show. */
+gboolean golanes_plot_set_tooltip          (GtkTooltip          *tooltip,
+                                            char                *text);
 /* The plots' colours from the widget's style: text and accent. */
 void     golanes_plot_get_colors           (GtkWidget           *widget,
                                             GdkRGBA             *fg,
