@@ -1199,12 +1199,38 @@ golanes_track_sum_states (const GolanesTrack *track,
     }
 }
 
+/* floor() and ceil() to an integer, without a libm call: exact for the
+ * doubles that fit in a gint64. */
+static inline gint64
+floor_to_int (double x)
+{
+  gint64 t = (gint64) x;
+
+  return (double) t > x ? t - 1 : t;
+}
+
+static inline gint64
+ceil_to_int (double x)
+{
+  gint64 t = (gint64) x;
+
+  return (double) t < x ? t + 1 : t;
+}
+
+static inline gint64
+lod_column (gint64 t0,
+            double ns_per_px,
+            gint64 time)
+{
+  return floor_to_int ((double) (time - t0) / ns_per_px);
+}
+
 gint64
 golanes_lod_column (gint64 t0,
                     double ns_per_px,
                     gint64 time)
 {
-  return (gint64) floor ((double) (time - t0) / ns_per_px);
+  return lod_column (t0, ns_per_px, time);
 }
 
 /* Smallest time t with column(t) > c. */
@@ -1213,11 +1239,11 @@ column_boundary (gint64 t0,
                  double ns_per_px,
                  gint64 c)
 {
-  gint64 t = t0 + (gint64) ceil ((double) (c + 1) * ns_per_px);
+  gint64 t = t0 + ceil_to_int ((double) (c + 1) * ns_per_px);
 
-  while (golanes_lod_column (t0, ns_per_px, t - 1) > c)
+  while (lod_column (t0, ns_per_px, t - 1) > c)
     t--;
-  while (golanes_lod_column (t0, ns_per_px, t) <= c)
+  while (lod_column (t0, ns_per_px, t) <= c)
     t++;
   return t;
 }
@@ -1248,9 +1274,9 @@ emit (GArray *items,
   GolanesLodItem item;
   gint64 c0, c1;
 
-  c0 = golanes_lod_column (t0, ns_per_px, MAX (s, t0));
+  c0 = lod_column (t0, ns_per_px, MAX (s, t0));
   /* Last column touched by [s, e): the column of e - 1. */
-  c1 = golanes_lod_column (t0, ns_per_px, MIN (e, t1) - 1) + 1;
+  c1 = lod_column (t0, ns_per_px, MIN (e, t1) - 1) + 1;
   item.start = s;
   item.end = e;
   item.first = first;
@@ -1526,19 +1552,21 @@ cur_add_states (const GolanesTrack *track,
 }
 
 /* Whether the state with the largest sum is the same whatever up to
- * @bound more is added to any states; then *best is it. */
+ * @bound more is added to any of the first @ns states (the only ones the
+ * track has); then *best is it. */
 static gboolean
 decisive (const gint64 *known,
+          guint         ns,
           gint64        bound,
           guint        *best)
 {
   guint s, m = 0;
 
-  for (s = 1; s < NS; s++)
+  for (s = 1; s < ns; s++)
     if (known[s] > known[m])
       m = s;
   *best = m;
-  for (s = 0; s < NS; s++)
+  for (s = 0; s < ns; s++)
     {
       if (s == m)
         continue;
@@ -1558,6 +1586,7 @@ golanes_track_query_lod (const GolanesTrack *track,
   guint lo, hi, i, appended = 0;
   gint64 n_cols;
   double wide = 2.0 * ns_per_px;
+  guint ns;
   Dec d;
   Cur cur[2], *c = &cur[0], *o = &cur[1];
 
@@ -1567,7 +1596,8 @@ golanes_track_query_lod (const GolanesTrack *track,
 
   if (t1 <= t0 || track->n == 0)
     return 0;
-  n_cols = golanes_lod_column (t0, ns_per_px, t1 - 1) + 1;
+  ns = track->stride > 0 ? track->stride : NS;   /* the states in use */
+  n_cols = lod_column (t0, ns_per_px, t1 - 1) + 1;
   g_return_val_if_fail (n_cols <= G_MAXINT32, 0);
   DEC_INIT (&d);
   lo = lower_by_end (track, 0, t0, &d);
@@ -1610,7 +1640,7 @@ golanes_track_query_lod (const GolanesTrack *track,
       /* A run of narrow spans starting in this column: first to the end
        * of its block, or where it stops in there. */
       boundary = column_boundary (t0, ns_per_px,
-                                  golanes_lod_column (t0, ns_per_px, MAX (s, t0)));
+                                  lod_column (t0, ns_per_px, MAX (s, t0)));
       memset (known, 0, sizeof known);
       narrow = c->packed && block_narrow (track, b, wide);
       kend = MIN (c->n, hi - c->first);
@@ -1706,14 +1736,14 @@ golanes_track_query_lod (const GolanesTrack *track,
           /* The dominant state: from the whole blocks' sums when the
            * partial blocks cannot change it; else with the spans of the
            * partial blocks summed, the last one first. */
-          if (!any_known || !decisive (known, part_bound[0] + part_bound[1], &best))
+          if (!any_known || !decisive (known, ns, part_bound[0] + part_bound[1], &best))
             {
               gboolean done = FALSE;
 
               if (n_parts == 2)
                 {
                   cur_add_states (track, o, part_k0[1], part_k1[1], known);
-                  done = any_known && decisive (known, part_bound[0], &best);
+                  done = any_known && decisive (known, ns, part_bound[0], &best);
                 }
               if (!done)
                 {
