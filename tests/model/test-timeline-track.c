@@ -39,11 +39,13 @@ column (gint64 t0,
 }
 
 /* Random non-overlapping spans: touching, gaps, zero length, long ones
- * (more than 2^32 ns), runs of tiny ones. */
+ * (more than 2^32 ns), runs of tiny ones.  Unless @finish, the track is
+ * left being built (its last span possibly still open). */
 static GolanesTrack *
-make_track (GRand  *rand,
-            GArray *ref,
-            guint   n)
+make_track_full (GRand    *rand,
+                 GArray   *ref,
+                 guint     n,
+                 gboolean  finish)
 {
   GolanesTrack *track = g_rand_boolean (rand) ? golanes_track_new () : golanes_track_new_contiguous ();
   gint64 t = g_rand_int_range (rand, -1000, 1000);
@@ -94,11 +96,26 @@ make_track (GRand  *rand,
   if (n > 0 && leave_open)
     {
       GolanesSpan *last = &g_array_index (ref, GolanesSpan, n - 1);
+      if (!finish)
+        {
+          /* An open span reads as ending where it starts. */
+          last->end = last->start;
+          return track;
+        }
       last->end = trace_end;
       last->flags |= GOLANES_SPAN_OPEN;
     }
-  golanes_track_finish (track, trace_end);
+  if (finish)
+    golanes_track_finish (track, trace_end);
   return track;
+}
+
+static GolanesTrack *
+make_track (GRand  *rand,
+            GArray *ref,
+            guint   n)
+{
+  return make_track_full (rand, ref, n, TRUE);
 }
 
 static void
@@ -414,6 +431,225 @@ test_overlap_clamped (void)
   g_assert_cmpint (golanes_track_find_at (track, 30), ==, 2);
 }
 
+/* Queries over a track's whole time range and random windows, against
+ * the brute force. */
+static void
+check_all (GolanesTrack *track,
+           GArray       *ref,
+           GRand        *rand,
+           guint         n_queries)
+{
+  guint n = ref->len, q;
+  gint64 lo = n > 0 ? g_array_index (ref, GolanesSpan, 0).start - 100 : -100;
+  gint64 hi = n > 0 ? MAX (g_array_index (ref, GolanesSpan, n - 1).end,
+                           g_array_index (ref, GolanesSpan, n - 1).start + 1) + 100 : 100;
+
+  check_spans (track, ref);
+  for (q = 0; q < n_queries; q++)
+    {
+      gint64 t0 = lo + (gint64) (g_rand_double (rand) * (double) (hi - lo));
+      gint64 width = (gint64) (g_rand_double (rand) * (double) (hi - t0)) + 1;
+      guint cols = (guint) g_rand_int_range (rand, 1, 2500);
+      guint a = n > 0 ? (guint) g_rand_int_range (rand, 0, n + 1) : 0;
+      guint b = n > 0 ? (guint) g_rand_int_range (rand, 0, n + 1) : 0;
+      gint64 sums[GOLANES_TRACK_MAX_STATES], want[GOLANES_TRACK_MAX_STATES];
+
+      if (q % 4 == 0)
+        {
+          t0 = lo;
+          width = hi - lo;
+        }
+      check_find (track, ref, t0, t0 + width);
+      check_lod (track, ref, t0, t0 + width, (double) width / cols);
+      if (a > b)
+        {
+          guint tmp = a;
+          a = b;
+          b = tmp;
+        }
+      golanes_track_sum_states (track, a, b - a, sums);
+      brute_sums (ref, a, b - a, want);
+      g_assert_cmpmem (sums, sizeof sums, want, sizeof want);
+    }
+  for (q = 0; q < MIN (n, 40u); q++)
+    {
+      const GolanesSpan *sp = &g_array_index (ref, GolanesSpan, g_rand_int_range (rand, 0, n));
+      check_find (track, ref, sp->start, sp->start + 1);
+      check_find (track, ref, sp->end, sp->end + 1);
+    }
+}
+
+/* Sizes around the blocks of 64 spans and their sub-blocks of 16. */
+static void
+test_block_edges (void)
+{
+  static const guint sizes[] = { 1, 15, 16, 17, 63, 64, 65, 127, 128, 129, 255, 256, 257,
+                                 1023, 1024, 1025, 4095, 4096, 4097 };
+  guint k, seed;
+
+  for (k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (seed = 0; seed < 6; seed++)
+      {
+        g_autoptr(GRand) rand = g_rand_new_with_seed (5000 + k * 10 + seed);
+        g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+        g_autoptr(GolanesTrack) track = make_track (rand, ref, sizes[k]);
+
+        check_all (track, ref, rand, 30);
+      }
+}
+
+/* Every read works while the track is still being built: the encoded
+ * blocks and the spans still waiting, the last one maybe open. */
+static void
+test_while_building (void)
+{
+  guint seed;
+
+  for (seed = 0; seed < 60; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (7000 + seed);
+      g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+      guint n = (guint) g_rand_int_range (rand, 0, seed % 5 == 0 ? 5000 : 400);
+      g_autoptr(GolanesTrack) track = make_track_full (rand, ref, n, FALSE);
+
+      check_all (track, ref, rand, 25);
+      if (n > 0)
+        g_assert_cmpuint (golanes_track_get_last_arg (track), ==,
+                          g_array_index (ref, GolanesSpan, n - 1).arg);
+    }
+}
+
+/* Durations and gaps far beyond 32 bits, on their own and mixed with tiny
+ * spans: blocks whose largest duration, per-state sums and sub-block
+ * starts do not fit in their 32-bit summaries, seen at scales below and
+ * above 2^32 ns per pixel. */
+static void
+test_long_spans (void)
+{
+  guint seed;
+
+  for (seed = 0; seed < 40; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (9000 + seed);
+      g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+      g_autoptr(GolanesTrack) track = seed % 2 ? golanes_track_new () : golanes_track_new_contiguous ();
+      guint n = (guint) g_rand_int_range (rand, 1, 3000), i, q;
+      gint64 t = (gint64) g_rand_int (rand) << 20;
+
+      for (i = 0; i < n; i++)
+        {
+          GolanesSpan s;
+          guint shape = g_rand_int_range (rand, 0, 8);
+
+          if (shape == 0)
+            t += (gint64) g_rand_int (rand) << g_rand_int_range (rand, 0, 12);   /* a long gap */
+          s.start = t;
+          if (shape <= 1)
+            s.end = t + ((gint64) g_rand_int (rand) << g_rand_int_range (rand, 0, 10));
+          else if (shape == 2)
+            s.end = t;
+          else
+            s.end = t + g_rand_int_range (rand, 1, seed % 3 == 0 ? 1000 : 50);
+          s.state = (guint8) g_rand_int_range (rand, 0, 3 + seed % 5);
+          s.reason = (guint16) (g_rand_boolean (rand) ? 65535 : g_rand_int_range (rand, 0, 3));
+          s.arg = seed % 4 == 0 ? g_rand_int (rand) : (guint32) (G_MAXUINT32 - g_rand_int_range (rand, 0, 3));
+          s.flags = (guint8) g_rand_int_range (rand, 0, 4);
+          golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
+          g_array_append_val (ref, s);
+          t = s.end;
+        }
+      golanes_track_finish (track, t + 10);
+      check_all (track, ref, rand, 20);
+      /* Scales around and beyond 2^32 ns per pixel. */
+      for (q = 0; q < 12; q++)
+        {
+          gint64 lo = g_array_index (ref, GolanesSpan, 0).start;
+          double scale = ldexp (1.0, 26 + (int) q);
+          gint64 width = (gint64) (scale * g_rand_int_range (rand, 1, 3000));
+
+          check_lod (track, ref, lo - 5, lo - 5 + width, scale);
+        }
+    }
+}
+
+/* Many distinct arguments and reasons in a block (more than a dictionary
+ * holds), every state, and extreme values. */
+static void
+test_values (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint pattern;
+
+  for (pattern = 0; pattern < 6; pattern++)
+    {
+      g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+      g_autoptr(GolanesTrack) track = golanes_track_new_contiguous ();
+      guint i, n = 700;
+      gint64 t = G_MININT64 / 4;
+
+      for (i = 0; i < n; i++)
+        {
+          GolanesSpan s;
+
+          s.start = t;
+          s.end = t + 1 + i % 7;
+          switch (pattern)
+            {
+            case 0:   /* all distinct */
+              s.arg = i * 2654435761u;
+              s.reason = (guint16) (i * 7919);
+              break;
+            case 1:   /* 17 distinct: one more than a dictionary */
+              s.arg = (i % 17) * 1000003u;
+              s.reason = (guint16) (i % 17);
+              break;
+            case 2:   /* 16 distinct */
+              s.arg = G_MAXUINT32 - i % 16;
+              s.reason = (guint16) (65535 - i % 16);
+              break;
+            case 3:   /* constant */
+              s.arg = G_MAXUINT32;
+              s.reason = 65535;
+              break;
+            case 4:   /* two values far apart */
+              s.arg = i % 2 ? G_MAXUINT32 : 0;
+              s.reason = i % 3 ? 65535 : 0;
+              break;
+            default:
+              s.arg = g_rand_int (rand);
+              s.reason = (guint16) g_rand_int (rand);
+              break;
+            }
+          s.state = (guint8) (pattern == 5 ? g_rand_int_range (rand, 0, GOLANES_TRACK_MAX_STATES) : i % GOLANES_TRACK_MAX_STATES);
+          s.flags = (guint8) (i % 3 == 0 ? GOLANES_SPAN_OPEN_START : 0);
+          golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
+          g_array_append_val (ref, s);
+          t = s.end + (pattern == 4 && i % 50 == 0 ? (gint64) 1 << 40 : 0);
+        }
+      golanes_track_finish (track, t);
+      check_all (track, ref, rand, 30);
+    }
+}
+
+/* Storage stays small: a busy contiguous track of short spans with a few
+ * stack ids costs a few bytes per span. */
+static void
+test_compact (void)
+{
+  g_autoptr(GolanesTrack) track = golanes_track_new_contiguous ();
+  guint i, n = 100000;
+  gint64 t = 1000000;
+
+  for (i = 0; i < n; i++)
+    {
+      golanes_track_open (track, t, (guint8) (1 + i % 3), (guint16) (i % 5 == 0 ? 3 : 0), i % 4 == 0 ? 17 : 0, 0);
+      t += 300 + (i * 37) % 500;
+      golanes_track_close (track, t);
+    }
+  golanes_track_finish (track, t);
+  g_assert_cmpuint (golanes_track_get_memory_size (track), <, (gsize) n * 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,5 +660,10 @@ main (int   argc,
   g_test_add_func ("/track/random-queries", test_random_queries);
   g_test_add_func ("/track/random-lod", test_random_lod);
   g_test_add_func ("/track/lod-cost", test_lod_cost);
+  g_test_add_func ("/track/block-edges", test_block_edges);
+  g_test_add_func ("/track/while-building", test_while_building);
+  g_test_add_func ("/track/long-spans", test_long_spans);
+  g_test_add_func ("/track/values", test_values);
+  g_test_add_func ("/track/compact", test_compact);
   return g_test_run ();
 }
