@@ -1289,26 +1289,37 @@ emit (GArray *items,
   g_array_append_val (items, item);
 }
 
-/* Whether no span of encoded block @b is @wide or wider. */
+/* The header test for "no span as wide as @wide": max_dur < the result.
+ * A 32-bit max_dur m is < wide exactly when m < ceil (wide); max_dur ==
+ * G_MAXUINT32 (that or more) never passes. */
+static inline guint32
+narrow_limit (double wide)
+{
+  if (wide >= (double) G_MAXUINT32)
+    return G_MAXUINT32;
+  return (guint32) ceil_to_int (wide);
+}
+
+/* Whether no span of encoded block @b is as wide as the query's wide. */
 static inline gboolean
 block_narrow (const GolanesTrack *track,
               guint               b,
-              double              wide)
+              guint32             limit)
 {
-  const Block *blk = BLK (track, b);
-
-  return blk->max_dur != G_MAXUINT32 && (double) blk->max_dur < wide;
+  return BLK (track, b)->max_dur < limit;
 }
 
-/* Whether every span of encoded block @b is narrower than @wide and starts
- * before @boundary, so a run can take it whole. */
+/* Whether every span of encoded block @b is narrow and starts before
+ * @boundary, so a run can take it whole. */
 static inline gboolean
 block_fits (const GolanesTrack *track,
             guint               b,
             gint64              boundary,
-            double              wide)
+            guint32             limit)
 {
-  return BLK (track, b)->last_start < boundary && block_narrow (track, b, wide);
+  const Block *blk = BLK (track, b);
+
+  return blk->last_start < boundary && blk->max_dur < limit;
 }
 
 /* The block a LOD query walks: its times decoded a sub-block at a time,
@@ -1322,6 +1333,7 @@ typedef struct
   guint    have;       /* bit q: times of sub-block q; HAVE_STATES */
   gboolean eager;      /* decode whole blocks at once */
   Field    fl[F_STATE + 1];
+  const guint8 *states_at;   /* the state field, not parsed yet, or NULL */
   gint64   start[BLOCK];
   gint64   eend[BLOCK];
   guint8   state[BLOCK];
@@ -1358,7 +1370,12 @@ cur_load (const GolanesTrack *track,
   c->packed = TRUE;
   c->n = block_n (track, b);
   c->have = 0;
-  parse_block (track, b, c->fl, F_STATE + 1);
+  {
+    const guint8 *p = track->data + BLK (track, b)->offset + ANCHORS;
+
+    p = parse_field (p, c->n, &c->fl[F_GAP]);
+    c->states_at = parse_field (p, c->n, &c->fl[F_DUR]);
+  }
   if (c->eager)
     {
       guint64 v[BLOCK];
@@ -1390,6 +1407,8 @@ cur_load (const GolanesTrack *track,
               s = e;
             }
         }
+      parse_field (c->states_at, c->n, &c->fl[F_STATE]);
+      c->states_at = NULL;
       unpack (&c->fl[F_STATE], c->n, v);
       for (k = 0; k < c->n; k++)
         c->state[k] = (guint8) v[k];
@@ -1466,6 +1485,11 @@ cur_states (Cur *c)
 
   if (c->have & HAVE_STATES)
     return;
+  if (c->states_at != NULL)
+    {
+      parse_field (c->states_at, c->n, &c->fl[F_STATE]);
+      c->states_at = NULL;
+    }
   unpack (&c->fl[F_STATE], c->n, st);
   for (k = 0; k < c->n; k++)
     c->state[k] = (guint8) st[k];
@@ -1478,6 +1502,11 @@ cur_state (Cur   *c,
 {
   if ((c->have & HAVE_STATES) || !c->packed)
     return c->state[k];
+  if (c->states_at != NULL)
+    {
+      parse_field (c->states_at, c->n, &c->fl[F_STATE]);
+      c->states_at = NULL;
+    }
   return (guint8) field_get (&c->fl[F_STATE], k);
 }
 
@@ -1587,6 +1616,7 @@ golanes_track_query_lod (const GolanesTrack *track,
   gint64 n_cols;
   double wide = 2.0 * ns_per_px;
   guint ns;
+  guint32 limit;
   Dec d;
   Cur cur[2], *c = &cur[0], *o = &cur[1];
 
@@ -1597,6 +1627,7 @@ golanes_track_query_lod (const GolanesTrack *track,
   if (t1 <= t0 || track->n == 0)
     return 0;
   ns = track->stride > 0 ? track->stride : NS;   /* the states in use */
+  limit = narrow_limit (wide);
   n_cols = lod_column (t0, ns_per_px, t1 - 1) + 1;
   g_return_val_if_fail (n_cols <= G_MAXINT32, 0);
   DEC_INIT (&d);
@@ -1642,7 +1673,7 @@ golanes_track_query_lod (const GolanesTrack *track,
       boundary = column_boundary (t0, ns_per_px,
                                   lod_column (t0, ns_per_px, MAX (s, t0)));
       memset (known, 0, sizeof known);
-      narrow = c->packed && block_narrow (track, b, wide);
+      narrow = c->packed && block_narrow (track, b, limit);
       kend = MIN (c->n, hi - c->first);
       if (narrow && kend == c->n && BLK (track, b)->last_start < boundary)
         {
@@ -1676,7 +1707,7 @@ golanes_track_query_lod (const GolanesTrack *track,
                   /* Find where the run stops first, to fetch that block's
                    * bytes while the sums of the blocks before it add up. */
                   while (nt < track->n_blocks && (nt + 1) * BLOCK <= hi &&
-                         block_fits (track, nt, boundary, wide))
+                         block_fits (track, nt, boundary, limit))
                     nt++;
                   if (nt < track->n_blocks)
                     {
@@ -1687,9 +1718,32 @@ golanes_track_query_lod (const GolanesTrack *track,
                       __builtin_prefetch (bytes + 128);
                     }
                   if (nt > nb)
-                    any_known = TRUE;
-                  for (; nb < nt; nb++)
-                    add_block (track, nb, known, &d);
+                    {
+                      guint64 acc[NS] = { 0, };
+                      guint st;
+
+                      any_known = TRUE;
+                      for (; nb < nt; nb++)
+                        {
+                          const guint32 *bs = BSUM (track, nb);
+                          guint32 all = G_MAXUINT32;
+
+                          for (st = 0; st < ns; st++)
+                            {
+                              acc[st] += bs[st];
+                              all &= bs[st] == G_MAXUINT32 ? 0 : G_MAXUINT32;
+                            }
+                          if (G_UNLIKELY (all == 0))
+                            {
+                              /* Sums too large for the header. */
+                              for (st = 0; st < ns; st++)
+                                acc[st] -= bs[st];
+                              add_block (track, nb, known, &d);
+                            }
+                        }
+                      for (st = 0; st < ns; st++)
+                        known[st] += (gint64) acc[st];
+                    }
                 }
               if (nb > nb0)
                 {
@@ -1701,7 +1755,7 @@ golanes_track_query_lod (const GolanesTrack *track,
               cur_load (track, o, nb);
               kend = MIN (o->n, hi - o->first);
               kk = cur_run_end (track, o, 0, kend, boundary, wide,
-                                o->packed && block_narrow (track, nb, wide));
+                                o->packed && block_narrow (track, nb, limit));
               if (kk == o->n)
                 {
                   /* Taken whole after all (a duration too long for its
