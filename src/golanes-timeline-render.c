@@ -603,6 +603,7 @@ role_pixel (const Frame      *f,
 typedef struct
 {
   GskRenderNode *node;
+  int            width;
   int            height;
 } TextEntry;
 
@@ -647,7 +648,7 @@ text_entry (Frame         *f,
   entry = g_new0 (TextEntry, 1);
   pango_layout_set_text (f->layout, str, -1);
   pango_layout_set_width (f->layout, width);
-  pango_layout_get_pixel_size (f->layout, NULL, &entry->height);
+  pango_layout_get_pixel_size (f->layout, &entry->width, &entry->height);
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_layout (snapshot, f->layout, color);
   entry->node = gtk_snapshot_free_to_node (snapshot);
@@ -1756,6 +1757,7 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
   double last_right = -G_MAXDOUBLE;
   Frame f = { 0, };
 
+  g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
   g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
 
   if (data_width <= 0 || p->end <= p->start)
@@ -1779,19 +1781,17 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
     {
       const GolanesTick *tick = &g_array_index (ticks, GolanesTick, i);
       double x = GOLANES_TIMELINE_GUTTER + floor (tick->x);
-      int w;
-      int h;
+      const TextEntry *label;
 
       fill (&f, x, height - 8, 1, 8, &p->foreground);
-      pango_layout_set_text (layout, tick->label, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (x + 4 <= last_right || x + 4 + w > p->width)
+      label = text_entry (&f, tick->label, -1, &p->foreground);
+      if (x + 4 <= last_right || x + 4 + label->width > p->width || label->node == NULL)
         continue;
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, floor ((height - 8 - h) / 2) + 2));
-      gtk_snapshot_append_layout (snapshot, layout, &p->foreground);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, floor ((height - 8 - label->height) / 2) + 2));
+      gtk_snapshot_append_node (snapshot, label->node);
       gtk_snapshot_restore (snapshot);
-      last_right = x + 4 + w + 8;
+      last_right = x + 4 + label->width + 8;
     }
   fill (&f, 0, height - 1, p->width, 1, grid);
 
