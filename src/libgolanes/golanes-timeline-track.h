@@ -17,16 +17,18 @@ G_BEGIN_DECLS
  *
  * Storage: blocks of 64 spans.  A block has a 32-byte header (its first
  * and last start, the effective end of its last span, its largest
- * effective duration) and packed bytes: per span the gap since the
- * previous span's end, the duration, the state, the flags, the reason and
- * the argument, each field with a fixed number of bits per block relative
- * to the block's minimum, or, for the state, reason and argument, as an
- * index into the block's dictionary of distinct values when that is
- * smaller.  Constant fields (no gaps in a contiguous track, reasons that
- * are all 0) take no bits.  Typically 2 to 4 bytes per span, whatever the
- * durations (64-bit times throughout).  Reading a span decodes within its
- * block: O(64).  The spans of the last block stay unencoded while the
- * track is built, so the open last span can be closed or relabelled.
+ * effective duration) followed by its states' summed durations, and
+ * packed bytes: the starts of its spans 16, 32 and 48, then per span the
+ * gap since the previous span's end, the duration, the state, the flags,
+ * the reason and the argument, each field with a fixed number of bits per
+ * block relative to the block's minimum, or, for the state, reason and
+ * argument, as an index into the block's dictionary of distinct values
+ * when that is smaller.  Constant fields (no gaps in a contiguous track,
+ * reasons that are all 0) take no bits.  Typically 3 to 5 bytes per span
+ * all told, whatever the durations (64-bit times throughout).  Reading a
+ * span decodes within its block: O(64).  The spans of the last block stay
+ * unencoded while the track is built, so the open last span can be closed
+ * or relabelled, and every read works during the build too.
  * golanes_track_new_contiguous() is kept for callers; it stores the same
  * way.
  *
@@ -38,9 +40,8 @@ G_BEGIN_DECLS
  *
  * golanes_track_finish() closes a span left open (flagging it
  * GOLANES_SPAN_OPEN), encodes the last block and keeps the level-of-detail
- * summaries: per-state prefix sums of the effective durations at every
- * block boundary, for the states the track uses (none for tracks of fewer
- * than 4 blocks).
+ * summaries for the states the track uses: the per-block sums, and prefix
+ * sums every 16 blocks (none for tracks of fewer than 4 blocks).
  */
 
 typedef enum
@@ -148,9 +149,10 @@ void          golanes_track_sum_states  (const GolanesTrack *track,
  * 2 pixels wide come out individually; consecutive narrower spans that
  * start in the same column are merged.  Every span intersecting the window
  * is covered by exactly one item.  At most about 1.5 items per column plus
- * two.  The cost is O(log n) to find the window, then about one block
- * decoded per item plus one header read per block of 64 spans merged
- * whole.  The window must have fewer than 2^31 columns.  Returns the
+ * two.  The cost is O(log n) to find the window, then per item about one
+ * sub-block of 16 spans decoded (a whole block when runs are shorter than
+ * a block) plus one header read per block of 64 spans merged whole.  The
+ * window must have fewer than 2^31 columns.  Returns the
  * number of items appended. */
 guint         golanes_track_query_lod   (const GolanesTrack *track,
                                          gint64              t0,

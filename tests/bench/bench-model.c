@@ -155,7 +155,7 @@ main (int   argc,
     gint64 end = golanes_timeline_get_end_time (tl);
     guint best[10] = { 0 }, n_best = 0, k, rounds = 20, r;
     guint64 n_items = 0, n_spans_covered = 0, n_queries = 0;
-    double w;
+    double w, by_window[2] = { 0, 0 };
 
     for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
       g_ptr_array_add (tracks, golanes_timeline_get_proc (tl, i)->goroutines);
@@ -183,8 +183,11 @@ main (int   argc,
           gint64 t1 = r % 2 == 0 ? end + 1 : t0 + (end - start) / 100 + 1;
           guint j;
 
+          double q0 = cpu_now ();
+
           g_array_set_size (items, 0);
           golanes_track_query_lod (tracks->pdata[k], t0, t1, (double) (t1 - t0) / 1920, items);
+          by_window[r % 2] += cpu_now () - q0;
           n_items += items->len;
           for (j = 0; j < items->len; j++)
             n_spans_covered += g_array_index (items, GolanesLodItem, j).count;
@@ -195,6 +198,8 @@ main (int   argc,
             "%.0f items and %.0f spans per query\n",
             n_queries, tracks->len, w * 1e6 / n_queries,
             (double) n_items / n_queries, (double) n_spans_covered / n_queries);
+    printf ("  whole trace / 1%% window: %.1f / %.1f us cpu each\n",
+            by_window[0] * 1e6 / (n_queries / 2), by_window[1] * 1e6 / (n_queries / 2));
     g_ptr_array_unref (tracks);
   }
 
