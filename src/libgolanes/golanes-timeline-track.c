@@ -180,6 +180,7 @@ struct _GolanesTrack
   guint8    last_open;
   guint8    finished;
   guint8    contiguous;
+  guint64   id;           /* unique, for the span cache */
 };
 
 #define BLK(track, b)  ((Block *) (void *) ((track)->blocks + (gsize) (b) * (track)->bsize))
@@ -740,11 +741,14 @@ add_blocks (const GolanesTrack *track,
 
 /* Building */
 
+static guint64 next_track_id = 1;
+
 GolanesTrack *
 golanes_track_new (void)
 {
   GolanesTrack *track = g_new0 (GolanesTrack, 1);
 
+  track->id = __atomic_fetch_add (&next_track_id, 1, __ATOMIC_RELAXED);
   track->stride = NS;
   track->bsize = block_bytes (NS);
   return track;
@@ -968,21 +972,102 @@ block_span_times (const GolanesTrack *track,
                   gint64             *end)
 {
   gint64 s = BLK (track, b)->base;
-  guint i;
+  guint i, i0 = 0;
+  guint32 a = block_anchor (track, b, k >> SUB_SHIFT);
 
+  /* From the start of the sub-block when it is known. */
+  if (a != NO_ANCHOR)
+    {
+      s += a;
+      i0 = k & ~(SUB - 1);
+    }
   if (fl[F_GAP].w == 0 && fl[F_GAP].min == 0)
     {
-      for (i = 0; i < k; i++)
+      for (i = i0; i < k; i++)
         s += (gint64) field_get (&fl[F_DUR], i);
     }
   else
     {
-      for (i = 0; i < k; i++)
-        s += (gint64) (field_get (&fl[F_GAP], i) + field_get (&fl[F_DUR], i));
-      s += (gint64) field_get (&fl[F_GAP], k);
+      for (i = i0; i < k; i++)
+        s += (gint64) (field_get (&fl[F_DUR], i) + field_get (&fl[F_GAP], i + 1));
     }
   *start = s;
   *end = s + (gint64) field_get (&fl[F_DUR], k);
+}
+
+/* Readers (the renderer) often read consecutive spans: each thread keeps
+ * the last block it read twice decoded.  Encoded blocks never change, and
+ * tracks are told apart by an id that is never reused. */
+typedef struct
+{
+  guint64 id;        /* 0: none */
+  guint   b;
+  gboolean full;     /* the arrays hold block b */
+  gint64  start[BLOCK];
+  gint64  end[BLOCK];
+  guint32 arg[BLOCK];
+  guint16 reason[BLOCK];
+  guint8  state[BLOCK];
+  guint8  flags[BLOCK];
+} SpanCache;
+
+static __thread SpanCache span_cache;
+
+static void
+decode_full (const GolanesTrack *track,
+             guint               b,
+             SpanCache          *sc)
+{
+  Field fl[N_FIELDS];
+  guint64 gap[BLOCK], dur[BLOCK], v[BLOCK];
+  guint n = block_n (track, b), k;
+  gint64 s = BLK (track, b)->base;
+
+  parse_block (track, b, fl, N_FIELDS);
+  unpack (&fl[F_GAP], n, gap);
+  unpack (&fl[F_DUR], n, dur);
+  for (k = 0; k < n; k++)
+    {
+      s += (gint64) gap[k];
+      sc->start[k] = s;
+      s += (gint64) dur[k];
+      sc->end[k] = s;
+    }
+  unpack (&fl[F_STATE], n, v);
+  for (k = 0; k < n; k++)
+    sc->state[k] = (guint8) v[k];
+  unpack (&fl[F_FLAGS], n, v);
+  for (k = 0; k < n; k++)
+    sc->flags[k] = (guint8) v[k];
+  unpack (&fl[F_REASON], n, v);
+  for (k = 0; k < n; k++)
+    sc->reason[k] = (guint16) v[k];
+  unpack (&fl[F_ARG], n, v);
+  for (k = 0; k < n; k++)
+    sc->arg[k] = (guint32) v[k];
+}
+
+/* The cache holding encoded block @b of @track, or NULL (the first read
+ * of a block only marks it). */
+static SpanCache *
+cached_block (const GolanesTrack *track,
+              guint               b)
+{
+  SpanCache *sc = &span_cache;
+
+  if (sc->id == track->id && sc->b == b)
+    {
+      if (!sc->full)
+        {
+          decode_full (track, b, sc);
+          sc->full = TRUE;
+        }
+      return sc;
+    }
+  sc->id = track->id;
+  sc->b = b;
+  sc->full = FALSE;
+  return NULL;
 }
 
 void
@@ -992,6 +1077,7 @@ golanes_track_get_span (const GolanesTrack *track,
 {
   guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
   Field fl[N_FIELDS];
+  SpanCache *sc;
 
   g_return_if_fail (index < track->n);
 
@@ -1005,6 +1091,17 @@ golanes_track_get_span (const GolanesTrack *track,
       out->reason = r->reason;
       out->state = r->state;
       out->flags = r->flags;
+      return;
+    }
+  sc = cached_block (track, b);
+  if (sc != NULL)
+    {
+      out->start = sc->start[k];
+      out->end = sc->end[k];
+      out->arg = sc->arg[k];
+      out->reason = sc->reason[k];
+      out->state = sc->state[k];
+      out->flags = sc->flags[k];
       return;
     }
   parse_block (track, b, fl, N_FIELDS);
@@ -1028,6 +1125,8 @@ golanes_track_get_start (const GolanesTrack *track,
     return track->pending[k].start;
   if (k == 0)
     return BLK (track, b)->base;
+  if (span_cache.full && span_cache.id == track->id && span_cache.b == b)
+    return span_cache.start[k];
   parse_block (track, b, fl, N_FIELDS);
   block_span_times (track, b, k, fl, &s, &e);
   return s;
@@ -1044,6 +1143,8 @@ golanes_track_get_end (const GolanesTrack *track,
   g_return_val_if_fail (index < track->n, 0);
   if (b >= track->n_blocks)
     return track->pending[k].end;
+  if (span_cache.full && span_cache.id == track->id && span_cache.b == b)
+    return span_cache.end[k];
   parse_block (track, b, fl, N_FIELDS);
   block_span_times (track, b, k, fl, &s, &e);
   return e;
