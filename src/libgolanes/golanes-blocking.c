@@ -22,14 +22,24 @@ typedef struct
   guint32 reason;
 } Pending;
 
+/* What the goroutine summary knows of a goroutine: its lifetime, the same
+ * for every profile. */
 typedef struct
 {
-  gint64   id;
-  /* What the goroutine summary knows of this goroutine: its lifetime. */
   gboolean in_summary;
   guint32  name;            /* string id, 0 while unnamed */
   gint64   start_time;      /* 0: never ran */
   gint64   end_time;        /* 0: never ended */
+  guint32  tracking_mask;   /* profiles fed together: bit i, profile i tracks */
+} Life;
+
+typedef struct
+{
+  gint64   id;
+  Life     own;
+  /* &own, or for profiles fed together one Life they share, owned by
+   * their shared lives array. */
+  Life    *life;
   /* The open interval in the tracked state, if any. */
   gboolean tracking;
   gint64   track_start;
@@ -55,7 +65,14 @@ struct _GolanesBlocking
   GolanesStackTable  *stacks;
   gboolean            own_stacks;
   GHashTable         *goroutines;    /* &GoState.id -> GoState; its order is the finish order */
-  GolanesIdMap        by_id;         /* the same, for look-ups while feeding */
+  GolanesIdMap        by_id;         /* goroutine id -> index in slots */
+  GPtrArray          *slots;         /* GoState, in order of first sight */
+  GolanesBlocking    *group;         /* first of the profiles fed together, or self */
+  GPtrArray          *lives;         /* Life, shared by the profiles fed together */
+  guint               group_index;   /* G_MAXUINT when fed alone */
+  guint               group_n;       /* in a first profile: how many are fed together */
+  guint32             start_mask[8]; /* in a first profile: by state, the profiles tracking it */
+  guint               target;        /* the state the profile tracks */
   GArray             *by_stack;      /* Acc */
   GArray             *stack_index;   /* guint32 by stack id: index + 1, or 0 */
   GArray             *by_reason;     /* Acc */
@@ -111,6 +128,8 @@ go_state_free (gpointer data)
   g_free (g);
 }
 
+static guint target_state (GolanesBlockingKind kind);
+
 GolanesBlocking *
 golanes_blocking_new (GolanesBlockingKind  kind,
                       GolanesStackTable   *stacks)
@@ -123,6 +142,8 @@ golanes_blocking_new (GolanesBlockingKind  kind,
   self->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, go_state_free);
   self->by_stack = g_array_new (FALSE, FALSE, sizeof (Acc));
   golanes_id_map_init (&self->by_id);
+  self->slots = g_ptr_array_new ();
+  self->target = target_state (kind);
   self->stack_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->by_reason = g_array_new (FALSE, FALSE, sizeof (Acc));
   self->reason_index = g_array_new (FALSE, TRUE, sizeof (guint32));
@@ -141,6 +162,9 @@ golanes_blocking_free (GolanesBlocking *self)
   g_hash_table_unref (self->goroutines);
   g_array_unref (self->by_stack);
   golanes_id_map_clear (&self->by_id);
+  g_ptr_array_unref (self->slots);
+  if (self->lives != NULL)
+    g_ptr_array_unref (self->lives);
   g_array_unref (self->stack_index);
   g_array_unref (self->by_reason);
   g_array_unref (self->reason_index);
@@ -278,11 +302,13 @@ close_interval (GolanesBlocking *self,
 {
   gint64 d;
 
+  const Life *life = g->life;
+
   g->tracking = FALSE;
   /* Goroutines the summary never saw have no window: nothing is charged. */
-  if (!g->in_summary)
+  if (!life->in_summary)
     return;
-  if (g->start_time == 0)
+  if (life->start_time == 0)
     {
       Pending p = { g->track_start, end, g->track_stack, g->track_reason };
 
@@ -293,7 +319,7 @@ close_interval (GolanesBlocking *self,
     }
   /* The window ends at the goroutine's end, which is never before an
    * interval that closes while it lives, or at the trace end. */
-  d = overlap (g->start_time, g->end_time != 0 ? g->end_time : G_MAXINT64,
+  d = overlap (life->start_time, life->end_time != 0 ? life->end_time : G_MAXINT64,
                g->track_start, end);
   if (d > 0)
     charge (self, g, g->track_stack, g->track_reason, end, d);
@@ -315,103 +341,246 @@ outermost_function (GolanesStackTable  *stacks,
                                             frames[n - 1].func.len);
 }
 
+/* Whether @event is a goroutine's state transition, decoded into @st; a
+ * Sync starts a new generation first. */
+static gboolean
+feed_common (GolanesBlocking        *self,
+             const GolanesEvent     *event)
+{
+  self->last_time = event->time;
+  if (event->kind == GOLANES_EVENT_SYNC)
+    {
+      golanes_stack_table_begin_generation (self->stacks);
+      self->reason_data = NULL;
+      return FALSE;
+    }
+  return event->kind == GOLANES_EVENT_STATE_TRANSITION;
+}
+
+static gboolean
+decode (GolanesTraceReader     *reader,
+        const GolanesEvent     *event,
+        GolanesStateTransition *st)
+{
+  return golanes_event_get_state_transition (reader, event, st) &&
+         st->resource.kind == GOLANES_RESOURCE_GOROUTINE;
+}
+
+static gboolean update_lifetime (GolanesBlocking              *self,
+                                 Life                         *g,
+                                 GolanesTraceReader           *reader,
+                                 gint64                        t,
+                                 const GolanesStateTransition *st);
+static void update_tracking (GolanesBlocking              *self,
+                             GoState                      *g,
+                             GolanesTraceReader           *reader,
+                             const GolanesEvent           *event,
+                             const GolanesStateTransition *st);
+
+static GoState *
+go_state_get (GolanesBlocking *self,
+              gint64           id)
+{
+  guint64 v;
+  GoState *g;
+
+  if (golanes_id_map_lookup (&self->by_id, (guint64) id, &v))
+    return g_ptr_array_index (self->slots, v);
+  g = g_new0 (GoState, 1);
+  g->id = id;
+  g->life = &g->own;
+  g_hash_table_insert (self->goroutines, &g->id, g);
+  golanes_id_map_insert (&self->by_id, (guint64) id, self->slots->len);
+  g_ptr_array_add (self->slots, g);
+  return g;
+}
+
 void
 golanes_blocking_feed (GolanesBlocking    *self,
                        GolanesTraceReader *reader,
                        const GolanesEvent *event)
 {
   GolanesStateTransition st;
-  GoState *g;
-  gint64 t = event->time;
 
   g_return_if_fail (self != NULL && !self->finished);
+  /* A profile is fed either always with the same others or alone. */
+  if (self->group == NULL)
+    {
+      self->group = self;
+      self->group_index = G_MAXUINT;
+    }
+  g_return_if_fail (self->group == self && self->group_index == G_MAXUINT);
 
-  self->last_time = t;
+  if (feed_common (self, event) && decode (reader, event, &st))
+    {
+      GoState *g = go_state_get (self, st.resource.id);
+
+      if (update_lifetime (self, g->life, reader, event->time, &st) && g->pending != NULL)
+        g_array_set_size (g->pending, 0);
+      update_tracking (self, g, reader, event, &st);
+    }
+}
+
+void
+golanes_blocking_feed_many (GolanesBlocking *const *profiles,
+                            guint                  n,
+                            GolanesTraceReader    *reader,
+                            const GolanesEvent    *event)
+{
+  GolanesStateTransition st;
+  gboolean created;
+  GoState *g0;
+  Life *life;
+  guint64 slot;
+  guint32 visit;
+  guint i;
+
+  g_return_if_fail (n > 0 && n <= 32 && profiles[0] != NULL);
+  if (G_UNLIKELY (profiles[0]->group_n != n))
+    {
+      /* The first call: a profile is fed either always with the same
+       * others or alone. */
+      for (i = 0; i < n; i++)
+        {
+          g_return_if_fail (profiles[i] != NULL && profiles[i]->group == NULL);
+          profiles[i]->group = profiles[0];
+          profiles[i]->group_index = i;
+          profiles[i]->lives = i == 0 ? g_ptr_array_new_with_free_func (g_free)
+                                      : g_ptr_array_ref (profiles[0]->lives);
+          if (profiles[i]->target < G_N_ELEMENTS (profiles[0]->start_mask))
+            profiles[0]->start_mask[profiles[i]->target] |= 1u << i;
+        }
+      profiles[0]->group_n = n;
+    }
+  g_return_if_fail (!profiles[0]->finished);
+  for (i = 0; i < n; i++)
+    profiles[i]->last_time = event->time;
   if (event->kind == GOLANES_EVENT_SYNC)
     {
-      golanes_stack_table_begin_generation (self->stacks);
-      self->reason_data = NULL;
+      for (i = 0; i < n; i++)
+        feed_common (profiles[i], event);
       return;
     }
-  if (event->kind != GOLANES_EVENT_STATE_TRANSITION ||
-      !golanes_event_get_state_transition (reader, event, &st) ||
-      st.resource.kind != GOLANES_RESOURCE_GOROUTINE)
+  if (event->kind != GOLANES_EVENT_STATE_TRANSITION || !decode (reader, event, &st))
     return;
 
-  {
-    guint64 v;
-
-    if (golanes_id_map_lookup (&self->by_id, (guint64) st.resource.id, &v))
-      g = (GoState *) (gsize) v;
-    else
-      {
-        g = g_new0 (GoState, 1);
-        g->id = st.resource.id;
-        g_hash_table_insert (self->goroutines, &g->id, g);
-        golanes_id_map_insert (&self->by_id, (guint64) g->id, (guint64) (gsize) g);
-      }
-  }
-
-  /* The goroutine's lifetime, as the summary records it. */
-  if (st.from != st.to)
+  /* The profiles see the same goroutines in the same order, so they have
+   * their states in the same slots; the lifetimes, the same for all, live
+   * in the first profile's states. */
+  created = !golanes_id_map_lookup (&profiles[0]->by_id, (guint64) st.resource.id, &slot);
+  if (created)
     {
-      if (st.from == GOLANES_GO_UNDETERMINED || st.from == GOLANES_GO_NOT_EXIST)
-        {
-          /* A new summary replaces any earlier one of this id. */
-          g->in_summary = TRUE;
-          g->name = 0;
-          g->start_time = 0;
-          g->end_time = 0;
-        }
-      if (g->name == 0 && st.has_stack && st.stack != 0)
-        g->name = outermost_function (self->stacks, reader, st.stack);
-      if (st.to == GOLANES_GO_RUNNING && g->start_time == 0)
-        {
-          g->start_time = t;
-          /* Intervals that closed before it first ran lie outside its
-           * window now. */
-          if (g->pending != NULL)
-            g_array_set_size (g->pending, 0);
-        }
-      if (st.to == GOLANES_GO_NOT_EXIST ||
-          (st.to == GOLANES_GO_WAITING && str_equal (st.reason, "forever")))
-        g->end_time = t;
+      life = g_new0 (Life, 1);
+      g_ptr_array_add (profiles[0]->lives, life);
+      slot = profiles[0]->slots->len;
+      for (i = 0; i < n; i++)
+        go_state_get (profiles[i], st.resource.id)->life = life;
+      g0 = g_ptr_array_index (profiles[0]->slots, slot);
     }
+  else
+    {
+      g0 = g_ptr_array_index (profiles[0]->slots, slot);
+      life = g0->life;
+    }
+  if (update_lifetime (profiles[0], life, reader, event->time, &st))
+    for (i = 0; i < n; i++)
+      {
+        GoState *g = g_ptr_array_index (profiles[i]->slots, slot);
 
-  /* The profile itself looks at every transition, same-state ones too. */
+        if (g->pending != NULL)
+          g_array_set_size (g->pending, 0);
+      }
+
+  /* Only profiles that start or end an interval have anything to do. */
+  visit = (st.to < G_N_ELEMENTS (profiles[0]->start_mask) ? profiles[0]->start_mask[st.to] : 0) ^
+          life->tracking_mask;
+  for (i = 0; visit != 0; i++, visit >>= 1)
+    if (visit & 1)
+      {
+        GoState *g = g_ptr_array_index (profiles[i]->slots, slot);
+
+        update_tracking (profiles[i], g, reader, event, &st);
+        if (g->tracking)
+          life->tracking_mask |= 1u << i;
+        else
+          life->tracking_mask &= ~(1u << i);
+      }
+}
+
+/* Follows the goroutine's lifetime, as the summary records it; returns
+ * whether the intervals pending until its first run were dropped. */
+static gboolean
+update_lifetime (GolanesBlocking              *self,
+                 Life                         *g,
+                 GolanesTraceReader           *reader,
+                 gint64                        t,
+                 const GolanesStateTransition *st)
+{
+  gboolean dropped = FALSE;
+
+  if (st->from == st->to)
+    return FALSE;
+  if (st->from == GOLANES_GO_UNDETERMINED || st->from == GOLANES_GO_NOT_EXIST)
+    {
+      /* A new summary replaces any earlier one of this id. */
+      g->in_summary = TRUE;
+      g->name = 0;
+      g->start_time = 0;
+      g->end_time = 0;
+    }
+  if (g->name == 0 && st->has_stack && st->stack != 0)
+    g->name = outermost_function (self->stacks, reader, st->stack);
+  if (st->to == GOLANES_GO_RUNNING && g->start_time == 0)
+    {
+      g->start_time = t;
+      /* Intervals that closed before it first ran lie outside its
+       * window now. */
+      dropped = TRUE;
+    }
+  if (st->to == GOLANES_GO_NOT_EXIST ||
+      (st->to == GOLANES_GO_WAITING && str_equal (st->reason, "forever")))
+    g->end_time = t;
+  return dropped;
+}
+
+/* The profile itself looks at every transition, same-state ones too. */
+static void
+update_tracking (GolanesBlocking              *self,
+                 GoState                      *g,
+                 GolanesTraceReader           *reader,
+                 const GolanesEvent           *event,
+                 const GolanesStateTransition *st)
+{
   if (!g->tracking)
     {
-      gboolean ok;
-
-      if (st.to != target_state (self->kind))
+      if (st->to != self->target)
         return;
       /* The reason strings of a generation stay put, so one look at each
        * run of the same reason is enough. */
-      if (st.reason.data != self->reason_data || st.reason.len != self->reason_len)
+      if (st->reason.data != self->reason_data || st->reason.len != self->reason_len)
         {
-          self->reason_data = st.reason.data;
-          self->reason_len = st.reason.len;
-          self->reason_accepted = accepts (self->kind, st.to, st.reason);
+          self->reason_data = st->reason.data;
+          self->reason_len = st->reason.len;
+          self->reason_accepted = accepts (self->kind, st->to, st->reason);
           self->reason_id = self->reason_accepted
-                            ? golanes_stack_table_intern_string (self->stacks, st.reason.data, st.reason.len)
+                            ? golanes_stack_table_intern_string (self->stacks, st->reason.data, st->reason.len)
                             : 0;
         }
-      ok = self->reason_accepted;
-      if (ok)
+      if (self->reason_accepted)
         {
           gboolean has_stack;
           guint64 stack_id = golanes_event_get_stack (event, &has_stack);
 
           g->tracking = TRUE;
-          g->track_start = t;
+          g->track_start = event->time;
           g->track_stack = has_stack ? golanes_stack_table_intern (self->stacks, reader, stack_id) : 0;
           g->track_reason = self->reason_id;
         }
       return;
     }
-  if (st.to == target_state (self->kind))
+  if (st->to == self->target)
     return;
-  close_interval (self, g, t);
+  close_interval (self, g, event->time);
 }
 
 static int
@@ -484,14 +653,14 @@ golanes_blocking_finish (GolanesBlocking *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       GoState *g = value;
-      gint64 win_end = g->end_time != 0 ? g->end_time : self->last_time;
+      gint64 win_end = g->life->end_time != 0 ? g->life->end_time : self->last_time;
 
       if (g->pending == NULL)
         continue;
       for (i = 0; i < g->pending->len; i++)
         {
           const Pending *p = &g_array_index (g->pending, Pending, i);
-          gint64 d = overlap (g->start_time, win_end, p->start, p->end);
+          gint64 d = overlap (g->life->start_time, win_end, p->start, p->end);
 
           if (d > 0)
             charge (self, g, p->stack, p->reason, p->end, d);
@@ -555,7 +724,7 @@ golanes_blocking_finish (GolanesBlocking *self)
 
       if (g->count == 0)
         continue;
-      idx = g_hash_table_lookup (by_name, GUINT_TO_POINTER (g->name + 1));
+      idx = g_hash_table_lookup (by_name, GUINT_TO_POINTER (g->life->name + 1));
       if (idx != NULL)
         {
           GolanesBlockingGroup *grp = &g_array_index (self->groups, GolanesBlockingGroup,
@@ -565,10 +734,10 @@ golanes_blocking_finish (GolanesBlocking *self)
         }
       else
         {
-          GolanesBlockingGroup grp = { copy_string (self, g->name), g->count, g->delay };
+          GolanesBlockingGroup grp = { copy_string (self, g->life->name), g->count, g->delay };
 
           g_array_append_val (self->groups, grp);
-          g_hash_table_insert (by_name, GUINT_TO_POINTER (g->name + 1),
+          g_hash_table_insert (by_name, GUINT_TO_POINTER (g->life->name + 1),
                                GUINT_TO_POINTER (self->groups->len));
         }
     }

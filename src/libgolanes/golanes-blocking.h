@@ -74,6 +74,12 @@ void             golanes_blocking_free   (GolanesBlocking     *self);
 void             golanes_blocking_feed   (GolanesBlocking     *self,
                                           GolanesTraceReader  *reader,
                                           const GolanesEvent  *event);
+/* Feeds @event to @n profiles, decoding it once; the same as feeding it to
+ * each. */
+void             golanes_blocking_feed_many (GolanesBlocking *const *profiles,
+                                             guint                  n,
+                                             GolanesTraceReader    *reader,
+                                             const GolanesEvent    *event);
 void             golanes_blocking_finish (GolanesBlocking     *self);
 
 GolanesBlockingKind          golanes_blocking_get_kind        (GolanesBlocking *self);

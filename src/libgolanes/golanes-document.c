@@ -88,8 +88,7 @@ load_from_reader (GolanesTraceReader      *reader,
       golanes_gc_feed (doc->gc, reader, &ev);
       golanes_mmu_feed (doc->mmu, reader, &ev);
       golanes_goroutine_summary_feed (doc->goroutines, reader, &ev);
-      for (guint k = 0; k < G_N_ELEMENTS (doc->blocking); k++)
-        golanes_blocking_feed (doc->blocking[k], reader, &ev);
+      golanes_blocking_feed_many (doc->blocking, G_N_ELEMENTS (doc->blocking), reader, &ev);
       golanes_tasks_feed (doc->tasks, reader, &ev);
     }
   golanes_trace_reader_set_progress_func (reader, NULL, NULL);

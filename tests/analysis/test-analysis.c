@@ -378,6 +378,80 @@ test_trace_summary (void)
   analyses_clear (&a);
 }
 
+static void
+assert_groups_equal (const GolanesBlockingGroup *x,
+                     guint                       nx,
+                     const GolanesBlockingGroup *y,
+                     guint                       ny)
+{
+  guint i;
+
+  g_assert_cmpuint (nx, ==, ny);
+  for (i = 0; i < nx; i++)
+    {
+      g_assert_cmpstr (x[i].name, ==, y[i].name);
+      g_assert_cmpuint (x[i].count, ==, y[i].count);
+      g_assert_cmpint (x[i].delay, ==, y[i].delay);
+    }
+}
+
+/* The document feeds the four blocking profiles together, which shares
+ * their work; that must give what feeding each alone gives. */
+static void
+assert_fed_together_same (Analyses   *a,
+                          const char *relpath)
+{
+  g_autofree char *path = g_build_filename (fixtures_dir, relpath, NULL);
+  g_autoptr(GError) error = NULL;
+  GolanesStackTable *stacks = golanes_stack_table_new ();
+  GolanesBlocking *b[4];
+  GolanesTraceReader *reader;
+  GolanesEvent ev;
+  guint k, i, nx, ny;
+
+  for (k = 0; k < G_N_ELEMENTS (b); k++)
+    b[k] = golanes_blocking_new ((GolanesBlockingKind) k, stacks);
+  reader = golanes_trace_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  while (golanes_trace_reader_next (reader, &ev, &error))
+    golanes_blocking_feed_many (b, G_N_ELEMENTS (b), reader, &ev);
+  golanes_trace_reader_free (reader);
+  for (k = 0; k < G_N_ELEMENTS (b); k++)
+    {
+      const GolanesBlockingRecord *x, *y;
+      const GolanesBlockingGroup *gx, *gy;
+
+      golanes_blocking_finish (b[k]);
+      x = golanes_blocking_get_records (a->blocking[k], &nx);
+      y = golanes_blocking_get_records (b[k], &ny);
+      g_assert_cmpuint (nx, ==, ny);
+      for (i = 0; i < nx; i++)
+        {
+          guint fx = 0, fy = 0, j;
+          const GolanesFrame *sx = golanes_stack_table_get_frames (a->stacks, x[i].stack, &fx);
+          const GolanesFrame *sy = golanes_stack_table_get_frames (stacks, y[i].stack, &fy);
+
+          g_assert_cmpuint (x[i].count, ==, y[i].count);
+          g_assert_cmpint (x[i].delay, ==, y[i].delay);
+          g_assert_cmpuint (fx, ==, fy);
+          for (j = 0; j < fx; j++)
+            g_assert_cmpuint (sx[j].pc, ==, sy[j].pc);
+        }
+      gx = golanes_blocking_get_reasons (a->blocking[k], &nx);
+      gy = golanes_blocking_get_reasons (b[k], &ny);
+      assert_groups_equal (gx, nx, gy, ny);
+      gx = golanes_blocking_get_groups (a->blocking[k], &nx);
+      gy = golanes_blocking_get_groups (b[k], &ny);
+      assert_groups_equal (gx, nx, gy, ny);
+      g_assert_cmpuint (golanes_blocking_get_total_count (a->blocking[k]), ==,
+                        golanes_blocking_get_total_count (b[k]));
+      g_assert_cmpint (golanes_blocking_get_total_delay (a->blocking[k]), ==,
+                       golanes_blocking_get_total_delay (b[k]));
+      golanes_blocking_free (b[k]);
+    }
+  golanes_stack_table_free (stacks);
+}
+
 /* Every fixture, including truncated ones: sane figures, no crash. */
 static void
 test_all_fixtures_sane (void)
@@ -404,6 +478,7 @@ test_all_fixtures_sane (void)
           g_test_message ("%s", rel);
           analyses_run (&a, rel);
           assert_sane (&a);
+          assert_fed_together_same (&a, rel);
           analyses_clear (&a);
         }
     }
