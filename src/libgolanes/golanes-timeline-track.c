@@ -1441,6 +1441,7 @@ typedef struct
 } Cur;
 
 #define HAVE_STATES (1u << N_SUB)
+#define HAVE_ALL    (HAVE_STATES | ((1u << N_SUB) - 1))
 
 static void
 cur_load (const GolanesTrack *track,
@@ -1747,7 +1748,7 @@ golanes_track_query_lod (const GolanesTrack *track,
       guint part_k0[2], part_k1[2];
       gint64 s, e, boundary, known[NS], part_bound[2] = { 0, 0 };
       guint8 state;
-      gboolean narrow, any_known = FALSE;
+      gboolean narrow, head_exact = FALSE, tail_exact = FALSE;
 
       if (c->b != b && o->b == b)
         {
@@ -1776,7 +1777,22 @@ golanes_track_query_lod (const GolanesTrack *track,
       memset (known, 0, sizeof known);
       narrow = c->packed && block_narrow (track, b, limit);
       kend = MIN (c->n, hi - c->first);
-      if (narrow && kend == c->n && BLK (track, b)->last_start < boundary)
+      if (c->have == HAVE_ALL)
+        {
+          /* All decoded: scan and sum at once. */
+          known[MIN (state, NS - 1)] += e - s;
+          for (kk = k + 1; kk < kend; kk++)
+            {
+              gint64 ed = c->eend[kk] - c->start[kk];
+
+              if (c->start[kk] >= boundary || (double) ed >= wide)
+                break;
+              known[MIN (c->state[kk], NS - 1)] += ed;
+            }
+          e = c->eend[kk - 1];
+          head_exact = TRUE;
+        }
+      else if (narrow && kend == c->n && BLK (track, b)->last_start < boundary)
         {
           kk = c->n;
           e = BLK (track, b)->end;
@@ -1823,7 +1839,6 @@ golanes_track_query_lod (const GolanesTrack *track,
                       guint64 acc[NS] = { 0, };
                       guint st;
 
-                      any_known = TRUE;
                       for (; nb < nt; nb++)
                         {
                           const guint32 *bs = BSUM (track, nb);
@@ -1855,14 +1870,25 @@ golanes_track_query_lod (const GolanesTrack *track,
                 break;
               cur_load (track, o, nb);
               kend = MIN (o->n, hi - o->first);
-              kk = cur_run_end (track, o, 0, kend, boundary, wide,
-                                o->packed && block_narrow (track, nb, limit));
+              tail_exact = o->have == HAVE_ALL;
+              if (tail_exact)
+                for (kk = 0; kk < kend; kk++)
+                  {
+                    gint64 ed = o->eend[kk] - o->start[kk];
+
+                    if (o->start[kk] >= boundary || (double) ed >= wide)
+                      break;
+                    known[MIN (o->state[kk], NS - 1)] += ed;
+                  }
+              else
+                kk = cur_run_end (track, o, 0, kend, boundary, wide,
+                                  o->packed && block_narrow (track, nb, limit));
               if (kk == o->n)
                 {
                   /* Taken whole after all (a duration too long for its
                    * header): add it exactly and go on. */
-                  cur_add_states (track, o, 0, o->n, known);
-                  any_known = TRUE;
+                  if (!tail_exact)
+                    cur_add_states (track, o, 0, o->n, known);
                   e = o->eend[o->n - 1];
                   j = o->first + o->n;
                   nb++;
@@ -1888,23 +1914,26 @@ golanes_track_query_lod (const GolanesTrack *track,
         {
           guint best;
 
-          /* The dominant state: from the whole blocks' sums when the
-           * partial blocks cannot change it; else with the spans of the
-           * partial blocks summed, the last one first. */
-          if (!any_known || !decisive (known, ns, part_bound[0] + part_bound[1], &best))
+          /* The dominant state: from the sums so far when the partial
+           * blocks not summed yet cannot change it; else with them summed,
+           * the last one first. */
+          gint64 b0 = head_exact ? 0 : part_bound[0];
+          gint64 b1 = n_parts < 2 || tail_exact ? 0 : part_bound[1];
+
+          if (b0 + b1 == 0 || !decisive (known, ns, b0 + b1, &best))
             {
               gboolean done = FALSE;
 
-              if (n_parts == 2)
+              if (b1 > 0)
+                cur_add_states (track, o, part_k0[1], part_k1[1], known);
+              if (b0 > 0)
                 {
-                  cur_add_states (track, o, part_k0[1], part_k1[1], known);
-                  done = any_known && decisive (known, ns, part_bound[0], &best);
+                  done = decisive (known, ns, b0, &best);
+                  if (!done)
+                    cur_add_states (track, c, part_k0[0], part_k1[0], known);
                 }
               if (!done)
-                {
-                  cur_add_states (track, c, part_k0[0], part_k1[0], known);
-                  best = argmax (known);
-                }
+                best = argmax (known);
             }
           state = (guint8) best;
         }
