@@ -1902,7 +1902,7 @@ golanes_track_query_lod (const GolanesTrack *track,
                   e = o->eend[kk - 1];
                   part_k0[1] = 0;
                   part_k1[1] = kk;
-                  part_bound[1] = (e - BLK (track, nb)->base) + kk;
+                  part_bound[1] = (e - (o->packed ? BLK (track, nb)->base : o->start[0])) + kk;
                   n_parts = 2;
                   j = o->first + kk;
                 }
