@@ -105,6 +105,11 @@ struct _GolanesMmu
   /* query state */
   Series     *series;
   guint       n_series;
+  /* The utilization can only change after an event that changed a P's
+   * GC count, the stop-the-world count or the Ps; until then, once every
+   * series ends at the current value, feeding another time is a no-op. */
+  gboolean    changed;
+  gboolean    settled;
 };
 
 /* ---- Go's math.Exp / math.Log (amd64) ---------------------------------- */
@@ -478,6 +483,13 @@ add_util (GArray *series,
   }
 }
 
+static gboolean
+series_ends_at (GArray *series,
+                double  util)
+{
+  return series->len > 0 && g_array_index (series, GolanesMutatorUtil, series->len - 1).util == util;
+}
+
 static GArray *
 out_series (GolanesMmu *self,
             guint       i)
@@ -654,8 +666,16 @@ handle_transition (GolanesMmu                   *self,
         p->gc++;
       else if (p != NULL && was && !is)
         p->gc--;
+      self->changed = TRUE;
     }
-  golanes_id_map_replace (&self->states, (guint64) g, st->to);
+  {
+    guint64 *state = golanes_id_map_find (&self->states, (guint64) g);
+
+    if (state != NULL)
+      *state = st->to;
+    else
+      golanes_id_map_replace (&self->states, (guint64) g, st->to);
+  }
 }
 
 static void
@@ -724,6 +744,14 @@ golanes_mmu_feed (GolanesMmu         *self,
 
   switch (event->kind)
     {
+    case GOLANES_EVENT_STATE_TRANSITION:
+      break;
+    default:
+      self->changed = TRUE;
+      break;
+    }
+  switch (event->kind)
+    {
     case GOLANES_EVENT_RANGE_ACTIVE:
     case GOLANES_EVENT_RANGE_BEGIN:
     case GOLANES_EVENT_RANGE_END:
@@ -754,9 +782,14 @@ golanes_mmu_feed (GolanesMmu         *self,
       break;
     }
 
+  if (!self->changed && self->settled)
+    return;
+  self->changed = FALSE;
+  self->settled = TRUE;
   if ((self->flags & GOLANES_MMU_PER_PROC) == 0)
     {
       guint gc_ps = 0;
+      double util;
 
       if (self->stw > 0)
         gc_ps = self->procs->len;
@@ -764,17 +797,20 @@ golanes_mmu_feed (GolanesMmu         *self,
         for (guint i = 0; i < self->procs->len; i++)
           if (g_array_index (self->procs, ProcUtil, i).gc > 0)
             gc_ps++;
-      add_util (out_series (self, 0), event->time,
-                1 - (double) gc_ps / (double) self->procs->len);
+      util = 1 - (double) gc_ps / (double) self->procs->len;
+      add_util (out_series (self, 0), event->time, util);
+      self->settled = series_ends_at (out_series (self, 0), util);
     }
   else
     {
       for (guint i = 0; i < self->procs->len; i++)
         {
           ProcUtil *p = &g_array_index (self->procs, ProcUtil, i);
+          double util = (self->stw > 0 || p->gc > 0) ? 0.0 : 1.0;
 
-          add_util (out_series (self, p->series), event->time,
-                    (self->stw > 0 || p->gc > 0) ? 0.0 : 1.0);
+          add_util (out_series (self, p->series), event->time, util);
+          if (!series_ends_at (out_series (self, p->series), util))
+            self->settled = FALSE;
         }
     }
 }

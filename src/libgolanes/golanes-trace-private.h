@@ -56,6 +56,21 @@ golanes_id_map_lookup (const GolanesIdMap *map,
   return FALSE;
 }
 
+/* The value of @key, to read or change in place, or NULL if absent. */
+static inline guint64 *
+golanes_id_map_find (GolanesIdMap *map,
+                     guint64       key)
+{
+  guint i;
+
+  if (map->count == 0)
+    return NULL;
+  for (i = golanes_id_map_hash (key, map->mask); map->used[i]; i = (i + 1) & map->mask)
+    if (map->keys[i] == key)
+      return &map->values[i];
+  return NULL;
+}
+
 /* Returns FALSE (and leaves the map unchanged) if @key was present. */
 gboolean golanes_id_map_insert  (GolanesIdMap *map,
                                  guint64       key,
