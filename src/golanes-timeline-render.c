@@ -552,6 +552,13 @@ typedef struct
   guint32         *rows[3];
   int              ext_x0;
   int              ext_x1;
+  /* LOD queries of the visible lanes, run ahead of drawing (prefetch_run). */
+  struct _Prefetch *prefetch;
+  guint            n_prefetch;
+  guint            next_prefetch;
+  /* The goroutine counts at each data column, sampled with the queries
+   * when a counts lane is visible; NULL otherwise. */
+  GolanesGoroutineCounts *count_cols;
 } Frame;
 
 static int
@@ -826,6 +833,15 @@ static void append_image (Frame *f,
                           int    r0,
                           int    r1);
 
+typedef struct _Prefetch
+{
+  GolanesTrack *track;
+  GArray       *items;   /* GolanesLodItem */
+} Prefetch;
+
+/* The level-of-detail items of @track in the frame's window, in f->items.
+ * Lanes query their tracks in the order prefetch_collect() lists them, so
+ * the answer is usually already there. */
 static guint
 query (Frame        *f,
        GolanesTrack *track)
@@ -833,6 +849,15 @@ query (Frame        *f,
   g_array_set_size (f->items, 0);
   if (track == NULL)
     return 0;
+  if (f->next_prefetch < f->n_prefetch && f->prefetch[f->next_prefetch].track == track)
+    {
+      Prefetch *pf = &f->prefetch[f->next_prefetch++];
+      GArray *swap = f->items;
+
+      f->items = pf->items;
+      pf->items = swap;
+      return f->items->len;
+    }
   return golanes_track_query_lod (track, f->p->start, f->p->end, f->ns_per_px, f->items);
 }
 
@@ -1251,7 +1276,7 @@ draw_heap_lane (Frame             *f,
 }
 
 static void
-counts_at_column (Frame                  *f,
+counts_at_column (const Frame            *f,
                   int                     c,
                   GolanesGoroutineCounts *out)
 {
@@ -1266,18 +1291,22 @@ same_counts (const GolanesGoroutineCounts *a,
          a->waiting == b->waiting && a->syscall == b->syscall;
 }
 
-/* The counts in effect at the middle of each of the @n columns.  Counts
+/* The counts in effect at the middle of each of the columns [@c0, @n),
+ * into @cols[@c0..@n).  Counts
  * come with the time of the change they follow, so two columns with the
  * same one have no change between them: runs of equal columns are found
  * by galloping instead of one lookup per column. */
 static void
-sample_counts (Frame                  *f,
+sample_counts (const Frame            *f,
                GolanesGoroutineCounts *cols,
+               int                     c0,
                int                     n)
 {
-  int c = 0;
+  int c = c0;
 
-  counts_at_column (f, 0, &cols[0]);
+  if (c >= n)
+    return;
+  counts_at_column (f, c, &cols[c]);
   while (c < n)
     {
       GolanesGoroutineCounts probe;
@@ -1331,7 +1360,8 @@ draw_counts_lane (Frame             *f,
   };
   gint32 max = f->p->layout->count_max;
   guint32 pixels[G_N_ELEMENTS (roles)];
-  g_autofree GolanesGoroutineCounts *cols = NULL;
+  g_autofree GolanesGoroutineCounts *own_cols = NULL;
+  const GolanesGoroutineCounts *cols;
   double scale;
   int r0;
   int r1;
@@ -1350,8 +1380,13 @@ draw_counts_lane (Frame             *f,
 
   /* Per column: the counts in effect at its middle, stacked from the
    * bottom of the lane. */
-  cols = g_new (GolanesGoroutineCounts, f->n_cols);
-  sample_counts (f, cols, f->n_cols);
+  cols = f->count_cols;
+  if (cols == NULL)
+    {
+      own_cols = g_new (GolanesGoroutineCounts, f->n_cols);
+      sample_counts (f, own_cols, 0, f->n_cols);
+      cols = own_cols;
+    }
   for (int c = 0; c < f->n_cols; c++)
     {
       const GolanesGoroutineCounts *counts = &cols[c];
@@ -1592,6 +1627,201 @@ append_image (Frame *f,
   gsk_render_node_unref (node);
 }
 
+/* Prefetching.  At overview zoom the LOD queries are most of a frame's
+ * work, and they only read finished tracks, so the visible lanes' queries
+ * run first, spread over a few worker threads and the calling thread; the
+ * drawing that follows stays on the calling thread (snapshots are not
+ * thread-safe).  Every thread takes the next unclaimed query until none is
+ * left, and the caller waits for the workers it woke. */
+
+#define MAX_PREFETCH_WORKERS 3
+
+/* The counts lane's columns are sampled in this many pieces. */
+#define COUNT_CHUNKS 8
+
+typedef struct
+{
+  const Frame *f;
+  Prefetch    *queries;
+  guint        n_queries;
+  guint        n;         /* queries, then count chunks */
+  gint         next;      /* atomic: the next piece of work to claim */
+  guint        pending;   /* workers not yet done, under mutex */
+  GMutex       mutex;
+  GCond        cond;
+} PrefetchJob;
+
+static void
+prefetch_drain (PrefetchJob *job)
+{
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&job->next, 1);
+
+      if (i >= job->n)
+        return;
+      if (i < job->n_queries)
+        golanes_track_query_lod (job->queries[i].track, job->f->p->start, job->f->p->end,
+                                 job->f->ns_per_px, job->queries[i].items);
+      else
+        {
+          int n_cols = job->f->n_cols;
+          guint k = i - job->n_queries;
+
+          sample_counts (job->f, job->f->count_cols,
+                         (int) ((gint64) n_cols * k / COUNT_CHUNKS),
+                         (int) ((gint64) n_cols * (k + 1) / COUNT_CHUNKS));
+        }
+    }
+}
+
+static void
+prefetch_worker (gpointer data,
+                 gpointer user_data G_GNUC_UNUSED)
+{
+  PrefetchJob *job = data;
+
+  prefetch_drain (job);
+  g_mutex_lock (&job->mutex);
+  if (--job->pending == 0)
+    g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
+static GThreadPool *
+prefetch_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      int workers = MIN ((int) g_get_num_processors () - 1, MAX_PREFETCH_WORKERS);
+      GThreadPool *created = NULL;
+
+      if (workers > 0)
+        created = g_thread_pool_new (prefetch_worker, NULL, workers, FALSE, NULL);
+      /* g_once_init_leave() needs a non-NULL value: a sentinel for none. */
+      g_once_init_leave (&pool, created != NULL ? created : (GThreadPool *) &pool);
+    }
+  return pool == (GThreadPool *) &pool ? NULL : pool;
+}
+
+static void
+prefetch_add (GArray       *list,
+              GolanesTrack *track)
+{
+  Prefetch pf;
+
+  if (track == NULL)
+    return;
+  pf.track = track;
+  pf.items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
+  g_array_append_val (list, pf);
+}
+
+/* The tracks the lanes [first, last) query, in the order they query them;
+ * and the counts lane's columns if it is among them. */
+static void
+prefetch_collect (Frame  *f,
+                  guint   first,
+                  guint   last,
+                  GArray *list)
+{
+  for (guint i = first; i < last; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (f->p->layout, i);
+      const GolanesTimelineGoroutine *g;
+
+      switch ((GolanesLaneKind) lane->kind)
+        {
+        case GOLANES_LANE_GC:
+          prefetch_add (list, golanes_timeline_get_gc_track (f->timeline));
+          prefetch_add (list, golanes_timeline_get_stw_track (f->timeline));
+          break;
+        case GOLANES_LANE_PROC:
+          prefetch_add (list, golanes_timeline_get_proc (f->timeline, lane->index)->goroutines);
+          break;
+        case GOLANES_LANE_THREAD:
+          prefetch_add (list, golanes_timeline_get_thread (f->timeline, lane->index)->goroutines);
+          break;
+        case GOLANES_LANE_TASK:
+          prefetch_add (list, golanes_timeline_get_task_row (f->timeline, lane->index));
+          break;
+        case GOLANES_LANE_GOROUTINE:
+          g = golanes_timeline_get_goroutine (f->timeline, lane->index);
+          prefetch_add (list, g->states);
+          prefetch_add (list, g->assists);
+          break;
+        case GOLANES_LANE_REGION:
+          g = golanes_timeline_get_goroutine (f->timeline, lane->index);
+          prefetch_add (list, g->region_levels[lane->level]);
+          break;
+        case GOLANES_LANE_COUNTS:
+          if (f->count_cols == NULL && f->n_cols > 0 && f->p->layout->count_max > 0)
+            f->count_cols = g_new (GolanesGoroutineCounts, f->n_cols);
+          break;
+        case GOLANES_LANE_HEADER:
+        case GOLANES_LANE_HEAP:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+prefetch_run (Frame *f,
+              guint  first,
+              guint  last)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (Prefetch));
+  GThreadPool *pool;
+  PrefetchJob job = { 0, };
+  guint woken = 0;
+
+  prefetch_collect (f, first, last, list);
+  f->n_prefetch = list->len;
+  f->next_prefetch = 0;
+  f->prefetch = (Prefetch *) (gpointer) g_array_free (list, FALSE);
+
+  job.f = f;
+  job.queries = f->prefetch;
+  job.n_queries = f->n_prefetch;
+  job.n = job.n_queries + (f->count_cols != NULL ? COUNT_CHUNKS : 0);
+  if (job.n == 0)
+    return;
+  g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
+
+  pool = job.n > 1 ? prefetch_pool () : NULL;
+  if (pool != NULL)
+    {
+      woken = MIN ((guint) g_thread_pool_get_max_threads (pool), job.n - 1);
+      job.pending = woken;
+      for (guint i = 0; i < woken; i++)
+        g_thread_pool_push (pool, &job, NULL);
+    }
+
+  prefetch_drain (&job);
+
+  g_mutex_lock (&job.mutex);
+  while (job.pending > 0)
+    g_cond_wait (&job.cond, &job.mutex);
+  g_mutex_unlock (&job.mutex);
+  g_mutex_clear (&job.mutex);
+  g_cond_clear (&job.cond);
+}
+
+static void
+prefetch_free (Frame *f)
+{
+  for (guint i = 0; i < f->n_prefetch; i++)
+    g_array_unref (f->prefetch[i].items);
+  g_clear_pointer (&f->prefetch, g_free);
+  g_clear_pointer (&f->count_cols, g_free);
+  f->n_prefetch = 0;
+  f->next_prefetch = 0;
+}
+
 void
 golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
                                GtkSnapshot                       *snapshot)
@@ -1625,16 +1855,19 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
 
-  /* Backgrounds as nodes, then each lane's spans or plot as an image. */
+  /* The visible lanes, their queries ahead of drawing. */
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   first = first_lane_below (layout, p->scroll_y);
   for (last = first; last < n_lanes; last++)
-    {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, last);
-      double y = lane->y - p->scroll_y;
+    if (golanes_timeline_layout_get_lane (layout, last)->y - p->scroll_y >= p->height)
+      break;
+  prefetch_run (&f, first, last);
 
-      if (y >= p->height)
-        break;
+  /* Backgrounds as nodes, then each lane's spans or plot as an image. */
+  for (guint i = first; i < last; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      double y = lane->y - p->scroll_y;
 
       if (lane->kind == GOLANES_LANE_HEADER)
         {
@@ -1642,7 +1875,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
           continue;
         }
 
-      if (last % 2 == 1)
+      if (i % 2 == 1)
         fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
 
       switch ((GolanesLaneKind) lane->kind)
@@ -1680,6 +1913,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
         }
     }
   pixels_unref (g_steal_pointer (&f.buffer));
+  prefetch_free (&f);
 
   /* Then the text over it. */
   for (guint i = first; i < last; i++)

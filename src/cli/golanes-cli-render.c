@@ -23,7 +23,8 @@
 #include "golanes-document.h"
 #include "golanes-timeline-render.h"
 
-#define BENCH_VIEWS 30
+#define BENCH_VIEWS  30
+#define BENCH_ROUNDS 5
 
 typedef struct
 {
@@ -93,14 +94,15 @@ draw_frame (Renderer      *r,
   return surface;
 }
 
-/* This thread's CPU time in ms: unlike the wall clock, it does not count
- * the time other processes on a loaded machine take. */
+/* The process's CPU time in ms, every thread's (the frame's LOD queries
+ * run on worker threads too): unlike the wall clock, it does not count the
+ * time other processes on a loaded machine take. */
 static double
 cpu_ms (void)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
@@ -114,17 +116,30 @@ compare_double (const void *a,
   return (x > y) - (x < y);
 }
 
+static double
+percentile (double *values,
+            guint   n,
+            double  fraction)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return values[MAX ((int) ceil (n * fraction) - 1, 0)];
+}
+
 /* Frame times for BENCH_VIEWS views from the whole trace down to a 1 µs
- * window around its middle, each built and rasterised in full. */
+ * window around its middle, each built and rasterised in full, in
+ * BENCH_ROUNDS sweeps.  Printed: percentiles over every frame, and over
+ * the views of each view's median frame, which a hiccup of the machine in
+ * one sweep does not move. */
 static void
 bench_frames (Renderer *r,
               gint64    start,
               gint64    end)
 {
-  double times[BENCH_VIEWS];
-  double build_times[BENCH_VIEWS];
-  double cpu_times[BENCH_VIEWS];
-  double cpu_build_times[BENCH_VIEWS];
+  enum { BUILD, FRAME, CPU_BUILD, CPU_FRAME, N_KINDS };
+  static const char *const names[N_KINDS] = { "build", "frame", "cpu_build", "cpu_frame" };
+  double all[N_KINDS][BENCH_ROUNDS * BENCH_VIEWS];
+  double per_view[N_KINDS][BENCH_VIEWS][BENCH_ROUNDS];
+  double medians[BENCH_VIEWS];
   gint64 middle = start + (end - start) / 2;
   double ratio = pow ((double) (end - start) / 1000.0, 1.0 / (BENCH_VIEWS - 1));
   GskRenderNode *warm;
@@ -136,46 +151,63 @@ bench_frames (Renderer *r,
   surface = draw_frame (r, warm);
   g_clear_pointer (&warm, gsk_render_node_unref);
 
-  for (guint i = 0; i < BENCH_VIEWS; i++)
-    {
-      double duration = (double) (end - start) / pow (ratio, i);
-      gint64 s = middle - (gint64) (duration / 2);
-      gint64 e = s + MAX ((gint64) duration, 1000);
-      gint64 t0 = g_get_monotonic_time ();
-      double c0 = cpu_ms ();
-      GskRenderNode *node;
-      double c1;
-      gint64 t1;
+  for (guint round = 0; round < BENCH_ROUNDS; round++)
+    for (guint i = 0; i < BENCH_VIEWS; i++)
+      {
+        double duration = (double) (end - start) / pow (ratio, i);
+        gint64 s = middle - (gint64) (duration / 2);
+        gint64 e = s + MAX ((gint64) duration, 1000);
+        gint64 t0 = g_get_monotonic_time ();
+        double c0 = cpu_ms ();
+        double v[N_KINDS];
+        GskRenderNode *node;
+        double c1;
+        gint64 t1;
 
-      s = MAX (s, start);
-      e = MIN (e, end);
-      node = build_frame (r, s, e);
-      t1 = g_get_monotonic_time ();
-      c1 = cpu_ms ();
-      draw_into (surface, node);
-      build_times[i] = (t1 - t0) / 1000.0;
-      times[i] = (g_get_monotonic_time () - t0) / 1000.0;
-      cpu_build_times[i] = c1 - c0;
-      cpu_times[i] = cpu_ms () - c0;
-      g_clear_pointer (&node, gsk_render_node_unref);
-      if (g_getenv ("GOLANES_BENCH_VERBOSE") != NULL)
-        printf ("view %2u: %" G_GINT64_FORMAT " ns wide, build %.2f ms, frame %.2f ms (CPU %.2f, %.2f ms)\n",
-                i, e - s, build_times[i], times[i], cpu_build_times[i], cpu_times[i]);
-    }
-
+        s = MAX (s, start);
+        e = MIN (e, end);
+        node = build_frame (r, s, e);
+        t1 = g_get_monotonic_time ();
+        c1 = cpu_ms ();
+        draw_into (surface, node);
+        v[BUILD] = (t1 - t0) / 1000.0;
+        v[FRAME] = (g_get_monotonic_time () - t0) / 1000.0;
+        v[CPU_BUILD] = c1 - c0;
+        v[CPU_FRAME] = cpu_ms () - c0;
+        g_clear_pointer (&node, gsk_render_node_unref);
+        for (guint k = 0; k < N_KINDS; k++)
+          {
+            all[k][round * BENCH_VIEWS + i] = v[k];
+            per_view[k][i][round] = v[k];
+          }
+        if (g_getenv ("GOLANES_BENCH_VERBOSE") != NULL)
+          printf ("round %u view %2u: %" G_GINT64_FORMAT " ns wide, build %.2f ms, frame %.2f ms (CPU %.2f, %.2f ms)\n",
+                  round, i, e - s, v[BUILD], v[FRAME], v[CPU_BUILD], v[CPU_FRAME]);
+      }
   cairo_surface_destroy (surface);
-  qsort (times, BENCH_VIEWS, sizeof (double), compare_double);
-  qsort (build_times, BENCH_VIEWS, sizeof (double), compare_double);
-  qsort (cpu_times, BENCH_VIEWS, sizeof (double), compare_double);
-  qsort (cpu_build_times, BENCH_VIEWS, sizeof (double), compare_double);
-  printf ("views=%d width=%d height=%d scale=%d\n", BENCH_VIEWS, r->width, r->height, r->scale);
-  printf ("build_p50_ms=%.2f build_p99_ms=%.2f\n", build_times[BENCH_VIEWS / 2], build_times[BENCH_VIEWS - 1]);
-  printf ("frame_p50_ms=%.2f frame_p99_ms=%.2f frame_max_ms=%.2f\n",
-          times[BENCH_VIEWS / 2], times[(int) ceil (BENCH_VIEWS * 0.99) - 1], times[BENCH_VIEWS - 1]);
-  printf ("cpu_build_p50_ms=%.2f cpu_build_p99_ms=%.2f\n",
-          cpu_build_times[BENCH_VIEWS / 2], cpu_build_times[BENCH_VIEWS - 1]);
-  printf ("cpu_frame_p50_ms=%.2f cpu_frame_p99_ms=%.2f\n",
-          cpu_times[BENCH_VIEWS / 2], cpu_times[(int) ceil (BENCH_VIEWS * 0.99) - 1]);
+
+  printf ("views=%d rounds=%d width=%d height=%d scale=%d\n", BENCH_VIEWS, BENCH_ROUNDS, r->width, r->height, r->scale);
+  printf ("# over all %d frames\n", BENCH_VIEWS * BENCH_ROUNDS);
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      double p50 = percentile (all[k], BENCH_VIEWS * BENCH_ROUNDS, 0.5);
+      double p99 = percentile (all[k], BENCH_VIEWS * BENCH_ROUNDS, 0.99);
+
+      printf ("%s_p50_ms=%.2f %s_p99_ms=%.2f %s_max_ms=%.2f\n", names[k], p50, names[k], p99,
+              names[k], all[k][BENCH_VIEWS * BENCH_ROUNDS - 1]);
+    }
+  printf ("# over the %d views, each view's median of %d frames\n", BENCH_VIEWS, BENCH_ROUNDS);
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      double p50;
+      double p99;
+
+      for (guint i = 0; i < BENCH_VIEWS; i++)
+        medians[i] = percentile (per_view[k][i], BENCH_ROUNDS, 0.5);
+      p50 = percentile (medians, BENCH_VIEWS, 0.5);
+      p99 = percentile (medians, BENCH_VIEWS, 0.99);
+      printf ("median_%s_p50_ms=%.2f median_%s_p99_ms=%.2f\n", names[k], p50, names[k], p99);
+    }
 }
 
 int
