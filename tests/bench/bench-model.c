@@ -26,7 +26,7 @@
  * machine stretches the wall clock.  The model's memory is reported from
  * its own accounting and from the process: anonymous resident memory
  * after the load minus before (RssAnon, after malloc_trim) and the peak
- * resident set (VmHWM, which includes the mapped trace file). */
+ * resident set (VmHWM, with the reader's bounded read buffers). */
 
 static double
 cpu_now (void)
@@ -143,7 +143,7 @@ main (int   argc,
   printf ("model bytes (RssAnon): %" G_GINT64_FORMAT " (%.1f bytes/event)\n",
           (anon_after - anon_before) * 1024,
           n_events ? (double) (anon_after - anon_before) * 1024 / n_events : 0.0);
-  printf ("peak RSS (VmHWM):      %" G_GINT64_FORMAT " kB (%.1f bytes/event, includes the mapped trace)\n",
+  printf ("peak RSS (VmHWM):      %" G_GINT64_FORMAT " kB (%.1f bytes/event, the whole process)\n",
           hwm, n_events ? (double) hwm * 1024 / n_events : 0.0);
 
   /* Level-of-detail queries: every P track and the ten busiest goroutine
