@@ -151,8 +151,12 @@ golanes_settings_restore_window (GSettings *settings,
   width = g_settings_get_int (settings, "window-width");
   height = g_settings_get_int (settings, "window-height");
 
+  /* The default size itself may not fit a small or scaled screen: the
+   * window manager shrinks it then, with nothing to warn about. */
   if (!golanes_settings_window_size_is_sane (gtk_widget_get_display (GTK_WIDGET (window)),
-                                             width, height))
+                                             width, height) &&
+      (width != get_default_int (settings, "window-width") ||
+       height != get_default_int (settings, "window-height")))
     {
       int default_width = get_default_int (settings, "window-width");
       int default_height = get_default_int (settings, "window-height");
