@@ -21,6 +21,8 @@
 #include <glib/gstdio.h>
 
 #include "golanes-application.h"
+#include "golanes-goroutines-panel.h"
+#include "golanes-panel-row.h"
 #include "golanes-palette.h"
 #include "golanes-settings.h"
 #include "golanes-timeline-lanes.h"
@@ -401,6 +403,96 @@ test_gc_pause (void)
   golanes_session_set_highlight (session (), NULL, NULL, 0);
   golanes_session_clear_selection (session ());
   activate ("timeline.zoom-fit");
+}
+
+static GtkColumnView *
+first_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *view = first_column_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+/* Selecting a goroutine in the goroutines panel opens its lane's group if
+ * needed, scrolls the timeline to the lane and selects the goroutine. */
+static void
+test_goroutines_panel (void)
+{
+  GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline ());
+  GtkAdjustment *vadj = golanes_timeline_view_get_vadjustment (timeline ());
+  GtkWidget *panel = golanes_trace_view_get_panel (trace_view (), "goroutines");
+  GolanesTimeline *tl = model ();
+  g_autofree char *goid_text = NULL;
+  g_autoptr(GtkTreeListRow) group = NULL;
+  GtkColumnView *view;
+  GListModel *rows;
+  const GolanesLane *lane;
+  gint index = -1;
+  gint lane_index;
+  guint selected;
+  gint64 goid;
+  double value;
+
+  g_assert_nonnull (panel);
+  /* A goroutine in a collapsed group if there is one (/timeline/find may
+   * have opened them), else the one whose lane is farthest down. */
+  for (guint i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+    {
+      gint l = golanes_timeline_layout_get_goroutine_lane (layout, i);
+
+      if (l < 0)
+        {
+          index = (gint) i;
+          break;
+        }
+      if (index < 0 || l > golanes_timeline_layout_get_goroutine_lane (layout, index))
+        index = (gint) i;
+    }
+  g_assert_cmpint (index, >=, 0);
+  goid = golanes_timeline_get_goroutine (tl, index)->id;
+  gtk_adjustment_set_value (vadj, 0);
+
+  /* Filtered by its id, the panel shows its group; expanded, the group
+   * lists the goroutine. */
+  goid_text = g_strdup_printf ("%" G_GINT64_FORMAT, goid);
+  golanes_goroutines_panel_set_filter (GOLANES_GOROUTINES_PANEL (panel), goid_text);
+  view = first_column_view (panel);
+  g_assert_nonnull (view);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  group = g_list_model_get_item (rows, 0);
+  gtk_tree_list_row_set_expanded (group, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (rows, 1);
+
+    g_assert_cmpint (golanes_panel_row_get_id (golanes_panel_row_from_item (item)), ==, goid);
+  }
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
+
+  lane_index = golanes_timeline_layout_get_goroutine_lane (layout, index);
+  g_assert_cmpint (lane_index, >=, 0);
+  lane = golanes_timeline_layout_get_lane (layout, lane_index);
+  value = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (value, >, 0);
+  g_assert_cmpfloat (lane->y, >=, value);
+  g_assert_cmpfloat (lane->y + lane->height, <=, value + gtk_adjustment_get_page_size (vadj));
+  g_assert_true (golanes_session_get_selected_span (session (), &selected, NULL));
+  g_assert_cmpuint (selected, ==, (guint) index);
+
+  golanes_goroutines_panel_set_filter (GOLANES_GOROUTINES_PANEL (panel), "");
+  golanes_session_set_highlight (session (), NULL, NULL, 0);
+  golanes_session_clear_selection (session ());
+  gtk_adjustment_set_value (vadj, 0);
 }
 
 static void
@@ -898,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/timeline/pinch", test_pinch);
   g_test_add_func ("/timeline/hidpi", test_hidpi);
   g_test_add_func ("/timeline/find", test_find);
+  g_test_add_func ("/timeline/goroutines-panel", test_goroutines_panel);
   g_test_add_func ("/timeline/side-panel", test_side_panel);
   g_test_add_func ("/timeline/dark", test_dark);
   g_test_add_func ("/timeline/truncated", test_truncated);
