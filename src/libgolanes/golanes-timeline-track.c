@@ -351,16 +351,152 @@ field_get (const Field *f,
   return f->min + get_bits (f->vals, (gsize) k * f->w, f->w);
 }
 
+/* Packs @n values (@v[i] - @min, each < 2^@w, 0 < @w <= 64) LSB first
+ * from @out, a 64-bit word at a time: writes whole words, so up to 7
+ * zero bytes past the packed ones. */
+static inline void
+pack_run (guint8        *out,
+          const guint64 *v,
+          guint          n,
+          guint          w,
+          guint64        min)
+{
+  guint64 acc = 0;
+  guint i, fill = 0;
+
+  for (i = 0; i < n; i++)
+    {
+      guint64 x = v[i] - min;
+
+      acc |= x << fill;
+      fill += w;
+      if (fill >= 64)
+        {
+          store64 (out, acc);
+          out += 8;
+          fill -= 64;
+          acc = fill > 0 ? x >> (w - fill) : 0;
+        }
+    }
+  if (fill > 0)
+    store64 (out, acc);
+}
+
+/* The same for indices (@w < 8). */
+static inline void
+pack_index (guint8       *out,
+            const guint8 *v,
+            guint         n,
+            guint         w)
+{
+  guint64 acc = 0;
+  guint i, fill = 0;
+
+  for (i = 0; i < n; i++)
+    {
+      guint64 x = v[i];
+
+      acc |= x << fill;
+      fill += w;
+      if (fill >= 64)
+        {
+          store64 (out, acc);
+          out += 8;
+          fill -= 64;
+          acc = fill > 0 ? x >> (w - fill) : 0;
+        }
+    }
+  if (fill > 0)
+    store64 (out, acc);
+}
+
+/* Bytes of a field of @n values of width @w as a dictionary of @k
+ * entries (without its head and minimum). */
+static inline gsize
+dict_bytes (guint n,
+            guint w,
+            guint k)
+{
+  return 1 + ((gsize) k * w + 7) / 8 + ((gsize) n * bit_width (k - 1) + 7) / 8;
+}
+
+/* Encodes a field whose values lie in [@min, @max].  Writes at most
+ * 16 + MAX_DICT * 8 + n * 8 + 8 bytes. */
+static guint8 *
+encode_field_range (guint8        *out,
+                    const guint64 *v,
+                    guint          n,
+                    guint64        min,
+                    guint64        max,
+                    gboolean       try_dict)
+{
+  guint w = bit_width (max - min);
+  gsize bytes = ((gsize) n * w + 7) / 8;
+
+  if (try_dict && w > 1)
+    {
+      guint64 dict[MAX_DICT];
+      guint8 index[BLOCK];
+      guint i, k = 0, kmax = MAX_DICT, last = 0;
+
+      /* The dictionary grows with its entries: beyond kmax it is never
+       * smaller than the plain values. */
+      while (kmax > 0 && dict_bytes (n, w, kmax) >= bytes)
+        kmax--;
+      if (kmax > 0)
+        {
+          for (i = 0; i < n; i++)
+            {
+              guint64 x = v[i];
+              guint j;
+
+              if (k > 0 && dict[last] == x)
+                {
+                  index[i] = (guint8) last;
+                  continue;
+                }
+              for (j = 0; j < k; j++)
+                if (dict[j] == x)
+                  break;
+              if (j == k)
+                {
+                  if (k == kmax)
+                    break;
+                  dict[k++] = x;
+                }
+              index[i] = (guint8) j;
+              last = j;
+            }
+          if (i == n)
+            {
+              guint wi = bit_width (k - 1);
+
+              *out++ = (guint8) (w | 0x80);
+              out = put_varint (out, min);
+              *out++ = (guint8) (k - 1);
+              pack_run (out, dict, k, w, min);
+              out += ((gsize) k * w + 7) / 8;
+              if (wi > 0)
+                pack_index (out, index, n, wi);
+              return out + ((gsize) n * wi + 7) / 8;
+            }
+        }
+    }
+  *out++ = (guint8) w;
+  out = put_varint (out, min);
+  if (w > 0)
+    pack_run (out, v, n, w, min);
+  return out + bytes;
+}
+
 static guint8 *
 encode_field (guint8        *out,
               const guint64 *v,
               guint          n,
               gboolean       try_dict)
 {
-  guint64 min = v[0], max = v[0], dict[MAX_DICT];
-  guint8 index[BLOCK];
-  guint i, w, k = 0;
-  gsize bytes;
+  guint64 min = v[0], max = v[0];
+  guint i;
 
   for (i = 1; i < n; i++)
     {
@@ -369,54 +505,7 @@ encode_field (guint8        *out,
       if (v[i] > max)
         max = v[i];
     }
-  w = bit_width (max - min);
-  if (try_dict && w > 1)
-    {
-      for (i = 0; i < n; i++)
-        {
-          guint j;
-
-          for (j = 0; j < k; j++)
-            if (dict[j] == v[i])
-              break;
-          if (j == k)
-            {
-              if (k == MAX_DICT)
-                break;
-              dict[k++] = v[i];
-            }
-          index[i] = (guint8) j;
-        }
-      if (i == n)
-        {
-          guint wi = bit_width (k - 1);
-          gsize dict_bytes = 1 + ((gsize) k * w + 7) / 8 + ((gsize) n * wi + 7) / 8;
-
-          if (dict_bytes < ((gsize) n * w + 7) / 8)
-            {
-              *out++ = (guint8) (w | 0x80);
-              out = put_varint (out, min);
-              *out++ = (guint8) (k - 1);
-              bytes = ((gsize) k * w + 7) / 8;
-              memset (out, 0, bytes + 8);
-              for (i = 0; i < k; i++)
-                put_bits (out, (gsize) i * w, w, dict[i] - min);
-              out += bytes;
-              bytes = ((gsize) n * wi + 7) / 8;
-              memset (out, 0, bytes + 8);
-              for (i = 0; i < n; i++)
-                put_bits (out, (gsize) i * wi, wi, index[i]);
-              return out + bytes;
-            }
-        }
-    }
-  *out++ = (guint8) w;
-  out = put_varint (out, min);
-  bytes = ((gsize) n * w + 7) / 8;
-  memset (out, 0, bytes + 8);
-  for (i = 0; i < n; i++)
-    put_bits (out, (gsize) i * w, w, v[i] - min);
-  return out + bytes;
+  return encode_field_range (out, v, n, min, max, try_dict);
 }
 
 static void
@@ -435,13 +524,14 @@ raw_eff_end (const Raw *r)
   return r->end > r->start ? r->end : r->start + 1;
 }
 
-/* Encodes the pending spans as a block. */
+#define BLOCK_MAX_BYTES (ANCHORS + N_FIELDS * (16 + MAX_DICT * 8 + BLOCK * 8 + 8))
+
+/* Encodes the pending spans as a block, straight into track->data. */
 static void
 encode_pending (GolanesTrack *track)
 {
-  guint64 v[N_FIELDS][BLOCK];
-  guint8 buf[N_FIELDS * (16 + MAX_DICT * 8 + BLOCK * 8 + 8) + PAD];
-  guint8 *p = buf;
+  guint64 v[N_FIELDS][BLOCK], lo[N_FIELDS], hi[N_FIELDS];
+  guint8 *p, *p0;
   const Raw *r = track->pending;
   guint n = track->n_pending, i, f;
   gint64 prev_end = r[0].start, max_dur = 0, sums[NS];
@@ -450,22 +540,44 @@ encode_pending (GolanesTrack *track)
   g_assert (n > 0 && n <= BLOCK);
   if (track->n_blocks == track->cap_blocks)
     grow_blocks (track);
+  if (track->data_len + BLOCK_MAX_BYTES + PAD > track->data_cap)
+    {
+      gsize cap = MAX (MAX (track->data_cap * 2, 4096), track->data_len + BLOCK_MAX_BYTES + PAD);
+
+      track->data = golanes_timeline_array_resize (track->data, track->data_cap, cap);
+      track->data_cap = cap;
+    }
+  if (track->data_len > G_MAXUINT32)
+    g_error ("timeline track too large");
   memset (sums, 0, sizeof sums);
+  for (f = 0; f < N_FIELDS; f++)
+    {
+      lo[f] = G_MAXUINT64;
+      hi[f] = 0;
+    }
   for (i = 0; i < n; i++)
     {
       gint64 ed = raw_eff_end (&r[i]) - r[i].start;
+      guint64 x[N_FIELDS];
 
-      v[F_GAP][i] = (guint64) (r[i].start - prev_end);
-      v[F_DUR][i] = (guint64) (r[i].end - r[i].start);
-      v[F_STATE][i] = r[i].state;
-      v[F_FLAGS][i] = r[i].flags;
-      v[F_REASON][i] = r[i].reason;
-      v[F_ARG][i] = r[i].arg;
+      x[F_GAP] = (guint64) (r[i].start - prev_end);
+      x[F_DUR] = (guint64) (r[i].end - r[i].start);
+      x[F_STATE] = r[i].state;
+      x[F_FLAGS] = r[i].flags;
+      x[F_REASON] = r[i].reason;
+      x[F_ARG] = r[i].arg;
+      for (f = 0; f < N_FIELDS; f++)
+        {
+          v[f][i] = x[f];
+          lo[f] = MIN (lo[f], x[f]);
+          hi[f] = MAX (hi[f], x[f]);
+        }
       prev_end = r[i].end;
       sums[MIN (r[i].state, NS - 1)] += ed;
       if (ed > max_dur)
         max_dur = ed;
     }
+  p = p0 = track->data + track->data_len;
   for (f = 1; f < N_SUB; f++)
     {
       guint k = f * SUB;
@@ -476,27 +588,17 @@ encode_pending (GolanesTrack *track)
       p += 4;
     }
   for (f = 0; f < N_FIELDS; f++)
-    p = encode_field (p, v[f], n, f >= F_STATE && f != F_FLAGS);
+    p = encode_field_range (p, v[f], n, lo[f], hi[f], f >= F_STATE && f != F_FLAGS);
   for (f = 0; f < NS; f++)
     BSUM (track, track->n_blocks)[f] = sums[f] >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) sums[f];
 
-  if (track->data_len + (gsize) (p - buf) + PAD > track->data_cap)
-    {
-      gsize cap = MAX (MAX (track->data_cap * 2, 256), track->data_len + (gsize) (p - buf) + PAD);
-
-      track->data = golanes_timeline_array_resize (track->data, track->data_cap, cap);
-      track->data_cap = cap;
-    }
-  if (track->data_len > G_MAXUINT32)
-    g_error ("timeline track too large");
   blk = BLK (track, track->n_blocks);
   blk->base = r[0].start;
   blk->last_start = r[n - 1].start;
   blk->end = raw_eff_end (&r[n - 1]);
   blk->offset = (guint32) track->data_len;
   blk->max_dur = max_dur >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) max_dur;
-  memcpy (track->data + track->data_len, buf, p - buf);
-  track->data_len += p - buf;
+  track->data_len += p - p0;
   memset (track->data + track->data_len, 0, PAD);
   track->n_blocks++;
   track->n_pending = 0;
