@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Growable arrays of the timeline model.  Arrays of 128 KiB and more live
+/* Growable arrays of the timeline model.  Arrays of 16 KiB and more live
  * in their own anonymous mappings, grown with mremap() (no copy), and from
  * 2 MiB on backed by transparent huge pages where the kernel offers them:
  * the model's arrays are written once, front to back, and copying and page

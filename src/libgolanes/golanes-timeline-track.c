@@ -20,7 +20,7 @@
 #include "golanes-timeline-private.h"
 #include "golanes-timeline-track.h"
 
-#define BIG_ARRAY (128u << 10)   /* own mapping from here */
+#define BIG_ARRAY (16u << 10)    /* own mapping from here */
 #define HUGE_PAGE (2u << 20)     /* ask for huge pages from here */
 
 #if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
