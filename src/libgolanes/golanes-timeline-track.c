@@ -550,33 +550,54 @@ encode_pending (GolanesTrack *track)
   if (track->data_len > G_MAXUINT32)
     g_error ("timeline track too large");
   memset (sums, 0, sizeof sums);
-  for (f = 0; f < N_FIELDS; f++)
-    {
-      lo[f] = G_MAXUINT64;
-      hi[f] = 0;
-    }
-  for (i = 0; i < n; i++)
-    {
-      gint64 ed = raw_eff_end (&r[i]) - r[i].start;
-      guint64 x[N_FIELDS];
+  {
+    guint64 gap_lo = G_MAXUINT64, gap_hi = 0, dur_lo = G_MAXUINT64, dur_hi = 0;
+    guint state_lo = G_MAXUINT, state_hi = 0, flags_lo = G_MAXUINT, flags_hi = 0;
+    guint reason_lo = G_MAXUINT, reason_hi = 0;
+    guint32 arg_lo = G_MAXUINT32, arg_hi = 0;
 
-      x[F_GAP] = (guint64) (r[i].start - prev_end);
-      x[F_DUR] = (guint64) (r[i].end - r[i].start);
-      x[F_STATE] = r[i].state;
-      x[F_FLAGS] = r[i].flags;
-      x[F_REASON] = r[i].reason;
-      x[F_ARG] = r[i].arg;
-      for (f = 0; f < N_FIELDS; f++)
-        {
-          v[f][i] = x[f];
-          lo[f] = MIN (lo[f], x[f]);
-          hi[f] = MAX (hi[f], x[f]);
-        }
-      prev_end = r[i].end;
-      sums[MIN (r[i].state, NS - 1)] += ed;
-      if (ed > max_dur)
-        max_dur = ed;
-    }
+    for (i = 0; i < n; i++)
+      {
+        guint64 gap = (guint64) (r[i].start - prev_end), dur = (guint64) (r[i].end - r[i].start);
+        gint64 ed = dur > 0 ? (gint64) dur : 1;
+        guint state = r[i].state, flags = r[i].flags, reason = r[i].reason;
+        guint32 arg = r[i].arg;
+
+        v[F_GAP][i] = gap;
+        v[F_DUR][i] = dur;
+        v[F_STATE][i] = state;
+        v[F_FLAGS][i] = flags;
+        v[F_REASON][i] = reason;
+        v[F_ARG][i] = arg;
+        gap_lo = MIN (gap_lo, gap);
+        gap_hi = MAX (gap_hi, gap);
+        dur_lo = MIN (dur_lo, dur);
+        dur_hi = MAX (dur_hi, dur);
+        state_lo = MIN (state_lo, state);
+        state_hi = MAX (state_hi, state);
+        flags_lo = MIN (flags_lo, flags);
+        flags_hi = MAX (flags_hi, flags);
+        reason_lo = MIN (reason_lo, reason);
+        reason_hi = MAX (reason_hi, reason);
+        arg_lo = MIN (arg_lo, arg);
+        arg_hi = MAX (arg_hi, arg);
+        prev_end = r[i].end;
+        sums[MIN (state, NS - 1)] += ed;
+        max_dur = MAX (max_dur, ed);
+      }
+    lo[F_GAP] = gap_lo;
+    hi[F_GAP] = gap_hi;
+    lo[F_DUR] = dur_lo;
+    hi[F_DUR] = dur_hi;
+    lo[F_STATE] = state_lo;
+    hi[F_STATE] = state_hi;
+    lo[F_FLAGS] = flags_lo;
+    hi[F_FLAGS] = flags_hi;
+    lo[F_REASON] = reason_lo;
+    hi[F_REASON] = reason_hi;
+    lo[F_ARG] = arg_lo;
+    hi[F_ARG] = arg_hi;
+  }
   p = p0 = track->data + track->data_len;
   for (f = 1; f < N_SUB; f++)
     {
