@@ -121,7 +121,9 @@ struct _GolanesTimeline
 
   GArray     *series[GOLANES_N_SERIES];
 
-  GArray     *count_blocks;          /* CountBlock */
+  CountBlock *count_blocks;
+  guint       n_count_blocks;
+  guint       cap_count_blocks;
   guint8     *count_data;
   gsize       count_len;
   gsize       count_cap;
@@ -212,7 +214,7 @@ unblocks_free (gpointer data)
 
   if (u == NULL)
     return;
-  g_free (u->data);
+  golanes_timeline_array_free (u->data, u->cap);
   g_free (u->index);
   g_free (u);
 }
@@ -251,7 +253,7 @@ unblocks_add (Unblocks *u,
               guint32   span,
               guint32   goroutine)
 {
-  guint8 buf[10], *p = buf;
+  guint8 *p;
   gint64 dg;
 
   if (u->n % UNBLOCK_GROUP == 0)
@@ -266,15 +268,16 @@ unblocks_add (Unblocks *u,
       u->last_goroutine = 0;
     }
   dg = (gint64) goroutine - (gint64) u->last_goroutine;
-  p = put_uvarint (p, span - u->last_span);
-  p = put_uvarint (p, (guint32) (dg < 0 ? -2 * dg - 1 : 2 * dg));
-  if (u->len + (p - buf) > u->cap)
+  if (u->len + 10 > u->cap)
     {
-      u->cap = MAX (MAX (16, u->cap * 2), u->len + (guint32) (p - buf));
-      u->data = g_realloc (u->data, u->cap);
+      guint32 cap = MAX (MAX (64, u->cap * 2), u->len + 10);
+
+      u->data = golanes_timeline_array_resize (u->data, u->cap, cap);
+      u->cap = cap;
     }
-  memcpy (u->data + u->len, buf, p - buf);
-  u->len += p - buf;
+  p = put_uvarint (u->data + u->len, span - u->last_span);
+  p = put_uvarint (p, (guint32) (dg < 0 ? -2 * dg - 1 : 2 * dg));
+  u->len = (guint32) (p - u->data);
   u->last_span = span;
   u->last_goroutine = goroutine;
   u->n++;
@@ -285,7 +288,7 @@ unblocks_trim (Unblocks *u)
 {
   guint n_groups = (u->n + UNBLOCK_GROUP - 1) / UNBLOCK_GROUP;
 
-  u->data = g_realloc (u->data, MAX (u->len, 1));
+  u->data = golanes_timeline_array_resize (u->data, u->cap, MAX (u->len, 1));
   u->cap = MAX (u->len, 1);
   u->index = g_renew (guint32, u->index, 2 * MAX (n_groups, 1));
 }
@@ -367,7 +370,6 @@ golanes_timeline_new (void)
   self->open_stw = NO_INDEX;
   for (i = 0; i < GOLANES_N_SERIES; i++)
     self->series[i] = g_array_new (FALSE, FALSE, sizeof (GolanesSeriesPoint));
-  self->count_blocks = g_array_new (FALSE, FALSE, sizeof (CountBlock));
   self->tasks = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineTask));
   self->task_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->task_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) golanes_track_free);
@@ -438,7 +440,7 @@ golanes_timeline_free (GolanesTimeline *self)
   golanes_interval_tree_free (self->range_tree);
   for (i = 0; i < GOLANES_N_SERIES; i++)
     g_array_unref (self->series[i]);
-  g_array_unref (self->count_blocks);
+  golanes_timeline_array_free (self->count_blocks, (gsize) self->cap_count_blocks * sizeof (CountBlock));
   golanes_timeline_array_free (self->count_data, self->count_cap);
   g_array_unref (self->tasks);
   g_hash_table_destroy (self->task_by_id);
@@ -632,7 +634,7 @@ flush_count_points (GolanesTimeline *self)
 
   if (self->n_count_pend == 0)
     return;
-  last = &g_array_index (self->count_blocks, CountBlock, self->count_blocks->len - 1);
+  last = &self->count_blocks[self->n_count_blocks - 1];
   p = golanes_pack_values (p, self->count_pend_dt, self->n_count_pend, FALSE);
   p = golanes_pack_values (p, self->count_pend_code, self->n_count_pend, TRUE);
   if (self->count_len + (gsize) (p - buf) + GOLANES_PACK_PAD > self->count_cap)
@@ -662,7 +664,7 @@ add_count_point (GolanesTimeline *self,
 
   if (from == to)
     return;
-  if (self->count_blocks->len == 0 || self->n_count_pend == COUNT_BLOCK ||
+  if (self->n_count_blocks == 0 || self->n_count_pend == COUNT_BLOCK ||
       time < self->count_last_time)
     {
       CountBlock b;
@@ -672,7 +674,16 @@ add_count_point (GolanesTimeline *self,
       b.first = self->n_count;
       b.offset = 0;
       memcpy (b.counts, self->cur_counts, sizeof b.counts);
-      g_array_append_val (self->count_blocks, b);
+      if (self->n_count_blocks == self->cap_count_blocks)
+        {
+          guint cap = MAX (64, self->cap_count_blocks * 2);
+
+          self->count_blocks = golanes_timeline_array_resize (self->count_blocks,
+                                                              (gsize) self->cap_count_blocks * sizeof (CountBlock),
+                                                              (gsize) cap * sizeof (CountBlock));
+          self->cap_count_blocks = cap;
+        }
+      self->count_blocks[self->n_count_blocks++] = b;
       self->count_last_time = time;
     }
   self->count_pend_dt[self->n_count_pend] = (guint64) (time - self->count_last_time);
@@ -694,19 +705,19 @@ count_block_points (GolanesTimeline *self,
                     guint64         *dt,
                     guint64         *code)
 {
-  const CountBlock *b = &g_array_index (self->count_blocks, CountBlock, k);
+  const CountBlock *b = &self->count_blocks[k];
   guint n;
   const guint8 *p;
 
-  if (k + 1 == self->count_blocks->len && self->n_count_pend > 0)
+  if (k + 1 == self->n_count_blocks && self->n_count_pend > 0)
     {
       n = self->n_count_pend;
       memcpy (dt, self->count_pend_dt, n * sizeof (guint64));
       memcpy (code, self->count_pend_code, n * sizeof (guint64));
       return n;
     }
-  n = (k + 1 < self->count_blocks->len
-       ? g_array_index (self->count_blocks, CountBlock, k + 1).first : self->n_count) - b->first;
+  n = (k + 1 < self->n_count_blocks
+       ? self->count_blocks[k + 1].first : self->n_count) - b->first;
   p = golanes_unpack_values (self->count_data + b->offset, n, dt);
   golanes_unpack_values (p, n, code);
   return n;
@@ -735,7 +746,7 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
                                   guint                   index,
                                   GolanesGoroutineCounts *out)
 {
-  guint lo = 0, hi = self->count_blocks->len, i;
+  guint lo = 0, hi = self->n_count_blocks, i;
   const CountBlock *b;
   gint32 counts[4];
   guint64 dt[COUNT_BLOCK], code[COUNT_BLOCK];
@@ -746,12 +757,12 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
   while (hi - lo > 1)
     {
       guint mid = (lo + hi) / 2;
-      if (g_array_index (self->count_blocks, CountBlock, mid).first <= index)
+      if (self->count_blocks[mid].first <= index)
         lo = mid;
       else
         hi = mid;
     }
-  b = &g_array_index (self->count_blocks, CountBlock, lo);
+  b = &self->count_blocks[lo];
   count_block_points (self, lo, dt, code);
   memcpy (counts, b->counts, sizeof counts);
   t = b->base;
@@ -774,13 +785,13 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
                                 gint64                  time,
                                 GolanesGoroutineCounts *out)
 {
-  guint lo = 0, hi = self->count_blocks->len, i, n;
+  guint lo = 0, hi = self->n_count_blocks, i, n;
   const CountBlock *b;
   gint32 counts[4] = { 0, 0, 0, 0 };
   guint64 dt[COUNT_BLOCK], code[COUNT_BLOCK];
   gint64 t = time;
 
-  if (hi == 0 || g_array_index (self->count_blocks, CountBlock, 0).base > time)
+  if (hi == 0 || self->count_blocks[0].base > time)
     {
       fill_counts (out, time, counts);
       return;
@@ -788,12 +799,12 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
   while (hi - lo > 1)
     {
       guint mid = (lo + hi) / 2;
-      if (g_array_index (self->count_blocks, CountBlock, mid).base <= time)
+      if (self->count_blocks[mid].base <= time)
         lo = mid;
       else
         hi = mid;
     }
-  b = &g_array_index (self->count_blocks, CountBlock, lo);
+  b = &self->count_blocks[lo];
   n = count_block_points (self, lo, dt, code);
   memcpy (counts, b->counts, sizeof counts);
   t = b->base;
@@ -1662,14 +1673,13 @@ golanes_timeline_finish (GolanesTimeline *self)
                                                         self->count_len + GOLANES_PACK_PAD);
       self->count_cap = self->count_len + GOLANES_PACK_PAD;
     }
-  {
-    /* GArray keeps its doubled capacity: copy to an exact one. */
-    GArray *exact = g_array_sized_new (FALSE, FALSE, sizeof (CountBlock), self->count_blocks->len);
-
-    g_array_append_vals (exact, self->count_blocks->data, self->count_blocks->len);
-    g_array_unref (self->count_blocks);
-    self->count_blocks = exact;
-  }
+  if (self->cap_count_blocks > self->n_count_blocks)
+    {
+      self->count_blocks = golanes_timeline_array_resize (self->count_blocks,
+                                                          (gsize) self->cap_count_blocks * sizeof (CountBlock),
+                                                          (gsize) self->n_count_blocks * sizeof (CountBlock));
+      self->cap_count_blocks = self->n_count_blocks;
+    }
 
   finish_regions (self);
   finish_tasks (self);
@@ -2023,7 +2033,7 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
     size += golanes_interval_tree_get_memory_size (self->range_tree);
   for (i = 0; i < GOLANES_N_SERIES; i++)
     size += array_size (self->series[i]);
-  size += array_size (self->count_blocks);
+  size += sizeof (GArray) + 16 + (gsize) self->cap_count_blocks * sizeof (CountBlock);
   size += self->count_cap;
   size += array_size (self->tasks);
   size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
