@@ -13,6 +13,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
@@ -123,7 +126,7 @@ golanes_timeline_array_free (gpointer mem,
 #define BLOCK       (1u << BLOCK_SHIFT)
 #define NS          GOLANES_TRACK_MAX_STATES
 #define PAD         16           /* readable bytes after the data, for unaligned loads */
-#define MAX_DICT    16
+#define MAX_DICT    16           /* the dictionary search compares 16 at once */
 #define SUPER       16           /* blocks per prefix sum */
 #define SUB_SHIFT   4            /* spans per sub-block: 16 */
 #define SUB         (1u << SUB_SHIFT)
@@ -437,13 +440,59 @@ encode_field_range (guint8        *out,
     {
       guint64 dict[MAX_DICT];
       guint8 index[BLOCK];
-      guint i, k = 0, kmax = MAX_DICT, last = 0;
+      guint i, k = 0, kmax = MAX_DICT, last = 0, j32;
 
       /* The dictionary grows with its entries: beyond kmax it is never
        * smaller than the plain values. */
       while (kmax > 0 && dict_bytes (n, w, kmax) >= bytes)
         kmax--;
-      if (kmax > 0)
+      if (kmax > 0 && max <= G_MAXUINT32)
+        {
+          /* Values of 32 bits (states, reasons, arguments): all entries
+           * compared at once. */
+          guint32 d32[MAX_DICT];
+
+          memset (d32, 0, sizeof d32);
+          for (i = 0; i < n; i++)
+            {
+              guint32 x = (guint32) v[i];
+              guint j, m = 0;
+
+              if (k > 0 && d32[last] == x)
+                {
+                  index[i] = (guint8) last;
+                  continue;
+                }
+#ifdef __SSE2__
+              {
+                __m128i xv = _mm_set1_epi32 ((int) x);
+
+                m = (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) d32), xv))) |
+                    (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) (d32 + 4)), xv))) << 4 |
+                    (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) (d32 + 8)), xv))) << 8 |
+                    (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) (d32 + 12)), xv))) << 12;
+              }
+#else
+              for (j = 0; j < MAX_DICT; j++)
+                m |= (guint) (d32[j] == x) << j;
+#endif
+              m &= (1u << k) - 1;
+              if (m != 0)
+                j = (guint) __builtin_ctz (m);
+              else
+                {
+                  if (k == kmax)
+                    break;
+                  j = k;
+                  d32[k++] = x;
+                }
+              index[i] = (guint8) j;
+              last = j;
+            }
+          for (j32 = 0; j32 < k; j32++)
+            dict[j32] = d32[j32];
+        }
+      else if (kmax > 0)
         {
           for (i = 0; i < n; i++)
             {
@@ -467,6 +516,9 @@ encode_field_range (guint8        *out,
               index[i] = (guint8) j;
               last = j;
             }
+        }
+      if (kmax > 0)
+        {
           if (i == n)
             {
               guint wi = bit_width (k - 1);
