@@ -1102,8 +1102,17 @@ golanes_track_finish (GolanesTrack *track,
    * neighbours to skip. */
   stride = track->n_blocks < 4 ? 0 : MIN ((guint) track->max_state + 1, NS);
   bsize = block_bytes (stride);
-  for (b = 0; b < track->n_blocks; b++)
-    memmove (track->blocks + (gsize) b * bsize, BLK (track, b), bsize);
+  if (bsize < track->bsize)
+    for (b = 1; b < track->n_blocks; b++)
+      {
+        /* Moving down by at least a word: word by word, in order. */
+        guint8 *dst = track->blocks + (gsize) b * bsize;
+        const guint8 *src = (const guint8 *) BLK (track, b);
+        guint k;
+
+        for (k = 0; k < bsize; k += 8)
+          memcpy (dst + k, src + k, 8);
+      }
   track->blocks = golanes_timeline_array_resize (track->blocks,
                                                  (gsize) track->cap_blocks * track->bsize,
                                                  (gsize) track->n_blocks * bsize);

@@ -134,6 +134,7 @@ struct _GolanesTimeline
   guint       n_count;
   gint32      cur_counts[4];
   gint32      max_count_total;
+  gint32      cur_total;             /* sum of cur_counts */
 
   GArray     *tasks;                 /* GolanesTimelineTask */
   GHashTable *task_by_id;            /* guint64 * -> index + 1 */
@@ -613,7 +614,7 @@ go_class (guint state)
     }
 }
 
-static void
+static inline void
 apply_code (gint32 *counts,
             guint8  code)
 {
@@ -692,9 +693,8 @@ add_count_point (GolanesTimeline *self,
   self->count_last_time = time;
   self->n_count++;
   apply_code (self->cur_counts, code);
-  self->max_count_total = MAX (self->max_count_total,
-                               self->cur_counts[0] + self->cur_counts[1] +
-                               self->cur_counts[2] + self->cur_counts[3]);
+  self->cur_total += (to != CLASS_NONE) - (from != CLASS_NONE);
+  self->max_count_total = MAX (self->max_count_total, self->cur_total);
 }
 
 /* The points of block @k: returns how many, their deltas and codes in
