@@ -444,8 +444,9 @@ encode_field_range (guint8        *out,
 
       /* The dictionary grows with its entries: beyond kmax it is never
        * smaller than the plain values. */
-      while (kmax > 0 && dict_bytes (n, w, kmax) >= bytes)
-        kmax--;
+      if (dict_bytes (n, w, MAX_DICT) >= bytes)
+        for (kmax = 0; kmax + 1 < MAX_DICT && dict_bytes (n, w, kmax + 1) < bytes; kmax++)
+          ;
       if (kmax > 0 && max <= G_MAXUINT32)
         {
           /* Values of 32 bits (states, reasons, arguments): all entries
