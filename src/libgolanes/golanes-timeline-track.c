@@ -23,7 +23,11 @@
 #include "golanes-timeline-private.h"
 #include "golanes-timeline-track.h"
 
-#define BIG_ARRAY (16u << 10)    /* own mapping from here */
+/* Arrays from BIG_ARRAY up get a mapping of their own, grown and trimmed
+ * with mremap instead of copied.  Not much lower: each mapping counts
+ * against the kernel's limit per process (vm.max_map_count, 65530 by
+ * default), and a big trace can have that many busy goroutines. */
+#define BIG_ARRAY (64u << 10)
 #define HUGE_PAGE (2u << 20)     /* ask for huge pages from here */
 
 #if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
