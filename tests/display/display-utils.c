@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "display-utils.h"
 
 static gboolean
@@ -212,4 +214,67 @@ display_save_screenshot (GtkWindow  *window,
   g_assert_true (gdk_texture_save_to_png (shot.texture, path));
   g_object_unref (shot.texture);
   g_test_message ("screenshot: %s", path);
+}
+
+char *
+display_make_home (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", prefix);
+  g_autofree char *home = NULL;
+  static const struct {
+    const char *variable;
+    const char *path;
+  } dirs[] = {
+    { "XDG_DATA_HOME", ".local/share" },
+    { "XDG_CONFIG_HOME", ".config" },
+    { "XDG_CACHE_HOME", ".cache" },
+  };
+  char *workdir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  home = g_build_filename (workdir, "home", NULL);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i].path, NULL);
+
+      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+      g_setenv (dirs[i].variable, dir, TRUE);
+    }
+  return workdir;
+}
+
+void
+display_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        display_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+ignore_session_bus_warning (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  /* Only when no session bus could be started around the test. */
+  return strstr (message, "session bus") == NULL;
+}
+
+void
+display_allow_no_session_bus (void)
+{
+  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
 }

@@ -28,4 +28,12 @@ GtkWindow *display_find_toplevel       (GType             type);
 void       display_save_screenshot     (GtkWindow        *window,
                                         const char       *path);
 
+/* A temporary directory with a home of its own inside (HOME and the XDG
+ * data, config and cache directories point there), so that recent files
+ * and settings stay out of the real home; returns the directory. */
+char      *display_make_home           (const char       *prefix);
+void       display_remove_tree         (const char       *path);
+/* After g_test_init(): a missing session bus is not a test failure. */
+void       display_allow_no_session_bus (void);
+
 G_END_DECLS

@@ -681,73 +681,24 @@ run_tests_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-ignore_session_bus_warning (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  /* Only when no session bus could be started around the test. */
-  return strstr (message, "session bus") == NULL;
-}
-
 static void
 startup_cb (GApplication *application)
 {
   g_idle_add (run_tests_cb, NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
   GolanesTraceHeader header;
   char *app_argv[3];
 
-  workdir = g_dir_make_tmp ("golanes-display-XXXXXX", &error);
-  g_assert_no_error (error);
-
   /* Keep recently used files and settings out of the real home. */
-  home = g_build_filename (workdir, "home", NULL);
-  data_home = g_build_filename (home, ".local", "share", NULL);
-  config_home = g_build_filename (home, ".config", NULL);
-  cache_home = g_build_filename (home, ".cache", NULL);
-  g_mkdir_with_parents (data_home, 0700);
-  g_mkdir_with_parents (config_home, 0700);
-  g_mkdir_with_parents (cache_home, 0700);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  workdir = display_make_home ("golanes-display");
 
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  display_allow_no_session_bus ();
 
   trace_path = g_strdup (g_getenv ("GOLANES_TEST_TRACE"));
   g_assert_nonnull (trace_path);
@@ -777,7 +728,7 @@ main (int   argc,
   g_application_run (G_APPLICATION (app), 2, app_argv);
 
   g_clear_object (&app);
-  remove_tree (workdir);
+  display_remove_tree (workdir);
   g_free (workdir);
   g_free (trace_path);
   g_free (expected_version);

@@ -126,47 +126,14 @@ startup_cb (GApplication *application)
   g_idle_add (run_tests_cb, NULL);
 }
 
-static gboolean
-ignore_session_bus_warning (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  g_autofree char *data_home = NULL;
   char *app_argv[3];
 
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  display_allow_no_session_bus ();
 
   if (argc < 2)
     g_error ("usage: test-locale LANG");
@@ -178,13 +145,7 @@ main (int   argc,
   if (g_getenv ("GOLANES_LOCALEDIR") == NULL)
     g_error ("GOLANES_LOCALEDIR is not set");
 
-  workdir = g_dir_make_tmp ("golanes-locale-XXXXXX", &error);
-  g_assert_no_error (error);
-  home = g_build_filename (workdir, "home", NULL);
-  data_home = g_build_filename (home, ".local", "share", NULL);
-  g_mkdir_with_parents (data_home, 0700);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  workdir = display_make_home ("golanes-locale");
 
   /* As main() does, with the language of this run. */
   g_setenv ("LANGUAGE", lang->lang, TRUE);
@@ -204,7 +165,7 @@ main (int   argc,
   g_application_run (G_APPLICATION (app), 2, app_argv);
 
   g_clear_object (&app);
-  remove_tree (workdir);
+  display_remove_tree (workdir);
   g_free (workdir);
   g_free (trace_path);
 

@@ -910,24 +910,6 @@ test_hidpi (void)
   cairo_surface_destroy (surface);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 run_tests_cb (gpointer data)
 {
@@ -950,34 +932,16 @@ startup_cb (GApplication *application)
   g_idle_add (run_tests_cb, NULL);
 }
 
-static gboolean
-ignore_session_bus_warning (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
   char *app_argv[3];
 
-  workdir = g_dir_make_tmp ("golanes-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  home = g_build_filename (workdir, "home", NULL);
-  g_mkdir_with_parents (home, 0700);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  workdir = display_make_home ("golanes-timeline");
 
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  display_allow_no_session_bus ();
 
   trace_path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "chansel.trace", NULL);
   truncated_path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "chansel.cut60.trace", NULL);
@@ -1004,7 +968,7 @@ main (int   argc,
   g_application_run (G_APPLICATION (app), 2, app_argv);
 
   g_clear_object (&app);
-  remove_tree (workdir);
+  display_remove_tree (workdir);
   g_free (trace_path);
   g_free (truncated_path);
   g_free (workdir);
