@@ -9,11 +9,19 @@ import (
 	"fmt"
 	"os"
 	"runtime/trace"
+	"strconv"
 	"time"
 )
 
-// Limit bounds the run time of every fixture program.
-const Limit = 60 * time.Second
+// Limit bounds the run time of every fixture program. The benchmarks,
+// which write traces ten times larger, raise it with TRACEFILE_LIMIT_S.
+var Limit = 60 * time.Second
+
+func init() {
+	if s, err := strconv.Atoi(os.Getenv("TRACEFILE_LIMIT_S")); err == nil && s > 0 {
+		Limit = time.Duration(s) * time.Second
+	}
+}
 
 // Start creates the trace file named by the first command-line argument
 // and starts tracing into it. The returned function stops tracing and
