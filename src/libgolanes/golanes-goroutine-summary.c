@@ -20,6 +20,15 @@ typedef struct
   gint64  time;
 } Entry;
 
+/* A small map from string id to time, as an array: a goroutine meets few
+ * block reasons and ranges, most none. */
+typedef struct
+{
+  Entry   *v;
+  guint32  len;
+  guint32  cap;
+} Entries;
+
 typedef struct
 {
   guint64  task;
@@ -48,8 +57,8 @@ typedef struct
   gint64  sched_wait_time;
   gint64  syscall_time;
   gint64  syscall_block_time;
-  GArray *block_times;      /* Entry */
-  GArray *range_times;      /* Entry */
+  Entries block_times;
+  Entries range_times;
   GArray *regions;          /* Region, finished */
 
   /* Open intervals; a time of 0 means none, as in Go. */
@@ -59,7 +68,7 @@ typedef struct
   guint32 last_block_reason;
   gint64  last_syscall;
   gint64  last_syscall_block;
-  GArray *last_range;       /* Entry: range name -> start */
+  Entries last_range;       /* range name -> start */
   GArray *active_regions;   /* Region, innermost last */
 } GState;
 
@@ -83,12 +92,50 @@ typedef struct
   guint32 name;
 } ProcRange;
 
+/* The goroutines whose books are closed, one record each, as varints:
+ * the id and the creation time as deltas from the previous record (from 0
+ * at every STORE_GROUP-th record, whose offset the anchors keep), the
+ * name, the PC against the first PC seen under that name, the start and
+ * end against the creation (0 for none), the five times, then the block
+ * reasons and the ranges as (string id, time) pairs.  A short-lived
+ * goroutine takes about 20 bytes. */
+#define STORE_GROUP 16
+
+typedef struct
+{
+  guint8  *data;
+  gsize    len;
+  gsize    cap;
+  guint64 *anchors;       /* byte offset of every STORE_GROUP-th record */
+  guint    n;
+  gint64   last_id;
+  gint64   last_creation;
+} Store;
+
+/* A record read back. */
+typedef struct
+{
+  gint64  id;
+  guint32 name;
+  guint64 pc;
+  gint64  creation_time;
+  gint64  start_time;
+  gint64  end_time;
+  gint64  total_time;
+  gint64  exec_time;
+  gint64  sched_wait_time;
+  gint64  syscall_time;
+  gint64  syscall_block_time;
+  guint   n_blocks;
+  guint   n_ranges;
+  Entry   pairs[64];      /* blocks, then ranges; more are dropped */
+} Record;
+
 struct _GolanesGoroutineSummary
 {
   GolanesStackTable *stacks;
   gboolean           own_stacks;
-  GHashTable        *goroutines;    /* &GState.id -> GState; its order is the finish order */
-  GolanesIdMap       by_id;         /* the same, for look-ups while feeding */
+  GolanesIdMap       by_id;         /* goroutine id -> GState *, the live ones */
   GHashTable        *tasks;         /* &TState.id -> TState */
   GolanesIdMap       syscalling_p;  /* proc -> goroutine */
   GolanesIdMap       syscalling_g;  /* goroutine -> proc */
@@ -105,13 +152,24 @@ struct _GolanesGoroutineSummary
   gboolean           finished;
 
   GStringChunk      *strings;
-  GArray            *infos;         /* GolanesGoroutineInfo */
-  GPtrArray         *info_arrays;   /* GArray of GolanesNamedTime, owned */
+  Store              store;         /* the goroutines whose books are closed */
+  GolanesIdMap       group_of;      /* name string id -> group index + 1 */
+  GolanesIdMap       pc_of;         /* name string id -> first PC */
+  GArray            *group_names;   /* guint32 string id per group */
+  GArray            *zero_total;    /* GState *: ended at their creation, see store_g */
+  guint32           *by_id_order;   /* record indices sorted by goroutine id */
+  GArray            *infos;         /* GolanesGoroutineInfo, made on first request */
+  GPtrArray         *info_arrays;   /* GolanesGoroutineInfo allocations behind infos */
   GArray            *groups;        /* GolanesGoroutineGroup */
   GArray            *regions;       /* GolanesUserRegion */
   GArray            *task_list;     /* GolanesUserTask */
   gint64             total_exec_time;
 };
+
+static void store_g    (GolanesGoroutineSummary *self,
+                        GState                  *g);
+static void store_clear (Store *store);
+static void free_live  (GolanesGoroutineSummary *self);
 
 static void
 free_region_array (GArray *a)
@@ -125,9 +183,9 @@ g_state_free (gpointer data)
 {
   GState *g = data;
 
-  g_array_unref (g->block_times);
-  g_array_unref (g->range_times);
-  g_array_unref (g->last_range);
+  g_free (g->block_times.v);
+  g_free (g->range_times.v);
+  g_free (g->last_range.v);
   free_region_array (g->regions);
   free_region_array (g->active_regions);
   g_free (g);
@@ -149,7 +207,6 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
 
   self->own_stacks = stacks == NULL;
   self->stacks = stacks != NULL ? stacks : golanes_stack_table_new ();
-  self->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_state_free);
   self->tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, t_state_free);
   golanes_id_map_init (&self->by_id);
   golanes_id_map_init (&self->syscalling_p);
@@ -158,8 +215,11 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
   self->ranges_p_g = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->str_forever = golanes_stack_table_intern_string (self->stacks, "forever", 7);
   self->strings = g_string_chunk_new (1024);
-  self->infos = g_array_new (FALSE, FALSE, sizeof (GolanesGoroutineInfo));
-  self->info_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  golanes_id_map_init (&self->group_of);
+  golanes_id_map_init (&self->pc_of);
+  self->group_names = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->zero_total = g_array_new (FALSE, FALSE, sizeof (GState *));
+  self->info_arrays = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_array_new (FALSE, FALSE, sizeof (GolanesGoroutineGroup));
   self->regions = g_array_new (FALSE, FALSE, sizeof (GolanesUserRegion));
   self->task_list = g_array_new (FALSE, FALSE, sizeof (GolanesUserTask));
@@ -171,7 +231,7 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
 {
   if (self == NULL)
     return;
-  g_hash_table_unref (self->goroutines);
+  free_live (self);
   g_hash_table_unref (self->tasks);
   golanes_id_map_clear (&self->by_id);
   golanes_id_map_clear (&self->syscalling_p);
@@ -179,7 +239,14 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
   g_array_unref (self->ranges_p);
   g_array_unref (self->ranges_p_g);
   g_string_chunk_free (self->strings);
-  g_array_unref (self->infos);
+  store_clear (&self->store);
+  golanes_id_map_clear (&self->group_of);
+  golanes_id_map_clear (&self->pc_of);
+  g_array_unref (self->group_names);
+  g_array_unref (self->zero_total);
+  g_free (self->by_id_order);
+  if (self->infos != NULL)
+    g_array_unref (self->infos);
   g_ptr_array_unref (self->info_arrays);
   g_array_unref (self->groups);
   g_array_unref (self->regions);
@@ -189,61 +256,67 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
   g_free (self);
 }
 
-/* Small maps from string id to time, kept as arrays: a goroutine meets few
- * block reasons and ranges. */
-
 static Entry *
-entry_find (GArray  *arr,
+entry_find (Entries *arr,
             guint32  name)
 {
   guint i;
 
   for (i = 0; i < arr->len; i++)
-    if (g_array_index (arr, Entry, i).name == name)
-      return &g_array_index (arr, Entry, i);
+    if (arr->v[i].name == name)
+      return &arr->v[i];
   return NULL;
 }
 
 static void
-entry_add (GArray  *arr,
+entry_append (Entries *arr,
+              guint32  name,
+              gint64   t)
+{
+  if (arr->len == arr->cap)
+    {
+      arr->cap = MAX (2, arr->cap * 2);
+      arr->v = g_renew (Entry, arr->v, arr->cap);
+    }
+  arr->v[arr->len].name = name;
+  arr->v[arr->len].time = t;
+  arr->len++;
+}
+
+static void
+entry_add (Entries *arr,
            guint32  name,
            gint64   dt)
 {
   Entry *e = entry_find (arr, name);
-  Entry fresh = { name, dt };
 
   if (e != NULL)
     e->time += dt;
   else
-    g_array_append_val (arr, fresh);
+    entry_append (arr, name, dt);
 }
 
 static void
-entry_set (GArray  *arr,
+entry_set (Entries *arr,
            guint32  name,
            gint64   t)
 {
   Entry *e = entry_find (arr, name);
-  Entry fresh = { name, t };
 
   if (e != NULL)
     e->time = t;
   else
-    g_array_append_val (arr, fresh);
+    entry_append (arr, name, t);
 }
 
 static void
-entry_remove (GArray  *arr,
+entry_remove (Entries *arr,
               guint32  name)
 {
-  guint i;
+  Entry *e = entry_find (arr, name);
 
-  for (i = 0; i < arr->len; i++)
-    if (g_array_index (arr, Entry, i).name == name)
-      {
-        g_array_remove_index_fast (arr, i);
-        return;
-      }
+  if (e != NULL)
+    *e = arr->v[--arr->len];
 }
 
 static gint64 *
@@ -264,12 +337,18 @@ g_state_new (GolanesGoroutineSummary *self,
 
   g->id = id;
   g->creation_time = creation_time;
-  g->block_times = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g->range_times = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g->last_range = g_array_new (FALSE, FALSE, sizeof (Entry));
-  /* Replaces any earlier goroutine of this id, like Go's map store. */
-  g_hash_table_replace (self->goroutines, &g->id, g);
-  golanes_id_map_replace (&self->by_id, (guint64) id, (guint64) (gsize) g);
+  /* Replaces any earlier live goroutine of this id, like Go's map store. */
+  {
+    guint64 *slot = golanes_id_map_find (&self->by_id, (guint64) id);
+
+    if (slot != NULL)
+      {
+        g_state_free ((GState *) (gsize) *slot);
+        *slot = (guint64) (gsize) g;
+      }
+    else
+      golanes_id_map_insert (&self->by_id, (guint64) id, (guint64) (gsize) g);
+  }
   return g;
 }
 
@@ -391,19 +470,15 @@ finalize_g (GolanesGoroutineSummary *self,
   if (g->last_runnable != 0)
     g->sched_wait_time += t - g->last_runnable;
   if (g->last_block != 0)
-    entry_add (g->block_times, g->last_block_reason, t - g->last_block);
+    entry_add (&g->block_times, g->last_block_reason, t - g->last_block);
   if (g->last_syscall != 0)
     g->syscall_time += t - g->last_syscall;
   /* Go's quirk: the blocked part of a syscall still open here is counted
    * as sched wait time too. */
   if (g->last_syscall_block != 0)
     g->sched_wait_time += t - g->last_syscall_block;
-  for (i = 0; i < g->last_range->len; i++)
-    {
-      const Entry *e = &g_array_index (g->last_range, Entry, i);
-
-      entry_add (g->range_times, e->name, t - e->time);
-    }
+  for (i = 0; i < g->last_range.len; i++)
+    entry_add (&g->range_times, g->last_range.v[i].name, t - g->last_range.v[i].time);
 
   /* Runtime goroutines can inherit a task at creation but are never part
    * of regions. */
@@ -427,7 +502,7 @@ finalize_g (GolanesGoroutineSummary *self,
   g->last_block_reason = 0;
   g->last_syscall = 0;
   g->last_syscall_block = 0;
-  g_array_set_size (g->last_range, 0);
+  g->last_range.len = 0;
   if (g->active_regions != NULL)
     g_array_set_size (g->active_regions, 0);
 }
@@ -461,7 +536,7 @@ goroutine_transition (GolanesGoroutineSummary *self,
             g->exec_time += dt;
             break;
           case GOLANES_GO_WAITING:
-            entry_add (g->block_times, intern_reason (self, st->reason), dt);
+            entry_add (&g->block_times, intern_reason (self, st->reason), dt);
             break;
           case GOLANES_GO_RUNNABLE:
             g->sched_wait_time += dt;
@@ -514,7 +589,7 @@ goroutine_transition (GolanesGoroutineSummary *self,
         g = g_state_new (self, id, self->sync_ts);
       if (g->last_block != 0)
         {
-          entry_add (g->block_times, g->last_block_reason, t - g->last_block);
+          entry_add (&g->block_times, g->last_block_reason, t - g->last_block);
           g->last_block = 0;
         }
       break;
@@ -594,6 +669,7 @@ goroutine_transition (GolanesGoroutineSummary *self,
       break;
     case GOLANES_GO_NOT_EXIST:
       finalize_g (self, g, t, event);
+      store_g (self, g);
       break;
     case GOLANES_GO_SYSCALL:
       golanes_id_map_replace (&self->syscalling_p, (guint64) event->proc, (guint64) id);
@@ -709,14 +785,14 @@ range_event (GolanesGoroutineSummary *self,
       if (event->kind == GOLANES_EVENT_RANGE_ACTIVE)
         {
           /* Already open at the last Sync. */
-          Entry *e = entry_find (g->last_range, name);
+          Entry *e = entry_find (&g->last_range, name);
 
           if (e != NULL && e->time != 0)
-            entry_add (g->range_times, name, self->sync_ts - e->time);
-          entry_set (g->last_range, name, self->sync_ts);
+            entry_add (&g->range_times, name, self->sync_ts - e->time);
+          entry_set (&g->last_range, name, self->sync_ts);
         }
       else
-        entry_set (g->last_range, name, event->time);
+        entry_set (&g->last_range, name, event->time);
       return;
     }
 
@@ -739,12 +815,12 @@ range_event (GolanesGoroutineSummary *self,
   if (g == NULL)
     return;
   {
-    Entry *e = entry_find (g->last_range, name);
+    Entry *e = entry_find (&g->last_range, name);
 
     if (e == NULL || e->time == 0)
       return;
-    entry_add (g->range_times, name, event->time - e->time);
-    entry_remove (g->last_range, name);
+    entry_add (&g->range_times, name, event->time - e->time);
+    entry_remove (&g->last_range, name);
   }
 }
 
@@ -910,6 +986,312 @@ copy_string (GolanesGoroutineSummary *self,
   return g_string_chunk_insert_const (self->strings, table_string (self, id));
 }
 
+static guint8 *
+put_uvarint (guint8  *p,
+             guint64  v)
+{
+  while (v >= 0x80)
+    {
+      *p++ = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  *p++ = (guint8) v;
+  return p;
+}
+
+static guint8 *
+put_varint (guint8 *p,
+            gint64  v)
+{
+  return put_uvarint (p, v < 0 ? ~((guint64) v << 1) : (guint64) v << 1);
+}
+
+static const guint8 *
+get_uvarint (const guint8 *p,
+             guint64      *out)
+{
+  guint64 v = 0;
+  guint sh = 0;
+
+  while (*p & 0x80)
+    {
+      v |= (guint64) (*p++ & 0x7f) << sh;
+      sh += 7;
+    }
+  *out = v | (guint64) *p++ << sh;
+  return p;
+}
+
+static const guint8 *
+get_varint (const guint8 *p,
+            gint64       *out)
+{
+  guint64 u;
+
+  p = get_uvarint (p, &u);
+  *out = (u & 1) ? (gint64) ~(u >> 1) : (gint64) (u >> 1);
+  return p;
+}
+
+static void
+store_clear (Store *store)
+{
+  g_free (store->data);
+  g_free (store->anchors);
+  memset (store, 0, sizeof *store);
+}
+
+static void
+free_live (GolanesGoroutineSummary *self)
+{
+  guint i;
+
+  for (i = 0; self->by_id.count > 0 && i <= self->by_id.mask; i++)
+    if (self->by_id.used[i])
+      g_state_free ((GState *) (gsize) self->by_id.values[i]);
+  golanes_id_map_clear (&self->by_id);
+  golanes_id_map_init (&self->by_id);
+  if (self->zero_total != NULL)
+    {
+      for (i = 0; i < self->zero_total->len; i++)
+        g_state_free (g_array_index (self->zero_total, GState *, i));
+      g_array_set_size (self->zero_total, 0);
+    }
+}
+
+/* Go's "Unknown time": the part of the total no state accounts for. */
+static gint64
+unknown_time (const Record *r)
+{
+  gint64 sum = r->exec_time + r->sched_wait_time + r->syscall_time + r->syscall_block_time;
+  guint i;
+
+  for (i = 0; i < r->n_blocks; i++)
+    sum += r->pairs[i].time;
+  return sum < r->total_time ? r->total_time - sum : 0;
+}
+
+static void
+add_to_group (GolanesGoroutineSummary *self,
+              const Record            *r)
+{
+  guint64 *slot = golanes_id_map_find (&self->group_of, r->name);
+  GolanesGoroutineGroup *grp;
+  guint i;
+
+  if (slot == NULL)
+    {
+      GolanesGoroutineGroup fresh = { NULL };
+
+      g_array_append_val (self->groups, fresh);
+      g_array_append_val (self->group_names, r->name);
+      golanes_id_map_insert (&self->group_of, r->name, self->groups->len);
+      grp = &g_array_index (self->groups, GolanesGoroutineGroup, self->groups->len - 1);
+    }
+  else
+    grp = &g_array_index (self->groups, GolanesGoroutineGroup, *slot - 1);
+  grp->count++;
+  grp->exec_time += r->exec_time;
+  grp->total_time += r->total_time;
+  grp->sched_wait_time += r->sched_wait_time;
+  grp->syscall_time += r->syscall_time;
+  grp->syscall_block_time += r->syscall_block_time;
+  grp->unknown_time += unknown_time (r);
+  for (i = 0; i < r->n_blocks; i++)
+    grp->block_time += r->pairs[i].time;
+  self->total_exec_time += r->exec_time;
+}
+
+static void
+emit_regions (GolanesGoroutineSummary *self,
+              GState                  *g)
+{
+  guint i;
+
+  if (g->regions == NULL)
+    return;
+  for (i = 0; i < g->regions->len; i++)
+    {
+      const Region *r = &g_array_index (g->regions, Region, i);
+      GolanesUserRegion ur;
+
+      ur.task = r->task;
+      ur.name = copy_string (self, r->name);
+      ur.goroutine = g->id;
+      ur.has_start = r->has_start;
+      ur.has_end = r->has_end;
+      ur.start_time = r->start_time;
+      ur.end_time = r->end_time;
+      ur.frame_func = copy_string (self, r->frame_func);
+      ur.frame_file = copy_string (self, r->frame_file);
+      ur.frame_pc = r->frame_pc;
+      ur.frame_line = r->frame_line;
+      g_array_append_val (self->regions, ur);
+    }
+}
+
+/* Appends @g, whose books are closed, to the store and its group, and
+ * frees it.  A goroutine that ended at its creation keeps its state until
+ * the finish: Go then gives it the time to the end of the trace. */
+static void
+store_g (GolanesGoroutineSummary *self,
+         GState                  *g)
+{
+  Store *st = &self->store;
+  guint64 *slot = golanes_id_map_find (&self->by_id, (guint64) g->id);
+  guint n_pairs = MIN (g->block_times.len, 64) + MIN (g->range_times.len, 64 - MIN (g->block_times.len, 64));
+  guint8 *p;
+  guint64 pc0;
+  Record r;
+  guint i;
+
+  if (slot != NULL && (GState *) (gsize) *slot == g)
+    golanes_id_map_remove (&self->by_id, (guint64) g->id);
+  if (g->total_time == 0 && !self->finished)
+    {
+      g_array_append_val (self->zero_total, g);
+      return;
+    }
+
+  if (st->len + 16 * 10 + n_pairs * 20 > st->cap)
+    {
+      st->cap = MAX (MAX (st->cap * 2, 4096), st->len + 16 * 10 + n_pairs * 20);
+      st->data = g_realloc (st->data, st->cap);
+    }
+  if (st->n % STORE_GROUP == 0)
+    {
+      guint k = st->n / STORE_GROUP;
+
+      if ((k & (k - 1)) == 0)
+        st->anchors = g_renew (guint64, st->anchors, MAX (1, 2 * k));
+      st->anchors[k] = st->len;
+      st->last_id = 0;
+      st->last_creation = 0;
+    }
+  if (!golanes_id_map_lookup (&self->pc_of, g->name, &pc0))
+    {
+      pc0 = g->pc;
+      golanes_id_map_insert (&self->pc_of, g->name, pc0);
+    }
+
+  p = st->data + st->len;
+  p = put_varint (p, g->id - st->last_id);
+  p = put_uvarint (p, g->name);
+  p = put_varint (p, (gint64) (g->pc - pc0));
+  p = put_varint (p, g->creation_time - st->last_creation);
+  p = put_uvarint (p, g->start_time == 0 ? 0 : (guint64) (g->start_time - g->creation_time) + 1);
+  p = put_uvarint (p, g->end_time == 0 ? 0 : (guint64) (g->end_time - g->creation_time) + 1);
+  p = put_uvarint (p, (guint64) g->total_time);
+  p = put_uvarint (p, (guint64) g->exec_time);
+  p = put_uvarint (p, (guint64) g->sched_wait_time);
+  p = put_uvarint (p, (guint64) g->syscall_time);
+  p = put_uvarint (p, (guint64) g->syscall_block_time);
+
+  memset (&r, 0, offsetof (Record, pairs));
+  r.name = g->name;
+  r.total_time = g->total_time;
+  r.exec_time = g->exec_time;
+  r.sched_wait_time = g->sched_wait_time;
+  r.syscall_time = g->syscall_time;
+  r.syscall_block_time = g->syscall_block_time;
+  r.n_blocks = MIN (g->block_times.len, 64);
+  r.n_ranges = n_pairs - r.n_blocks;
+  p = put_uvarint (p, r.n_blocks);
+  for (i = 0; i < r.n_blocks; i++)
+    {
+      r.pairs[i] = g->block_times.v[i];
+      p = put_uvarint (p, r.pairs[i].name);
+      p = put_uvarint (p, (guint64) r.pairs[i].time);
+    }
+  p = put_uvarint (p, r.n_ranges);
+  for (i = 0; i < r.n_ranges; i++)
+    {
+      p = put_uvarint (p, g->range_times.v[i].name);
+      p = put_uvarint (p, (guint64) g->range_times.v[i].time);
+    }
+  st->len = (gsize) (p - st->data);
+  st->last_id = g->id;
+  st->last_creation = g->creation_time;
+  st->n++;
+
+  add_to_group (self, &r);
+  emit_regions (self, g);
+  g_state_free (g);
+}
+
+/* Reads the record at @p; @last_id and @last_creation carry the deltas. */
+static const guint8 *
+read_record (GolanesGoroutineSummary *self,
+             const guint8            *p,
+             gint64                  *last_id,
+             gint64                  *last_creation,
+             Record                  *r)
+{
+  guint64 u, n, i;
+  gint64 d;
+
+  p = get_varint (p, &d);
+  r->id = *last_id + d;
+  *last_id = r->id;
+  p = get_uvarint (p, &u);
+  r->name = (guint32) u;
+  p = get_varint (p, &d);
+  if (!golanes_id_map_lookup (&self->pc_of, r->name, &u))
+    u = 0;
+  r->pc = u + (guint64) d;
+  p = get_varint (p, &d);
+  r->creation_time = *last_creation + d;
+  *last_creation = r->creation_time;
+  p = get_uvarint (p, &u);
+  r->start_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
+  p = get_uvarint (p, &u);
+  r->end_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
+  p = get_uvarint (p, &u);
+  r->total_time = (gint64) u;
+  p = get_uvarint (p, &u);
+  r->exec_time = (gint64) u;
+  p = get_uvarint (p, &u);
+  r->sched_wait_time = (gint64) u;
+  p = get_uvarint (p, &u);
+  r->syscall_time = (gint64) u;
+  p = get_uvarint (p, &u);
+  r->syscall_block_time = (gint64) u;
+  p = get_uvarint (p, &n);
+  r->n_blocks = (guint) n;
+  for (i = 0; i < n; i++)
+    {
+      p = get_uvarint (p, &u);
+      r->pairs[i].name = (guint32) u;
+      p = get_uvarint (p, &u);
+      r->pairs[i].time = (gint64) u;
+    }
+  p = get_uvarint (p, &n);
+  r->n_ranges = (guint) n;
+  for (i = 0; i < n; i++)
+    {
+      p = get_uvarint (p, &u);
+      r->pairs[r->n_blocks + i].name = (guint32) u;
+      p = get_uvarint (p, &u);
+      r->pairs[r->n_blocks + i].time = (gint64) u;
+    }
+  return p;
+}
+
+/* Record @k of the store (in the order the books were closed). */
+static void
+get_record (GolanesGoroutineSummary *self,
+            guint                    k,
+            Record                  *r)
+{
+  const Store *st = &self->store;
+  const guint8 *p = st->data + st->anchors[k / STORE_GROUP];
+  gint64 last_id = 0, last_creation = 0;
+  guint i;
+
+  for (i = k - k % STORE_GROUP; i <= k; i++)
+    p = read_record (self, p, &last_id, &last_creation, r);
+}
+
 static int
 compare_named (gconstpointer a,
                gconstpointer b)
@@ -931,50 +1313,87 @@ compare_stats (gconstpointer a,
   return strcmp (x, y);
 }
 
-static GArray *
-named_times (GolanesGoroutineSummary *self,
-             GArray                  *entries)
-{
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (GolanesNamedTime), entries->len);
-  guint i;
-
-  for (i = 0; i < entries->len; i++)
-    {
-      const Entry *e = &g_array_index (entries, Entry, i);
-      GolanesNamedTime nt = { copy_string (self, e->name), e->time };
-
-      g_array_append_val (out, nt);
-    }
-  g_array_sort (out, compare_named);
-  g_ptr_array_add (self->info_arrays, out);
-  return out;
-}
-
 static void
-stat_add (GArray     *stats,
-          const char *name,
-          gint64      t)
+stat_add (GolanesNamedTime *stats,
+          guint            *n,
+          const char       *name,
+          gint64            t)
 {
   guint i;
-  GolanesNamedTime nt = { name, t };
 
-  for (i = 0; i < stats->len; i++)
-    if (strcmp (g_array_index (stats, GolanesNamedTime, i).name, name) == 0)
+  for (i = 0; i < *n; i++)
+    if (strcmp (stats[i].name, name) == 0)
       {
-        g_array_index (stats, GolanesNamedTime, i).time += t;
+        stats[i].time += t;
         return;
       }
-  g_array_append_val (stats, nt);
+  stats[*n].name = name;
+  stats[*n].time = t;
+  (*n)++;
 }
 
-static int
-compare_info (gconstpointer a,
-              gconstpointer b)
+/* The info of record @r in one allocation: the struct, then its block
+ * times, range times and page columns. */
+static GolanesGoroutineInfo *
+info_from_record (GolanesGoroutineSummary *self,
+                  const Record            *r)
 {
-  gint64 x = ((const GolanesGoroutineInfo *) a)->id;
-  gint64 y = ((const GolanesGoroutineInfo *) b)->id;
+  guint n_stats_max = 5 + r->n_blocks, i;
+  GolanesGoroutineInfo *info;
+  GolanesNamedTime *blocks, *ranges, *stats;
+  guint n_stats = 0;
 
-  return x < y ? -1 : x > y;
+  info = g_malloc0 (sizeof *info + (r->n_blocks + r->n_ranges + n_stats_max) * sizeof (GolanesNamedTime));
+  blocks = (GolanesNamedTime *) (info + 1);
+  ranges = blocks + r->n_blocks;
+  stats = ranges + r->n_ranges;
+
+  info->id = r->id;
+  info->name = copy_string (self, r->name);
+  info->pc = r->pc;
+  info->creation_time = r->creation_time;
+  info->start_time = r->start_time;
+  info->end_time = r->end_time;
+  info->total_time = r->total_time;
+  info->exec_time = r->exec_time;
+  info->sched_wait_time = r->sched_wait_time;
+  info->syscall_time = r->syscall_time;
+  info->syscall_block_time = r->syscall_block_time;
+  info->unknown_time = unknown_time (r);
+  for (i = 0; i < r->n_blocks; i++)
+    {
+      blocks[i].name = copy_string (self, r->pairs[i].name);
+      blocks[i].time = r->pairs[i].time;
+    }
+  qsort (blocks, r->n_blocks, sizeof *blocks, compare_named);
+  for (i = 0; i < r->n_ranges; i++)
+    {
+      ranges[i].name = copy_string (self, r->pairs[r->n_blocks + i].name);
+      ranges[i].time = r->pairs[r->n_blocks + i].time;
+    }
+  qsort (ranges, r->n_ranges, sizeof *ranges, compare_named);
+
+  stat_add (stats, &n_stats, "Execution time", info->exec_time);
+  stat_add (stats, &n_stats, "Sched wait time", info->sched_wait_time);
+  stat_add (stats, &n_stats, "Syscall execution time", info->syscall_time);
+  stat_add (stats, &n_stats, "Block time (syscall)", info->syscall_block_time);
+  stat_add (stats, &n_stats, "Unknown time", info->unknown_time);
+  for (i = 0; i < r->n_blocks; i++)
+    {
+      g_autofree char *col = g_strdup_printf ("Block time (%s)", blocks[i].name);
+
+      /* A reason named "syscall" lands in the syscall block column. */
+      stat_add (stats, &n_stats, g_string_chunk_insert_const (self->strings, col), blocks[i].time);
+    }
+  qsort (stats, n_stats, sizeof *stats, compare_stats);
+
+  info->block_times = blocks;
+  info->n_block_times = r->n_blocks;
+  info->range_times = ranges;
+  info->n_range_times = r->n_ranges;
+  info->stats = stats;
+  info->n_stats = n_stats;
+  return info;
 }
 
 static int
@@ -1013,77 +1432,17 @@ compare_task (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-build_info (GolanesGoroutineSummary *self,
-            GState                  *g)
+static int
+compare_order (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
 {
-  GolanesGoroutineInfo info = { 0 };
-  GArray *blocks = named_times (self, g->block_times);
-  GArray *ranges = named_times (self, g->range_times);
-  GArray *stats = g_array_new (FALSE, FALSE, sizeof (GolanesNamedTime));
-  gint64 sum;
-  guint i;
+  const gint64 *ids = data;
+  gint64 x = ids[*(const guint32 *) a], y = ids[*(const guint32 *) b];
 
-  info.id = g->id;
-  info.name = copy_string (self, g->name);
-  info.pc = g->pc;
-  info.creation_time = g->creation_time;
-  info.start_time = g->start_time;
-  info.end_time = g->end_time;
-  info.total_time = g->total_time;
-  info.exec_time = g->exec_time;
-  info.sched_wait_time = g->sched_wait_time;
-  info.syscall_time = g->syscall_time;
-  info.syscall_block_time = g->syscall_block_time;
-
-  sum = g->exec_time + g->sched_wait_time + g->syscall_time + g->syscall_block_time;
-  for (i = 0; i < blocks->len; i++)
-    sum += g_array_index (blocks, GolanesNamedTime, i).time;
-  info.unknown_time = sum < g->total_time ? g->total_time - sum : 0;
-
-  stat_add (stats, "Execution time", info.exec_time);
-  stat_add (stats, "Sched wait time", info.sched_wait_time);
-  stat_add (stats, "Syscall execution time", info.syscall_time);
-  stat_add (stats, "Block time (syscall)", info.syscall_block_time);
-  stat_add (stats, "Unknown time", info.unknown_time);
-  for (i = 0; i < blocks->len; i++)
-    {
-      const GolanesNamedTime *b = &g_array_index (blocks, GolanesNamedTime, i);
-      g_autofree char *col = g_strdup_printf ("Block time (%s)", b->name);
-
-      /* A reason named "syscall" lands in the syscall block column. */
-      stat_add (stats, g_string_chunk_insert_const (self->strings, col), b->time);
-    }
-  g_array_sort (stats, compare_stats);
-  g_ptr_array_add (self->info_arrays, stats);
-
-  info.block_times = (const GolanesNamedTime *) (gpointer) blocks->data;
-  info.n_block_times = blocks->len;
-  info.range_times = (const GolanesNamedTime *) (gpointer) ranges->data;
-  info.n_range_times = ranges->len;
-  info.stats = (const GolanesNamedTime *) (gpointer) stats->data;
-  info.n_stats = stats->len;
-  g_array_append_val (self->infos, info);
-
-  if (g->regions != NULL)
-    for (i = 0; i < g->regions->len; i++)
-      {
-        const Region *r = &g_array_index (g->regions, Region, i);
-        GolanesUserRegion ur;
-
-        ur.task = r->task;
-        ur.name = copy_string (self, r->name);
-        ur.goroutine = g->id;
-        ur.has_start = r->has_start;
-        ur.has_end = r->has_end;
-        ur.start_time = r->start_time;
-        ur.end_time = r->end_time;
-        ur.frame_func = copy_string (self, r->frame_func);
-        ur.frame_file = copy_string (self, r->frame_file);
-        ur.frame_pc = r->frame_pc;
-        ur.frame_line = r->frame_line;
-        g_array_append_val (self->regions, ur);
-      }
+  if (x != y)
+    return x < y ? -1 : 1;
+  return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
 }
 
 void
@@ -1091,49 +1450,52 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
 {
   GHashTableIter iter;
   gpointer value;
-  GHashTable *by_name;
-  guint i, j;
+  g_autofree gint64 *ids = NULL;
+  g_autoptr(GPtrArray) live = g_ptr_array_new ();
+  const guint8 *p;
+  gint64 last_id = 0, last_creation = 0;
+  Record r;
+  guint i;
 
   g_return_if_fail (self != NULL && !self->finished);
   self->finished = TRUE;
 
-  g_hash_table_iter_init (&iter, self->goroutines);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (i = 0; self->by_id.count > 0 && i <= self->by_id.mask; i++)
+    if (self->by_id.used[i])
+      g_ptr_array_add (live, (gpointer) (gsize) self->by_id.values[i]);
+  for (i = 0; i < self->zero_total->len; i++)
+    g_ptr_array_add (live, g_array_index (self->zero_total, GState *, i));
+  g_array_set_size (self->zero_total, 0);
+  for (i = 0; i < live->len; i++)
     {
-      finalize_g (self, value, self->last_ts, NULL);
-      build_info (self, value);
+      finalize_g (self, g_ptr_array_index (live, i), self->last_ts, NULL);
+      store_g (self, g_ptr_array_index (live, i));
     }
-  g_array_sort (self->infos, compare_info);
+
+  /* The goroutines in id order. */
+  ids = g_new (gint64, MAX (self->store.n, 1));
+  self->by_id_order = g_new (guint32, MAX (self->store.n, 1));
+  p = self->store.data;
+  for (i = 0; i < self->store.n; i++)
+    {
+      if (i % STORE_GROUP == 0)
+        last_id = last_creation = 0;
+      p = read_record (self, p, &last_id, &last_creation, &r);
+      ids[i] = r.id;
+      self->by_id_order[i] = i;
+    }
+  g_qsort_with_data (self->by_id_order, self->store.n, sizeof (guint32), compare_order, ids);
+  if (self->store.cap > self->store.len + 1)
+    {
+      self->store.data = g_realloc (self->store.data, self->store.len + 1);
+      self->store.cap = self->store.len + 1;
+    }
+
   g_array_sort (self->regions, compare_region);
 
-  by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  for (i = 0; i < self->infos->len; i++)
-    {
-      const GolanesGoroutineInfo *info = &g_array_index (self->infos, GolanesGoroutineInfo, i);
-      gpointer idx = g_hash_table_lookup (by_name, info->name);
-      GolanesGoroutineGroup *grp;
-
-      if (idx == NULL)
-        {
-          GolanesGoroutineGroup fresh = { info->name };
-
-          g_array_append_val (self->groups, fresh);
-          idx = GUINT_TO_POINTER (self->groups->len);
-          g_hash_table_insert (by_name, (gpointer) info->name, idx);
-        }
-      grp = &g_array_index (self->groups, GolanesGoroutineGroup, GPOINTER_TO_UINT (idx) - 1);
-      grp->count++;
-      grp->exec_time += info->exec_time;
-      grp->total_time += info->total_time;
-      grp->sched_wait_time += info->sched_wait_time;
-      grp->syscall_time += info->syscall_time;
-      grp->syscall_block_time += info->syscall_block_time;
-      grp->unknown_time += info->unknown_time;
-      for (j = 0; j < info->n_block_times; j++)
-        grp->block_time += info->block_times[j].time;
-      self->total_exec_time += info->exec_time;
-    }
-  g_hash_table_unref (by_name);
+  for (i = 0; i < self->groups->len; i++)
+    g_array_index (self->groups, GolanesGoroutineGroup, i).name =
+      copy_string (self, g_array_index (self->group_names, guint32, i));
   g_array_sort (self->groups, compare_group);
 
   g_hash_table_iter_init (&iter, self->tasks);
@@ -1169,11 +1531,113 @@ golanes_goroutine_summary_get_end_time (GolanesGoroutineSummary *self)
   return self->last_ts;
 }
 
+guint
+golanes_goroutine_summary_get_n_goroutines (GolanesGoroutineSummary *self)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return self->store.n;
+}
+
+gint64
+golanes_goroutine_summary_get_goroutine_id (GolanesGoroutineSummary *self,
+                                            guint                    index)
+{
+  Record r;
+
+  g_return_val_if_fail (self->finished && index < self->store.n, -1);
+  get_record (self, self->by_id_order[index], &r);
+  return r.id;
+}
+
+GolanesGoroutineInfo *
+golanes_goroutine_summary_dup_goroutine (GolanesGoroutineSummary *self,
+                                         guint                    index)
+{
+  Record r;
+
+  g_return_val_if_fail (self->finished && index < self->store.n, NULL);
+  get_record (self, self->by_id_order[index], &r);
+  return info_from_record (self, &r);
+}
+
+gint
+golanes_goroutine_summary_find (GolanesGoroutineSummary *self,
+                                gint64                   id)
+{
+  guint lo = 0, hi = self->store.n;
+
+  g_return_val_if_fail (self->finished, -1);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 v = golanes_goroutine_summary_get_goroutine_id (self, mid);
+
+      if (v < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->store.n && golanes_goroutine_summary_get_goroutine_id (self, lo) == id ? (gint) lo : -1;
+}
+
+GArray *
+golanes_goroutine_summary_dup_group_members (GolanesGoroutineSummary *self,
+                                             const char              *name)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint8 *in_group = NULL;
+  const guint8 *p = self->store.data;
+  gint64 last_id = 0, last_creation = 0;
+  Record r;
+  guint i;
+
+  g_return_val_if_fail (self->finished, out);
+  /* Which records are in the group, in record order, then in id order. */
+  in_group = g_malloc0 (MAX (self->store.n, 1));
+  for (i = 0; i < self->store.n; i++)
+    {
+      if (i % STORE_GROUP == 0)
+        last_id = last_creation = 0;
+      p = read_record (self, p, &last_id, &last_creation, &r);
+      in_group[i] = strcmp (table_string (self, r.name), name) == 0;
+    }
+  for (i = 0; i < self->store.n; i++)
+    if (in_group[self->by_id_order[i]])
+      g_array_append_val (out, i);
+  return out;
+}
+
+void
+golanes_goroutine_info_free (GolanesGoroutineInfo *info)
+{
+  g_free (info);
+}
+
+/* The whole list, made on first request; each info points into
+ * info_arrays. */
+static void
+ensure_infos (GolanesGoroutineSummary *self)
+{
+  guint i;
+
+  if (self->infos != NULL)
+    return;
+  self->infos = g_array_sized_new (FALSE, FALSE, sizeof (GolanesGoroutineInfo), self->store.n);
+  for (i = 0; i < self->store.n; i++)
+    {
+      GolanesGoroutineInfo *info = golanes_goroutine_summary_dup_goroutine (self, i);
+
+      g_array_append_val (self->infos, *info);
+      g_ptr_array_add (self->info_arrays, info);
+    }
+}
+
 const GolanesGoroutineInfo *
 golanes_goroutine_summary_get_goroutines (GolanesGoroutineSummary *self,
                                           guint                   *n)
 {
   g_return_val_if_fail (self->finished, NULL);
+  ensure_infos (self);
   *n = self->infos->len;
   return (const GolanesGoroutineInfo *) (gpointer) self->infos->data;
 }
@@ -1182,12 +1646,14 @@ const GolanesGoroutineInfo *
 golanes_goroutine_summary_lookup (GolanesGoroutineSummary *self,
                                   gint64                   id)
 {
-  GolanesGoroutineInfo key = { 0 };
+  gint index;
 
   g_return_val_if_fail (self->finished, NULL);
-  key.id = id;
-  return bsearch (&key, self->infos->data, self->infos->len, sizeof (GolanesGoroutineInfo),
-                  compare_info);
+  index = golanes_goroutine_summary_find (self, id);
+  if (index < 0)
+    return NULL;
+  ensure_infos (self);
+  return &g_array_index (self->infos, GolanesGoroutineInfo, index);
 }
 
 const GolanesGoroutineGroup *
@@ -1221,4 +1687,13 @@ golanes_goroutine_summary_get_tasks (GolanesGoroutineSummary *self,
   g_return_val_if_fail (self->finished, NULL);
   *n = self->task_list->len;
   return (const GolanesUserTask *) (gpointer) self->task_list->data;
+}
+
+gsize
+golanes_goroutine_summary_get_memory_size (GolanesGoroutineSummary *self)
+{
+  return sizeof *self + self->store.cap +
+         sizeof (guint64) * (self->store.n / STORE_GROUP + 1) * 2 +
+         (self->by_id_order != NULL ? sizeof (guint32) * self->store.n : 0) +
+         self->groups->len * (sizeof (GolanesGoroutineGroup) + sizeof (guint32));
 }

@@ -129,7 +129,29 @@ void                     golanes_goroutine_summary_finish (GolanesGoroutineSumma
 /* Time of the first and of the last event fed. */
 gint64                       golanes_goroutine_summary_get_start_time  (GolanesGoroutineSummary *self);
 gint64                       golanes_goroutine_summary_get_end_time    (GolanesGoroutineSummary *self);
-/* Sorted by goroutine id. */
+/* The goroutines, one at a time, by index in goroutine id order.  The
+ * summary keeps about 20 bytes per goroutine; an info is made on request
+ * (free it with golanes_goroutine_info_free()).  Call these from one
+ * thread at a time. */
+guint                        golanes_goroutine_summary_get_n_goroutines (GolanesGoroutineSummary *self);
+gint64                       golanes_goroutine_summary_get_goroutine_id (GolanesGoroutineSummary *self,
+                                                                         guint                    index);
+GolanesGoroutineInfo        *golanes_goroutine_summary_dup_goroutine    (GolanesGoroutineSummary *self,
+                                                                         guint                    index);
+/* The index of goroutine @id, or -1. */
+gint                         golanes_goroutine_summary_find             (GolanesGoroutineSummary *self,
+                                                                         gint64                   id);
+/* Indices (guint32, ascending) of the goroutines whose start function is
+ * @name (a group's name). */
+GArray                      *golanes_goroutine_summary_dup_group_members (GolanesGoroutineSummary *self,
+                                                                          const char              *name);
+void                         golanes_goroutine_info_free                (GolanesGoroutineInfo    *info);
+/* Bytes the finished summary keeps for its goroutines (not counting the
+ * full list below, made only when asked for). */
+gsize                        golanes_goroutine_summary_get_memory_size  (GolanesGoroutineSummary *self);
+
+/* Every goroutine at once, sorted by goroutine id: made on first request
+ * (about 200 bytes per goroutine), for small traces and tests. */
 const GolanesGoroutineInfo  *golanes_goroutine_summary_get_goroutines  (GolanesGoroutineSummary *self,
                                                                         guint                   *n);
 const GolanesGoroutineInfo  *golanes_goroutine_summary_lookup          (GolanesGoroutineSummary *self,
@@ -150,5 +172,6 @@ const GolanesUserTask       *golanes_goroutine_summary_get_tasks       (GolanesG
 gboolean golanes_is_system_goroutine (const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesGoroutineSummary, golanes_goroutine_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesGoroutineInfo, golanes_goroutine_info_free)
 
 G_END_DECLS
