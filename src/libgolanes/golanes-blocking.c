@@ -64,11 +64,13 @@ struct _GolanesBlocking
   GolanesBlockingKind kind;
   GolanesStackTable  *stacks;
   gboolean            own_stacks;
-  GHashTable         *goroutines;    /* &GoState.id -> GoState; its order is the finish order */
   GolanesIdMap        by_id;         /* goroutine id -> index in slots */
-  GPtrArray          *slots;         /* GoState, in order of first sight */
+  GPtrArray          *slots;         /* GoState of the live goroutines, NULL in free slots */
+  GArray             *free_slots;    /* guint32: slots of goroutines that ended */
+  GArray             *by_name;       /* Acc: what ended goroutines were charged, by start function */
+  GArray             *name_index;    /* guint32 by string id: index + 1 in by_name, or 0 */
   GolanesBlocking    *group;         /* first of the profiles fed together, or self */
-  GPtrArray          *lives;         /* Life, shared by the profiles fed together */
+  GPtrArray          *lives;         /* Life by slot, shared by the profiles fed together */
   guint               group_index;   /* G_MAXUINT when fed alone */
   guint               group_n;       /* in a first profile: how many are fed together */
   guint32             start_mask[8]; /* in a first profile: by state, the profiles tracking it */
@@ -123,6 +125,8 @@ go_state_free (gpointer data)
 {
   GoState *g = data;
 
+  if (g == NULL)
+    return;
   if (g->pending != NULL)
     g_array_unref (g->pending);
   g_free (g);
@@ -139,10 +143,12 @@ golanes_blocking_new (GolanesBlockingKind  kind,
   self->kind = kind;
   self->own_stacks = stacks == NULL;
   self->stacks = stacks != NULL ? stacks : golanes_stack_table_new ();
-  self->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, go_state_free);
   self->by_stack = g_array_new (FALSE, FALSE, sizeof (Acc));
   golanes_id_map_init (&self->by_id);
-  self->slots = g_ptr_array_new ();
+  self->slots = g_ptr_array_new_with_free_func (go_state_free);
+  self->free_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->by_name = g_array_new (FALSE, FALSE, sizeof (Acc));
+  self->name_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->target = target_state (kind);
   self->stack_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->by_reason = g_array_new (FALSE, FALSE, sizeof (Acc));
@@ -159,8 +165,10 @@ golanes_blocking_free (GolanesBlocking *self)
 {
   if (self == NULL)
     return;
-  g_hash_table_unref (self->goroutines);
   g_array_unref (self->by_stack);
+  g_array_unref (self->free_slots);
+  g_array_unref (self->by_name);
+  g_array_unref (self->name_index);
   golanes_id_map_clear (&self->by_id);
   g_ptr_array_unref (self->slots);
   if (self->lives != NULL)
@@ -389,10 +397,73 @@ go_state_get (GolanesBlocking *self,
   g = g_new0 (GoState, 1);
   g->id = id;
   g->life = &g->own;
-  g_hash_table_insert (self->goroutines, &g->id, g);
-  golanes_id_map_insert (&self->by_id, (guint64) id, self->slots->len);
-  g_ptr_array_add (self->slots, g);
+  if (self->free_slots->len > 0)
+    {
+      guint32 slot = g_array_index (self->free_slots, guint32, self->free_slots->len - 1);
+
+      g_array_set_size (self->free_slots, self->free_slots->len - 1);
+      golanes_id_map_insert (&self->by_id, (guint64) id, slot);
+      g_ptr_array_index (self->slots, slot) = g;
+    }
+  else
+    {
+      golanes_id_map_insert (&self->by_id, (guint64) id, self->slots->len);
+      g_ptr_array_add (self->slots, g);
+    }
   return g;
+}
+
+/* Charges the intervals of a goroutine that never ran: its window starts
+ * at 0 and ends at its end or at @trace_end. */
+static void
+charge_pending (GolanesBlocking *self,
+                GoState         *g,
+                gint64           trace_end)
+{
+  gint64 win_end = g->life->end_time != 0 ? g->life->end_time : trace_end;
+  guint i;
+
+  if (g->pending == NULL)
+    return;
+  for (i = 0; i < g->pending->len; i++)
+    {
+      const Pending *p = &g_array_index (g->pending, Pending, i);
+      gint64 d = overlap (g->life->start_time, win_end, p->start, p->end);
+
+      if (d > 0)
+        charge (self, g, p->stack, p->reason, p->end, d);
+    }
+  g_array_set_size (g->pending, 0);
+}
+
+static void
+charge_name (GolanesBlocking *self,
+             const GoState   *g)
+{
+  Acc *acc;
+
+  if (g->count == 0)
+    return;
+  acc = acc_lookup (self->by_name, self->name_index, g->life->name);
+  acc->count += g->count;
+  acc->delay += g->delay;
+}
+
+/* A goroutine ended: its books are closed, and its slot is free.  Nothing
+ * it was charged changes after this, since its window is complete. */
+static void
+retire (GolanesBlocking *self,
+        gint64           id,
+        guint32          slot)
+{
+  GoState *g = g_ptr_array_index (self->slots, slot);
+
+  charge_pending (self, g, self->last_time);
+  charge_name (self, g);
+  golanes_id_map_remove (&self->by_id, (guint64) id);
+  go_state_free (g);
+  g_ptr_array_index (self->slots, slot) = NULL;
+  g_array_append_val (self->free_slots, slot);
 }
 
 void
@@ -418,6 +489,13 @@ golanes_blocking_feed (GolanesBlocking    *self,
       if (update_lifetime (self, g->life, reader, event->time, &st) && g->pending != NULL)
         g_array_set_size (g->pending, 0);
       update_tracking (self, g, reader, event, &st);
+      if (st.to == GOLANES_GO_NOT_EXIST && st.from != GOLANES_GO_NOT_EXIST)
+        {
+          guint64 slot;
+
+          if (golanes_id_map_lookup (&self->by_id, (guint64) st.resource.id, &slot))
+            retire (self, st.resource.id, (guint32) slot);
+        }
     }
 }
 
@@ -431,7 +509,7 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
   gboolean created;
   GoState *g0;
   Life *life;
-  guint64 slot;
+  guint64 slot = 0;
   guint32 visit;
   guint i;
 
@@ -471,10 +549,12 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
   if (created)
     {
       life = g_new0 (Life, 1);
-      g_ptr_array_add (profiles[0]->lives, life);
-      slot = profiles[0]->slots->len;
       for (i = 0; i < n; i++)
         go_state_get (profiles[i], st.resource.id)->life = life;
+      golanes_id_map_lookup (&profiles[0]->by_id, (guint64) st.resource.id, &slot);
+      if (slot >= profiles[0]->lives->len)
+        g_ptr_array_set_size (profiles[0]->lives, (guint) slot + 1);
+      g_ptr_array_index (profiles[0]->lives, slot) = life;
       g0 = g_ptr_array_index (profiles[0]->slots, slot);
     }
   else
@@ -505,6 +585,14 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
         else
           life->tracking_mask &= ~(1u << i);
       }
+
+  if (st.to == GOLANES_GO_NOT_EXIST && st.from != GOLANES_GO_NOT_EXIST)
+    {
+      for (i = 0; i < n; i++)
+        retire (profiles[i], st.resource.id, (guint32) slot);
+      g_free (life);
+      g_ptr_array_index (profiles[0]->lives, slot) = NULL;
+    }
 }
 
 /* Follows the goroutine's lifetime, as the summary records it; returns
@@ -639,33 +727,24 @@ copy_string (GolanesBlocking *self,
 void
 golanes_blocking_finish (GolanesBlocking *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-  GHashTable *merged, *by_name;
+  GHashTable *merged;
   GArray *last_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint i;
 
   g_return_if_fail (self != NULL && !self->finished);
   self->finished = TRUE;
 
-  /* Intervals of goroutines that never ran: their window starts at 0. */
-  g_hash_table_iter_init (&iter, self->goroutines);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  /* The goroutines still alive: intervals from before they first ran,
+   * then what they were charged, by start function. */
+  for (i = 0; i < self->slots->len; i++)
     {
-      GoState *g = value;
-      gint64 win_end = g->life->end_time != 0 ? g->life->end_time : self->last_time;
+      GoState *g = g_ptr_array_index (self->slots, i);
 
-      if (g->pending == NULL)
-        continue;
-      for (i = 0; i < g->pending->len; i++)
+      if (g != NULL)
         {
-          const Pending *p = &g_array_index (g->pending, Pending, i);
-          gint64 d = overlap (g->life->start_time, win_end, p->start, p->end);
-
-          if (d > 0)
-            charge (self, g, p->stack, p->reason, p->end, d);
+          charge_pending (self, g, self->last_time);
+          charge_name (self, g);
         }
-      g_array_set_size (g->pending, 0);
     }
 
   /* Go deduplicates stacks by their PCs and shows the stack it charged
@@ -715,33 +794,13 @@ golanes_blocking_finish (GolanesBlocking *self)
     }
   g_array_sort (self->reasons, compare_groups);
 
-  by_name = g_hash_table_new (NULL, NULL);
-  g_hash_table_iter_init (&iter, self->goroutines);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (i = 0; i < self->by_name->len; i++)
     {
-      GoState *g = value;
-      gpointer idx;
+      const Acc *acc = &g_array_index (self->by_name, Acc, i);
+      GolanesBlockingGroup grp = { copy_string (self, acc->key), acc->count, acc->delay };
 
-      if (g->count == 0)
-        continue;
-      idx = g_hash_table_lookup (by_name, GUINT_TO_POINTER (g->life->name + 1));
-      if (idx != NULL)
-        {
-          GolanesBlockingGroup *grp = &g_array_index (self->groups, GolanesBlockingGroup,
-                                                      GPOINTER_TO_UINT (idx) - 1);
-          grp->count += g->count;
-          grp->delay += g->delay;
-        }
-      else
-        {
-          GolanesBlockingGroup grp = { copy_string (self, g->life->name), g->count, g->delay };
-
-          g_array_append_val (self->groups, grp);
-          g_hash_table_insert (by_name, GUINT_TO_POINTER (g->life->name + 1),
-                               GUINT_TO_POINTER (self->groups->len));
-        }
+      g_array_append_val (self->groups, grp);
     }
-  g_hash_table_unref (by_name);
   g_array_sort (self->groups, compare_groups);
 }
 
