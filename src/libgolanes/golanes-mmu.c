@@ -671,7 +671,11 @@ handle_transition (GolanesMmu                   *self,
   {
     guint64 *state = golanes_id_map_find (&self->states, (guint64) g);
 
-    if (state != NULL)
+    /* An unknown goroutine reads as not executing, like one that ended:
+     * ended ones are forgotten. */
+    if (st->to == GOLANES_GO_NOT_EXIST)
+      golanes_id_map_remove (&self->states, (guint64) g);
+    else if (state != NULL)
       *state = st->to;
     else
       golanes_id_map_replace (&self->states, (guint64) g, st->to);

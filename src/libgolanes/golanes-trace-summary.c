@@ -11,10 +11,16 @@
 
 #include "golanes-trace-summary.h"
 
+/* Goroutine ids are handed out densely from 1: a bit each below this. */
+#define DENSE_IDS (G_GINT64_CONSTANT (1) << 32)
+
 struct _GolanesTraceSummary
 {
   GolanesTraceSummaryInfo info;
-  GHashTable             *goroutines;   /* set of gint64 */
+  guint64                *seen_bits;    /* goroutine ids below DENSE_IDS seen, one bit each */
+  gsize                   seen_words;
+  GHashTable             *goroutines;   /* set of the other gint64 ids */
+  guint64                 n_seen;
   GHashTable             *open_stw;     /* goroutine -> start time */
   gint64                  first_sync;
   gboolean                have_event;
@@ -38,6 +44,7 @@ golanes_trace_summary_free (GolanesTraceSummary *self)
     return;
   g_hash_table_unref (self->goroutines);
   g_hash_table_unref (self->open_stw);
+  g_free (self->seen_bits);
   g_free (self);
 }
 
@@ -45,6 +52,35 @@ static gint64 *
 dup64 (gint64 v)
 {
   return g_memdup2 (&v, sizeof v);
+}
+
+static void
+note_goroutine (GolanesTraceSummary *self,
+                gint64               id)
+{
+  if (id >= 0 && id < DENSE_IDS)
+    {
+      gsize w = (gsize) id / 64;
+
+      if (w >= self->seen_words)
+        {
+          gsize n = MAX (MAX (self->seen_words * 2, 1024), w + 1);
+
+          self->seen_bits = g_renew (guint64, self->seen_bits, n);
+          memset (self->seen_bits + self->seen_words, 0, (n - self->seen_words) * sizeof (guint64));
+          self->seen_words = n;
+        }
+      if ((self->seen_bits[w] >> (id % 64) & 1) == 0)
+        {
+          self->seen_bits[w] |= G_GUINT64_CONSTANT (1) << (id % 64);
+          self->n_seen++;
+        }
+    }
+  else if (!g_hash_table_contains (self->goroutines, &id))
+    {
+      g_hash_table_add (self->goroutines, dup64 (id));
+      self->n_seen++;
+    }
 }
 
 static void
@@ -88,9 +124,8 @@ golanes_trace_summary_feed (GolanesTraceSummary *self,
         GolanesStateTransition st;
 
         if (golanes_event_get_state_transition (reader, event, &st) &&
-            st.resource.kind == GOLANES_RESOURCE_GOROUTINE &&
-            !g_hash_table_contains (self->goroutines, &st.resource.id))
-          g_hash_table_add (self->goroutines, dup64 (st.resource.id));
+            st.resource.kind == GOLANES_RESOURCE_GOROUTINE)
+          note_goroutine (self, st.resource.id);
       }
       break;
     case GOLANES_EVENT_METRIC:
@@ -161,7 +196,7 @@ golanes_trace_summary_finish (GolanesTraceSummary *self)
   g_hash_table_remove_all (self->open_stw);
 
   self->info.duration = self->info.end_time - self->info.start_time;
-  self->info.n_goroutines = g_hash_table_size (self->goroutines);
+  self->info.n_goroutines = self->n_seen;
 }
 
 const GolanesTraceSummaryInfo *
