@@ -135,10 +135,9 @@ span_in_profile (GolanesBlockingPanel *self,
  * first function outside it, since every channel wait ends in the same
  * few runtime functions: "runtime.chanrecv1 ← main.worker". */
 static char *
-stack_label (GolanesTimeline *timeline,
-             guint32          stack)
+stack_label (GolanesStackTable *table,
+             guint32            stack)
 {
-  GolanesStackTable *table = golanes_timeline_get_stack_table (timeline);
   const GolanesFrame *frames;
   const char *name = NULL;
   guint n_frames = 0;
@@ -164,10 +163,9 @@ stack_label (GolanesTimeline *timeline,
 }
 
 static char *
-format_stack (GolanesTimeline *timeline,
-              guint32          stack)
+format_stack (GolanesStackTable *table,
+              guint32            stack)
 {
-  GolanesStackTable *table = golanes_timeline_get_stack_table (timeline);
   GString *text = g_string_new (NULL);
   const GolanesFrame *frames;
   guint n_frames = 0;
@@ -192,6 +190,49 @@ format_stack (GolanesTimeline *timeline,
   return g_string_free (text, FALSE);
 }
 
+static GolanesBlockingKind
+profile_kind (GolanesBlockingPanelProfile profile)
+{
+  switch (profile)
+    {
+    case GOLANES_BLOCKING_PANEL_NET:
+      return GOLANES_BLOCKING_NET;
+    case GOLANES_BLOCKING_PANEL_SYSCALL:
+      return GOLANES_BLOCKING_SYSCALL;
+    case GOLANES_BLOCKING_PANEL_SCHED:
+      return GOLANES_BLOCKING_SCHED;
+    case GOLANES_BLOCKING_PANEL_SYNC:
+    default:
+      return GOLANES_BLOCKING_SYNC;
+    }
+}
+
+/* Whether the timeline's stack @stack has the same PCs as the profile's
+ * @frames; the profile keeps a stack table of its own, whose ids are not
+ * the timeline's.  @cache maps timeline stack ids to 1 (same) or 2. */
+static gboolean
+same_stack (GolanesStackTable  *timeline_table,
+            guint32             stack,
+            const GolanesFrame *frames,
+            guint               n_frames,
+            GHashTable         *cache)
+{
+  gpointer hit = g_hash_table_lookup (cache, GUINT_TO_POINTER (stack));
+  const GolanesFrame *tl_frames;
+  guint n_tl = 0;
+  gboolean same;
+
+  if (hit != NULL)
+    return GPOINTER_TO_UINT (hit) == 1;
+
+  tl_frames = stack != 0 ? golanes_stack_table_get_frames (timeline_table, stack, &n_tl) : NULL;
+  same = n_tl == n_frames && (n_frames == 0 || tl_frames != NULL);
+  for (guint i = 0; same && i < n_frames; i++)
+    same = tl_frames[i].pc == frames[i].pc;
+  g_hash_table_insert (cache, GUINT_TO_POINTER (stack), GUINT_TO_POINTER (same ? 1 : 2));
+  return same;
+}
+
 static void
 show_stack (GolanesBlockingPanel *self,
             const char           *text)
@@ -211,23 +252,36 @@ selected_cb (GolanesBlockingPanel *self,
   g_autoptr(GolanesHighlight) highlight = NULL;
   g_autofree char *stack_text = NULL;
   g_autofree char *label = NULL;
+  g_autoptr(GHashTable) cache = NULL;
   GolanesTimeline *timeline = get_timeline (self);
+  GolanesBlocking *profile = NULL;
+  GolanesStackTable *table;
+  GolanesStackTable *timeline_table;
+  const GolanesFrame *frames = NULL;
   GolanesPanelRow *row;
+  guint n_frames = 0;
   guint32 stack;
 
   g_assert (GOLANES_IS_BLOCKING_PANEL (self));
 
+  if (self->document != NULL)
+    profile = golanes_document_get_blocking (self->document, profile_kind (self->profile));
   row = golanes_panel_get_selected (self->stack_view);
-  if (row == NULL || timeline == NULL)
+  if (row == NULL || timeline == NULL || profile == NULL)
     {
       show_stack (self, NULL);
       g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
       return;
     }
 
+  table = golanes_blocking_get_stack_table (profile);
+  timeline_table = golanes_timeline_get_stack_table (timeline);
   stack = golanes_panel_row_get_id (row);
-  stack_text = format_stack (timeline, stack);
+  stack_text = format_stack (table, stack);
   show_stack (self, stack_text);
+  if (stack != 0)
+    frames = golanes_stack_table_get_frames (table, stack, &n_frames);
+  cache = g_hash_table_new (NULL, NULL);
 
   /* Translators: a highlight's label; %s is the function where goroutines blocked */
   label = g_strdup_printf (_("Blocked in %s"), golanes_panel_row_get_label (row));
@@ -243,7 +297,8 @@ selected_cb (GolanesBlockingPanel *self,
           GolanesSpan span;
 
           golanes_track_get_span (goroutine->states, i, &span);
-          if (span.arg == stack && span_in_profile (self, timeline, &span))
+          if (span_in_profile (self, timeline, &span) &&
+              (stack == 0 ? span.arg == 0 : same_stack (timeline_table, span.arg, frames, n_frames, cache)))
             golanes_highlight_append (highlight, goroutine->id, span.start, span.end);
         }
     }
@@ -298,25 +353,8 @@ rows_to_store (GPtrArray *rows)
   return store;
 }
 
-static GolanesBlockingKind
-profile_kind (GolanesBlockingPanelProfile profile)
-{
-  switch (profile)
-    {
-    case GOLANES_BLOCKING_PANEL_NET:
-      return GOLANES_BLOCKING_NET;
-    case GOLANES_BLOCKING_PANEL_SYSCALL:
-      return GOLANES_BLOCKING_SYSCALL;
-    case GOLANES_BLOCKING_PANEL_SCHED:
-      return GOLANES_BLOCKING_SCHED;
-    case GOLANES_BLOCKING_PANEL_SYNC:
-    default:
-      return GOLANES_BLOCKING_SYNC;
-    }
-}
-
 /* The rows are the document's blocking profile, which equals
- * `go tool trace -pprof=KIND`; its stacks are in the timeline's table. */
+ * `go tool trace -pprof=KIND`; its stacks are in the profile's own table. */
 static void
 golanes_blocking_panel_reload (GolanesBlockingPanel *self)
 {
@@ -327,7 +365,6 @@ golanes_blocking_panel_reload (GolanesBlockingPanel *self)
   g_autofree char *delay_text = NULL;
   g_autofree char *count_text = NULL;
   g_autofree char *summary = NULL;
-  GolanesTimeline *timeline = get_timeline (self);
   GolanesBlocking *profile = NULL;
   guint64 total_count = 0;
   gint64 total_delay = 0;
@@ -348,7 +385,7 @@ golanes_blocking_panel_reload (GolanesBlockingPanel *self)
       total_delay = golanes_blocking_get_total_delay (profile);
       for (guint i = 0; i < n_records; i++)
         {
-          g_autofree char *label = stack_label (timeline, records[i].stack);
+          g_autofree char *label = stack_label (golanes_blocking_get_stack_table (profile), records[i].stack);
 
           add_row (stack_rows, label, records[i].stack, records[i].count, records[i].delay, total_delay);
         }

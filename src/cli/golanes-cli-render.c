@@ -265,7 +265,7 @@ golanes_cli_render (int    argc,
       return 2;
     }
 
-  document = golanes_document_load (argv[1], NULL, NULL, NULL, &error);
+  document = golanes_document_load_timeline (argv[1], NULL, NULL, NULL, &error);
   if (document == NULL)
     {
       fprintf (stderr, "golanes-cli render: %s\n", error->message);

@@ -9,32 +9,89 @@
 
 #include <glib/gstdio.h>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "golanes-document.h"
 #include "golanes-error.h"
 
 struct _GolanesDocument
 {
   gint             ref_count;
-  guint            go_minor;
+  char            *path;        /* or */
+  GBytes          *bytes;
   guint64          file_size;
+
+  /* Guards publishing; the getters read a part's fields only after its
+   * ready flag, which is set (atomically, a full barrier) last. */
+  GMutex           lock;
+  GCond            cond;
+  guint            running;     /* mask of parts some thread is computing */
+  gint             ready[GOLANES_DOCUMENT_N_PARTS];
+  GError          *part_error[GOLANES_DOCUMENT_N_PARTS];
+
+  guint            go_minor;
+
+  /* TIMELINE */
   guint64          n_events;
   guint            n_generations;
   guint64          valid_bytes;
   GError          *read_error;
   GolanesTimeline *timeline;
+
+  /* GC */
   GolanesGc       *gc;
   GolanesMmu      *mmu;
+
+  /* GOROUTINES: the summary keeps its own stack table. */
   GolanesGoroutineSummary *goroutines;
-  GolanesBlocking *blocking[GOLANES_BLOCKING_SCHED + 1];
   GolanesTasks    *tasks;
+
+  /* BLOCKING: the four profiles share a stack table of their own. */
+  GolanesStackTable *blocking_stacks;
+  GolanesBlocking *blocking[GOLANES_BLOCKING_SCHED + 1];
 };
 
+/* What one read of the trace builds. */
 typedef struct
 {
-  GolanesDocument         *doc;
+  guint                    parts;
+  guint64                  n_events;
+  guint                    n_generations;
+  guint64                  valid_bytes;
+  GolanesTimeline         *timeline;
+  GolanesGc               *gc;
+  GolanesMmu              *mmu;
+  GolanesGoroutineSummary *goroutines;
+  GolanesTasks            *tasks;
+  GolanesStackTable       *blocking_stacks;
+  GolanesBlocking         *blocking[GOLANES_BLOCKING_SCHED + 1];
   GolanesDocumentProgress  progress;
   gpointer                 progress_data;
-} LoadState;
+} Pass;
+
+static gboolean
+has_part (guint               parts,
+          GolanesDocumentPart part)
+{
+  return (parts & GOLANES_DOCUMENT_PART_MASK (part)) != 0;
+}
+
+static void
+pass_clear (Pass *pass)
+{
+  g_clear_pointer (&pass->timeline, golanes_timeline_free);
+  g_clear_pointer (&pass->gc, golanes_gc_free);
+  g_clear_pointer (&pass->mmu, golanes_mmu_free);
+  g_clear_pointer (&pass->tasks, golanes_tasks_free);
+  g_clear_pointer (&pass->goroutines, golanes_goroutine_summary_free);
+  for (guint k = 0; k < G_N_ELEMENTS (pass->blocking); k++)
+    g_clear_pointer (&pass->blocking[k], golanes_blocking_free);
+  g_clear_pointer (&pass->blocking_stacks, golanes_stack_table_free);
+}
 
 /* The reader reports progress after reading each whole generation, so the
  * last figure before an error is how far the complete generations go. */
@@ -43,82 +100,408 @@ on_reader_progress (guint64  consumed,
                     guint64  total,
                     gpointer user_data)
 {
-  LoadState *state = user_data;
+  Pass *pass = user_data;
 
-  state->doc->valid_bytes = consumed;
-  if (state->progress != NULL)
-    state->progress (consumed, total, state->progress_data);
+  pass->valid_bytes = consumed;
+  if (pass->progress != NULL)
+    pass->progress (consumed, total, pass->progress_data);
 }
 
-static GolanesDocument *
-load_from_reader (GolanesTraceReader      *reader,
-                  guint64                  file_size,
-                  GolanesDocumentProgress  progress,
-                  gpointer                 progress_data,
-                  GCancellable            *cancellable,
-                  GError                 **error)
+static gboolean
+is_cancel_error (const GError *error,
+                 GCancellable *cancellable)
 {
-  g_autoptr(GolanesDocument) doc = g_new0 (GolanesDocument, 1);
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         g_error_matches (error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED) ||
+         g_cancellable_is_cancelled (cancellable);
+}
+
+static GolanesTraceReader *
+open_reader (GolanesDocument  *self,
+             GError          **error)
+{
+  if (self->path != NULL)
+    return golanes_trace_reader_new_for_path (self->path, error);
+  return golanes_trace_reader_new_for_bytes (self->bytes, error);
+}
+
+/* Called with the lock held. */
+static void
+publish (GolanesDocument *self,
+         Pass            *pass,
+         GError          *read_error)
+{
+  if (has_part (pass->parts, GOLANES_DOCUMENT_PART_TIMELINE))
+    {
+      self->n_events = pass->n_events;
+      self->n_generations = pass->n_generations;
+      self->valid_bytes = read_error == NULL ? self->file_size : pass->valid_bytes;
+      self->read_error = read_error != NULL ? g_error_copy (read_error) : NULL;
+      self->timeline = g_steal_pointer (&pass->timeline);
+    }
+  if (has_part (pass->parts, GOLANES_DOCUMENT_PART_GC))
+    {
+      self->gc = g_steal_pointer (&pass->gc);
+      self->mmu = g_steal_pointer (&pass->mmu);
+    }
+  if (has_part (pass->parts, GOLANES_DOCUMENT_PART_GOROUTINES))
+    {
+      self->goroutines = g_steal_pointer (&pass->goroutines);
+      self->tasks = g_steal_pointer (&pass->tasks);
+    }
+  if (has_part (pass->parts, GOLANES_DOCUMENT_PART_BLOCKING))
+    {
+      self->blocking_stacks = g_steal_pointer (&pass->blocking_stacks);
+      for (guint k = 0; k < G_N_ELEMENTS (self->blocking); k++)
+        self->blocking[k] = g_steal_pointer (&pass->blocking[k]);
+    }
+  for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+    if (has_part (pass->parts, part))
+      g_atomic_int_set (&self->ready[part], TRUE);
+}
+
+/* Computes the parts in @parts, which this thread has claimed, in one read. */
+static gboolean
+run_pass (GolanesDocument         *self,
+          guint                    parts,
+          GolanesDocumentProgress  progress,
+          gpointer                 progress_data,
+          GCancellable            *cancellable,
+          GError                 **error)
+{
   g_autoptr(GError) local_error = NULL;
-  LoadState state = { doc, progress, progress_data };
-  GolanesStackTable *stacks;
+  GolanesTraceReader *reader;
+  Pass pass = { 0 };
   GolanesEvent ev;
+  gboolean ok = FALSE;
 
-  doc->ref_count = 1;
-  doc->file_size = file_size;
-  doc->go_minor = golanes_trace_reader_get_go_minor (reader);
-  doc->timeline = golanes_timeline_new ();
-  doc->gc = golanes_gc_new ();
-  doc->mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
-  stacks = golanes_timeline_get_stack_table (doc->timeline);
-  doc->goroutines = golanes_goroutine_summary_new (stacks);
-  for (guint k = 0; k < G_N_ELEMENTS (doc->blocking); k++)
-    doc->blocking[k] = golanes_blocking_new ((GolanesBlockingKind) k, stacks);
-  doc->tasks = golanes_tasks_new (doc->goroutines);
+  pass.parts = parts;
+  pass.progress = progress;
+  pass.progress_data = progress_data;
 
-  golanes_trace_reader_set_progress_func (reader, on_reader_progress, &state);
+  reader = open_reader (self, &local_error);
+  if (reader == NULL)
+    goto out;
+
+  if (has_part (parts, GOLANES_DOCUMENT_PART_TIMELINE))
+    pass.timeline = golanes_timeline_new ();
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
+    {
+      pass.gc = golanes_gc_new ();
+      pass.mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
+    {
+      pass.goroutines = golanes_goroutine_summary_new (NULL);
+      pass.tasks = golanes_tasks_new (pass.goroutines);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_BLOCKING))
+    {
+      pass.blocking_stacks = golanes_stack_table_new ();
+      for (guint k = 0; k < G_N_ELEMENTS (pass.blocking); k++)
+        pass.blocking[k] = golanes_blocking_new ((GolanesBlockingKind) k, pass.blocking_stacks);
+    }
+
+  golanes_trace_reader_set_progress_func (reader, on_reader_progress, &pass);
   golanes_trace_reader_set_cancellable (reader, cancellable);
 
   while (golanes_trace_reader_next (reader, &ev, &local_error))
     {
-      doc->n_events++;
+      pass.n_events++;
       if (ev.kind == GOLANES_EVENT_SYNC)
-        doc->n_generations++;
-      golanes_timeline_feed (doc->timeline, reader, &ev);
-      golanes_gc_feed (doc->gc, reader, &ev);
-      golanes_mmu_feed (doc->mmu, reader, &ev);
-      golanes_goroutine_summary_feed (doc->goroutines, reader, &ev);
-      golanes_blocking_feed_many (doc->blocking, G_N_ELEMENTS (doc->blocking), reader, &ev);
-      golanes_tasks_feed (doc->tasks, reader, &ev);
+        pass.n_generations++;
+      if (pass.timeline != NULL)
+        golanes_timeline_feed (pass.timeline, reader, &ev);
+      if (pass.gc != NULL)
+        {
+          golanes_gc_feed (pass.gc, reader, &ev);
+          golanes_mmu_feed (pass.mmu, reader, &ev);
+        }
+      if (pass.goroutines != NULL)
+        {
+          golanes_goroutine_summary_feed (pass.goroutines, reader, &ev);
+          golanes_tasks_feed (pass.tasks, reader, &ev);
+        }
+      if (pass.blocking_stacks != NULL)
+        golanes_blocking_feed_many (pass.blocking, G_N_ELEMENTS (pass.blocking), reader, &ev);
     }
   golanes_trace_reader_set_progress_func (reader, NULL, NULL);
 
-  if (local_error != NULL &&
-      (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-       g_error_matches (local_error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED) ||
-       g_cancellable_is_cancelled (cancellable)))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (local_error != NULL && is_cancel_error (local_error, cancellable))
+    goto out;
 
   /* Every generation ends with a Sync event, the last one included; the
    * count of generations is one less. */
-  if (doc->n_generations > 0)
-    doc->n_generations--;
-  if (local_error == NULL)
-    doc->valid_bytes = file_size;
-  doc->read_error = g_steal_pointer (&local_error);
+  if (pass.n_generations > 0)
+    pass.n_generations--;
 
-  golanes_timeline_finish (doc->timeline);
-  golanes_gc_finish (doc->gc);
-  golanes_mmu_finish (doc->mmu);
-  golanes_goroutine_summary_finish (doc->goroutines);
-  for (guint k = 0; k < G_N_ELEMENTS (doc->blocking); k++)
-    golanes_blocking_finish (doc->blocking[k]);
-  golanes_tasks_finish (doc->tasks);
+  if (pass.timeline != NULL)
+    golanes_timeline_finish (pass.timeline);
+  if (pass.gc != NULL)
+    {
+      golanes_gc_finish (pass.gc);
+      golanes_mmu_finish (pass.mmu);
+    }
+  if (pass.goroutines != NULL)
+    {
+      golanes_goroutine_summary_finish (pass.goroutines);
+      golanes_tasks_finish (pass.tasks);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (pass.blocking); k++)
+    if (pass.blocking[k] != NULL)
+      golanes_blocking_finish (pass.blocking[k]);
+  ok = TRUE;
 
-  return g_steal_pointer (&doc);
+out:
+  g_mutex_lock (&self->lock);
+  if (ok)
+    {
+      if (self->go_minor == 0)
+        self->go_minor = golanes_trace_reader_get_go_minor (reader);
+      /* A read error that is not a cancellation only ends the trace early. */
+      publish (self, &pass, local_error);
+    }
+  else if (!is_cancel_error (local_error, cancellable))
+    {
+      for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+        if (has_part (parts, part))
+          {
+            g_clear_error (&self->part_error[part]);
+            self->part_error[part] = g_error_copy (local_error);
+          }
+    }
+  self->running &= ~parts;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
+  pass_clear (&pass);
+  if (reader != NULL)
+    golanes_trace_reader_free (reader);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+static guint
+ready_mask (GolanesDocument *self)
+{
+  guint mask = 0;
+
+  for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+    if (g_atomic_int_get (&self->ready[part]))
+      mask |= GOLANES_DOCUMENT_PART_MASK (part);
+  return mask;
+}
+
+gboolean
+golanes_document_compute_parts (GolanesDocument         *self,
+                                guint                    parts,
+                                GolanesDocumentProgress  progress,
+                                gpointer                 progress_data,
+                                GCancellable            *cancellable,
+                                GError                 **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail ((parts & ~GOLANES_DOCUMENT_ALL_PARTS) == 0, FALSE);
+
+  for (;;)
+    {
+      guint todo;
+      guint claim;
+
+      g_mutex_lock (&self->lock);
+      todo = parts & ~ready_mask (self);
+      claim = todo & ~self->running;
+      if (todo != 0 && claim == 0)
+        {
+          /* Another thread computes what is left: wait for it, then take
+           * over whatever it failed to compute. */
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              g_mutex_unlock (&self->lock);
+              return FALSE;
+            }
+          g_cond_wait_until (&self->cond, &self->lock,
+                             g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND);
+          g_mutex_unlock (&self->lock);
+          continue;
+        }
+      self->running |= claim;
+      for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+        if (has_part (claim, part))
+          g_clear_error (&self->part_error[part]);
+      g_mutex_unlock (&self->lock);
+
+      if (todo == 0)
+        return TRUE;
+      if (!run_pass (self, claim, progress, progress_data, cancellable, error))
+        return FALSE;
+    }
+}
+
+gboolean
+golanes_document_compute_part (GolanesDocument      *self,
+                               GolanesDocumentPart   part,
+                               GCancellable         *cancellable,
+                               GError              **error)
+{
+  g_return_val_if_fail ((guint) part < GOLANES_DOCUMENT_N_PARTS, FALSE);
+
+  return golanes_document_compute_parts (self, GOLANES_DOCUMENT_PART_MASK (part),
+                                         NULL, NULL, cancellable, error);
+}
+
+typedef struct
+{
+  GTask               *task;
+  GolanesDocumentPart  part;
+} AsyncPart;
+
+static gpointer
+compute_part_thread (gpointer data)
+{
+  AsyncPart *async = data;
+  GolanesDocument *self = g_task_get_task_data (async->task);
+  GError *error = NULL;
+
+#ifdef __linux__
+  /* On Linux the nice value is per thread: this one yields to the
+   * timeline's and the main loop's. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+    g_debug ("Could not lower the priority of an analysis thread");
+#endif
+
+  if (golanes_document_compute_part (self, async->part, g_task_get_cancellable (async->task), &error))
+    g_task_return_boolean (async->task, TRUE);
+  else
+    g_task_return_error (async->task, error);
+
+  g_object_unref (async->task);
+  g_free (async);
+  return NULL;
+}
+
+void
+golanes_document_compute_part_async (GolanesDocument     *self,
+                                     GolanesDocumentPart  part,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  AsyncPart *async;
+  GThread *thread;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail ((guint) part < GOLANES_DOCUMENT_N_PARTS);
+
+  async = g_new0 (AsyncPart, 1);
+  async->task = g_task_new (NULL, cancellable, callback, user_data);
+  async->part = part;
+  g_task_set_source_tag (async->task, golanes_document_compute_part_async);
+  g_task_set_task_data (async->task, golanes_document_ref (self), (GDestroyNotify) golanes_document_unref);
+
+  thread = g_thread_try_new ("golanes-part", compute_part_thread, async, &error);
+  if (thread == NULL)
+    {
+      g_task_return_error (async->task, g_steal_pointer (&error));
+      g_object_unref (async->task);
+      g_free (async);
+      return;
+    }
+  g_thread_unref (thread);
+}
+
+gboolean
+golanes_document_compute_part_finish (GolanesDocument  *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_task_data (G_TASK (result)) == self, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+golanes_document_is_ready (GolanesDocument     *self,
+                           GolanesDocumentPart  part)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail ((guint) part < GOLANES_DOCUMENT_N_PARTS, FALSE);
+
+  return g_atomic_int_get (&self->ready[part]);
+}
+
+const GError *
+golanes_document_get_part_error (GolanesDocument     *self,
+                                 GolanesDocumentPart  part)
+{
+  const GError *error;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) part < GOLANES_DOCUMENT_N_PARTS, NULL);
+
+  /* A part's error is replaced only when it is computed again. */
+  g_mutex_lock (&self->lock);
+  error = self->part_error[part];
+  g_mutex_unlock (&self->lock);
+  return error;
+}
+
+static GolanesDocument *
+document_new (void)
+{
+  GolanesDocument *self = g_new0 (GolanesDocument, 1);
+
+  self->ref_count = 1;
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  return self;
+}
+
+GolanesDocument *
+golanes_document_new_for_path (const char *path)
+{
+  GolanesDocument *self;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = document_new ();
+  self->path = g_strdup (path);
+  self->file_size = g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
+  return self;
+}
+
+GolanesDocument *
+golanes_document_new_for_bytes (GBytes *bytes)
+{
+  GolanesDocument *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = document_new ();
+  self->bytes = g_bytes_ref (bytes);
+  self->file_size = g_bytes_get_size (bytes);
+  return self;
+}
+
+static GolanesDocument *
+load_parts (GolanesDocument         *doc,
+            guint                    parts,
+            GolanesDocumentProgress  progress,
+            gpointer                 progress_data,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  if (!golanes_document_compute_parts (doc, parts, progress, progress_data, cancellable, error))
+    {
+      golanes_document_unref (doc);
+      return NULL;
+    }
+  return doc;
 }
 
 GolanesDocument *
@@ -128,20 +511,24 @@ golanes_document_load (const char              *path,
                        GCancellable            *cancellable,
                        GError                 **error)
 {
-  GolanesTraceReader *reader;
-  GolanesDocument *doc;
-  GStatBuf st;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  reader = golanes_trace_reader_new_for_path (path, error);
-  if (reader == NULL)
-    return NULL;
+  return load_parts (golanes_document_new_for_path (path), GOLANES_DOCUMENT_ALL_PARTS,
+                     progress, progress_data, cancellable, error);
+}
 
-  doc = load_from_reader (reader, g_stat (path, &st) == 0 ? (guint64) st.st_size : 0,
-                          progress, progress_data, cancellable, error);
-  golanes_trace_reader_free (reader);
-  return doc;
+GolanesDocument *
+golanes_document_load_timeline (const char              *path,
+                                GolanesDocumentProgress  progress,
+                                gpointer                 progress_data,
+                                GCancellable            *cancellable,
+                                GError                 **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return load_parts (golanes_document_new_for_path (path),
+                     GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
+                     progress, progress_data, cancellable, error);
 }
 
 GolanesDocument *
@@ -149,18 +536,10 @@ golanes_document_load_bytes (GBytes        *bytes,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  GolanesTraceReader *reader;
-  GolanesDocument *doc;
-
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  reader = golanes_trace_reader_new_for_bytes (bytes, error);
-  if (reader == NULL)
-    return NULL;
-
-  doc = load_from_reader (reader, g_bytes_get_size (bytes), NULL, NULL, cancellable, error);
-  golanes_trace_reader_free (reader);
-  return doc;
+  return load_parts (golanes_document_new_for_bytes (bytes), GOLANES_DOCUMENT_ALL_PARTS,
+                     NULL, NULL, cancellable, error);
 }
 
 GolanesDocument *
@@ -185,15 +564,27 @@ golanes_document_unref (GolanesDocument *self)
   for (guint k = 0; k < G_N_ELEMENTS (self->blocking); k++)
     g_clear_pointer (&self->blocking[k], golanes_blocking_free);
   g_clear_pointer (&self->goroutines, golanes_goroutine_summary_free);
+  g_clear_pointer (&self->blocking_stacks, golanes_stack_table_free);
   g_clear_error (&self->read_error);
+  for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+    g_clear_error (&self->part_error[part]);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->path);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
   g_free (self);
 }
 
 guint
 golanes_document_get_go_minor (GolanesDocument *self)
 {
+  guint go_minor;
+
   g_return_val_if_fail (self != NULL, 0);
-  return self->go_minor;
+  g_mutex_lock (&self->lock);
+  go_minor = self->go_minor;
+  g_mutex_unlock (&self->lock);
+  return go_minor;
 }
 
 guint64
@@ -207,27 +598,29 @@ guint64
 golanes_document_get_n_events (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->n_events;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE) ? self->n_events : 0;
 }
 
 guint
 golanes_document_get_n_generations (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->n_generations;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE) ? self->n_generations : 0;
 }
 
 const GError *
 golanes_document_get_read_error (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->read_error;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE) ? self->read_error : NULL;
 }
 
 guint64
 golanes_document_get_lost_bytes (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+  if (!golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE))
+    return 0;
   return self->file_size > self->valid_bytes ? self->file_size - self->valid_bytes : 0;
 }
 
@@ -235,28 +628,28 @@ GolanesTimeline *
 golanes_document_get_timeline (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->timeline;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE) ? self->timeline : NULL;
 }
 
 GolanesGc *
 golanes_document_get_gc (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->gc;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_GC) ? self->gc : NULL;
 }
 
 GolanesMmu *
 golanes_document_get_mmu (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->mmu;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_GC) ? self->mmu : NULL;
 }
 
 GolanesGoroutineSummary *
 golanes_document_get_goroutine_summary (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->goroutines;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_GOROUTINES) ? self->goroutines : NULL;
 }
 
 GolanesBlocking *
@@ -265,12 +658,12 @@ golanes_document_get_blocking (GolanesDocument     *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (self->blocking), NULL);
-  return self->blocking[kind];
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_BLOCKING) ? self->blocking[kind] : NULL;
 }
 
 GolanesTasks *
 golanes_document_get_tasks (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->tasks;
+  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_GOROUTINES) ? self->tasks : NULL;
 }

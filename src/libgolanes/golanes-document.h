@@ -21,11 +21,18 @@ G_BEGIN_DECLS
 
 /*
  * A loaded trace: the timeline model and the analyses (GC, MMU, goroutine
- * summaries, the four blocking profiles, task and region latencies), all
- * built in one pass over the reader's event stream and sharing one stack
- * table.  This is what the viewer shows and
- * what the CLI renders; it needs no display and may be built on any
- * thread, then handed to another.
+ * summaries, the four blocking profiles, task and region latencies).  This
+ * is what the viewer shows and what the CLI renders; it needs no display
+ * and may be built on any thread, then handed to another.
+ *
+ * The document is made of parts (GolanesDocumentPart), each built by
+ * streaming consumers with a stack table of its own.  Parts may be computed
+ * together in one pass (golanes_document_load() computes them all) or each
+ * by a read of its own, on any thread, concurrently with the others:
+ * golanes_document_new_for_path() makes an empty document and
+ * golanes_document_compute_part() fills one part in, publishing it under a
+ * lock.  A part's getters return NULL (or 0) until golanes_document_is_ready()
+ * says it is ready; once ready it never changes.
  *
  * A trace that breaks part-way (truncated, corrupt tail) still loads: the
  * document holds every event read before the error, golanes_document_get_
@@ -35,6 +42,25 @@ G_BEGIN_DECLS
  */
 
 typedef struct _GolanesDocument GolanesDocument;
+
+typedef enum
+{
+  /* The timeline model, the event and generation counts, the read error
+   * and lost bytes. */
+  GOLANES_DOCUMENT_PART_TIMELINE,
+  /* GC cycles and pauses, MMU. */
+  GOLANES_DOCUMENT_PART_GC,
+  /* Goroutine summaries and, built on them, task and region latencies. */
+  GOLANES_DOCUMENT_PART_GOROUTINES,
+  /* The four blocking profiles. */
+  GOLANES_DOCUMENT_PART_BLOCKING,
+} GolanesDocumentPart;
+
+#define GOLANES_DOCUMENT_N_PARTS 4
+#define GOLANES_DOCUMENT_PART_MASK(part) (1u << (part))
+#define GOLANES_DOCUMENT_ALL_PARTS ((1u << GOLANES_DOCUMENT_N_PARTS) - 1)
+#define GOLANES_DOCUMENT_ANALYSIS_PARTS (GOLANES_DOCUMENT_ALL_PARTS & \
+                                         ~GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE))
 
 /* Called on the loading thread: @consumed of @total bytes of the file. */
 typedef void (*GolanesDocumentProgress) (guint64  consumed,
@@ -49,6 +75,54 @@ GolanesDocument *golanes_document_load            (const char              *path
 GolanesDocument *golanes_document_load_bytes      (GBytes                  *bytes,
                                                    GCancellable            *cancellable,
                                                    GError                 **error);
+/* Only the timeline part; the others can then be computed. */
+GolanesDocument *golanes_document_load_timeline   (const char              *path,
+                                                   GolanesDocumentProgress  progress,
+                                                   gpointer                 progress_data,
+                                                   GCancellable            *cancellable,
+                                                   GError                 **error);
+
+/* A document with no part ready yet; nothing is read until a part is
+ * computed.  @file_size is learnt from the file system now (0 if it
+ * cannot be). */
+GolanesDocument *golanes_document_new_for_path    (const char              *path);
+GolanesDocument *golanes_document_new_for_bytes   (GBytes                  *bytes);
+
+/* Computes the parts in the mask @parts in one read of the document's file
+ * or bytes, on the calling thread, and publishes them.  Parts already ready
+ * are skipped; a part another thread is computing is waited for.  A trace
+ * that breaks part-way still makes every part ready, from the same
+ * complete generations.  Fails if the trace cannot be opened or on
+ * cancellation; the failure of anything but a cancellation is kept as
+ * the parts' error (golanes_document_get_part_error()).  @progress reports
+ * on the calling thread. */
+gboolean         golanes_document_compute_parts   (GolanesDocument         *self,
+                                                   guint                    parts,
+                                                   GolanesDocumentProgress  progress,
+                                                   gpointer                 progress_data,
+                                                   GCancellable            *cancellable,
+                                                   GError                 **error);
+gboolean         golanes_document_compute_part    (GolanesDocument         *self,
+                                                   GolanesDocumentPart      part,
+                                                   GCancellable            *cancellable,
+                                                   GError                 **error);
+/* Computes @part on a new thread of its own, at a lower CPU priority than
+ * the caller's threads (so that the timeline keeps a core); @callback runs
+ * in the thread-default main context of the caller. */
+void             golanes_document_compute_part_async  (GolanesDocument     *self,
+                                                       GolanesDocumentPart  part,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean         golanes_document_compute_part_finish (GolanesDocument     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+gboolean         golanes_document_is_ready        (GolanesDocument         *self,
+                                                   GolanesDocumentPart      part);
+/* Why computing @part failed, or NULL. */
+const GError    *golanes_document_get_part_error  (GolanesDocument         *self,
+                                                   GolanesDocumentPart      part);
+
 GolanesDocument *golanes_document_ref             (GolanesDocument *self);
 void             golanes_document_unref           (GolanesDocument *self);
 
@@ -67,7 +141,8 @@ GolanesMmu      *golanes_document_get_mmu         (GolanesDocument *self);
 /* Go's per-goroutine summaries (the goroutine analysis pages). */
 GolanesGoroutineSummary *golanes_document_get_goroutine_summary (GolanesDocument *self);
 /* The blocking profile of `go tool trace -pprof=KIND`; its stacks are in
- * the timeline's stack table. */
+ * its own stack table (golanes_blocking_get_stack_table()), shared by the
+ * four profiles but not with the timeline. */
 GolanesBlocking *golanes_document_get_blocking    (GolanesDocument     *self,
                                                    GolanesBlockingKind  kind);
 GolanesTasks    *golanes_document_get_tasks       (GolanesDocument *self);

@@ -1045,7 +1045,20 @@ test_blocking_panel (void)
         golanes_track_get_span (g->states, at, &span);
         g_assert_cmpint (span.start, ==, spans[i].start);
         g_assert_cmpint (span.end, ==, spans[i].end);
-        g_assert_cmpint (span.arg, ==, golanes_panel_row_get_id (row));
+        /* The profile's stacks are in its own table: the same PCs. */
+        {
+          GolanesStackTable *own = golanes_blocking_get_stack_table (golanes_document_get_blocking (document, GOLANES_BLOCKING_SYNC));
+          const GolanesFrame *fa, *fb;
+          guint nfa = 0, nfb = 0;
+
+          g_assert_true (own != golanes_timeline_get_stack_table (timeline));
+          fa = golanes_stack_table_get_frames (golanes_timeline_get_stack_table (timeline), span.arg, &nfa);
+          fb = golanes_stack_table_get_frames (own, golanes_panel_row_get_id (row), &nfb);
+          g_assert_cmpuint (nfa, ==, nfb);
+          g_assert_cmpuint (nfa, >, 0);
+          for (guint f = 0; f < nfa; f++)
+            g_assert_cmpuint (fa[f].pc, ==, fb[f].pc);
+        }
         g_assert_cmpint (span.state, ==, GOLANES_G_WAITING);
       }
   }
