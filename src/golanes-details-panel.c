@@ -76,7 +76,7 @@ unblocker_clicked_cb (GtkButton           *button,
   timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
   g = golanes_timeline_get_goroutine (timeline, index);
   golanes_session_reveal_goroutine (self->session, g->id);
-  span = golanes_track_find_at (g->states, MAX (time - 1, golanes_timeline_get_start_time (timeline)));
+  span = golanes_track_find_at (golanes_timeline_get_goroutine_states (timeline, index), MAX (time - 1, golanes_timeline_get_start_time (timeline)));
   golanes_session_select_span (self->session, index, span >= 0 ? span : 0);
 }
 
@@ -183,9 +183,9 @@ rebuild (GolanesDetailsPanel *self)
   timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
   strings = golanes_timeline_get_stack_table (timeline);
   g = golanes_timeline_get_goroutine (timeline, goroutine);
-  if (g == NULL || span_index >= golanes_track_get_n_spans (g->states))
+  if (g == NULL || span_index >= golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (timeline, goroutine)))
     return;
-  golanes_track_get_span (g->states, span_index, &span);
+  golanes_track_get_span (golanes_timeline_get_goroutine_states (timeline, goroutine), span_index, &span);
 
   func = golanes_timeline_dup_goroutine_function (timeline, goroutine);
   goid = g_strdup_printf ("%" G_GINT64_FORMAT, g->id);

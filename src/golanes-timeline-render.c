@@ -892,7 +892,8 @@ draw_goroutine_lane (Frame             *f,
   guint32 *body = f->rows[0];
   guint32 *top = f->rows[1];
   guint32 *bottom = f->rows[2];
-  guint n = query (f, g->states);
+  GolanesTrack *track = golanes_timeline_get_goroutine_states (f->timeline, lane->index);
+  guint n = query (f, track);
   int claimed = 0;
   int r0;
   int r1;
@@ -921,7 +922,7 @@ draw_goroutine_lane (Frame             *f,
         {
           GolanesSpan span;
 
-          golanes_track_get_span (g->states, item->first, &span);
+          golanes_track_get_span (track, item->first, &span);
           if (span.reason != 0)
             queue_label (f, reason_text (f, span.reason), column_x (f, x0) + 3, y,
                          column_x (f, x1 - x0) - 6, lane, y, &f->p->foreground);
@@ -1749,7 +1750,7 @@ prefetch_collect (Frame  *f,
           break;
         case GOLANES_LANE_GOROUTINE:
           g = golanes_timeline_get_goroutine (f->timeline, lane->index);
-          prefetch_add (list, g->states);
+          prefetch_add (list, golanes_timeline_get_goroutine_states (f->timeline, lane->index));
           prefetch_add (list, g->assists);
           break;
         case GOLANES_LANE_REGION:
@@ -2106,7 +2107,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
       hit->track = golanes_timeline_get_task_row (timeline, lane->index);
       break;
     case GOLANES_LANE_GOROUTINE:
-      hit->track = golanes_timeline_get_goroutine (timeline, lane->index)->states;
+      hit->track = golanes_timeline_get_goroutine_states (timeline, lane->index);
       break;
     case GOLANES_LANE_REGION:
       hit->track = golanes_timeline_get_goroutine (timeline, lane->index)->region_levels[lane->level];

@@ -437,12 +437,14 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
       const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, goroutine);
       gint lane_index = golanes_timeline_layout_get_goroutine_lane (self->layout, goroutine);
 
-      if (g != NULL && lane_index >= 0 && span < golanes_track_get_n_spans (g->states))
+      GolanesTrack *states = g != NULL ? golanes_timeline_get_goroutine_states (timeline, goroutine) : NULL;
+
+      if (g != NULL && lane_index >= 0 && span < golanes_track_get_n_spans (states))
         {
           const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
           double y = lane->y - floor (gtk_adjustment_get_value (self->vadjustment));
-          double x0 = x_at (self, golanes_track_get_start (g->states, span));
-          double x1 = MAX (x_at (self, golanes_track_get_end (g->states, span)), x0 + 2);
+          double x0 = x_at (self, golanes_track_get_start (states, span));
+          double x1 = MAX (x_at (self, golanes_track_get_end (states, span)), x0 + 2);
           GdkRGBA ring;
 
           golanes_widget_get_color (widget, &ring);
@@ -628,8 +630,8 @@ golanes_timeline_view_click (GolanesTimelineView *self,
       golanes_track_get_span (hit.track, hit.item.first, &span);
       if (hit.kind == GOLANES_LANE_PROC && span.arg < golanes_timeline_get_n_goroutines (timeline))
         {
-          const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, span.arg);
-          gint at = golanes_track_find_at (g->states, time_at (self, x));
+          gint at = golanes_track_find_at (golanes_timeline_get_goroutine_states (timeline, span.arg),
+                                           time_at (self, x));
 
           if (at >= 0)
             golanes_session_select_span (self->session, span.arg, at);

@@ -16,6 +16,10 @@
 #define GOID_DENSE_LIMIT (1 << 24)
 #define COUNT_BLOCK      64
 #define NO_INDEX         G_MAXUINT32
+/* GolanesTimelineGoroutine.flags: its spans are in the compact store, at
+ * the offset held in its unblocks field; states is made on request. */
+#define GOROUTINE_COMPACT 0x80
+#define COMPACT_MAX_SPANS 64
 
 /* Goroutine classes in the counts series. */
 enum
@@ -98,6 +102,11 @@ struct _GolanesTimeline
   gint64    last_sync_time;
 
   GArray     *goroutines;            /* GolanesTimelineGoroutine */
+  guint8     *compact;               /* spans of ended goroutines, see compact_goroutine() */
+  gsize       compact_len;
+  gsize       compact_cap;
+  guint       n_compact;
+  GMutex      expand_lock;           /* taken to make a compact goroutine's track */
   GArray     *gbuild;                /* GBuild */
   guint32    *goid_dense;            /* goid -> index + 1 */
   gsize       goid_dense_len;
@@ -357,6 +366,7 @@ golanes_timeline_new (void)
   self->reason_by_string = g_array_new (FALSE, TRUE, sizeof (guint16));
   self->goroutines = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineGoroutine));
   self->gbuild = g_array_new (FALSE, TRUE, sizeof (GBuild));
+  g_mutex_init (&self->expand_lock);
   self->goid_sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->procs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineProc));
   self->pbuild = g_array_new (FALSE, TRUE, sizeof (PBuild));
@@ -414,9 +424,12 @@ golanes_timeline_free (GolanesTimeline *self)
       for (l = 0; l < g->n_region_levels; l++)
         golanes_track_free (g->region_levels[l]);
       g_free (g->region_levels);
-      unblocks_free (g->unblocks);
+      if ((g->flags & GOROUTINE_COMPACT) == 0)
+        unblocks_free (g->unblocks);
     }
   g_array_unref (self->goroutines);
+  golanes_timeline_array_free (self->compact, self->compact_cap);
+  g_mutex_clear (&self->expand_lock);
   free_gbuild (self);
   g_free (self->goid_dense);
   g_hash_table_destroy (self->goid_sparse);
@@ -457,6 +470,187 @@ golanes_timeline_free (GolanesTimeline *self)
   g_free (self);
 }
 
+/* Compact goroutines
+ *
+ * Most goroutines of a busy program live for microseconds and have a
+ * handful of spans.  When one ends with at most COMPACT_MAX_SPANS spans
+ * and no assists, its track is freed and its spans are appended to one
+ * shared store, as varints: the count, the first start against its
+ * creation, then per span the gap since the previous end, the duration,
+ * state | flags << 3, the reason, the argument, and for a waiting span the
+ * index of the goroutine that unblocked it, plus one (0: none).  About 3 to
+ * 6 bytes a span, and no allocation per goroutine.  Its track is made
+ * again when something asks for it (golanes_timeline_get_goroutine_states). */
+
+static guint8 *
+put_uvarint64 (guint8  *p,
+               guint64  v)
+{
+  while (v >= 0x80)
+    {
+      *p++ = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  *p++ = (guint8) v;
+  return p;
+}
+
+static const guint8 *
+get_uvarint64 (const guint8 *p,
+               guint64      *out)
+{
+  guint64 v = 0;
+  guint sh = 0;
+
+  while (*p & 0x80)
+    {
+      v |= (guint64) (*p++ & 0x7f) << sh;
+      sh += 7;
+    }
+  *out = v | (guint64) *p++ << sh;
+  return p;
+}
+
+static void
+compact_goroutine (GolanesTimeline          *self,
+                   GolanesTimelineGoroutine *g)
+{
+  guint n = golanes_track_get_n_spans (g->states), i;
+  gsize need = 10 + (gsize) n * 60;
+  gint64 prev_end;
+  guint8 *p;
+
+  if (n == 0 || n > COMPACT_MAX_SPANS || g->assists != NULL || golanes_track_is_open (g->states))
+    return;
+  if (self->compact_len + need > self->compact_cap)
+    {
+      gsize cap = MAX (MAX (self->compact_cap * 2, 65536), self->compact_len + need);
+
+      self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, cap);
+      self->compact_cap = cap;
+    }
+  p = self->compact + self->compact_len;
+  p = put_uvarint64 (p, n);
+  prev_end = g->created;
+  for (i = 0; i < n; i++)
+    {
+      GolanesSpan span;
+      gint64 gap;
+
+      golanes_track_get_span (g->states, i, &span);
+      gap = span.start - prev_end;
+      /* zigzag: the first start may lie before the creation. */
+      p = put_uvarint64 (p, gap < 0 ? ~((guint64) gap << 1) : (guint64) gap << 1);
+      p = put_uvarint64 (p, (guint64) (span.end - span.start));
+      p = put_uvarint64 (p, (guint64) (span.state | span.flags << 3));
+      p = put_uvarint64 (p, span.reason);
+      p = put_uvarint64 (p, span.arg);
+      if (span.state == GOLANES_G_WAITING)
+        p = put_uvarint64 (p, g->unblocks != NULL ? (guint64) (unblocks_lookup (g->unblocks, i) + 1) : 0);
+      prev_end = span.end;
+    }
+  golanes_track_free (g->states);
+  g->states = NULL;
+  unblocks_free (g->unblocks);
+  g->unblocks = GSIZE_TO_POINTER (self->compact_len);
+  g->flags |= GOROUTINE_COMPACT;
+  self->compact_len = (gsize) (p - self->compact);
+  self->n_compact++;
+}
+
+/* Spans of a compact goroutine into a new track; unblockers into
+ * @unblocks when not NULL.  Finished when @finish. */
+static GolanesTrack *
+expand_goroutine (GolanesTimeline                *self,
+                  const GolanesTimelineGoroutine *g,
+                  gboolean                        finish,
+                  Unblocks                      **unblocks)
+{
+  const guint8 *p = self->compact + GPOINTER_TO_SIZE (g->unblocks);
+  GolanesTrack *track = golanes_track_new_contiguous ();
+  guint64 n, i, v;
+  gint64 prev_end = g->created;
+
+  p = get_uvarint64 (p, &n);
+  for (i = 0; i < n; i++)
+    {
+      guint64 gap, dur, sf, reason, arg;
+      gint64 start;
+
+      p = get_uvarint64 (p, &gap);
+      p = get_uvarint64 (p, &dur);
+      p = get_uvarint64 (p, &sf);
+      p = get_uvarint64 (p, &reason);
+      p = get_uvarint64 (p, &arg);
+      start = prev_end + ((gap & 1) ? (gint64) ~(gap >> 1) : (gint64) (gap >> 1));
+      golanes_track_append (track, start, start + (gint64) dur, (guint8) (sf & 7), (guint16) reason,
+                            (guint32) arg, (guint8) (sf >> 3));
+      if ((sf & 7) == GOLANES_G_WAITING)
+        {
+          p = get_uvarint64 (p, &v);
+          if (v != 0 && unblocks != NULL)
+            {
+              if (*unblocks == NULL)
+                *unblocks = g_new0 (Unblocks, 1);
+              unblocks_add (*unblocks, (guint32) i, (guint32) (v - 1));
+            }
+        }
+      prev_end = start + (gint64) dur;
+    }
+  if (finish)
+    golanes_track_finish (track, self->end_time);
+  return track;
+}
+
+/* The unblocker of span @span of a compact goroutine, or -1. */
+static gint
+compact_unblocker (GolanesTimeline                *self,
+                   const GolanesTimelineGoroutine *g,
+                   guint                           span)
+{
+  const guint8 *p = self->compact + GPOINTER_TO_SIZE (g->unblocks);
+  guint64 n, i, v, sf;
+
+  p = get_uvarint64 (p, &n);
+  for (i = 0; i < n; i++)
+    {
+      p = get_uvarint64 (p, &v);
+      p = get_uvarint64 (p, &v);
+      p = get_uvarint64 (p, &sf);
+      p = get_uvarint64 (p, &v);
+      p = get_uvarint64 (p, &v);
+      v = 0;
+      if ((sf & 7) == GOLANES_G_WAITING)
+        p = get_uvarint64 (p, &v);
+      if (i == span)
+        return (gint) v - 1;
+    }
+  return -1;
+}
+
+static guint
+compact_n_spans (GolanesTimeline                *self,
+                 const GolanesTimelineGoroutine *g)
+{
+  guint64 n;
+
+  get_uvarint64 (self->compact + GPOINTER_TO_SIZE (g->unblocks), &n);
+  return (guint) n;
+}
+
+/* A compact goroutine that the trace mentions again gets its track back. */
+static void
+uncompact_goroutine (GolanesTimeline          *self,
+                     GolanesTimelineGoroutine *g)
+{
+  Unblocks *unblocks = NULL;
+
+  g->states = expand_goroutine (self, g, FALSE, &unblocks);
+  g->unblocks = unblocks;
+  g->flags &= ~GOROUTINE_COMPACT;
+  self->n_compact--;
+}
+
 /* Look-ups */
 
 static guint32
@@ -476,7 +670,13 @@ goroutine_index (GolanesTimeline *self,
   else
     found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &goid));
   if (found != 0)
-    return found - 1;
+    {
+      GolanesTimelineGoroutine *known = &g_array_index (self->goroutines, GolanesTimelineGoroutine, found - 1);
+
+      if (G_UNLIKELY (known->flags & GOROUTINE_COMPACT))
+        uncompact_goroutine (self, known);
+      return found - 1;
+    }
 
   memset (&g, 0, sizeof g);
   g.id = goid;
@@ -1021,6 +1221,7 @@ handle_goroutine (GolanesTimeline              *self,
     {
       g->ended = ev->time;
       g->flags &= ~GOLANES_SPAN_OPEN;
+      compact_goroutine (self, g);
       return;
     }
 
@@ -1638,6 +1839,8 @@ golanes_timeline_finish (GolanesTimeline *self)
           g->ended = end;
           g->flags |= GOLANES_SPAN_OPEN;
         }
+      if (g->flags & GOROUTINE_COMPACT)
+        continue;
       golanes_track_finish (g->states, end);
       if (g->assists != NULL)
         golanes_track_finish (g->assists, end);
@@ -1750,9 +1953,90 @@ golanes_timeline_get_unblocker (GolanesTimeline *self,
 
   g_return_val_if_fail (index < self->goroutines->len, -1);
   g = GOROUTINE (self, index);
+  if (g->flags & GOROUTINE_COMPACT)
+    return compact_unblocker (self, g, span);
   if (g->unblocks == NULL)
     return -1;
   return unblocks_lookup (g->unblocks, span);
+}
+
+GolanesTrack *
+golanes_timeline_get_goroutine_states (GolanesTimeline *self,
+                                       guint            index)
+{
+  GolanesTimelineGoroutine *g;
+  GolanesTrack *track;
+
+  g_return_val_if_fail (index < self->goroutines->len, NULL);
+  g = GOROUTINE (self, index);
+  track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+  if (track != NULL || (g->flags & GOROUTINE_COMPACT) == 0)
+    return track;
+  g_mutex_lock (&self->expand_lock);
+  track = g->states;
+  if (track == NULL)
+    {
+      track = expand_goroutine (self, g, TRUE, NULL);
+      __atomic_store_n (&g->states, track, __ATOMIC_RELEASE);
+    }
+  g_mutex_unlock (&self->expand_lock);
+  return track;
+}
+
+void
+golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
+                                       guint            index,
+                                       GArray          *spans)
+{
+  GolanesTimelineGoroutine *g;
+  GolanesTrack *track;
+  guint n, i;
+
+  g_return_if_fail (index < self->goroutines->len);
+  g = GOROUTINE (self, index);
+  g_array_set_size (spans, 0);
+  track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+  if (track == NULL && (g->flags & GOROUTINE_COMPACT))
+    {
+      const guint8 *p = self->compact + GPOINTER_TO_SIZE (g->unblocks);
+      guint64 count, k, gap, dur, sf, reason, arg, v;
+      gint64 prev_end = g->created;
+
+      p = get_uvarint64 (p, &count);
+      for (k = 0; k < count; k++)
+        {
+          GolanesSpan s;
+
+          p = get_uvarint64 (p, &gap);
+          p = get_uvarint64 (p, &dur);
+          p = get_uvarint64 (p, &sf);
+          p = get_uvarint64 (p, &reason);
+          p = get_uvarint64 (p, &arg);
+          if ((sf & 7) == GOLANES_G_WAITING)
+            p = get_uvarint64 (p, &v);
+          s.start = prev_end + ((gap & 1) ? (gint64) ~(gap >> 1) : (gint64) (gap >> 1));
+          s.end = s.start + (gint64) dur;
+          s.state = (guint8) (sf & 7);
+          s.flags = (guint8) (sf >> 3);
+          s.reason = (guint16) reason;
+          s.arg = (guint32) arg;
+          g_array_append_val (spans, s);
+          prev_end = s.end;
+        }
+      return;
+    }
+  if (track == NULL)
+    return;
+  n = golanes_track_get_n_spans (track);
+  g_array_set_size (spans, n);
+  for (i = 0; i < n; i++)
+    golanes_track_get_span (track, i, &g_array_index (spans, GolanesSpan, i));
+}
+
+guint
+golanes_timeline_get_n_compact_goroutines (GolanesTimeline *self)
+{
+  return self->n_compact;
 }
 
 guint
@@ -1969,7 +2253,7 @@ golanes_timeline_get_n_spans (GolanesTimeline *self)
   for (i = 0; i < self->goroutines->len; i++)
     {
       const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
-      n += golanes_track_get_n_spans (g->states);
+      n += (g->flags & GOROUTINE_COMPACT) ? compact_n_spans (self, g) : golanes_track_get_n_spans (g->states);
       if (g->assists != NULL)
         n += golanes_track_get_n_spans (g->assists);
       for (l = 0; l < g->n_region_levels; l++)
@@ -2005,13 +2289,19 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
   for (i = 0; i < self->goroutines->len; i++)
     {
       const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
-      size += golanes_track_get_memory_size (g->states);
+      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+
+      /* A compact goroutine's track exists once it was asked for. */
+      if (states != NULL)
+        size += golanes_track_get_memory_size (states);
+      if ((g->flags & GOROUTINE_COMPACT) == 0)
+        size += unblocks_size (g->unblocks);
       if (g->assists != NULL)
         size += golanes_track_get_memory_size (g->assists);
       for (l = 0; l < g->n_region_levels; l++)
         size += golanes_track_get_memory_size (g->region_levels[l]) + sizeof (gpointer);
-      size += unblocks_size (g->unblocks);
     }
+  size += self->compact_cap;
   size += self->goid_dense_len * sizeof (guint32);
   size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
   size += array_size (self->procs) + array_size (self->proc_by_id);

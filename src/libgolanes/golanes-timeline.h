@@ -98,7 +98,7 @@ typedef struct
   gint64          created;         /* first seen */
   gint64          ended;           /* ceased to exist, or the trace end */
   guint8          flags;           /* GOLANES_SPAN_OPEN / _OPEN_START */
-  GolanesTrack   *states;
+  GolanesTrack   *states;          /* private: see golanes_timeline_get_goroutine_states() */
   GolanesTrack   *assists;         /* NULL if none */
   guint           n_region_levels;
   GolanesTrack  **region_levels;
@@ -223,6 +223,18 @@ const GolanesTimelineGoroutine *golanes_timeline_get_goroutine    (GolanesTimeli
 /* Index of goroutine @id, or -1. */
 gint                            golanes_timeline_lookup_goroutine (GolanesTimeline *self,
                                                                    gint64           id);
+/* The goroutine's state spans (GolanesTimelineGoroutine.states).  Use
+ * this, not the field: the track of a short-lived goroutine that ended is
+ * kept compactly and made again on first request (any thread). */
+GolanesTrack                   *golanes_timeline_get_goroutine_states (GolanesTimeline *self,
+                                                                       guint            index);
+/* The goroutine's state spans into @spans (GolanesSpan), without making
+ * its track. */
+void                            golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
+                                                                       guint            index,
+                                                                       GArray          *spans);
+/* How many goroutines are kept compactly. */
+guint                           golanes_timeline_get_n_compact_goroutines (GolanesTimeline *self);
 /* The goroutine index that unblocked waiting span @span of goroutine
  * @index, or -1 (not unblocked by a goroutine, or not a waiting span). */
 gint                            golanes_timeline_get_unblocker    (GolanesTimeline *self,

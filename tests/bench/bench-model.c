@@ -161,7 +161,7 @@ main (int   argc,
       g_ptr_array_add (tracks, golanes_timeline_get_proc (tl, i)->goroutines);
     for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
       {
-        guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine (tl, i)->states);
+        guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, i));
         for (k = 0; k < n_best; k++)
           if (n > golanes_track_get_n_spans (golanes_timeline_get_goroutine (tl, best[k])->states))
             break;

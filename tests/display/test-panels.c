@@ -1033,16 +1033,14 @@ test_blocking_panel (void)
     spans = golanes_highlight_get_spans (rec.highlight, &n_spans);
     for (guint i = 0; i < n_spans; i++)
       {
-        const GolanesTimelineGoroutine *g;
         int index = golanes_timeline_lookup_goroutine (timeline, spans[i].goid);
         GolanesSpan span;
         int at;
 
         g_assert_cmpint (index, >=, 0);
-        g = golanes_timeline_get_goroutine (timeline, index);
-        at = golanes_track_find_at (g->states, spans[i].start);
+        at = golanes_track_find_at (golanes_timeline_get_goroutine_states (timeline, index), spans[i].start);
         g_assert_cmpint (at, >=, 0);
-        golanes_track_get_span (g->states, at, &span);
+        golanes_track_get_span (golanes_timeline_get_goroutine_states (timeline, index), at, &span);
         g_assert_cmpint (span.start, ==, spans[i].start);
         g_assert_cmpint (span.end, ==, spans[i].end);
         /* The profile's stacks are in its own table: the same PCs. */

@@ -251,15 +251,14 @@ pick_span (guint *goroutine,
 {
   GolanesTimeline *tl = model ();
   gint g1 = golanes_timeline_lookup_goroutine (tl, 1);
-  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, g1);
-  guint n = golanes_track_get_n_spans (g->states);
+  guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, g1));
   gint best = -1;
 
   for (guint i = 0; i < n; i++)
     {
       GolanesSpan sp;
 
-      golanes_track_get_span (g->states, i, &sp);
+      golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, g1), i, &sp);
       if (sp.state != GOLANES_G_WAITING || sp.arg == 0 || sp.end - sp.start < 1000)
         continue;
       if (best < 0)
@@ -301,7 +300,7 @@ test_click_span (void)
 
   g_assert_true (pick_span (&goroutine, &span));
   g = golanes_timeline_get_goroutine (tl, goroutine);
-  golanes_track_get_span (g->states, span, &sp);
+  golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, goroutine), span, &sp);
 
   /* Frame the span in the middle third of the view and click its middle. */
   golanes_session_set_visible (session (), sp.start - (sp.end - sp.start), sp.end + (sp.end - sp.start), TRUE);
@@ -782,13 +781,12 @@ pick_boundary (guint       *goroutine,
 {
   GolanesTimeline *tl = model ();
   gint g1 = golanes_timeline_lookup_goroutine (tl, 1);
-  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, g1);
-  guint n = golanes_track_get_n_spans (g->states);
+  guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, g1));
 
   for (guint i = 0; i + 1 < n; i++)
     {
-      golanes_track_get_span (g->states, i, a);
-      golanes_track_get_span (g->states, i + 1, b);
+      golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, g1), i, a);
+      golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, g1), i + 1, b);
       if (a->end == b->start && a->state != b->state && a->end - a->start >= 8 && b->end - b->start >= 8 &&
           a->state <= GOLANES_G_SYSCALL && b->state <= GOLANES_G_SYSCALL)
         {

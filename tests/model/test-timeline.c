@@ -248,11 +248,11 @@ check_against_ref (GolanesTimeline *tl,
           rg->total[rg->state] += ref.last_time - rg->since;
           g_assert_true (g->flags & GOLANES_SPAN_OPEN);
         }
-      n = golanes_track_get_n_spans (g->states);
+      n = golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, gi));
       for (k = 0; k < n; k++)
         {
           GolanesSpan s;
-          golanes_track_get_span (g->states, k, &s);
+          golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, gi), k, &s);
           switch (s.state)
             {
             case GOLANES_G_RUNNING:
@@ -341,10 +341,10 @@ check_model (GolanesTimeline *tl)
   for (i = 0; i < n_g; i++)
     {
       const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
-      guint n = golanes_track_get_n_spans (g->states);
+      guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, i));
 
       g_assert_cmpint (golanes_timeline_lookup_goroutine (tl, g->id), ==, (gint) i);
-      check_track (g->states, start, end);
+      check_track (golanes_timeline_get_goroutine_states (tl, i), start, end);
       g_assert_cmpint (g->ended, >=, g->created);
       g_assert_cmpint (g->ended, <=, end);
       if (g->assists != NULL)
@@ -356,7 +356,7 @@ check_model (GolanesTimeline *tl)
           GolanesSpan s;
           gint ub = golanes_timeline_get_unblocker (tl, i, k);
 
-          golanes_track_get_span (g->states, k, &s);
+          golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, i), k, &s);
           g_assert_cmpuint (s.state, <, GOLANES_G_N_STATES);
           if (s.state == GOLANES_G_RUNNING)
             g_running += s.end - s.start;
@@ -370,10 +370,10 @@ check_model (GolanesTimeline *tl)
             g_assert_cmpuint (s.arg, <, golanes_stack_table_get_n_stacks (golanes_timeline_get_stack_table (tl)));
         }
       if (i < 300)
-        check_lod (g->states, rand, start, end);
+        check_lod (golanes_timeline_get_goroutine_states (tl, i), rand, start, end);
       /* Goroutines that ended have no open span. */
       if (!(g->flags & GOLANES_SPAN_OPEN))
-        g_assert_cmpuint (count_open (g->states), ==, 0);
+        g_assert_cmpuint (count_open (golanes_timeline_get_goroutine_states (tl, i)), ==, 0);
     }
   for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
     {
@@ -473,10 +473,9 @@ check_model (GolanesTimeline *tl)
         continue;
       for (i = 0; i < n_g; i++)
         {
-          const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
-          gint at = golanes_track_find_at (g->states, t);
+          gint at = golanes_track_find_at (golanes_timeline_get_goroutine_states (tl, i), t);
           if (at >= 0)
-            switch (golanes_track_get_state (g->states, at))
+            switch (golanes_track_get_state (golanes_timeline_get_goroutine_states (tl, i), at))
               {
               case GOLANES_G_RUNNING:
                 want[0]++;
@@ -593,7 +592,7 @@ test_all_fixtures (void)
                * keep whole generations leave goroutines open). */
               guint open = 0, i;
               for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
-                open += count_open (golanes_timeline_get_goroutine (tl, i)->states);
+                open += count_open (golanes_timeline_get_goroutine_states (tl, i));
               g_assert_cmpuint (open, >, 0);
             }
           n_checked++;
@@ -701,12 +700,12 @@ test_goroutines (void)
           g_assert_cmpuint (g->creation_stack, !=, 0);
           main_children += g_str_has_prefix (fn, "main.");
         }
-      for (k = 0; k < golanes_track_get_n_spans (g->states); k++)
+      for (k = 0; k < golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, i)); k++)
         {
           GolanesSpan s;
           const char *reason;
 
-          golanes_track_get_span (g->states, k, &s);
+          golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, i), k, &s);
           reason = golanes_timeline_get_reason (tl, s.reason);
           if (s.state == GOLANES_G_WAITING && g_str_has_prefix (reason, "chan "))
             chan_waits++;
@@ -784,11 +783,10 @@ test_gc (void)
 
   for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
     {
-      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
-      for (k = 0; k < golanes_track_get_n_spans (g->states); k++)
+      for (k = 0; k < golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, i)); k++)
         {
           GolanesSpan s;
-          golanes_track_get_span (g->states, k, &s);
+          golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, i), k, &s);
           if (s.state == GOLANES_G_RUNNING &&
               g_str_has_prefix (golanes_timeline_get_reason (tl, s.reason), "GC ("))
             labelled++;
