@@ -65,6 +65,11 @@ struct _GolanesBlockingPanel
   GtkColumnView               *stack_view;
   GtkLabel                    *stack_label;
   GtkColumnView               *reason_view;
+
+  /* "Computing…" until the document's part is ready; waiting is TRUE
+   * while the panel shows a document whose part is not. */
+  GtkWidget          *status;
+  gboolean            waiting;
 };
 
 static guint signals[GOLANES_PANEL_N_SIGNALS];
@@ -358,6 +363,7 @@ rows_to_store (GPtrArray *rows)
 static void
 golanes_blocking_panel_reload (GolanesBlockingPanel *self)
 {
+  gboolean ready;
   g_autoptr(GPtrArray) stack_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) reason_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListStore) stack_store = NULL;
@@ -371,6 +377,9 @@ golanes_blocking_panel_reload (GolanesBlockingPanel *self)
   guint n_records = 0;
 
   g_assert (GOLANES_IS_BLOCKING_PANEL (self));
+
+  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_BLOCKING);
+  self->waiting = self->document != NULL && !ready;
 
   if (self->document != NULL)
     profile = golanes_document_get_blocking (self->document, profile_kind (self->profile));
@@ -418,7 +427,8 @@ golanes_blocking_panel_set_document (GolanesBlockingPanel *self,
 {
   g_return_if_fail (GOLANES_IS_BLOCKING_PANEL (self));
 
-  if (!golanes_panel_replace_document (&self->document, document))
+  /* The same document again: its part may have become ready since. */
+  if (!golanes_panel_replace_document (&self->document, document) && !self->waiting)
     return;
   /* Reason ids belong to the document. */
   memset (self->reason_classes, REASON_UNKNOWN, G_MAXUINT16 + 1);
@@ -554,6 +564,7 @@ golanes_blocking_panel_init (GolanesBlockingPanel *self)
   self->profile = GOLANES_BLOCKING_PANEL_SYNC;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->status = golanes_panel_status_install (GTK_WIDGET (self));
 
   golanes_panel_add_column (self->stack_view, _("Function"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
   golanes_panel_add_column (self->stack_view, _("Count"), GOLANES_PANEL_COLUMN_COUNT, VALUE_COUNT, FALSE);

@@ -61,6 +61,11 @@ struct _GolanesGcPanel
   GtkStack           *stack;
   GtkColumnView      *pause_view;
   GtkColumnView      *cycle_view;
+
+  /* "Computing…" until the document's part is ready; waiting is TRUE
+   * while the panel shows a document whose part is not. */
+  GtkWidget          *status;
+  gboolean            waiting;
 };
 
 enum
@@ -203,6 +208,7 @@ set_models (GolanesGcPanel *self,
 static void
 golanes_gc_panel_reload (GolanesGcPanel *self)
 {
+  gboolean ready;
   g_autoptr(GListStore) pause_store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
   g_autoptr(GListStore) cycle_store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
   g_autofree gint64 *durations = NULL;
@@ -217,7 +223,10 @@ golanes_gc_panel_reload (GolanesGcPanel *self)
 
   g_assert (GOLANES_IS_GC_PANEL (self));
 
-  if (self->document != NULL)
+  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_GC);
+  self->waiting = self->document != NULL && !ready;
+
+  if (ready)
     {
       gc = golanes_document_get_gc (self->document);
       totals = golanes_gc_get_totals (gc);
@@ -280,7 +289,8 @@ golanes_gc_panel_set_document (GolanesGcPanel  *self,
 {
   g_return_if_fail (GOLANES_IS_GC_PANEL (self));
 
-  if (!golanes_panel_replace_document (&self->document, document))
+  /* The same document again: its part may have become ready since. */
+  if (!golanes_panel_replace_document (&self->document, document) && !self->waiting)
     return;
   self->trace_start = 0;
 
@@ -371,6 +381,7 @@ static void
 golanes_gc_panel_init (GolanesGcPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->status = golanes_panel_status_install (GTK_WIDGET (self));
 
   golanes_panel_add_column (self->pause_view, _("Start"), GOLANES_PANEL_COLUMN_DURATION, PAUSE_START, FALSE);
   golanes_panel_add_column (self->pause_view, _("Duration"), GOLANES_PANEL_COLUMN_DURATION, PAUSE_DURATION, FALSE);

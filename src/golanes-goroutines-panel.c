@@ -48,6 +48,11 @@ struct _GolanesGoroutinesPanel
   GtkSearchEntry     *search_entry;
   GtkLabel           *summary_label;
   GtkColumnView      *view;
+
+  /* "Computing…" until the document's part is ready; waiting is TRUE
+   * while the panel shows a document whose part is not. */
+  GtkWidget          *status;
+  gboolean            waiting;
 };
 
 static guint signals[GOLANES_PANEL_N_SIGNALS];
@@ -375,6 +380,7 @@ selected_cb (GolanesGoroutinesPanel *self,
 static void
 golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
 {
+  gboolean ready;
   g_autoptr(GListStore) store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -387,6 +393,9 @@ golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
   guint n_infos = 0;
 
   g_assert (GOLANES_IS_GOROUTINES_PANEL (self));
+
+  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_GOROUTINES);
+  self->waiting = self->document != NULL && !ready;
 
   if (summary != NULL)
     {
@@ -436,7 +445,8 @@ golanes_goroutines_panel_set_document (GolanesGoroutinesPanel *self,
 {
   g_return_if_fail (GOLANES_IS_GOROUTINES_PANEL (self));
 
-  if (self->document == document)
+  /* The same document again: its part may have become ready since. */
+  if (self->document == document && !self->waiting)
     return;
 
   /* The old tree's rows point into the old document's summary. */
@@ -499,6 +509,7 @@ static void
 golanes_goroutines_panel_init (GolanesGoroutinesPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->status = golanes_panel_status_install (GTK_WIDGET (self));
 
   self->filter_goid = -1;
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

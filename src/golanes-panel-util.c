@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "golanes-compat.h"
@@ -186,4 +188,83 @@ golanes_plot_measure (GtkOrientation  orientation,
 {
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? min_width : min_height;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? nat_width : nat_height;
+}
+
+GtkWidget *
+golanes_panel_status_install (GtkWidget *panel)
+{
+  GtkWidget *child = gtk_widget_get_first_child (panel);
+  GtkWidget *status;
+  GtkWidget *spinner;
+  GtkWidget *label;
+
+  g_return_val_if_fail (GTK_IS_BOX (child), NULL);
+
+  status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (status, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status, "panel-status");
+  spinner = gtk_spinner_new ();
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (status), spinner);
+  gtk_box_append (GTK_BOX (status), label);
+  gtk_widget_set_visible (status, FALSE);
+  gtk_box_prepend (GTK_BOX (child), status);
+  return status;
+}
+
+gboolean
+golanes_panel_status_update (GtkWidget           *status,
+                             GolanesDocument     *document,
+                             GolanesDocumentPart  part)
+{
+  GtkWidget *spinner;
+  GtkWidget *label;
+  const GError *error;
+  gboolean ready;
+
+  g_return_val_if_fail (GTK_IS_BOX (status), FALSE);
+
+  spinner = gtk_widget_get_first_child (status);
+  label = gtk_widget_get_next_sibling (spinner);
+  ready = document != NULL && golanes_document_is_ready (document, part);
+  error = document != NULL && !ready ? golanes_document_get_part_error (document, part) : NULL;
+
+  if (document == NULL || ready)
+    {
+      gtk_spinner_stop (GTK_SPINNER (spinner));
+      gtk_widget_set_visible (status, FALSE);
+      return ready;
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      gtk_spinner_stop (GTK_SPINNER (spinner));
+      gtk_widget_set_visible (spinner, FALSE);
+      /* Translators: %s is an error message */
+      text = g_strdup_printf (_("This could not be computed: %s"), error->message);
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+  else
+    {
+      gtk_widget_set_visible (spinner, TRUE);
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      /* Translators: shown in a side panel while its analysis of the trace runs */
+      gtk_label_set_text (GTK_LABEL (label), _("Computing…"));
+    }
+  gtk_widget_set_visible (status, TRUE);
+  return FALSE;
+}
+
+const char *
+golanes_panel_status_get_text (GtkWidget *status)
+{
+  g_return_val_if_fail (GTK_IS_BOX (status), NULL);
+
+  if (!gtk_widget_get_visible (status))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (status)));
 }

@@ -65,6 +65,18 @@ const char *golanes_panel_timeline_string  (GolanesTimeline     *timeline,
 gboolean golanes_panel_reason_is_sync      (const char          *reason);
 gboolean golanes_panel_reason_is_net       (const char          *reason);
 
+/* A panel's status area: a spinner and "Computing…" while the part of the
+ * document the panel shows is being computed, the error if that failed,
+ * hidden otherwise.  golanes_panel_status_install() puts it first in the
+ * panel's (vertical box) child. */
+GtkWidget *golanes_panel_status_install    (GtkWidget           *panel);
+/* Updates @status for @part of @document; TRUE if the part is ready. */
+gboolean golanes_panel_status_update       (GtkWidget           *status,
+                                            GolanesDocument     *document,
+                                            GolanesDocumentPart  part);
+/* The text @status shows, or NULL if hidden; for tests. */
+const char *golanes_panel_status_get_text  (GtkWidget           *status);
+
 /* For a panel's dispose: the template's children and any other child. */
 void     golanes_panel_dispose_children    (GtkWidget           *widget,
                                             GType                type);

@@ -45,6 +45,11 @@ struct _GolanesTasksPanel
   GtkColumnView      *region_view;
   GtkLabel           *histogram_label;
   GolanesHistogram   *histogram;
+
+  /* "Computing…" until the document's part is ready; waiting is TRUE
+   * while the panel shows a document whose part is not. */
+  GtkWidget          *status;
+  gboolean            waiting;
 };
 
 static guint signals[GOLANES_PANEL_N_SIGNALS];
@@ -264,6 +269,7 @@ region_selected_cb (GolanesTasksPanel  *self,
 static void
 golanes_tasks_panel_reload (GolanesTasksPanel *self)
 {
+  gboolean ready;
   g_autoptr(GHashTable) task_types = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) region_types = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) task_order = g_ptr_array_new ();
@@ -275,6 +281,17 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
   guint n_regions = timeline != NULL ? golanes_timeline_get_n_regions (timeline) : 0;
 
   g_assert (GOLANES_IS_TASKS_PANEL (self));
+
+  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_GOROUTINES);
+  self->waiting = self->document != NULL && !ready;
+  /* The tasks and regions are shown with the goroutine analysis, which
+   * holds their latencies. */
+  if (!ready)
+    {
+      timeline = NULL;
+      n_tasks = 0;
+      n_regions = 0;
+    }
 
   for (guint i = 0; i < n_tasks; i++)
     {
@@ -313,7 +330,8 @@ golanes_tasks_panel_set_document (GolanesTasksPanel *self,
 {
   g_return_if_fail (GOLANES_IS_TASKS_PANEL (self));
 
-  if (!golanes_panel_replace_document (&self->document, document))
+  /* The same document again: its part may have become ready since. */
+  if (!golanes_panel_replace_document (&self->document, document) && !self->waiting)
     return;
 
   golanes_tasks_panel_reload (self);
@@ -370,6 +388,7 @@ golanes_tasks_panel_init (GolanesTasksPanel *self)
   GtkColumnView *views[2];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->status = golanes_panel_status_install (GTK_WIDGET (self));
 
   views[0] = self->task_view;
   views[1] = self->region_view;

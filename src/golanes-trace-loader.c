@@ -82,6 +82,7 @@ golanes_trace_summary_copy (const GolanesTraceSummary *summary)
   copy->display_name = g_strdup (summary->display_name);
   copy->folder = g_strdup (summary->folder);
   copy->document = summary->document != NULL ? golanes_document_ref (summary->document) : NULL;
+  copy->analyses = summary->analyses != NULL ? g_object_ref (summary->analyses) : NULL;
 
   return copy;
 }
@@ -96,6 +97,7 @@ golanes_trace_summary_free (GolanesTraceSummary *summary)
   g_clear_pointer (&summary->display_name, g_free);
   g_clear_pointer (&summary->folder, g_free);
   g_clear_pointer (&summary->document, golanes_document_unref);
+  g_clear_object (&summary->analyses);
   g_free (summary);
 }
 
@@ -313,22 +315,53 @@ on_parse_progress (guint64  consumed,
 
 /* Parses the whole trace into the timeline model and the analyses. Local
  * files are mapped; anything else (a GVfs location) is read into memory. */
+static gboolean
+start_analyses_cb (gpointer data)
+{
+  golanes_analyses_start (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Loads the timeline part of @file's document on this thread, the
+ * analysis parts starting at the same time on threads of their own (from
+ * the task's main context, where they report). */
 static GolanesDocument *
-load_document (GFile         *file,
-               ParseState    *state,
-               GCancellable  *cancellable,
-               GError       **error)
+load_document (GTask             *task,
+               GFile             *file,
+               ParseState        *state,
+               GolanesAnalyses  **analyses,
+               GCancellable      *cancellable,
+               GError           **error)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GolanesDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   if (path != NULL)
-    return golanes_document_load (path, on_parse_progress, state, cancellable, error);
+    {
+      document = golanes_document_new_for_path (path);
+    }
+  else
+    {
+      bytes = g_file_load_bytes (file, cancellable, NULL, error);
+      if (bytes == NULL)
+        return NULL;
+      document = golanes_document_new_for_bytes (bytes);
+    }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  return golanes_document_load_bytes (bytes, cancellable, error);
+  *analyses = golanes_analyses_new (document);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, start_analyses_cb,
+                              g_object_ref (*analyses), g_object_unref);
+
+  if (!golanes_document_compute_parts (document, GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
+                                       path != NULL ? on_parse_progress : NULL, state,
+                                       cancellable, error))
+    {
+      golanes_analyses_cancel (*analyses);
+      g_clear_object (analyses);
+      return NULL;
+    }
+  return g_steal_pointer (&document);
 }
 
 static void
@@ -340,6 +373,7 @@ load_worker (GTask        *task,
   LoadData *load = task_data;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GolanesDocument) document = NULL;
+  g_autoptr(GolanesAnalyses) analyses = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) error = NULL;
   GolanesTraceSummary *summary;
@@ -429,7 +463,7 @@ load_worker (GTask        *task,
   state.task = task;
   state.cancellable = cancellable;
   state.delay_msec = delay_msec;
-  document = load_document (load->file, &state, cancellable, &error);
+  document = load_document (task, load->file, &state, &analyses, cancellable, &error);
   if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -446,7 +480,10 @@ load_worker (GTask        *task,
   post_progress (task, total, total);
 
   if (g_task_return_error_if_cancelled (task))
-    return;
+    {
+      golanes_analyses_cancel (analyses);
+      return;
+    }
 
   parent = g_file_get_parent (load->file);
 
@@ -456,6 +493,7 @@ load_worker (GTask        *task,
   summary->folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
   summary->size = total;
   summary->document = g_steal_pointer (&document);
+  summary->analyses = g_steal_pointer (&analyses);
   summary->go_minor = header.go_minor;
   summary->format = header.format;
 

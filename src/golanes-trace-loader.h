@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "golanes-analyses.h"
 #include "golanes-document.h"
 #include "golanes-trace-header.h"
 
@@ -25,7 +26,10 @@ typedef struct
   goffset             size;
   guint               go_minor;
   GolanesTraceFormat  format;
+  /* Its timeline part is ready; the analysis parts are computed by
+   * @analyses, started when the timeline's load was. */
   GolanesDocument    *document;
+  GolanesAnalyses    *analyses;
 } GolanesTraceSummary;
 
 /* Called on the main thread while a load runs. */

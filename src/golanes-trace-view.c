@@ -47,6 +47,7 @@ struct _GolanesTraceView
 
   GolanesSession   *session;
   GolanesDocument  *document;
+  GolanesAnalyses  *analyses;        /* computing the document's analysis parts */
   GPtrArray        *panel_setters;   /* GolanesPanelSetDocument, one per panel */
   GPtrArray        *panels;
   GSettings        *settings;
@@ -196,6 +197,46 @@ golanes_trace_view_get_panel (GolanesTraceView *self,
 }
 
 static void
+set_panels_document (GolanesTraceView *self)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      GolanesPanelSetDocument set_document = g_ptr_array_index (self->panel_setters, i);
+
+      if (set_document != NULL)
+        set_document (g_ptr_array_index (self->panels, i), self->document);
+    }
+}
+
+/* A part is ready or failed: the panels that wait for it fill in or show
+ * the error; the others ignore the same document given again. */
+static void
+analyses_part_done_cb (GolanesTraceView *self,
+                       guint             part)
+{
+  if (self->document != NULL)
+    set_panels_document (self);
+}
+
+static void
+clear_analyses (GolanesTraceView *self)
+{
+  if (self->analyses == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->analyses, self);
+  golanes_analyses_cancel (self->analyses);
+  g_clear_object (&self->analyses);
+}
+
+GolanesAnalyses *
+golanes_trace_view_get_analyses (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), NULL);
+
+  return self->analyses;
+}
+
+static void
 update_banner (GolanesTraceView *self)
 {
   const GError *error = golanes_document_get_read_error (self->document);
@@ -246,6 +287,16 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
   g_return_if_fail (summary != NULL && summary->document != NULL);
 
+  if (self->analyses != summary->analyses)
+    {
+      clear_analyses (self);
+      if (summary->analyses != NULL)
+        {
+          self->analyses = g_object_ref (summary->analyses);
+          g_signal_connect_object (self->analyses, "part-done", G_CALLBACK (analyses_part_done_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
   g_clear_pointer (&self->document, golanes_document_unref);
   self->document = golanes_document_ref (summary->document);
   timeline = golanes_document_get_timeline (self->document);
@@ -276,13 +327,7 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   gtk_label_set_label (self->events_label, events);
   update_banner (self);
 
-  for (guint i = 0; i < self->panels->len; i++)
-    {
-      GolanesPanelSetDocument set_document = g_ptr_array_index (self->panel_setters, i);
-
-      if (set_document != NULL)
-        set_document (g_ptr_array_index (self->panels, i), self->document);
-    }
+  set_panels_document (self);
 
   gtk_widget_grab_focus (golanes_timeline_view_get_lanes (self->timeline));
   last_shown_usec = g_get_monotonic_time ();
@@ -362,6 +407,8 @@ golanes_trace_view_dispose (GObject *object)
   GolanesTraceView *self = GOLANES_TRACE_VIEW (object);
 
   g_clear_object (&self->settings);
+  /* Parts still being computed are cancelled; none reports here again. */
+  clear_analyses (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_TRACE_VIEW);
   g_clear_object (&self->session);

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "golanes-analyses.h"
+
 #include "golanes-details-panel.h"
 #include "golanes-session.h"
 #include "golanes-timeline-view.h"
@@ -45,5 +47,8 @@ const char          *golanes_trace_view_get_banner_text (GolanesTraceView *self)
 
 /* When a trace view last showed a trace (g_get_monotonic_time ()). */
 gint64               _golanes_trace_view_get_last_shown_usec (void);
+
+/* What computes the shown document's analysis parts, or NULL. */
+GolanesAnalyses     *golanes_trace_view_get_analyses   (GolanesTraceView *self);
 
 G_END_DECLS

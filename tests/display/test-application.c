@@ -16,7 +16,11 @@
 
 #include <glib/gstdio.h>
 
+#include "golanes-analyses.h"
 #include "golanes-application.h"
+#include "golanes-gc-panel.h"
+#include "golanes-panel-util.h"
+#include "golanes-trace-view.h"
 #include "golanes-trace-header.h"
 #include "golanes-trace-loader-private.h"
 #include "golanes-window-private.h"
@@ -627,6 +631,115 @@ test_cancel (void)
   _golanes_trace_loader_set_throttle (0);
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *view = find_column_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+/* The panel's status area: the first child of its box. */
+static const char *
+panel_status_text (GtkWidget *panel)
+{
+  return golanes_panel_status_get_text (gtk_widget_get_first_child (gtk_widget_get_first_child (panel)));
+}
+
+static gboolean
+analyses_done (gpointer data)
+{
+  return golanes_analyses_is_done (data);
+}
+
+static gboolean
+no_analyses_running (gpointer data)
+{
+  return _golanes_analyses_get_n_running () == 0;
+}
+
+/* The timeline shows first; each side panel says it is computing until
+ * its part of the document is ready, then fills in. */
+static void
+test_analyses (void)
+{
+  static const struct { const char *name; GolanesDocumentPart part; } panels[] = {
+    { "gc", GOLANES_DOCUMENT_PART_GC },
+    { "goroutines", GOLANES_DOCUMENT_PART_GOROUTINES },
+    { "tasks", GOLANES_DOCUMENT_PART_GOROUTINES },
+    { "blocking", GOLANES_DOCUMENT_PART_BLOCKING },
+  };
+  g_autoptr(GFile) file = g_file_new_for_path (trace_path);
+  GolanesWindow *window = new_welcome_window ();
+  GolanesTraceView *view = _golanes_window_get_trace_view (window);
+  GolanesAnalyses *analyses;
+  GolanesDocument *document;
+  GtkWidget *gc_panel;
+  GtkColumnView *pause_view;
+  guint n_pauses = 0;
+
+  /* The analyses wait this long before they start. */
+  _golanes_analyses_set_throttle (2000);
+
+  golanes_window_open (window, file);
+  assert_page (window, "summary");
+  analyses = golanes_trace_view_get_analyses (view);
+  g_assert_nonnull (analyses);
+  document = golanes_analyses_get_document (analyses);
+  g_assert_true (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_TIMELINE));
+  g_assert_false (golanes_analyses_is_done (analyses));
+
+  gc_panel = golanes_trace_view_get_panel (view, "gc");
+  g_assert_true (golanes_gc_panel_get_document (GOLANES_GC_PANEL (gc_panel)) == document);
+  gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (gc_panel)), TRUE);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (gc_panel)), gc_panel);
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      GtkWidget *panel = golanes_trace_view_get_panel (view, panels[i].name);
+
+      g_assert_false (golanes_document_is_ready (document, panels[i].part));
+      g_assert_cmpstr (panel_status_text (panel), ==, "Computing…");
+    }
+  pause_view = find_column_view (gc_panel);
+  g_assert_nonnull (pause_view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (pause_view))), ==, 0);
+  g_assert_true (display_wait_until (window_shows, &(TextWait) { window, "Computing…" }, WAIT_MSEC));
+
+  g_assert_true (display_wait_until (analyses_done, analyses, WAIT_MSEC));
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      GtkWidget *panel = golanes_trace_view_get_panel (view, panels[i].name);
+
+      g_assert_true (golanes_document_is_ready (document, panels[i].part));
+      g_assert_null (panel_status_text (panel));
+    }
+  golanes_gc_get_pauses (golanes_document_get_gc (document), &n_pauses);
+  g_assert_cmpuint (n_pauses, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (pause_view))), ==, n_pauses);
+  g_assert_false (display_window_shows (GTK_WIDGET (window), "Computing…"));
+
+  /* Closing a window while its analyses run cancels them; they finish
+   * without touching it. */
+  golanes_window_open (window, file);
+  assert_page (window, "summary");
+  g_assert_false (golanes_analyses_is_done (golanes_trace_view_get_analyses (view)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (display_wait_until (is_null, &window, WAIT_MSEC));
+  g_assert_true (display_wait_until (no_analyses_running, NULL, WAIT_MSEC));
+  display_spin (300);
+
+  _golanes_analyses_set_throttle (0);
+}
+
 static void
 test_actions (void)
 {
@@ -716,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/golanes/drop/highlight", test_drop_highlight);
   g_test_add_func ("/golanes/open/bad-input", test_bad_input);
   g_test_add_func ("/golanes/load/cancel", test_cancel);
+  g_test_add_func ("/golanes/load/analyses", test_analyses);
   g_test_add_func ("/golanes/app/actions", test_actions);
 
   app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
