@@ -156,11 +156,11 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
               break;
             case GOLANES_GROUP_GOROUTINES:
               {
-                const GolanesTimelineGoroutine *gor = golanes_timeline_get_goroutine (timeline, index);
+                guint n_levels = golanes_timeline_get_goroutine_n_region_levels (timeline, index);
 
                 self->goroutine_lane[index] = self->lanes->len;
                 append_lane (self, GOLANES_LANE_GOROUTINE, index, 0, g, GOROUTINE_HEIGHT);
-                for (guint l = 0; l < gor->n_region_levels; l++)
+                for (guint l = 0; l < n_levels; l++)
                   append_lane (self, GOLANES_LANE_REGION, index, l, g, REGION_HEIGHT);
               }
               break;
@@ -885,7 +885,6 @@ draw_goroutine_lane (Frame             *f,
                      const GolanesLane *lane,
                      double             y)
 {
-  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, lane->index);
   guint32 merged = role_pixel (f, GOLANES_COLOR_MERGED);
   guint32 assist = role_pixel (f, GOLANES_COLOR_GC_ASSIST);
   guint32 states[GOLANES_TRACK_MAX_STATES];
@@ -929,9 +928,9 @@ draw_goroutine_lane (Frame             *f,
         }
     }
 
-  if (g->assists != NULL)
+  if (golanes_timeline_get_goroutine_assists (f->timeline, lane->index) != NULL)
     {
-      n = query (f, g->assists);
+      n = query (f, golanes_timeline_get_goroutine_assists (f->timeline, lane->index));
       claimed = 0;
       for (guint i = 0; i < n; i++)
         {
@@ -1731,7 +1730,6 @@ prefetch_collect (Frame  *f,
   for (guint i = first; i < last; i++)
     {
       const GolanesLane *lane = golanes_timeline_layout_get_lane (f->p->layout, i);
-      const GolanesTimelineGoroutine *g;
 
       switch ((GolanesLaneKind) lane->kind)
         {
@@ -1749,13 +1747,11 @@ prefetch_collect (Frame  *f,
           prefetch_add (list, golanes_timeline_get_task_row (f->timeline, lane->index));
           break;
         case GOLANES_LANE_GOROUTINE:
-          g = golanes_timeline_get_goroutine (f->timeline, lane->index);
           prefetch_add (list, golanes_timeline_get_goroutine_states (f->timeline, lane->index));
-          prefetch_add (list, g->assists);
+          prefetch_add (list, golanes_timeline_get_goroutine_assists (f->timeline, lane->index));
           break;
         case GOLANES_LANE_REGION:
-          g = golanes_timeline_get_goroutine (f->timeline, lane->index);
-          prefetch_add (list, g->region_levels[lane->level]);
+          prefetch_add (list, golanes_timeline_get_goroutine_region_level (f->timeline, lane->index, lane->level));
           break;
         case GOLANES_LANE_COUNTS:
           if (f->count_cols == NULL && f->n_cols > 0 && f->p->layout->count_max > 0)
@@ -1905,7 +1901,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
           break;
         case GOLANES_LANE_REGION:
           draw_named_spans (&f, lane, y,
-                            golanes_timeline_get_goroutine (f.timeline, lane->index)->region_levels[lane->level],
+                            golanes_timeline_get_goroutine_region_level (f.timeline, lane->index, lane->level),
                             GOLANES_COLOR_REGION);
           break;
         case GOLANES_LANE_HEADER:
@@ -2110,7 +2106,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
       hit->track = golanes_timeline_get_goroutine_states (timeline, lane->index);
       break;
     case GOLANES_LANE_REGION:
-      hit->track = golanes_timeline_get_goroutine (timeline, lane->index)->region_levels[lane->level];
+      hit->track = golanes_timeline_get_goroutine_region_level (timeline, lane->index, lane->level);
       break;
     case GOLANES_LANE_HEADER:
     case GOLANES_LANE_HEAP:

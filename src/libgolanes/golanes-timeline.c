@@ -20,6 +20,9 @@
  * the offset held in its unblocks field; states is made on request. */
 #define GOROUTINE_COMPACT 0x80
 #define COMPACT_MAX_SPANS 64
+/* GolanesTimelineGoroutine.flags: its extra field points to a
+ * GoroutineExtra (else it is NULL, or the compact offset). */
+#define GOROUTINE_EXTRA   0x40
 
 /* Goroutine classes in the counts series. */
 enum
@@ -87,6 +90,51 @@ typedef struct
   guint32  last_span;
   guint32  last_goroutine;
 } Unblocks;
+
+/* What few goroutines have, kept apart so the goroutine records stay at 64
+ * bytes. */
+typedef struct
+{
+  GolanesTrack  *assists;          /* NULL if none */
+  GolanesTrack **region_levels;
+  guint          n_region_levels;
+  Unblocks      *unblocks;         /* NULL if none */
+  gsize          compact;          /* offset in the compact store, if compact */
+} GoroutineExtra;
+
+static inline GoroutineExtra *
+goroutine_extra (const GolanesTimelineGoroutine *g)
+{
+  return (g->flags & GOROUTINE_EXTRA) ? g->extra : NULL;
+}
+
+static GoroutineExtra *
+ensure_extra (GolanesTimelineGoroutine *g)
+{
+  GoroutineExtra *e;
+
+  if (g->flags & GOROUTINE_EXTRA)
+    return g->extra;
+  e = g_new0 (GoroutineExtra, 1);
+  e->compact = GPOINTER_TO_SIZE (g->extra);
+  g->extra = e;
+  g->flags |= GOROUTINE_EXTRA;
+  return e;
+}
+
+static inline gsize
+compact_offset (const GolanesTimelineGoroutine *g)
+{
+  return (g->flags & GOROUTINE_EXTRA) ? ((GoroutineExtra *) g->extra)->compact : GPOINTER_TO_SIZE (g->extra);
+}
+
+static inline Unblocks *
+goroutine_unblocks (const GolanesTimelineGoroutine *g)
+{
+  GoroutineExtra *e = goroutine_extra (g);
+
+  return e != NULL ? e->unblocks : NULL;
+}
 
 struct _GolanesTimeline
 {
@@ -419,13 +467,17 @@ golanes_timeline_free (GolanesTimeline *self)
   for (i = 0; i < self->goroutines->len; i++)
     {
       GolanesTimelineGoroutine *g = &g_array_index (self->goroutines, GolanesTimelineGoroutine, i);
+      GoroutineExtra *e = goroutine_extra (g);
+
       golanes_track_free (g->states);
-      golanes_track_free (g->assists);
-      for (l = 0; l < g->n_region_levels; l++)
-        golanes_track_free (g->region_levels[l]);
-      g_free (g->region_levels);
-      if ((g->flags & GOROUTINE_COMPACT) == 0)
-        unblocks_free (g->unblocks);
+      if (e == NULL)
+        continue;
+      golanes_track_free (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        golanes_track_free (e->region_levels[l]);
+      g_free (e->region_levels);
+      unblocks_free (e->unblocks);
+      g_free (e);
     }
   g_array_unref (self->goroutines);
   golanes_timeline_array_free (self->compact, self->compact_cap);
@@ -520,7 +572,11 @@ compact_goroutine (GolanesTimeline          *self,
   gint64 prev_end;
   guint8 *p;
 
-  if (n == 0 || n > COMPACT_MAX_SPANS || g->assists != NULL || golanes_track_is_open (g->states))
+  GoroutineExtra *e = goroutine_extra (g);
+  Unblocks *unblocks = e != NULL ? e->unblocks : NULL;
+
+  if (n == 0 || n > COMPACT_MAX_SPANS || (e != NULL && (e->assists != NULL || e->n_region_levels > 0)) ||
+      golanes_track_is_open (g->states))
     return;
   if (self->compact_len + need > self->compact_cap)
     {
@@ -546,13 +602,15 @@ compact_goroutine (GolanesTimeline          *self,
       p = put_uvarint64 (p, span.reason);
       p = put_uvarint64 (p, span.arg);
       if (span.state == GOLANES_G_WAITING)
-        p = put_uvarint64 (p, g->unblocks != NULL ? (guint64) (unblocks_lookup (g->unblocks, i) + 1) : 0);
+        p = put_uvarint64 (p, unblocks != NULL ? (guint64) (unblocks_lookup (unblocks, i) + 1) : 0);
       prev_end = span.end;
     }
   golanes_track_free (g->states);
   g->states = NULL;
-  unblocks_free (g->unblocks);
-  g->unblocks = GSIZE_TO_POINTER (self->compact_len);
+  unblocks_free (unblocks);
+  g_free (e);
+  g->flags &= ~GOROUTINE_EXTRA;
+  g->extra = GSIZE_TO_POINTER (self->compact_len);
   g->flags |= GOROUTINE_COMPACT;
   self->compact_len = (gsize) (p - self->compact);
   self->n_compact++;
@@ -566,7 +624,7 @@ expand_goroutine (GolanesTimeline                *self,
                   gboolean                        finish,
                   Unblocks                      **unblocks)
 {
-  const guint8 *p = self->compact + GPOINTER_TO_SIZE (g->unblocks);
+  const guint8 *p = self->compact + compact_offset (g);
   GolanesTrack *track = golanes_track_new_contiguous ();
   guint64 n, i, v;
   gint64 prev_end = g->created;
@@ -608,7 +666,7 @@ compact_unblocker (GolanesTimeline                *self,
                    const GolanesTimelineGoroutine *g,
                    guint                           span)
 {
-  const guint8 *p = self->compact + GPOINTER_TO_SIZE (g->unblocks);
+  const guint8 *p = self->compact + compact_offset (g);
   guint64 n, i, v, sf;
 
   p = get_uvarint64 (p, &n);
@@ -634,7 +692,7 @@ compact_n_spans (GolanesTimeline                *self,
 {
   guint64 n;
 
-  get_uvarint64 (self->compact + GPOINTER_TO_SIZE (g->unblocks), &n);
+  get_uvarint64 (self->compact + compact_offset (g), &n);
   return (guint) n;
 }
 
@@ -646,8 +704,13 @@ uncompact_goroutine (GolanesTimeline          *self,
   Unblocks *unblocks = NULL;
 
   g->states = expand_goroutine (self, g, FALSE, &unblocks);
-  g->unblocks = unblocks;
   g->flags &= ~GOROUTINE_COMPACT;
+  if (g->flags & GOROUTINE_EXTRA)
+    ((GoroutineExtra *) g->extra)->unblocks = unblocks;
+  else
+    g->extra = NULL;
+  if (unblocks != NULL)
+    ensure_extra (g)->unblocks = unblocks;
   self->n_compact--;
 }
 
@@ -1206,12 +1269,15 @@ handle_goroutine (GolanesTimeline              *self,
       ev->goroutine != goid)
     {
       guint32 by = goroutine_index (self, ev->goroutine, ev->time);
+      GoroutineExtra *e;
 
       g = GOROUTINE (self, gi);
       b = GBUILD (self, gi);
-      if (g->unblocks == NULL)
-        g->unblocks = g_new0 (Unblocks, 1);
-      unblocks_add (g->unblocks, n_before - 1, by);
+      e = ensure_extra (g);
+
+      if (e->unblocks == NULL)
+        e->unblocks = g_new0 (Unblocks, 1);
+      unblocks_add (e->unblocks, n_before - 1, by);
     }
 
   add_count_point (self, ev->time, go_class (from), go_class (to));
@@ -1350,11 +1416,11 @@ handle_range (GolanesTimeline    *self,
           return;
         gi = goroutine_index (self, rg.scope.id, ev->time);
         g = GOROUTINE (self, gi);
-        if (g->assists == NULL)
-          g->assists = golanes_track_new ();
+        if (ensure_extra (g)->assists == NULL)
+          ensure_extra (g)->assists = golanes_track_new ();
         kind = GOLANES_GC_RANGE_ASSIST;
         open_slot = &GBUILD (self, gi)->assist;
-        track = g->assists;
+        track = ensure_extra (g)->assists;
         scope = rg.scope.id;
       }
       break;
@@ -1738,14 +1804,16 @@ finish_regions (GolanesTimeline *self)
           golanes_track_append (g_ptr_array_index (levels, level), r->start, r->end,
                                 0, 0, order[k], r->flags);
         }
-      if (g != NULL && g->region_levels == NULL)
+      if (g != NULL && (goroutine_extra (g) == NULL || goroutine_extra (g)->region_levels == NULL))
         {
           guint l;
 
-          g->n_region_levels = levels->len;
-          g->region_levels = (GolanesTrack **) g_ptr_array_free (levels, FALSE);
-          for (l = 0; l < g->n_region_levels; l++)
-            golanes_track_finish (g->region_levels[l], self->end_time);
+          GoroutineExtra *e = ensure_extra (g);
+
+          e->n_region_levels = levels->len;
+          e->region_levels = (GolanesTrack **) g_ptr_array_free (levels, FALSE);
+          for (l = 0; l < e->n_region_levels; l++)
+            golanes_track_finish (e->region_levels[l], self->end_time);
         }
       else
         {
@@ -1842,10 +1910,10 @@ golanes_timeline_finish (GolanesTimeline *self)
       if (g->flags & GOROUTINE_COMPACT)
         continue;
       golanes_track_finish (g->states, end);
-      if (g->assists != NULL)
-        golanes_track_finish (g->assists, end);
-      if (g->unblocks != NULL)
-        unblocks_trim (g->unblocks);
+      if (goroutine_extra (g) != NULL && goroutine_extra (g)->assists != NULL)
+        golanes_track_finish (goroutine_extra (g)->assists, end);
+      if (goroutine_unblocks (g) != NULL)
+        unblocks_trim (goroutine_unblocks (g));
     }
   for (i = 0; i < self->procs->len; i++)
     {
@@ -1955,9 +2023,9 @@ golanes_timeline_get_unblocker (GolanesTimeline *self,
   g = GOROUTINE (self, index);
   if (g->flags & GOROUTINE_COMPACT)
     return compact_unblocker (self, g, span);
-  if (g->unblocks == NULL)
+  if (goroutine_unblocks (g) == NULL)
     return -1;
-  return unblocks_lookup (g->unblocks, span);
+  return unblocks_lookup (goroutine_unblocks (g), span);
 }
 
 GolanesTrack *
@@ -1998,7 +2066,7 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
   track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
   if (track == NULL && (g->flags & GOROUTINE_COMPACT))
     {
-      const guint8 *p = self->compact + GPOINTER_TO_SIZE (g->unblocks);
+      const guint8 *p = self->compact + compact_offset (g);
       guint64 count, k, gap, dur, sf, reason, arg, v;
       gint64 prev_end = g->created;
 
@@ -2031,6 +2099,41 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
   g_array_set_size (spans, n);
   for (i = 0; i < n; i++)
     golanes_track_get_span (track, i, &g_array_index (spans, GolanesSpan, i));
+}
+
+GolanesTrack *
+golanes_timeline_get_goroutine_assists (GolanesTimeline *self,
+                                        guint            index)
+{
+  GoroutineExtra *e;
+
+  g_return_val_if_fail (index < self->goroutines->len, NULL);
+  e = goroutine_extra (GOROUTINE (self, index));
+  return e != NULL ? e->assists : NULL;
+}
+
+guint
+golanes_timeline_get_goroutine_n_region_levels (GolanesTimeline *self,
+                                                guint            index)
+{
+  GoroutineExtra *e;
+
+  g_return_val_if_fail (index < self->goroutines->len, 0);
+  e = goroutine_extra (GOROUTINE (self, index));
+  return e != NULL ? e->n_region_levels : 0;
+}
+
+GolanesTrack *
+golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
+                                             guint            index,
+                                             guint            level)
+{
+  GoroutineExtra *e;
+
+  g_return_val_if_fail (index < self->goroutines->len, NULL);
+  e = goroutine_extra (GOROUTINE (self, index));
+  g_return_val_if_fail (e != NULL && level < e->n_region_levels, NULL);
+  return e->region_levels[level];
 }
 
 guint
@@ -2253,11 +2356,15 @@ golanes_timeline_get_n_spans (GolanesTimeline *self)
   for (i = 0; i < self->goroutines->len; i++)
     {
       const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
+      GoroutineExtra *e = goroutine_extra (g);
+
       n += (g->flags & GOROUTINE_COMPACT) ? compact_n_spans (self, g) : golanes_track_get_n_spans (g->states);
-      if (g->assists != NULL)
-        n += golanes_track_get_n_spans (g->assists);
-      for (l = 0; l < g->n_region_levels; l++)
-        n += golanes_track_get_n_spans (g->region_levels[l]);
+      if (e == NULL)
+        continue;
+      if (e->assists != NULL)
+        n += golanes_track_get_n_spans (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        n += golanes_track_get_n_spans (e->region_levels[l]);
     }
   for (i = 0; i < self->procs->len; i++)
     {
@@ -2290,16 +2397,18 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
     {
       const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
       GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+      GoroutineExtra *e = goroutine_extra (g);
 
       /* A compact goroutine's track exists once it was asked for. */
       if (states != NULL)
         size += golanes_track_get_memory_size (states);
-      if ((g->flags & GOROUTINE_COMPACT) == 0)
-        size += unblocks_size (g->unblocks);
-      if (g->assists != NULL)
-        size += golanes_track_get_memory_size (g->assists);
-      for (l = 0; l < g->n_region_levels; l++)
-        size += golanes_track_get_memory_size (g->region_levels[l]) + sizeof (gpointer);
+      if (e == NULL)
+        continue;
+      size += sizeof (GoroutineExtra) + unblocks_size (e->unblocks);
+      if (e->assists != NULL)
+        size += golanes_track_get_memory_size (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        size += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
     }
   size += self->compact_cap;
   size += self->goid_dense_len * sizeof (guint32);

@@ -82,27 +82,27 @@ typedef struct
 } GolanesUnblock;
 
 /*
- * A goroutine.  @states spans: arg = stack id at the span start (the
- * transition stack: where it blocked, where it was created, ...), reason =
- * reason id of the transition into the span (wait reason, "preempted", ...;
- * for running spans the goroutine's label such as "GC (dedicated)" if it
- * has one), state = GolanesGSpanState.  @assists spans: arg = range index.
- * @region_levels[l] spans: arg = region index, regions nested l deep.
+ * A goroutine, 64 bytes.  Its tracks come from getters:
+ * golanes_timeline_get_goroutine_states(): arg = stack id at the span
+ * start (the transition stack: where it blocked, where it was created,
+ * ...), reason = reason id of the transition into the span (wait reason,
+ * "preempted", ...; for running spans the goroutine's label such as "GC
+ * (dedicated)" if it has one), state = GolanesGSpanState;
+ * golanes_timeline_get_goroutine_assists(): arg = range index;
+ * golanes_timeline_get_goroutine_region_level (l): arg = region index,
+ * regions nested l deep.
  */
 typedef struct
 {
   gint64          id;
   gint64          parent;          /* goroutine id of the creator, -1 */
-  guint32         start_func;      /* string id, 0 = unknown */
-  guint32         creation_stack;  /* stack id where it was created, 0 */
   gint64          created;         /* first seen */
   gint64          ended;           /* ceased to exist, or the trace end */
-  guint8          flags;           /* GOLANES_SPAN_OPEN / _OPEN_START */
   GolanesTrack   *states;          /* private: see golanes_timeline_get_goroutine_states() */
-  GolanesTrack   *assists;         /* NULL if none */
-  guint           n_region_levels;
-  GolanesTrack  **region_levels;
-  gpointer        unblocks;        /* private, NULL if none: see golanes_timeline_get_unblocker() */
+  gpointer        extra;           /* private */
+  guint32         start_func;      /* string id, 0 = unknown */
+  guint32         creation_stack;  /* stack id where it was created, 0 */
+  guint8          flags;           /* GOLANES_SPAN_OPEN / _OPEN_START, private bits */
 } GolanesTimelineGoroutine;
 
 /* A P.  @goroutines: state RUNNING or SYSCALL (a goroutine in a syscall
@@ -233,6 +233,14 @@ GolanesTrack                   *golanes_timeline_get_goroutine_states (GolanesTi
 void                            golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
                                                                        guint            index,
                                                                        GArray          *spans);
+/* Its GC mark assists (NULL if none) and its regions by nesting level. */
+GolanesTrack                   *golanes_timeline_get_goroutine_assists (GolanesTimeline *self,
+                                                                        guint            index);
+guint                           golanes_timeline_get_goroutine_n_region_levels (GolanesTimeline *self,
+                                                                                guint            index);
+GolanesTrack                   *golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
+                                                                             guint            index,
+                                                                             guint            level);
 /* How many goroutines are kept compactly. */
 guint                           golanes_timeline_get_n_compact_goroutines (GolanesTimeline *self);
 /* The goroutine index that unblocked waiting span @span of goroutine

@@ -122,8 +122,8 @@ main (int   argc,
              golanes_timeline_get_n_threads (tl) + 2 + golanes_timeline_get_n_task_rows (tl);
   for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
     {
-      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (tl, i);
-      n_tracks += g->n_region_levels + (g->assists != NULL);
+      n_tracks += golanes_timeline_get_goroutine_n_region_levels (tl, i) +
+                  (golanes_timeline_get_goroutine_assists (tl, i) != NULL);
     }
 
   printf ("trace:                 %s\n", argv[1]);

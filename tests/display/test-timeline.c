@@ -162,7 +162,7 @@ test_lanes (void)
           if (!group->runtime)
             g_assert_cmpstr (func, ==, group->title);
           if (!group->collapsed)
-            regions += golanes_timeline_get_goroutine (tl, index)->n_region_levels;
+            regions += golanes_timeline_get_goroutine_n_region_levels (tl, index);
         }
     }
   g_assert_cmpuint (expanded + collapsed, ==, golanes_timeline_get_n_goroutines (tl));

@@ -347,10 +347,10 @@ check_model (GolanesTimeline *tl)
       check_track (golanes_timeline_get_goroutine_states (tl, i), start, end);
       g_assert_cmpint (g->ended, >=, g->created);
       g_assert_cmpint (g->ended, <=, end);
-      if (g->assists != NULL)
-        check_track (g->assists, start, end);
-      for (k = 0; k < g->n_region_levels; k++)
-        check_track (g->region_levels[k], start, end);
+      if (golanes_timeline_get_goroutine_assists (tl, i) != NULL)
+        check_track (golanes_timeline_get_goroutine_assists (tl, i), start, end);
+      for (k = 0; k < golanes_timeline_get_goroutine_n_region_levels (tl, i); k++)
+        check_track (golanes_timeline_get_goroutine_region_level (tl, i, k), start, end);
       for (k = 0; k < n; k++)
         {
           GolanesSpan s;
