@@ -29,8 +29,10 @@
 
 typedef struct
 {
-  GArray *goroutines;   /* const GolanesGoroutineInfo *, by id */
-  char   *folded;       /* the function name, case-folded for the filter */
+  char            *name;      /* the start function, as the summary has it */
+  char            *folded;    /* the function name, case-folded for the filter */
+  GArray          *members;   /* guint32 summary indices by id, made on first need */
+  GolanesDocument *document;
 } GroupData;
 
 struct _GolanesGoroutinesPanel
@@ -55,6 +57,136 @@ struct _GolanesGoroutinesPanel
   gboolean            waiting;
 };
 
+/* The goroutines of a group as rows, made as the view asks for them: a
+ * group can have millions. */
+#define GOLANES_TYPE_GOROUTINE_ROWS (golanes_goroutine_rows_get_type ())
+G_DECLARE_FINAL_TYPE (GolanesGoroutineRows, golanes_goroutine_rows, GOLANES, GOROUTINE_ROWS, GObject)
+
+struct _GolanesGoroutineRows
+{
+  GObject          parent_instance;
+  GolanesDocument *document;
+  GroupData       *group;     /* owned by the group's row, which outlives this */
+  GolanesGoroutinesPanel *panel;  /* weak */
+  GArray          *members;   /* guint32 summary indices shown: all, or those the filter matches */
+  char            *folded;
+  GolanesPanelRow **rows;     /* made so far, by position: an item keeps its identity */
+};
+
+static GArray *rows_members_for_filter (GolanesGoroutineRows *self);
+static void    rows_clear              (GolanesGoroutineRows *self);
+
+static GolanesPanelRow *goroutine_row_new (const GolanesGoroutineInfo *info,
+                                           const char                 *folded);
+
+static GType
+golanes_goroutine_rows_get_item_type (GListModel *model)
+{
+  return GOLANES_TYPE_PANEL_ROW;
+}
+
+static guint
+golanes_goroutine_rows_get_n_items (GListModel *model)
+{
+  return GOLANES_GOROUTINE_ROWS (model)->members->len;
+}
+
+static gpointer
+golanes_goroutine_rows_get_item (GListModel *model,
+                                 guint       position)
+{
+  GolanesGoroutineRows *self = GOLANES_GOROUTINE_ROWS (model);
+  GolanesGoroutineSummary *summary = golanes_document_get_goroutine_summary (self->document);
+  g_autoptr(GolanesGoroutineInfo) info = NULL;
+
+  if (position >= self->members->len || summary == NULL)
+    return NULL;
+  if (self->rows == NULL)
+    self->rows = g_new0 (GolanesPanelRow *, self->members->len);
+  if (self->rows[position] == NULL)
+    {
+      info = golanes_goroutine_summary_dup_goroutine (summary, g_array_index (self->members, guint32, position));
+      self->rows[position] = goroutine_row_new (info, self->folded);
+    }
+  return g_object_ref (self->rows[position]);
+}
+
+static void
+golanes_goroutine_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = golanes_goroutine_rows_get_item_type;
+  iface->get_n_items = golanes_goroutine_rows_get_n_items;
+  iface->get_item = golanes_goroutine_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GolanesGoroutineRows, golanes_goroutine_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, golanes_goroutine_rows_list_model_init))
+
+static void
+golanes_goroutine_rows_finalize (GObject *object)
+{
+  GolanesGoroutineRows *self = GOLANES_GOROUTINE_ROWS (object);
+
+  rows_clear (self);
+  if (self->panel != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->panel), (gpointer *) &self->panel);
+  g_clear_pointer (&self->document, golanes_document_unref);
+  g_clear_pointer (&self->members, g_array_unref);
+  g_clear_pointer (&self->folded, g_free);
+  G_OBJECT_CLASS (golanes_goroutine_rows_parent_class)->finalize (object);
+}
+
+static void
+golanes_goroutine_rows_class_init (GolanesGoroutineRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = golanes_goroutine_rows_finalize;
+}
+
+static void
+golanes_goroutine_rows_init (GolanesGoroutineRows *self)
+{
+}
+
+static void
+rows_clear (GolanesGoroutineRows *self)
+{
+  if (self->rows != NULL)
+    for (guint i = 0; i < self->members->len; i++)
+      g_clear_object (&self->rows[i]);
+  g_clear_pointer (&self->rows, g_free);
+}
+
+/* The panel's filter changed: show the goroutines it now matches. */
+static void
+rows_filter_changed_cb (GolanesGoroutineRows *self)
+{
+  guint old_n = self->members->len;
+
+  rows_clear (self);
+  g_array_unref (self->members);
+  self->members = rows_members_for_filter (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->members->len);
+}
+
+static GListModel *
+goroutine_rows_new (GolanesGoroutinesPanel *panel,
+                    GolanesDocument        *document,
+                    GroupData              *group)
+{
+  GolanesGoroutineRows *self = g_object_new (GOLANES_TYPE_GOROUTINE_ROWS, NULL);
+
+  self->document = golanes_document_ref (document);
+  self->group = group;
+  self->panel = panel;
+  g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &self->panel);
+  self->folded = g_strdup (group->folded);
+  self->members = rows_members_for_filter (self);
+  g_signal_connect_object (panel->filter, "changed", G_CALLBACK (rows_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return G_LIST_MODEL (self);
+}
+
+
 static guint signals[GOLANES_PANEL_N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GolanesGoroutinesPanel, golanes_goroutines_panel, GTK_TYPE_WIDGET)
@@ -76,7 +208,9 @@ group_data_free (gpointer data)
 {
   GroupData *group = data;
 
-  g_array_unref (group->goroutines);
+  g_clear_pointer (&group->members, g_array_unref);
+  g_clear_pointer (&group->document, golanes_document_unref);
+  g_free (group->name);
   g_free (group->folded);
   g_free (group);
 }
@@ -107,17 +241,18 @@ add_value (GolanesPanelRow *row,
 /* Adds the times of @info that the summary's groups do not total: the
  * block reasons by class and the special ranges. */
 static void
-add_reason_times (GolanesPanelRow            *row,
-                  const GolanesGoroutineInfo *info)
+add_reason_times (GolanesPanelRow        *row,
+                  const GolanesNamedTime *block_times,
+                  guint                   n_block_times,
+                  gint64                  gc)
 {
   gint64 sync = 0;
   gint64 net = 0;
   gint64 syscall_reason = 0;
-  gint64 gc = 0;
 
-  for (guint i = 0; i < info->n_block_times; i++)
+  for (guint i = 0; i < n_block_times; i++)
     {
-      const GolanesNamedTime *b = &info->block_times[i];
+      const GolanesNamedTime *b = &block_times[i];
 
       if (golanes_panel_reason_is_sync (b->name))
         sync += b->time;
@@ -127,8 +262,6 @@ add_reason_times (GolanesPanelRow            *row,
       if (g_strcmp0 (b->name, "syscall") == 0)
         syscall_reason += b->time;
     }
-  for (guint i = 0; i < info->n_range_times; i++)
-    gc += info->range_times[i].time;
 
   add_value (row, GOLANES_GOROUTINES_SYNC, sync);
   add_value (row, GOLANES_GOROUTINES_NET, net);
@@ -159,21 +292,29 @@ goroutine_row_new (const GolanesGoroutineInfo *info,
   golanes_panel_row_set_value (row, GOLANES_GOROUTINES_SYSCALL, info->syscall_time + info->syscall_block_time);
   golanes_panel_row_set_value (row, GOLANES_GOROUTINES_UNKNOWN, info->unknown_time);
   golanes_panel_row_set_value (row, GOLANES_GOROUTINES_GOID, info->id);
-  add_reason_times (row, info);
+  {
+    gint64 gc = 0;
+
+    for (guint i = 0; i < info->n_range_times; i++)
+      gc += info->range_times[i].time;
+    add_reason_times (row, info->block_times, info->n_block_times, gc);
+  }
   golanes_panel_row_set_data (row, g_strdup (folded), g_free);
 
   return row;
 }
 
 static GolanesPanelRow *
-group_row_new (const GolanesGoroutineGroup *group,
+group_row_new (GolanesDocument             *document,
+               const GolanesGoroutineGroup *group,
                guint                        index)
 {
   const char *name = group_name (group->name);
   GolanesPanelRow *row = golanes_panel_row_new (name, index);
   GroupData *data = g_new0 (GroupData, 1);
 
-  data->goroutines = g_array_new (FALSE, FALSE, sizeof (const GolanesGoroutineInfo *));
+  data->name = g_strdup (group->name);
+  data->document = golanes_document_ref (document);
   data->folded = g_utf8_casefold (name, -1);
   golanes_panel_row_set_data (row, data, group_data_free);
 
@@ -184,8 +325,20 @@ group_row_new (const GolanesGoroutineGroup *group,
   golanes_panel_row_set_value (row, GOLANES_GOROUTINES_BLOCKED, group->block_time);
   golanes_panel_row_set_value (row, GOLANES_GOROUTINES_SYSCALL, group->syscall_time + group->syscall_block_time);
   golanes_panel_row_set_value (row, GOLANES_GOROUTINES_UNKNOWN, group->unknown_time);
+  golanes_panel_row_set_value (row, GOLANES_GOROUTINES_GOID, group->first_id);
+  add_reason_times (row, group->block_times, group->n_block_times, group->range_time);
 
   return row;
+}
+
+static GArray *
+group_members (GroupData *group)
+{
+  GolanesGoroutineSummary *summary = golanes_document_get_goroutine_summary (group->document);
+
+  if (group->members == NULL && summary != NULL)
+    group->members = golanes_goroutine_summary_dup_group_members (summary, group->name);
+  return group->members;
 }
 
 static gboolean
@@ -194,14 +347,19 @@ is_group (GolanesPanelRow *row)
   return golanes_panel_row_get_value (row, GOLANES_GOROUTINES_COUNT) != GOLANES_PANEL_ROW_NO_VALUE;
 }
 
-static gboolean
-group_has_goroutine (GroupData *group,
-                     gint64     goid)
+/* The summary index of goroutine @goid if it is in @group, or -1. */
+static gint
+group_find_goroutine (GroupData *group,
+                      gint64     goid)
 {
-  for (guint i = 0; i < group->goroutines->len; i++)
-    if (g_array_index (group->goroutines, const GolanesGoroutineInfo *, i)->id == goid)
-      return TRUE;
-  return FALSE;
+  GolanesGoroutineSummary *summary = golanes_document_get_goroutine_summary (group->document);
+  g_autoptr(GolanesGoroutineInfo) info = NULL;
+  gint index;
+
+  if (summary == NULL || (index = golanes_goroutine_summary_find (summary, goid)) < 0)
+    return -1;
+  info = golanes_goroutine_summary_dup_goroutine (summary, (guint) index);
+  return g_strcmp0 (info->name, group->name) == 0 ? index : -1;
 }
 
 static gboolean
@@ -219,7 +377,7 @@ filter_func (gpointer item,
       GroupData *group = golanes_panel_row_get_data (row);
 
       return strstr (group->folded, self->filter_folded) != NULL ||
-             (self->filter_goid >= 0 && group_has_goroutine (group, self->filter_goid));
+             (self->filter_goid >= 0 && group_find_goroutine (group, self->filter_goid) >= 0);
     }
   else
     {
@@ -237,24 +395,36 @@ create_children_cb (gpointer item,
   GolanesGoroutinesPanel *self = user_data;
   GolanesPanelRow *group_row = GOLANES_PANEL_ROW (item);
   GroupData *group;
-  GListStore *store;
 
   if (!is_group (group_row))
     return NULL;
 
   group = golanes_panel_row_get_data (group_row);
-  store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
+  if (group_members (group) == NULL)
+    return NULL;
+  return goroutine_rows_new (self, group->document, group);
+}
 
-  for (guint i = 0; i < group->goroutines->len; i++)
+/* Every goroutine of a group has the group's name: with a filter that the
+ * name does not match, only the goroutine with the filter's id can. */
+static GArray *
+rows_members_for_filter (GolanesGoroutineRows *self)
+{
+  GolanesGoroutinesPanel *panel = self->panel;
+  GArray *one;
+  gint index;
+
+  if (panel == NULL || panel->filter_folded == NULL || strstr (self->folded, panel->filter_folded) != NULL)
+    return g_array_ref (group_members (self->group));
+  one = g_array_new (FALSE, FALSE, sizeof (guint32));
+  index = panel->filter_goid >= 0 ? group_find_goroutine (self->group, panel->filter_goid) : -1;
+  if (index >= 0)
     {
-      g_autoptr(GolanesPanelRow) row =
-        goroutine_row_new (g_array_index (group->goroutines, const GolanesGoroutineInfo *, i), group->folded);
+      guint32 k = (guint32) index;
 
-      g_list_store_append (store, row);
+      g_array_append_val (one, k);
     }
-
-  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (store),
-                                                  g_object_ref (GTK_FILTER (self->filter))));
+  return one;
 }
 
 static void
@@ -267,7 +437,7 @@ update_summary (GolanesGoroutinesPanel *self)
   guint n_groups = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
 
   if (summary != NULL)
-    golanes_goroutine_summary_get_goroutines (summary, &n_goroutines);
+    n_goroutines = golanes_goroutine_summary_get_n_goroutines (summary);
 
   goroutines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goroutine", "%u goroutines", n_goroutines),
                                 n_goroutines);
@@ -361,9 +531,12 @@ selected_cb (GolanesGoroutinesPanel *self,
   if (is_group (row))
     {
       GroupData *group = golanes_panel_row_get_data (row);
+      GolanesGoroutineSummary *summary = golanes_document_get_goroutine_summary (group->document);
+      GArray *members = group_members (group);
 
-      for (guint i = 0; i < group->goroutines->len; i++)
-        append_lifetime (highlight, timeline, g_array_index (group->goroutines, const GolanesGoroutineInfo *, i)->id);
+      for (guint i = 0; members != NULL && i < members->len; i++)
+        append_lifetime (highlight, timeline,
+                         golanes_goroutine_summary_get_goroutine_id (summary, g_array_index (members, guint32, i)));
     }
   else
     {
@@ -382,15 +555,12 @@ golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
 {
   gboolean ready;
   g_autoptr(GListStore) store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   GolanesGoroutineSummary *summary = get_summary (self);
   const GolanesGoroutineGroup *groups = NULL;
-  const GolanesGoroutineInfo *infos = NULL;
   GtkFilterListModel *filtered;
   GtkTreeListModel *tree;
   guint n_groups = 0;
-  guint n_infos = 0;
 
   g_assert (GOLANES_IS_GOROUTINES_PANEL (self));
 
@@ -400,30 +570,10 @@ golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
   if (summary != NULL)
     {
       groups = golanes_goroutine_summary_get_groups (summary, &n_groups);
-      infos = golanes_goroutine_summary_get_goroutines (summary, &n_infos);
     }
 
   for (guint i = 0; i < n_groups; i++)
-    {
-      GolanesPanelRow *row = group_row_new (&groups[i], i);
-
-      g_hash_table_insert (by_name, (gpointer) groups[i].name, row);
-      g_ptr_array_add (rows, row);
-    }
-
-  for (guint i = 0; i < n_infos; i++)
-    {
-      const GolanesGoroutineInfo *info = &infos[i];
-      GolanesPanelRow *row = g_hash_table_lookup (by_name, info->name);
-      GroupData *group;
-
-      g_assert (row != NULL);
-      group = golanes_panel_row_get_data (row);
-      if (group->goroutines->len == 0)
-        golanes_panel_row_set_value (row, GOLANES_GOROUTINES_GOID, info->id);
-      g_array_append_val (group->goroutines, info);
-      add_reason_times (row, info);
-    }
+    g_ptr_array_add (rows, group_row_new (self->document, &groups[i], i));
 
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
 

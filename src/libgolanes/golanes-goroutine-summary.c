@@ -156,6 +156,7 @@ struct _GolanesGoroutineSummary
   GolanesIdMap       group_of;      /* name string id -> group index + 1 */
   GolanesIdMap       pc_of;         /* name string id -> first PC */
   GArray            *group_names;   /* guint32 string id per group */
+  GPtrArray         *group_blocks;  /* Entries * per group: block time by reason */
   GArray            *zero_total;    /* GState *: ended at their creation, see store_g */
   guint32           *by_id_order;   /* record indices sorted by goroutine id */
   GArray            *infos;         /* GolanesGoroutineInfo, made on first request */
@@ -218,6 +219,7 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
   golanes_id_map_init (&self->group_of);
   golanes_id_map_init (&self->pc_of);
   self->group_names = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->group_blocks = g_ptr_array_new ();
   self->zero_total = g_array_new (FALSE, FALSE, sizeof (GState *));
   self->info_arrays = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_array_new (FALSE, FALSE, sizeof (GolanesGoroutineGroup));
@@ -243,6 +245,14 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
   golanes_id_map_clear (&self->group_of);
   golanes_id_map_clear (&self->pc_of);
   g_array_unref (self->group_names);
+  for (guint k = 0; k < self->group_blocks->len; k++)
+    {
+      Entries *e = g_ptr_array_index (self->group_blocks, k);
+
+      g_free (e->v);
+      g_free (e);
+    }
+  g_ptr_array_unref (self->group_blocks);
   g_array_unref (self->zero_total);
   g_free (self->by_id_order);
   if (self->infos != NULL)
@@ -1085,11 +1095,14 @@ add_to_group (GolanesGoroutineSummary *self,
 
       g_array_append_val (self->groups, fresh);
       g_array_append_val (self->group_names, r->name);
+      g_ptr_array_add (self->group_blocks, g_new0 (Entries, 1));
       golanes_id_map_insert (&self->group_of, r->name, self->groups->len);
       grp = &g_array_index (self->groups, GolanesGoroutineGroup, self->groups->len - 1);
     }
   else
     grp = &g_array_index (self->groups, GolanesGoroutineGroup, *slot - 1);
+  if (grp->count == 0 || r->id < grp->first_id)
+    grp->first_id = r->id;
   grp->count++;
   grp->exec_time += r->exec_time;
   grp->total_time += r->total_time;
@@ -1098,7 +1111,13 @@ add_to_group (GolanesGoroutineSummary *self,
   grp->syscall_block_time += r->syscall_block_time;
   grp->unknown_time += unknown_time (r);
   for (i = 0; i < r->n_blocks; i++)
-    grp->block_time += r->pairs[i].time;
+    {
+      grp->block_time += r->pairs[i].time;
+      entry_add (g_ptr_array_index (self->group_blocks, slot == NULL ? self->groups->len - 1 : *slot - 1),
+                 r->pairs[i].name, r->pairs[i].time);
+    }
+  for (i = 0; i < r->n_ranges; i++)
+    grp->range_time += r->pairs[r->n_blocks + i].time;
   self->total_exec_time += r->exec_time;
 }
 
@@ -1188,6 +1207,7 @@ store_g (GolanesGoroutineSummary *self,
   p = put_uvarint (p, (guint64) g->syscall_block_time);
 
   memset (&r, 0, offsetof (Record, pairs));
+  r.id = g->id;
   r.name = g->name;
   r.total_time = g->total_time;
   r.exec_time = g->exec_time;
@@ -1206,6 +1226,7 @@ store_g (GolanesGoroutineSummary *self,
   p = put_uvarint (p, r.n_ranges);
   for (i = 0; i < r.n_ranges; i++)
     {
+      r.pairs[r.n_blocks + i] = g->range_times.v[i];
       p = put_uvarint (p, g->range_times.v[i].name);
       p = put_uvarint (p, (guint64) g->range_times.v[i].time);
     }
@@ -1494,8 +1515,23 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
   g_array_sort (self->regions, compare_region);
 
   for (i = 0; i < self->groups->len; i++)
-    g_array_index (self->groups, GolanesGoroutineGroup, i).name =
-      copy_string (self, g_array_index (self->group_names, guint32, i));
+    {
+      GolanesGoroutineGroup *grp = &g_array_index (self->groups, GolanesGoroutineGroup, i);
+      Entries *e = g_ptr_array_index (self->group_blocks, i);
+      GolanesNamedTime *blocks = g_new (GolanesNamedTime, MAX (e->len, 1));
+      guint k;
+
+      grp->name = copy_string (self, g_array_index (self->group_names, guint32, i));
+      for (k = 0; k < e->len; k++)
+        {
+          blocks[k].name = copy_string (self, e->v[k].name);
+          blocks[k].time = e->v[k].time;
+        }
+      qsort (blocks, e->len, sizeof *blocks, compare_named);
+      grp->block_times = blocks;
+      grp->n_block_times = e->len;
+      g_ptr_array_add (self->info_arrays, blocks);
+    }
   g_array_sort (self->groups, compare_group);
 
   g_hash_table_iter_init (&iter, self->tasks);

@@ -82,6 +82,11 @@ typedef struct
   gint64      syscall_block_time;
   gint64      block_time;       /* all reasons */
   gint64      unknown_time;
+  gint64      range_time;       /* all special ranges (GC, stop-the-world) */
+  gint64      first_id;         /* the lowest goroutine id in the group */
+  /* The block time by reason, sorted by name. */
+  const GolanesNamedTime *block_times;
+  guint       n_block_times;
 } GolanesGoroutineGroup;
 
 /* A user region as the Summarizer records it.  Regions whose begin or end
