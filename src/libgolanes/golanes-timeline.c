@@ -36,7 +36,6 @@ enum
 
 typedef struct
 {
-  GArray  *region_stack;  /* guint32 region indices */
   guint32  p;             /* proc index holding our open P span, or NO_INDEX */
   guint32  m;             /* thread index holding our open M span */
   guint32  assist;        /* open assist range index */
@@ -156,6 +155,7 @@ struct _GolanesTimeline
   guint       n_compact;
   GMutex      expand_lock;           /* taken to make a compact goroutine's track */
   GArray     *gbuild;                /* GBuild */
+  GHashTable *region_stacks;         /* goroutine index -> GArray of open region indices */
   guint32    *goid_dense;            /* goid -> index + 1 */
   gsize       goid_dense_len;
   GHashTable *goid_sparse;           /* goid -> index + 1 */
@@ -414,6 +414,7 @@ golanes_timeline_new (void)
   self->reason_by_string = g_array_new (FALSE, TRUE, sizeof (guint16));
   self->goroutines = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineGoroutine));
   self->gbuild = g_array_new (FALSE, TRUE, sizeof (GBuild));
+  self->region_stacks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_mutex_init (&self->expand_lock);
   self->goid_sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->procs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineProc));
@@ -443,16 +444,9 @@ golanes_timeline_new (void)
 static void
 free_gbuild (GolanesTimeline *self)
 {
-  guint i;
-
   if (self->gbuild == NULL)
     return;
-  for (i = 0; i < self->gbuild->len; i++)
-    {
-      GBuild *b = &g_array_index (self->gbuild, GBuild, i);
-      if (b->region_stack != NULL)
-        g_array_unref (b->region_stack);
-    }
+  g_clear_pointer (&self->region_stacks, g_hash_table_unref);
   g_array_unref (self->gbuild);
   self->gbuild = NULL;
 }
@@ -1541,20 +1535,23 @@ handle_region (GolanesTimeline    *self,
 {
   GolanesRegion rg;
   guint32 gi, type, stack = 0;
-  GBuild *b;
+  GArray *region_stack;
   gboolean has_stack = FALSE;
   guint64 ev_stack;
 
   if (!golanes_event_get_region (reader, ev, &rg) || ev->goroutine == GOLANES_NO_ID)
     return;
   gi = goroutine_index (self, ev->goroutine, ev->time);
-  b = GBUILD (self, gi);
   type = golanes_stack_table_intern_string (self->stacks, rg.type.data, rg.type.len);
   ev_stack = golanes_event_get_stack (ev, &has_stack);
   if (has_stack && ev_stack != 0)
     stack = golanes_stack_table_intern (self->stacks, reader, ev_stack);
-  if (b->region_stack == NULL)
-    b->region_stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+  region_stack = g_hash_table_lookup (self->region_stacks, GUINT_TO_POINTER (gi));
+  if (region_stack == NULL)
+    {
+      region_stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_hash_table_insert (self->region_stacks, GUINT_TO_POINTER (gi), region_stack);
+    }
 
   if (ev->kind == GOLANES_EVENT_REGION_BEGIN)
     {
@@ -1567,20 +1564,20 @@ handle_region (GolanesTimeline    *self,
       r.goroutine = ev->goroutine;
       r.type = type;
       r.stack = stack;
-      r.level = (guint16) MIN (b->region_stack->len, G_MAXUINT16);
+      r.level = (guint16) MIN (region_stack->len, G_MAXUINT16);
       r.flags = GOLANES_SPAN_OPEN;
       g_array_append_val (self->regions, r);
-      g_array_append_vals (b->region_stack, &(guint32) { self->regions->len - 1 }, 1);
+      g_array_append_vals (region_stack, &(guint32) { self->regions->len - 1 }, 1);
     }
   else
     {
-      guint k = b->region_stack->len;
+      guint k = region_stack->len;
       GolanesTimelineRegion *r;
 
       /* The innermost open region of that type. */
       while (k > 0 &&
              g_array_index (self->regions, GolanesTimelineRegion,
-                            g_array_index (b->region_stack, guint32, k - 1)).type != type)
+                            g_array_index (region_stack, guint32, k - 1)).type != type)
         k--;
       if (k == 0)
         {
@@ -1599,10 +1596,10 @@ handle_region (GolanesTimeline    *self,
           return;
         }
       r = &g_array_index (self->regions, GolanesTimelineRegion,
-                          g_array_index (b->region_stack, guint32, k - 1));
+                          g_array_index (region_stack, guint32, k - 1));
       r->end = ev->time;
       r->flags &= ~GOLANES_SPAN_OPEN;
-      g_array_set_size (b->region_stack, k - 1);
+      g_array_set_size (region_stack, k - 1);
     }
 }
 
