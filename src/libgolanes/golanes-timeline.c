@@ -24,6 +24,64 @@
  * GoroutineExtra (else it is NULL, or the compact offset). */
 #define GOROUTINE_EXTRA   0x40
 
+/* An array of records grown in the model's own mappings (no copies while
+ * it grows, however large: golanes_timeline_array_resize()); its data and
+ * len fields read like a GArray's, so g_array_index() works on it. */
+typedef struct
+{
+  gchar *data;
+  guint  len;
+  guint  elt;
+  gsize  cap;   /* bytes */
+} MArray;
+
+static MArray *
+marray_new (guint elt)
+{
+  MArray *a = g_new0 (MArray, 1);
+
+  a->elt = elt;
+  return a;
+}
+
+static void
+marray_append (MArray        *a,
+               gconstpointer  v)
+{
+  gsize need = ((gsize) a->len + 1) * a->elt;
+
+  if (need > a->cap)
+    {
+      gsize cap = MAX (MAX (a->cap * 2, 4096), need);
+
+      a->data = golanes_timeline_array_resize (a->data, a->cap, cap);
+      a->cap = cap;
+    }
+  memcpy (a->data + (gsize) a->len * a->elt, v, a->elt);
+  a->len++;
+}
+
+static void
+marray_trim (MArray *a)
+{
+  gsize need = MAX ((gsize) a->len * a->elt, 1);
+
+  if (need < a->cap)
+    {
+      a->data = golanes_timeline_array_resize (a->data, a->cap, need);
+      a->cap = need;
+    }
+}
+
+static void
+marray_free (MArray *a)
+{
+  if (a == NULL)
+    return;
+  golanes_timeline_array_free (a->data, a->cap);
+  g_free (a);
+}
+
 /* Goroutine classes in the counts series. */
 enum
 {
@@ -148,13 +206,13 @@ struct _GolanesTimeline
   gboolean  finished;
   gint64    last_sync_time;
 
-  GArray     *goroutines;            /* GolanesTimelineGoroutine */
+  MArray     *goroutines;            /* GolanesTimelineGoroutine */
   guint8     *compact;               /* spans of ended goroutines, see compact_goroutine() */
   gsize       compact_len;
   gsize       compact_cap;
   guint       n_compact;
   GMutex      expand_lock;           /* taken to make a compact goroutine's track */
-  GArray     *gbuild;                /* GBuild */
+  MArray     *gbuild;                /* GBuild */
   GHashTable *region_stacks;         /* goroutine index -> GArray of open region indices */
   guint32    *goid_dense;            /* goid -> index + 1 */
   gsize       goid_dense_len;
@@ -412,8 +470,8 @@ golanes_timeline_new (void)
   self->reasons = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->reasons, g_strdup (""));
   self->reason_by_string = g_array_new (FALSE, TRUE, sizeof (guint16));
-  self->goroutines = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineGoroutine));
-  self->gbuild = g_array_new (FALSE, TRUE, sizeof (GBuild));
+  self->goroutines = marray_new (sizeof (GolanesTimelineGoroutine));
+  self->gbuild = marray_new (sizeof (GBuild));
   self->region_stacks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_mutex_init (&self->expand_lock);
   self->goid_sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -447,7 +505,7 @@ free_gbuild (GolanesTimeline *self)
   if (self->gbuild == NULL)
     return;
   g_clear_pointer (&self->region_stacks, g_hash_table_unref);
-  g_array_unref (self->gbuild);
+  marray_free (self->gbuild);
   self->gbuild = NULL;
 }
 
@@ -473,7 +531,7 @@ golanes_timeline_free (GolanesTimeline *self)
       unblocks_free (e->unblocks);
       g_free (e);
     }
-  g_array_unref (self->goroutines);
+  marray_free (self->goroutines);
   golanes_timeline_array_free (self->compact, self->compact_cap);
   g_mutex_clear (&self->expand_lock);
   free_gbuild (self);
@@ -741,13 +799,13 @@ goroutine_index (GolanesTimeline *self,
   g.created = time;
   g.ended = time;
   g.states = golanes_track_new_contiguous ();
-  g_array_append_val (self->goroutines, g);
+  marray_append (self->goroutines, &g);
   memset (&b, 0, sizeof b);
   b.p = NO_INDEX;
   b.m = NO_INDEX;
   b.assist = NO_INDEX;
   b.state = GOLANES_GO_UNDETERMINED;
-  g_array_append_val (self->gbuild, b);
+  marray_append (self->gbuild, &b);
   found = self->goroutines->len;
 
   if (goid >= 0 && goid < GOID_DENSE_LIMIT)
@@ -1952,6 +2010,7 @@ golanes_timeline_finish (GolanesTimeline *self)
   finish_regions (self);
   finish_tasks (self);
   free_gbuild (self);
+  marray_trim (self->goroutines);
   g_array_unref (self->pbuild);
   self->pbuild = NULL;
 }
@@ -2389,7 +2448,7 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
   for (i = 0; i < self->reasons->len; i++)
     size += strlen (g_ptr_array_index (self->reasons, i)) + 1 + sizeof (gpointer);
   size += array_size (self->reason_by_string);
-  size += array_size (self->goroutines);
+  size += sizeof (MArray) + self->goroutines->cap;
   for (i = 0; i < self->goroutines->len; i++)
     {
       const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
