@@ -254,6 +254,7 @@ selected_cb (GolanesBlockingPanel *self,
              GParamSpec           *pspec,
              GtkSingleSelection   *selection)
 {
+  g_autoptr(GArray) spans = NULL;
   g_autoptr(GolanesHighlight) highlight = NULL;
   g_autofree char *stack_text = NULL;
   g_autofree char *label = NULL;
@@ -292,16 +293,16 @@ selected_cb (GolanesBlockingPanel *self,
   label = g_strdup_printf (_("Blocked in %s"), golanes_panel_row_get_label (row));
   highlight = golanes_highlight_new (label);
 
+  spans = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
   for (guint g = 0; g < golanes_timeline_get_n_goroutines (timeline); g++)
     {
       const GolanesTimelineGoroutine *goroutine = golanes_timeline_get_goroutine (timeline, g);
-      guint n = goroutine->states != NULL ? golanes_track_get_n_spans (goroutine->states) : 0;
 
-      for (guint i = 0; i < n; i++)
+      golanes_timeline_read_goroutine_spans (timeline, g, spans);
+      for (guint i = 0; i < spans->len; i++)
         {
-          GolanesSpan span;
+          GolanesSpan span = g_array_index (spans, GolanesSpan, i);
 
-          golanes_track_get_span (goroutine->states, i, &span);
           if (span_in_profile (self, timeline, &span) &&
               (stack == 0 ? span.arg == 0 : same_stack (timeline_table, span.arg, frames, n_frames, cache)))
             golanes_highlight_append (highlight, goroutine->id, span.start, span.end);

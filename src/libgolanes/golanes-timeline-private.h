@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+typedef struct _GolanesTimeline GolanesTimeline;
+
+/* Tests: with FALSE, ended goroutines keep their tracks instead of going
+ * to the compact store (set before the first event). */
+void _golanes_timeline_set_compact (GolanesTimeline *self,
+                                    gboolean         compact);
+
 /* Growable arrays of the timeline model.  Arrays of 16 KiB and more live
  * in their own anonymous mappings, grown with mremap() (no copy), and from
  * 2 MiB on backed by transparent huge pages where the kernel offers them:

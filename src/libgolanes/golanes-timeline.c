@@ -211,6 +211,7 @@ struct _GolanesTimeline
   gsize       compact_len;
   gsize       compact_cap;
   guint       n_compact;
+  gboolean    no_compact;            /* tests: keep every goroutine's track */
   GMutex      expand_lock;           /* taken to make a compact goroutine's track */
   MArray     *gbuild;                /* GBuild */
   GHashTable *region_stacks;         /* goroutine index -> GArray of open region indices */
@@ -627,7 +628,7 @@ compact_goroutine (GolanesTimeline          *self,
   GoroutineExtra *e = goroutine_extra (g);
   Unblocks *unblocks = e != NULL ? e->unblocks : NULL;
 
-  if (n == 0 || n > COMPACT_MAX_SPANS || (e != NULL && (e->assists != NULL || e->n_region_levels > 0)) ||
+  if (self->no_compact || n == 0 || n > COMPACT_MAX_SPANS || (e != NULL && (e->assists != NULL || e->n_region_levels > 0)) ||
       golanes_track_is_open (g->states))
     return;
   if (self->compact_len + need > self->compact_cap)
@@ -2011,6 +2012,11 @@ golanes_timeline_finish (GolanesTimeline *self)
   finish_tasks (self);
   free_gbuild (self);
   marray_trim (self->goroutines);
+  if (self->compact_cap > self->compact_len + 16)
+    {
+      self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, self->compact_len + 16);
+      self->compact_cap = self->compact_len + 16;
+    }
   g_array_unref (self->pbuild);
   self->pbuild = NULL;
 }
@@ -2190,6 +2196,45 @@ golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
   e = goroutine_extra (GOROUTINE (self, index));
   g_return_val_if_fail (e != NULL && level < e->n_region_levels, NULL);
   return e->region_levels[level];
+}
+
+void
+_golanes_timeline_set_compact (GolanesTimeline *self,
+                               gboolean         compact)
+{
+  self->no_compact = !compact;
+}
+
+gsize
+golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
+                                            gsize           *span_bytes)
+{
+  gsize size = sizeof (MArray) + self->goroutines->cap;
+  gsize spans = self->compact_cap;
+  guint i, l;
+
+  size += self->goid_dense_len * sizeof (guint32);
+  size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
+      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+      GoroutineExtra *e = goroutine_extra (g);
+
+      /* A compact goroutine's track, once made, is a cache of the store. */
+      if (states != NULL && (g->flags & GOROUTINE_COMPACT) == 0)
+        spans += golanes_track_get_memory_size (states);
+      if (e == NULL)
+        continue;
+      size += sizeof (GoroutineExtra) + unblocks_size (e->unblocks);
+      if (e->assists != NULL)
+        spans += golanes_track_get_memory_size (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        spans += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
+    }
+  if (span_bytes != NULL)
+    *span_bytes = spans;
+  return size;
 }
 
 guint

@@ -241,6 +241,11 @@ guint                           golanes_timeline_get_goroutine_n_region_levels (
 GolanesTrack                   *golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
                                                                              guint            index,
                                                                              guint            level);
+/* Bytes the finished model keeps for its goroutines beyond their spans
+ * (records, the id map, the few goroutines' extras); @span_bytes: the
+ * bytes of their spans (state, assist and region tracks, compact store). */
+gsize                           golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
+                                                                            gsize           *span_bytes);
 /* How many goroutines are kept compactly. */
 guint                           golanes_timeline_get_n_compact_goroutines (GolanesTimeline *self);
 /* The goroutine index that unblocked waiting span @span of goroutine
