@@ -363,6 +363,7 @@ compute_part_thread (gpointer data)
   AsyncPart *async = data;
   GolanesDocument *self = g_task_get_task_data (async->task);
   GError *error = NULL;
+  guint mask = GOLANES_DOCUMENT_PART_MASK (async->part);
 
 #ifdef __linux__
   /* On Linux the nice value is per thread: this one yields to the
@@ -371,7 +372,12 @@ compute_part_thread (gpointer data)
     g_debug ("Could not lower the priority of an analysis thread");
 #endif
 
-  if (golanes_document_compute_part (self, async->part, g_task_get_cancellable (async->task), &error))
+  /* On two cores, one core is the timeline's: one pass (one parse)
+   * computes every analysis part there, and the threads of the other parts
+   * wait for it instead of parsing the file again beside it. */
+  if (g_get_num_processors () <= 2 && has_part (GOLANES_DOCUMENT_ANALYSIS_PARTS, async->part))
+    mask = GOLANES_DOCUMENT_ANALYSIS_PARTS;
+  if (golanes_document_compute_parts (self, mask, NULL, NULL, g_task_get_cancellable (async->task), &error))
     g_task_return_boolean (async->task, TRUE);
   else
     g_task_return_error (async->task, error);
