@@ -780,22 +780,36 @@ find_row_activated_cb (GolanesTimelineView *self,
   }
 }
 
+/* Whether goroutine @index's function contains @query.  A trace has
+ * millions of goroutines but few start functions: each function is
+ * folded and compared once, its answer kept in @by_func (by string id:
+ * 0 unknown, 1 no, 2 yes). */
 static gboolean
 goroutine_matches (GolanesTimeline *timeline,
                    guint            index,
                    const char      *query,
-                   gint64           query_id)
+                   GByteArray      *by_func)
 {
   const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, index);
   g_autofree char *func = NULL;
   g_autofree char *folded = NULL;
+  gboolean match;
 
-  if (query_id >= 0)
-    return g->id == query_id;
+  if (g->start_func < by_func->len && by_func->data[g->start_func] != 0)
+    return by_func->data[g->start_func] == 2;
 
   func = golanes_timeline_dup_goroutine_function (timeline, index);
   folded = g_utf8_casefold (func, -1);
-  return strstr (folded, query) != NULL;
+  match = strstr (folded, query) != NULL;
+  if (g->start_func >= by_func->len)
+    {
+      guint old = by_func->len;
+
+      g_byte_array_set_size (by_func, MAX (g->start_func + 1, 2 * old));
+      memset (by_func->data + old, 0, by_func->len - old);
+    }
+  by_func->data[g->start_func] = match ? 2 : 1;
+  return match;
 }
 
 static guint
@@ -810,6 +824,8 @@ fill_find_results (GolanesTimelineView *self,
   GtkWidget *child;
   guint n_goroutines;
   guint found = 0;
+  guint start = 0, stop;
+  g_autoptr(GByteArray) by_func = NULL;
 
   *first = -1;
   while ((child = gtk_widget_get_first_child (self->find_list)))
@@ -836,14 +852,24 @@ fill_find_results (GolanesTimelineView *self,
 
   timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
   n_goroutines = golanes_timeline_get_n_goroutines (timeline);
-  for (guint i = 0; i < n_goroutines; i++)
+  stop = n_goroutines;
+  by_func = g_byte_array_new ();
+  /* An id is looked up, not searched for. */
+  if (query_id >= 0)
+    {
+      gint index = golanes_timeline_lookup_goroutine (timeline, query_id);
+
+      start = index >= 0 ? (guint) index : n_goroutines;
+      stop = index >= 0 ? (guint) index + 1 : n_goroutines;
+    }
+  for (guint i = start; i < stop; i++)
     {
       const GolanesTimelineGoroutine *g;
       g_autofree char *func = NULL;
       g_autofree char *label = NULL;
       GtkWidget *row;
 
-      if (!goroutine_matches (timeline, i, query, query_id))
+      if (query_id < 0 && !goroutine_matches (timeline, i, query, by_func))
         continue;
 
       if (found == 0)
