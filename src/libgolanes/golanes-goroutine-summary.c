@@ -12,6 +12,7 @@
 
 #include "golanes-goroutine-summary.h"
 #include "golanes-trace-private.h"
+#include "golanes-varint-private.h"
 
 /* A duration (or a timestamp) under a string id of the stack table. */
 typedef struct
@@ -996,50 +997,24 @@ copy_string (GolanesGoroutineSummary *self,
   return g_string_chunk_insert_const (self->strings, table_string (self, id));
 }
 
-static guint8 *
-put_uvarint (guint8  *p,
-             guint64  v)
-{
-  while (v >= 0x80)
-    {
-      *p++ = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  *p++ = (guint8) v;
-  return p;
-}
+#define put_uvarint golanes_varint_put
+#define get_uvarint golanes_varint_get
 
-static guint8 *
+static inline guint8 *
 put_varint (guint8 *p,
             gint64  v)
 {
-  return put_uvarint (p, v < 0 ? ~((guint64) v << 1) : (guint64) v << 1);
+  return golanes_varint_put (p, golanes_zigzag (v));
 }
 
-static const guint8 *
-get_uvarint (const guint8 *p,
-             guint64      *out)
-{
-  guint64 v = 0;
-  guint sh = 0;
-
-  while (*p & 0x80)
-    {
-      v |= (guint64) (*p++ & 0x7f) << sh;
-      sh += 7;
-    }
-  *out = v | (guint64) *p++ << sh;
-  return p;
-}
-
-static const guint8 *
+static inline const guint8 *
 get_varint (const guint8 *p,
             gint64       *out)
 {
   guint64 u;
 
-  p = get_uvarint (p, &u);
-  *out = (u & 1) ? (gint64) ~(u >> 1) : (gint64) (u >> 1);
+  p = golanes_varint_get (p, &u);
+  *out = golanes_unzigzag (u);
   return p;
 }
 

@@ -22,6 +22,7 @@
 
 #include "golanes-timeline-private.h"
 #include "golanes-timeline-track.h"
+#include "golanes-varint-private.h"
 
 /* Arrays from BIG_ARRAY up get a mapping of their own, grown and trimmed
  * with mremap instead of copied.  Not much lower: each mapping counts
@@ -283,34 +284,8 @@ bit_width (guint64 v)
   return v == 0 ? 0 : 64 - (guint) __builtin_clzll (v);
 }
 
-static inline guint8 *
-put_varint (guint8 *p,
-            guint64 v)
-{
-  while (v >= 0x80)
-    {
-      *p++ = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  *p++ = (guint8) v;
-  return p;
-}
-
-static inline const guint8 *
-get_varint (const guint8 *p,
-            guint64      *out)
-{
-  guint64 v = 0;
-  guint sh = 0;
-
-  while (*p & 0x80)
-    {
-      v |= (guint64) (*p++ & 0x7f) << sh;
-      sh += 7;
-    }
-  *out = v | (guint64) *p++ << sh;
-  return p;
-}
+#define put_varint golanes_varint_put
+#define get_varint golanes_varint_get
 
 /* Field layout: a byte (width | 0x80 for a dictionary), the minimum as a
  * varint; with a dictionary, a byte (entries - 1), the entries and then

@@ -12,6 +12,7 @@
 
 #include "golanes-timeline-private.h"
 #include "golanes-timeline.h"
+#include "golanes-varint-private.h"
 
 #define GOID_DENSE_LIMIT (1 << 24)
 #define COUNT_BLOCK      64
@@ -336,32 +337,21 @@ unblocks_free (gpointer data)
   g_free (u);
 }
 
-static guint8 *
+static inline guint8 *
 put_uvarint (guint8  *p,
              guint32  v)
 {
-  while (v >= 0x80)
-    {
-      *p++ = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  *p++ = (guint8) v;
-  return p;
+  return golanes_varint_put (p, v);
 }
 
-static const guint8 *
+static inline const guint8 *
 get_uvarint (const guint8 *p,
              guint32      *out)
 {
-  guint32 v = 0;
-  guint sh = 0;
+  guint64 v;
 
-  while (*p & 0x80)
-    {
-      v |= (guint32) (*p++ & 0x7f) << sh;
-      sh += 7;
-    }
-  *out = v | (guint32) *p++ << sh;
+  p = golanes_varint_get (p, &v);
+  *out = (guint32) v;
   return p;
 }
 
@@ -587,34 +577,8 @@ golanes_timeline_free (GolanesTimeline *self)
  * 6 bytes a span, and no allocation per goroutine.  Its track is made
  * again when something asks for it (golanes_timeline_get_goroutine_states). */
 
-static guint8 *
-put_uvarint64 (guint8  *p,
-               guint64  v)
-{
-  while (v >= 0x80)
-    {
-      *p++ = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  *p++ = (guint8) v;
-  return p;
-}
-
-static const guint8 *
-get_uvarint64 (const guint8 *p,
-               guint64      *out)
-{
-  guint64 v = 0;
-  guint sh = 0;
-
-  while (*p & 0x80)
-    {
-      v |= (guint64) (*p++ & 0x7f) << sh;
-      sh += 7;
-    }
-  *out = v | (guint64) *p++ << sh;
-  return p;
-}
+#define put_uvarint64 golanes_varint_put
+#define get_uvarint64 golanes_varint_get
 
 static void
 compact_goroutine (GolanesTimeline          *self,
@@ -649,7 +613,7 @@ compact_goroutine (GolanesTimeline          *self,
       golanes_track_get_span (g->states, i, &span);
       gap = span.start - prev_end;
       /* zigzag: the first start may lie before the creation. */
-      p = put_uvarint64 (p, gap < 0 ? ~((guint64) gap << 1) : (guint64) gap << 1);
+      p = put_uvarint64 (p, golanes_zigzag (gap));
       p = put_uvarint64 (p, (guint64) (span.end - span.start));
       p = put_uvarint64 (p, (guint64) (span.state | span.flags << 3));
       p = put_uvarint64 (p, span.reason);
@@ -669,6 +633,35 @@ compact_goroutine (GolanesTimeline          *self,
   self->n_compact++;
 }
 
+/* Reads the next span of a compact goroutine at @p, after the previous
+ * span's end *@prev_end (the creation for the first); *@unblocker is the
+ * unblocking goroutine's index + 1, 0 for none.  Returns where it ends. */
+static const guint8 *
+compact_next_span (const guint8 *p,
+                   gint64       *prev_end,
+                   GolanesSpan  *s,
+                   guint64      *unblocker)
+{
+  guint64 gap, dur, sf, reason, arg;
+
+  p = get_uvarint64 (p, &gap);
+  p = get_uvarint64 (p, &dur);
+  p = get_uvarint64 (p, &sf);
+  p = get_uvarint64 (p, &reason);
+  p = get_uvarint64 (p, &arg);
+  *unblocker = 0;
+  if ((sf & 7) == GOLANES_G_WAITING)
+    p = get_uvarint64 (p, unblocker);
+  s->start = *prev_end + golanes_unzigzag (gap);
+  s->end = s->start + (gint64) dur;
+  s->state = (guint8) (sf & 7);
+  s->flags = (guint8) (sf >> 3);
+  s->reason = (guint16) reason;
+  s->arg = (guint32) arg;
+  *prev_end = s->end;
+  return p;
+}
+
 /* Spans of a compact goroutine into a new track; unblockers into
  * @unblocks when not NULL.  Finished when @finish. */
 static GolanesTrack *
@@ -679,34 +672,22 @@ expand_goroutine (GolanesTimeline                *self,
 {
   const guint8 *p = self->compact + compact_offset (g);
   GolanesTrack *track = golanes_track_new_contiguous ();
-  guint64 n, i, v;
+  guint64 n, i, by;
   gint64 prev_end = g->created;
 
   p = get_uvarint64 (p, &n);
   for (i = 0; i < n; i++)
     {
-      guint64 gap, dur, sf, reason, arg;
-      gint64 start;
+      GolanesSpan s;
 
-      p = get_uvarint64 (p, &gap);
-      p = get_uvarint64 (p, &dur);
-      p = get_uvarint64 (p, &sf);
-      p = get_uvarint64 (p, &reason);
-      p = get_uvarint64 (p, &arg);
-      start = prev_end + ((gap & 1) ? (gint64) ~(gap >> 1) : (gint64) (gap >> 1));
-      golanes_track_append (track, start, start + (gint64) dur, (guint8) (sf & 7), (guint16) reason,
-                            (guint32) arg, (guint8) (sf >> 3));
-      if ((sf & 7) == GOLANES_G_WAITING)
+      p = compact_next_span (p, &prev_end, &s, &by);
+      golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
+      if (by != 0 && unblocks != NULL)
         {
-          p = get_uvarint64 (p, &v);
-          if (v != 0 && unblocks != NULL)
-            {
-              if (*unblocks == NULL)
-                *unblocks = g_new0 (Unblocks, 1);
-              unblocks_add (*unblocks, (guint32) i, (guint32) (v - 1));
-            }
+          if (*unblocks == NULL)
+            *unblocks = g_new0 (Unblocks, 1);
+          unblocks_add (*unblocks, (guint32) i, (guint32) (by - 1));
         }
-      prev_end = start + (gint64) dur;
     }
   if (finish)
     golanes_track_finish (track, self->end_time);
@@ -720,21 +701,17 @@ compact_unblocker (GolanesTimeline                *self,
                    guint                           span)
 {
   const guint8 *p = self->compact + compact_offset (g);
-  guint64 n, i, v, sf;
+  guint64 n, i, by;
+  gint64 prev_end = g->created;
 
   p = get_uvarint64 (p, &n);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n && i <= span; i++)
     {
-      p = get_uvarint64 (p, &v);
-      p = get_uvarint64 (p, &v);
-      p = get_uvarint64 (p, &sf);
-      p = get_uvarint64 (p, &v);
-      p = get_uvarint64 (p, &v);
-      v = 0;
-      if ((sf & 7) == GOLANES_G_WAITING)
-        p = get_uvarint64 (p, &v);
+      GolanesSpan s;
+
+      p = compact_next_span (p, &prev_end, &s, &by);
       if (i == span)
-        return (gint) v - 1;
+        return (gint) by - 1;
     }
   return -1;
 }
@@ -2129,7 +2106,7 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
   if (track == NULL && (g->flags & GOROUTINE_COMPACT))
     {
       const guint8 *p = self->compact + compact_offset (g);
-      guint64 count, k, gap, dur, sf, reason, arg, v;
+      guint64 count, k, by;
       gint64 prev_end = g->created;
 
       p = get_uvarint64 (p, &count);
@@ -2137,21 +2114,8 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
         {
           GolanesSpan s;
 
-          p = get_uvarint64 (p, &gap);
-          p = get_uvarint64 (p, &dur);
-          p = get_uvarint64 (p, &sf);
-          p = get_uvarint64 (p, &reason);
-          p = get_uvarint64 (p, &arg);
-          if ((sf & 7) == GOLANES_G_WAITING)
-            p = get_uvarint64 (p, &v);
-          s.start = prev_end + ((gap & 1) ? (gint64) ~(gap >> 1) : (gint64) (gap >> 1));
-          s.end = s.start + (gint64) dur;
-          s.state = (guint8) (sf & 7);
-          s.flags = (guint8) (sf >> 3);
-          s.reason = (guint16) reason;
-          s.arg = (guint32) arg;
+          p = compact_next_span (p, &prev_end, &s, &by);
           g_array_append_val (spans, s);
-          prev_end = s.end;
         }
       return;
     }
