@@ -883,10 +883,73 @@ load_uncompacted (const char *path)
  * model must read the same, goroutine by goroutine, span by span, with the
  * same unblockers, as the model that keeps every track. */
 static void
+check_compact (const char *path,
+               guint      *n_compact_total)
+{
+  g_autoptr(GolanesTimeline) a = NULL;
+  g_autoptr(GolanesTimeline) b = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+  gboolean had_error;
+  guint i, k;
+
+  a = load (path, &had_error);
+  b = load_uncompacted (path);
+  g_assert_cmpuint (golanes_timeline_get_n_compact_goroutines (b), ==, 0);
+  g_assert_cmpuint (golanes_timeline_get_n_goroutines (a), ==, golanes_timeline_get_n_goroutines (b));
+  g_assert_cmpuint (golanes_timeline_get_n_spans (a), ==, golanes_timeline_get_n_spans (b));
+  *n_compact_total += golanes_timeline_get_n_compact_goroutines (a);
+  for (i = 0; i < golanes_timeline_get_n_goroutines (a); i++)
+    {
+      const GolanesTimelineGoroutine *ga = golanes_timeline_get_goroutine (a, i);
+      const GolanesTimelineGoroutine *gb = golanes_timeline_get_goroutine (b, i);
+      GolanesTrack *ta, *tb;
+
+      g_assert_cmpint (ga->id, ==, gb->id);
+      g_assert_cmpint (ga->parent, ==, gb->parent);
+      g_assert_cmpint (ga->created, ==, gb->created);
+      g_assert_cmpint (ga->ended, ==, gb->ended);
+      g_assert_cmpuint (ga->start_func, ==, gb->start_func);
+      g_assert_cmpuint (ga->creation_stack, ==, gb->creation_stack);
+      g_assert_cmpuint (ga->flags & 3, ==, gb->flags & 3);
+      g_assert_cmpuint (golanes_timeline_get_goroutine_n_region_levels (a, i), ==,
+                        golanes_timeline_get_goroutine_n_region_levels (b, i));
+      g_assert_true ((golanes_timeline_get_goroutine_assists (a, i) == NULL) ==
+                     (golanes_timeline_get_goroutine_assists (b, i) == NULL));
+
+      /* Read without making the track, then through the track. */
+      golanes_timeline_read_goroutine_spans (a, i, spans);
+      tb = golanes_timeline_get_goroutine_states (b, i);
+      g_assert_cmpuint (spans->len, ==, golanes_track_get_n_spans (tb));
+      ta = golanes_timeline_get_goroutine_states (a, i);
+      g_assert_cmpuint (golanes_track_get_n_spans (ta), ==, golanes_track_get_n_spans (tb));
+      for (k = 0; k < spans->len; k++)
+        {
+          GolanesSpan sa, sb;
+          const GolanesSpan *sr = &g_array_index (spans, GolanesSpan, k);
+
+          golanes_track_get_span (ta, k, &sa);
+          golanes_track_get_span (tb, k, &sb);
+          g_assert_cmpint (sa.start, ==, sb.start);
+          g_assert_cmpint (sa.end, ==, sb.end);
+          g_assert_cmpuint (sa.state, ==, sb.state);
+          g_assert_cmpuint (sa.flags, ==, sb.flags);
+          g_assert_cmpuint (sa.reason, ==, sb.reason);
+          g_assert_cmpuint (sa.arg, ==, sb.arg);
+          g_assert_cmpint (sr->start, ==, sb.start);
+          g_assert_cmpint (sr->end, ==, sb.end);
+          g_assert_cmpuint (sr->state, ==, sb.state);
+          g_assert_cmpuint (sr->arg, ==, sb.arg);
+          g_assert_cmpint (golanes_timeline_get_unblocker (a, i, k), ==,
+                           golanes_timeline_get_unblocker (b, i, k));
+        }
+      g_assert_cmpint (golanes_track_find_at (ta, ga->created), ==, golanes_track_find_at (tb, gb->created));
+    }
+}
+
+static void
 test_compact (void)
 {
   const char *versions[] = { "go1.22", "go1.23", "go1.26" };
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
   guint v, n_checked = 0, n_compact_total = 0;
 
   for (v = 0; v < G_N_ELEMENTS (versions); v++)
@@ -895,73 +958,14 @@ test_compact (void)
       g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
       const char *name;
 
-      if (d == NULL)
-        continue;
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *path = NULL;
-          g_autoptr(GolanesTimeline) a = NULL;
-          g_autoptr(GolanesTimeline) b = NULL;
-          gboolean had_error;
-          guint i, k;
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_suffix (name, ".trace"))
+          {
+            g_autofree char *path = g_build_filename (dir, name, NULL);
 
-          if (!g_str_has_suffix (name, ".trace"))
-            continue;
-          path = g_build_filename (dir, name, NULL);
-          a = load (path, &had_error);
-          b = load_uncompacted (path);
-          g_assert_cmpuint (golanes_timeline_get_n_compact_goroutines (b), ==, 0);
-          g_assert_cmpuint (golanes_timeline_get_n_goroutines (a), ==, golanes_timeline_get_n_goroutines (b));
-          g_assert_cmpuint (golanes_timeline_get_n_spans (a), ==, golanes_timeline_get_n_spans (b));
-          n_compact_total += golanes_timeline_get_n_compact_goroutines (a);
-          for (i = 0; i < golanes_timeline_get_n_goroutines (a); i++)
-            {
-              const GolanesTimelineGoroutine *ga = golanes_timeline_get_goroutine (a, i);
-              const GolanesTimelineGoroutine *gb = golanes_timeline_get_goroutine (b, i);
-              GolanesTrack *ta, *tb;
-
-              g_assert_cmpint (ga->id, ==, gb->id);
-              g_assert_cmpint (ga->parent, ==, gb->parent);
-              g_assert_cmpint (ga->created, ==, gb->created);
-              g_assert_cmpint (ga->ended, ==, gb->ended);
-              g_assert_cmpuint (ga->start_func, ==, gb->start_func);
-              g_assert_cmpuint (ga->creation_stack, ==, gb->creation_stack);
-              g_assert_cmpuint (ga->flags & 3, ==, gb->flags & 3);
-              g_assert_cmpuint (golanes_timeline_get_goroutine_n_region_levels (a, i), ==,
-                                golanes_timeline_get_goroutine_n_region_levels (b, i));
-              g_assert_true ((golanes_timeline_get_goroutine_assists (a, i) == NULL) ==
-                             (golanes_timeline_get_goroutine_assists (b, i) == NULL));
-
-              /* Read without making the track, then through the track. */
-              golanes_timeline_read_goroutine_spans (a, i, spans);
-              tb = golanes_timeline_get_goroutine_states (b, i);
-              g_assert_cmpuint (spans->len, ==, golanes_track_get_n_spans (tb));
-              ta = golanes_timeline_get_goroutine_states (a, i);
-              g_assert_cmpuint (golanes_track_get_n_spans (ta), ==, golanes_track_get_n_spans (tb));
-              for (k = 0; k < spans->len; k++)
-                {
-                  GolanesSpan sa, sb;
-                  const GolanesSpan *sr = &g_array_index (spans, GolanesSpan, k);
-
-                  golanes_track_get_span (ta, k, &sa);
-                  golanes_track_get_span (tb, k, &sb);
-                  g_assert_cmpint (sa.start, ==, sb.start);
-                  g_assert_cmpint (sa.end, ==, sb.end);
-                  g_assert_cmpuint (sa.state, ==, sb.state);
-                  g_assert_cmpuint (sa.flags, ==, sb.flags);
-                  g_assert_cmpuint (sa.reason, ==, sb.reason);
-                  g_assert_cmpuint (sa.arg, ==, sb.arg);
-                  g_assert_cmpint (sr->start, ==, sb.start);
-                  g_assert_cmpint (sr->end, ==, sb.end);
-                  g_assert_cmpuint (sr->state, ==, sb.state);
-                  g_assert_cmpuint (sr->arg, ==, sb.arg);
-                  g_assert_cmpint (golanes_timeline_get_unblocker (a, i, k), ==,
-                                   golanes_timeline_get_unblocker (b, i, k));
-                }
-              g_assert_cmpint (golanes_track_find_at (ta, ga->created), ==, golanes_track_find_at (tb, gb->created));
-            }
-          n_checked++;
-        }
+            check_compact (path, &n_compact_total);
+            n_checked++;
+          }
     }
   g_assert_cmpuint (n_checked, >=, 20);
   /* manyg alone ends more than 10,000 goroutines. */
