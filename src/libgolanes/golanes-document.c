@@ -306,13 +306,13 @@ golanes_document_compute_parts (GolanesDocument         *self,
 
   for (;;)
     {
-      guint todo;
+      guint wanted;
       guint claim;
 
       g_mutex_lock (&self->lock);
-      todo = parts & ~ready_mask (self);
-      claim = todo & ~self->running;
-      if (todo != 0 && claim == 0)
+      wanted = parts & ~ready_mask (self);
+      claim = wanted & ~self->running;
+      if (wanted != 0 && claim == 0)
         {
           /* Another thread computes what is left: wait for it, then take
            * over whatever it failed to compute. */
@@ -332,7 +332,7 @@ golanes_document_compute_parts (GolanesDocument         *self,
           g_clear_error (&self->part_error[part]);
       g_mutex_unlock (&self->lock);
 
-      if (todo == 0)
+      if (wanted == 0)
         return TRUE;
       if (!run_pass (self, claim, progress, progress_data, cancellable, error))
         return FALSE;
