@@ -296,7 +296,7 @@ selected_cb (GolanesBlockingPanel *self,
   spans = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
   for (guint g = 0; g < golanes_timeline_get_n_goroutines (timeline); g++)
     {
-      const GolanesTimelineGoroutine *goroutine = golanes_timeline_get_goroutine (timeline, g);
+      gint64 goid = golanes_timeline_get_goroutine_id (timeline, g);
 
       golanes_timeline_read_goroutine_spans (timeline, g, spans);
       for (guint i = 0; i < spans->len; i++)
@@ -305,7 +305,7 @@ selected_cb (GolanesBlockingPanel *self,
 
           if (span_in_profile (self, timeline, &span) &&
               (stack == 0 ? span.arg == 0 : same_stack (timeline_table, span.arg, frames, n_frames, cache)))
-            golanes_highlight_append (highlight, goroutine->id, span.start, span.end);
+            golanes_highlight_append (highlight, goid, span.start, span.end);
         }
     }
 

@@ -65,7 +65,6 @@ unblocker_clicked_cb (GtkButton           *button,
                       GolanesDetailsPanel *self)
 {
   GolanesTimeline *timeline;
-  const GolanesTimelineGoroutine *g;
   gint index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "golanes-goroutine"));
   gint64 time = *(gint64 *) g_object_get_data (G_OBJECT (button), "golanes-time");
   gint span;
@@ -74,8 +73,7 @@ unblocker_clicked_cb (GtkButton           *button,
     return;
 
   timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
-  g = golanes_timeline_get_goroutine (timeline, index);
-  golanes_session_reveal_goroutine (self->session, g->id);
+  golanes_session_reveal_goroutine (self->session, golanes_timeline_get_goroutine_id (timeline, index));
   span = golanes_track_find_at (golanes_timeline_get_goroutine_states (timeline, index), MAX (time - 1, golanes_timeline_get_start_time (timeline)));
   golanes_session_select_span (self->session, index, span >= 0 ? span : 0);
 }
@@ -147,7 +145,7 @@ rebuild (GolanesDetailsPanel *self)
 {
   GolanesTimeline *timeline;
   GolanesStackTable *strings;
-  const GolanesTimelineGoroutine *g;
+  GolanesTimelineGoroutine g;
   g_autofree char *func = NULL;
   g_autofree char *goid = NULL;
   g_autofree char *title = NULL;
@@ -182,13 +180,12 @@ rebuild (GolanesDetailsPanel *self)
 
   timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
   strings = golanes_timeline_get_stack_table (timeline);
-  g = golanes_timeline_get_goroutine (timeline, goroutine);
-  if (g == NULL || span_index >= golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (timeline, goroutine)))
+  if (!golanes_timeline_get_goroutine (timeline, goroutine, &g) || span_index >= golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (timeline, goroutine)))
     return;
   golanes_track_get_span (golanes_timeline_get_goroutine_states (timeline, goroutine), span_index, &span);
 
   func = golanes_timeline_dup_goroutine_function (timeline, goroutine);
-  goid = g_strdup_printf ("%" G_GINT64_FORMAT, g->id);
+  goid = g_strdup_printf ("%" G_GINT64_FORMAT, g.id);
   /* Translators: the heading of the details panel; %s is the goroutine id */
   title = g_strdup_printf (_("Goroutine %s"), goid);
   label = gtk_label_new (title);
@@ -237,9 +234,9 @@ rebuild (GolanesDetailsPanel *self)
   unblocker = span.state == GOLANES_G_WAITING ? golanes_timeline_get_unblocker (timeline, goroutine, span_index) : -1;
   if (unblocker >= 0)
     {
-      const GolanesTimelineGoroutine *u = golanes_timeline_get_goroutine (timeline, unblocker);
       g_autofree char *ufunc = golanes_timeline_dup_goroutine_function (timeline, unblocker);
-      g_autofree char *text = g_strdup_printf ("G%" G_GINT64_FORMAT " %s", u->id, ufunc);
+      g_autofree char *text = g_strdup_printf ("G%" G_GINT64_FORMAT " %s",
+                                               golanes_timeline_get_goroutine_id (timeline, unblocker), ufunc);
       GtkWidget *key = gtk_label_new (_("Unblocked by"));
       gint64 *time = g_new (gint64, 1);
 

@@ -501,12 +501,12 @@ append_lifetime (GolanesHighlight *highlight,
                  gint64            goid)
 {
   gint index = golanes_timeline_lookup_goroutine (timeline, goid);
-  const GolanesTimelineGoroutine *g;
+  GolanesTimelineGoroutine g;
 
   if (index < 0)
     return;
-  g = golanes_timeline_get_goroutine (timeline, index);
-  golanes_highlight_append (highlight, g->id, g->created, g->ended);
+  golanes_timeline_get_goroutine (timeline, index, &g);
+  golanes_highlight_append (highlight, g.id, g.created, g.ended);
 }
 
 static void

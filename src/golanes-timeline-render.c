@@ -74,15 +74,15 @@ char *
 golanes_timeline_dup_goroutine_function (GolanesTimeline *timeline,
                                          guint            goroutine)
 {
-  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, goroutine);
+  GolanesTimelineGoroutine g;
   const char *name;
   gsize len = 0;
 
-  if (g == NULL || g->start_func == 0)
+  if (!golanes_timeline_get_goroutine (timeline, goroutine, &g) || g.start_func == 0)
     return g_strdup ("");
 
   name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline),
-                                         g->start_func, &len);
+                                         g.start_func, &len);
   if (name == NULL)
     return g_strdup ("");
   return g_utf8_make_valid (name, len);
@@ -474,7 +474,7 @@ golanes_timeline_layout_dup_lane_label (GolanesTimelineLayout *self,
         g_autofree char *name = golanes_timeline_dup_goroutine_function (timeline, lane->index);
 
         return g_strdup_printf ("G%" G_GINT64_FORMAT " %s",
-                                golanes_timeline_get_goroutine (timeline, lane->index)->id, name);
+                                golanes_timeline_get_goroutine_id (timeline, lane->index), name);
       }
     case GOLANES_LANE_REGION:
       /* Translators: %u is a nesting depth of user regions */
@@ -1048,12 +1048,12 @@ draw_proc_like (Frame             *f,
 
       if (by_goroutine && x1 - x0 > 28 * f->scale)
         {
-          const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (f->timeline, span.arg);
+          GolanesTimelineGoroutine g;
           char label[32];
 
-          if (g != NULL)
+          if (golanes_timeline_get_goroutine (f->timeline, span.arg, &g))
             {
-              g_snprintf (label, sizeof label, "G%" G_GINT64_FORMAT, g->id);
+              g_snprintf (label, sizeof label, "G%" G_GINT64_FORMAT, g.id);
               queue_label (f, label, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
             }
         }
@@ -2176,11 +2176,11 @@ golanes_timeline_describe_hit (GolanesDocument          *document,
     {
     case GOLANES_LANE_GOROUTINE:
       {
-        const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, hit->index);
         g_autofree char *func = golanes_timeline_dup_goroutine_function (timeline, hit->index);
         const char *reason = span.reason != 0 ? golanes_timeline_get_reason (timeline, span.reason) : NULL;
 
-        g_string_append_printf (out, "G%" G_GINT64_FORMAT " %s\n", g->id, func);
+        g_string_append_printf (out, "G%" G_GINT64_FORMAT " %s\n",
+                                golanes_timeline_get_goroutine_id (timeline, hit->index), func);
         g_string_append (out, golanes_timeline_state_name (span.state));
         if (reason != NULL && reason[0] != '\0')
           g_string_append_printf (out, " (%s)", reason);
@@ -2189,15 +2189,14 @@ golanes_timeline_describe_hit (GolanesDocument          *document,
     case GOLANES_LANE_PROC:
     case GOLANES_LANE_THREAD:
       {
-        const GolanesTimelineGoroutine *g = NULL;
+        GolanesTimelineGoroutine g;
 
-        if (hit->kind == GOLANES_LANE_PROC || span.state == GOLANES_G_SYSCALL)
-          g = golanes_timeline_get_goroutine (timeline, span.arg);
-        if (g != NULL)
+        if ((hit->kind == GOLANES_LANE_PROC || span.state == GOLANES_G_SYSCALL) &&
+            golanes_timeline_get_goroutine (timeline, span.arg, &g))
           {
             g_autofree char *func = golanes_timeline_dup_goroutine_function (timeline, span.arg);
 
-            g_string_append_printf (out, "G%" G_GINT64_FORMAT " %s\n", g->id, func);
+            g_string_append_printf (out, "G%" G_GINT64_FORMAT " %s\n", g.id, func);
           }
         g_string_append (out, golanes_timeline_state_name (span.state));
       }

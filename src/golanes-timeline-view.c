@@ -434,12 +434,13 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
   if (golanes_session_get_selected_span (self->session, &goroutine, &span))
     {
       GolanesTimeline *timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
-      const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, goroutine);
+      GolanesTimelineGoroutine g;
+      gboolean have_g = golanes_timeline_get_goroutine (timeline, goroutine, &g);
       gint lane_index = golanes_timeline_layout_get_goroutine_lane (self->layout, goroutine);
 
-      GolanesTrack *states = g != NULL ? golanes_timeline_get_goroutine_states (timeline, goroutine) : NULL;
+      GolanesTrack *states = have_g ? golanes_timeline_get_goroutine_states (timeline, goroutine) : NULL;
 
-      if (g != NULL && lane_index >= 0 && span < golanes_track_get_n_spans (states))
+      if (have_g && lane_index >= 0 && span < golanes_track_get_n_spans (states))
         {
           const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
           double y = lane->y - floor (gtk_adjustment_get_value (self->vadjustment));
@@ -790,25 +791,26 @@ goroutine_matches (GolanesTimeline *timeline,
                    const char      *query,
                    GByteArray      *by_func)
 {
-  const GolanesTimelineGoroutine *g = golanes_timeline_get_goroutine (timeline, index);
+  GolanesTimelineGoroutine g;
   g_autofree char *func = NULL;
   g_autofree char *folded = NULL;
   gboolean match;
 
-  if (g->start_func < by_func->len && by_func->data[g->start_func] != 0)
-    return by_func->data[g->start_func] == 2;
+  golanes_timeline_get_goroutine (timeline, index, &g);
+  if (g.start_func < by_func->len && by_func->data[g.start_func] != 0)
+    return by_func->data[g.start_func] == 2;
 
   func = golanes_timeline_dup_goroutine_function (timeline, index);
   folded = g_utf8_casefold (func, -1);
   match = strstr (folded, query) != NULL;
-  if (g->start_func >= by_func->len)
+  if (g.start_func >= by_func->len)
     {
       guint old = by_func->len;
 
-      g_byte_array_set_size (by_func, MAX (g->start_func + 1, 2 * old));
+      g_byte_array_set_size (by_func, MAX (g.start_func + 1, 2 * old));
       memset (by_func->data + old, 0, by_func->len - old);
     }
-  by_func->data[g->start_func] = match ? 2 : 1;
+  by_func->data[g.start_func] = match ? 2 : 1;
   return match;
 }
 
@@ -864,7 +866,7 @@ fill_find_results (GolanesTimelineView *self,
     }
   for (guint i = start; i < stop; i++)
     {
-      const GolanesTimelineGoroutine *g;
+      gint64 goid;
       g_autofree char *func = NULL;
       g_autofree char *label = NULL;
       GtkWidget *row;
@@ -878,9 +880,9 @@ fill_find_results (GolanesTimelineView *self,
       if (found > MAX_FIND_RESULTS)
         continue;
 
-      g = golanes_timeline_get_goroutine (timeline, i);
+      goid = golanes_timeline_get_goroutine_id (timeline, i);
       func = golanes_timeline_dup_goroutine_function (timeline, i);
-      label = g_strdup_printf ("G%" G_GINT64_FORMAT "  %s", g->id, func);
+      label = g_strdup_printf ("G%" G_GINT64_FORMAT "  %s", goid, func);
       row = gtk_label_new (label);
       gtk_label_set_xalign (GTK_LABEL (row), 0);
       gtk_label_set_ellipsize (GTK_LABEL (row), PANGO_ELLIPSIZE_END);
@@ -889,7 +891,7 @@ fill_find_results (GolanesTimelineView *self,
       gtk_widget_set_margin_top (row, 4);
       gtk_widget_set_margin_bottom (row, 4);
       gtk_list_box_append (GTK_LIST_BOX (self->find_list), row);
-      g_object_set_data (G_OBJECT (gtk_widget_get_parent (row)), "golanes-goid", GSIZE_TO_POINTER (g->id));
+      g_object_set_data (G_OBJECT (gtk_widget_get_parent (row)), "golanes-goid", GSIZE_TO_POINTER (goid));
     }
 
   return found;
@@ -909,7 +911,7 @@ golanes_timeline_view_find (GolanesTimelineView *self,
   if (first >= 0)
     {
       timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
-      golanes_session_reveal_goroutine (self->session, golanes_timeline_get_goroutine (timeline, first)->id);
+      golanes_session_reveal_goroutine (self->session, golanes_timeline_get_goroutine_id (timeline, first));
       golanes_session_select_span (self->session, first, 0);
     }
   return found;

@@ -17,13 +17,22 @@
 #define GOID_DENSE_LIMIT (1 << 24)
 #define COUNT_BLOCK      64
 #define NO_INDEX         G_MAXUINT32
-/* GolanesTimelineGoroutine.flags: its spans are in the compact store, at
- * the offset held in its unblocks field; states is made on request. */
+/* Goroutine.flags, beside the public GOLANES_SPAN_* bits: its spans are
+ * in the packed store (a goroutine promoted back from it, see
+ * promote_cold()), at the offset held in its GoroutineExtra. */
 #define GOROUTINE_COMPACT 0x80
 #define COMPACT_MAX_SPANS 64
-/* GolanesTimelineGoroutine.flags: its extra field points to a
- * GoroutineExtra (else it is NULL, or the compact offset). */
+/* Goroutine.flags: its extra field points to a GoroutineExtra. */
 #define GOROUTINE_EXTRA   0x40
+#define GOROUTINE_PUBLIC_FLAGS (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)
+/* Locators: a goroutine index maps to a slot of the live array (this bit
+ * set) or to the offset of its packed record. */
+#define LOC_HOT           0x80000000u
+#define COLD_LIMIT        0x7fff0000u
+/* The packed store is cut in chunks of 64 KiB; each keeps the creation
+ * time of the first record that starts in it, to which the records'
+ * times are relative. */
+#define COLD_CHUNK_SHIFT  16
 
 /* An array of records grown in the model's own mappings (no copies while
  * it grows, however large: golanes_timeline_array_resize()); its data and
@@ -103,6 +112,24 @@ typedef struct
   guint8   named;
 } GBuild;
 
+/* A goroutine in the live array: the public fields, its tracks and what
+ * the builder needs.  Goroutines that end with few spans leave it for the
+ * packed store. */
+typedef struct
+{
+  gint64        id;
+  gint64        parent;
+  gint64        created;
+  gint64        ended;
+  GolanesTrack *states;
+  gpointer      extra;            /* GoroutineExtra if GOROUTINE_EXTRA */
+  guint32       start_func;
+  guint32       creation_stack;
+  guint32       index;            /* NO_INDEX: a free slot */
+  guint8        flags;
+  GBuild        b;
+} Goroutine;
+
 typedef struct
 {
   guint32 sweep;          /* open sweep range index */
@@ -149,45 +176,37 @@ typedef struct
   guint32  last_goroutine;
 } Unblocks;
 
-/* What few goroutines have, kept apart so the goroutine records stay at 64
- * bytes. */
+/* What few goroutines have, kept apart from their records. */
 typedef struct
 {
   GolanesTrack  *assists;          /* NULL if none */
   GolanesTrack **region_levels;
   guint          n_region_levels;
   Unblocks      *unblocks;         /* NULL if none */
-  gsize          compact;          /* offset in the compact store, if compact */
+  gsize          compact;          /* record offset, if GOROUTINE_COMPACT */
 } GoroutineExtra;
 
 static inline GoroutineExtra *
-goroutine_extra (const GolanesTimelineGoroutine *g)
+goroutine_extra (const Goroutine *g)
 {
   return (g->flags & GOROUTINE_EXTRA) ? g->extra : NULL;
 }
 
 static GoroutineExtra *
-ensure_extra (GolanesTimelineGoroutine *g)
+ensure_extra (Goroutine *g)
 {
   GoroutineExtra *e;
 
   if (g->flags & GOROUTINE_EXTRA)
     return g->extra;
   e = g_new0 (GoroutineExtra, 1);
-  e->compact = GPOINTER_TO_SIZE (g->extra);
   g->extra = e;
   g->flags |= GOROUTINE_EXTRA;
   return e;
 }
 
-static inline gsize
-compact_offset (const GolanesTimelineGoroutine *g)
-{
-  return (g->flags & GOROUTINE_EXTRA) ? ((GoroutineExtra *) g->extra)->compact : GPOINTER_TO_SIZE (g->extra);
-}
-
 static inline Unblocks *
-goroutine_unblocks (const GolanesTimelineGoroutine *g)
+goroutine_unblocks (const Goroutine *g)
 {
   GoroutineExtra *e = goroutine_extra (g);
 
@@ -207,14 +226,22 @@ struct _GolanesTimeline
   gboolean  finished;
   gint64    last_sync_time;
 
-  MArray     *goroutines;            /* GolanesTimelineGoroutine */
-  guint8     *compact;               /* spans of ended goroutines, see compact_goroutine() */
+  MArray     *goroutines;            /* Goroutine: the live array, see "Goroutine storage" */
+  GArray     *free_slots;            /* guint32 slots of it to reuse */
+  guint32    *loc;                   /* per goroutine index: LOC_HOT | slot, or record offset */
+  guint       n_goroutines;
+  gsize       loc_cap;               /* bytes */
+  guint8     *compact;               /* packed records of ended goroutines */
   gsize       compact_len;
   gsize       compact_cap;
+  gsize       compact_header_bytes;  /* of which the records' headers */
+  gint64     *chunk_base;            /* per COLD_CHUNK_SHIFT chunk of it */
+  gsize       n_chunks;
   guint       n_compact;
   gboolean    no_compact;            /* tests: keep every goroutine's track */
   GMutex      expand_lock;           /* taken to make a compact goroutine's track */
-  MArray     *gbuild;                /* GBuild */
+  GHashTable *expanded;              /* goroutine index -> track made from its record */
+  gboolean    gbuild_freed;
   GHashTable *region_stacks;         /* goroutine index -> GArray of open region indices */
   guint32    *goid_dense;            /* goid -> index + 1 */
   gsize       goid_dense_len;
@@ -461,8 +488,9 @@ golanes_timeline_new (void)
   self->reasons = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->reasons, g_strdup (""));
   self->reason_by_string = g_array_new (FALSE, TRUE, sizeof (guint16));
-  self->goroutines = marray_new (sizeof (GolanesTimelineGoroutine));
-  self->gbuild = marray_new (sizeof (GBuild));
+  self->goroutines = marray_new (sizeof (Goroutine));
+  self->free_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->expanded = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) golanes_track_free);
   self->region_stacks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_mutex_init (&self->expand_lock);
   self->goid_sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -493,37 +521,49 @@ golanes_timeline_new (void)
 static void
 free_gbuild (GolanesTimeline *self)
 {
-  if (self->gbuild == NULL)
+  if (self->gbuild_freed)
     return;
   g_clear_pointer (&self->region_stacks, g_hash_table_unref);
-  marray_free (self->gbuild);
-  self->gbuild = NULL;
+  g_clear_pointer (&self->free_slots, g_array_unref);
+  self->gbuild_freed = TRUE;
+}
+
+static void
+free_goroutine_tracks (Goroutine *g)
+{
+  GoroutineExtra *e = goroutine_extra (g);
+  guint l;
+
+  golanes_track_free (g->states);
+  if (e == NULL)
+    return;
+  golanes_track_free (e->assists);
+  for (l = 0; l < e->n_region_levels; l++)
+    golanes_track_free (e->region_levels[l]);
+  g_free (e->region_levels);
+  unblocks_free (e->unblocks);
+  g_free (e);
 }
 
 void
 golanes_timeline_free (GolanesTimeline *self)
 {
-  guint i, l;
+  guint i;
 
   if (self == NULL)
     return;
   for (i = 0; i < self->goroutines->len; i++)
     {
-      GolanesTimelineGoroutine *g = &g_array_index (self->goroutines, GolanesTimelineGoroutine, i);
-      GoroutineExtra *e = goroutine_extra (g);
+      Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
 
-      golanes_track_free (g->states);
-      if (e == NULL)
-        continue;
-      golanes_track_free (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        golanes_track_free (e->region_levels[l]);
-      g_free (e->region_levels);
-      unblocks_free (e->unblocks);
-      g_free (e);
+      if (g->index != NO_INDEX)
+        free_goroutine_tracks (g);
     }
   marray_free (self->goroutines);
+  golanes_timeline_array_free (self->loc, self->loc_cap);
   golanes_timeline_array_free (self->compact, self->compact_cap);
+  g_free (self->chunk_base);
+  g_hash_table_destroy (self->expanded);
   g_mutex_clear (&self->expand_lock);
   free_gbuild (self);
   g_free (self->goid_dense);
@@ -565,35 +605,121 @@ golanes_timeline_free (GolanesTimeline *self)
   g_free (self);
 }
 
-/* Compact goroutines
+/* Goroutine storage
  *
  * Most goroutines of a busy program live for microseconds and have a
- * handful of spans.  When one ends with at most COMPACT_MAX_SPANS spans
- * and no assists, its track is freed and its spans are appended to one
- * shared store, as varints: the count, the first start against its
- * creation, then per span the gap since the previous end, the duration,
- * state | flags << 3, the reason, the argument, and for a waiting span the
- * index of the goroutine that unblocked it, plus one (0: none).  About 3 to
- * 6 bytes a span, and no allocation per goroutine.  Its track is made
- * again when something asks for it (golanes_timeline_get_goroutine_states). */
+ * handful of spans, and a trace may hold millions of them.  A goroutine
+ * lives in the live array (a Goroutine, its track and its builder state)
+ * while it exists; when it ends with at most COMPACT_MAX_SPANS spans and
+ * no assists, it leaves the array for one shared byte store, and its slot
+ * is reused.  Its locator (self->loc, 4 bytes per goroutine index) then
+ * holds the offset of its record:
+ *
+ *   header, varints: id - index (zigzag); parent: 0 for none, else
+ *     id - parent (zigzag) + 1; creation - its chunk's base time
+ *     (zigzag); end - creation; start function; creation stack;
+ *     public flags | ever ran << 8 | named << 9
+ *   spans: the count, then per span the gap since the previous end (the
+ *     creation for the first; zigzag), the duration, state | flags << 3,
+ *     the reason, the argument, and for a waiting span the index of the
+ *     goroutine that unblocked it, plus one (0: none).
+ *
+ * About 12 bytes of header and 3 to 6 bytes a span, and no allocation per
+ * goroutine.  golanes_timeline_get_goroutine() decodes the header; the
+ * track is made again when something asks for it
+ * (golanes_timeline_get_goroutine_states) and kept in self->expanded.  A
+ * goroutine the trace mentions again after it ended goes back to the live
+ * array (rehydrate()); one that gets regions at the end of the load goes
+ * back with its spans left in the store (GOROUTINE_COMPACT). */
 
 #define put_uvarint64 golanes_varint_put
 #define get_uvarint64 golanes_varint_get
 
-static void
-compact_goroutine (GolanesTimeline          *self,
-                   GolanesTimelineGoroutine *g)
+static inline gboolean
+is_hot (GolanesTimeline *self,
+        guint32          gi)
 {
+  return (self->loc[gi] & LOC_HOT) != 0;
+}
+
+static inline Goroutine *
+hot_goroutine (GolanesTimeline *self,
+               guint32          gi)
+{
+  return &g_array_index (self->goroutines, Goroutine, self->loc[gi] & ~LOC_HOT);
+}
+
+#define GOROUTINE(self, i) hot_goroutine ((self), (i))
+#define GBUILD(self, i)    (&hot_goroutine ((self), (i))->b)
+
+/* A slot of the live array for goroutine @gi (the array may move). */
+static Goroutine *
+alloc_hot (GolanesTimeline *self,
+           guint32          gi)
+{
+  guint32 slot;
+  Goroutine *g;
+
+  if (self->free_slots != NULL && self->free_slots->len > 0)
+    {
+      slot = g_array_index (self->free_slots, guint32, self->free_slots->len - 1);
+      g_array_set_size (self->free_slots, self->free_slots->len - 1);
+    }
+  else
+    {
+      Goroutine blank;
+
+      memset (&blank, 0, sizeof blank);
+      slot = self->goroutines->len;
+      marray_append (self->goroutines, &blank);
+    }
+  g = &g_array_index (self->goroutines, Goroutine, slot);
+  memset (g, 0, sizeof *g);
+  g->index = gi;
+  g->b.p = NO_INDEX;
+  g->b.m = NO_INDEX;
+  g->b.assist = NO_INDEX;
+  self->loc[gi] = LOC_HOT | slot;
+  return g;
+}
+
+static gint64
+chunk_base (GolanesTimeline *self,
+            gsize            offset,
+            gint64           created)
+{
+  gsize c = offset >> COLD_CHUNK_SHIFT;
+
+  if (c >= self->n_chunks)
+    {
+      gsize n = MAX (c + 1, self->n_chunks * 2);
+
+      self->chunk_base = g_renew (gint64, self->chunk_base, n);
+      for (gsize k = self->n_chunks; k < n; k++)
+        self->chunk_base[k] = G_MININT64;
+      self->n_chunks = n;
+    }
+  if (self->chunk_base[c] == G_MININT64)
+    self->chunk_base[c] = created;
+  return self->chunk_base[c];
+}
+
+static void
+compact_goroutine (GolanesTimeline *self,
+                   guint32          gi)
+{
+  Goroutine *g = GOROUTINE (self, gi);
   guint n = golanes_track_get_n_spans (g->states), i;
-  gsize need = 10 + (gsize) n * 60;
-  gint64 prev_end;
-  guint8 *p;
+  gsize need = 80 + (gsize) n * 60;
+  gint64 prev_end, base;
+  guint8 *p, *header_end;
+  guint32 slot;
 
   GoroutineExtra *e = goroutine_extra (g);
   Unblocks *unblocks = e != NULL ? e->unblocks : NULL;
 
   if (self->no_compact || n == 0 || n > COMPACT_MAX_SPANS || (e != NULL && (e->assists != NULL || e->n_region_levels > 0)) ||
-      golanes_track_is_open (g->states))
+      golanes_track_is_open (g->states) || self->compact_len + need > COLD_LIMIT)
     return;
   if (self->compact_len + need > self->compact_cap)
     {
@@ -602,7 +728,17 @@ compact_goroutine (GolanesTimeline          *self,
       self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, cap);
       self->compact_cap = cap;
     }
+  base = chunk_base (self, self->compact_len, g->created);
   p = self->compact + self->compact_len;
+  p = put_uvarint64 (p, golanes_zigzag (g->id - (gint64) gi));
+  p = put_uvarint64 (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->id - g->parent) + 1);
+  p = put_uvarint64 (p, golanes_zigzag (g->created - base));
+  p = put_uvarint64 (p, (guint64) (g->ended - g->created));
+  p = put_uvarint64 (p, g->start_func);
+  p = put_uvarint64 (p, g->creation_stack);
+  p = put_uvarint64 (p, (guint64) ((g->flags & GOROUTINE_PUBLIC_FLAGS) | (g->b.ever_ran ? 1 << 8 : 0) |
+                                   (g->b.named ? 1 << 9 : 0)));
+  header_end = p;
   p = put_uvarint64 (p, n);
   prev_end = g->created;
   for (i = 0; i < n; i++)
@@ -622,15 +758,61 @@ compact_goroutine (GolanesTimeline          *self,
         p = put_uvarint64 (p, unblocks != NULL ? (guint64) (unblocks_lookup (unblocks, i) + 1) : 0);
       prev_end = span.end;
     }
-  golanes_track_free (g->states);
+  free_goroutine_tracks (g);
+  self->compact_header_bytes += (gsize) (header_end - (self->compact + self->compact_len));
+  slot = self->loc[gi] & ~LOC_HOT;
+  g->index = NO_INDEX;
   g->states = NULL;
-  unblocks_free (unblocks);
-  g_free (e);
-  g->flags &= ~GOROUTINE_EXTRA;
-  g->extra = GSIZE_TO_POINTER (self->compact_len);
-  g->flags |= GOROUTINE_COMPACT;
+  g->extra = NULL;
+  g_array_append_val (self->free_slots, slot);
+  self->loc[gi] = (guint32) self->compact_len;
   self->compact_len = (gsize) (p - self->compact);
   self->n_compact++;
+}
+
+/* Decodes the header of the record at @offset (goroutine @gi) into @out;
+ * *@bits gets the builder bits.  Returns where its spans begin. */
+static const guint8 *
+cold_header (GolanesTimeline          *self,
+             guint32                   gi,
+             gsize                     offset,
+             GolanesTimelineGoroutine *out,
+             guint                    *bits)
+{
+  const guint8 *p = self->compact + offset;
+  guint64 v;
+
+  p = get_uvarint64 (p, &v);
+  out->id = (gint64) gi + golanes_unzigzag (v);
+  p = get_uvarint64 (p, &v);
+  out->parent = v == 0 ? GOLANES_NO_ID : out->id - golanes_unzigzag (v - 1);
+  p = get_uvarint64 (p, &v);
+  out->created = self->chunk_base[offset >> COLD_CHUNK_SHIFT] + golanes_unzigzag (v);
+  p = get_uvarint64 (p, &v);
+  out->ended = out->created + (gint64) v;
+  p = get_uvarint64 (p, &v);
+  out->start_func = (guint32) v;
+  p = get_uvarint64 (p, &v);
+  out->creation_stack = (guint32) v;
+  p = get_uvarint64 (p, &v);
+  out->flags = (guint8) (v & GOROUTINE_PUBLIC_FLAGS);
+  if (bits != NULL)
+    *bits = (guint) (v >> 8);
+  return p;
+}
+
+/* Where the spans of packed goroutine @gi begin; *@created: its creation. */
+static const guint8 *
+cold_spans (GolanesTimeline *self,
+            guint32          gi,
+            gsize            offset,
+            gint64          *created)
+{
+  GolanesTimelineGoroutine g;
+  const guint8 *p = cold_header (self, gi, offset, &g, NULL);
+
+  *created = g.created;
+  return p;
 }
 
 /* Reads the next span of a compact goroutine at @p, after the previous
@@ -662,18 +844,35 @@ compact_next_span (const guint8 *p,
   return p;
 }
 
-/* Spans of a compact goroutine into a new track; unblockers into
- * @unblocks when not NULL.  Finished when @finish. */
-static GolanesTrack *
-expand_goroutine (GolanesTimeline                *self,
-                  const GolanesTimelineGoroutine *g,
-                  gboolean                        finish,
-                  Unblocks                      **unblocks)
+/* The record offset of goroutine @gi's packed spans, or G_MAXSIZE if they
+ * are not packed. */
+static gsize
+packed_offset (GolanesTimeline *self,
+               guint32          gi)
 {
-  const guint8 *p = self->compact + compact_offset (g);
+  Goroutine *g;
+
+  if (!is_hot (self, gi))
+    return self->loc[gi];
+  g = GOROUTINE (self, gi);
+  if (g->flags & GOROUTINE_COMPACT)
+    return ((GoroutineExtra *) g->extra)->compact;
+  return G_MAXSIZE;
+}
+
+/* Spans of packed goroutine @gi (record at @offset) into a new track;
+ * unblockers into @unblocks when not NULL.  Finished when @finish. */
+static GolanesTrack *
+expand_goroutine (GolanesTimeline *self,
+                  guint32          gi,
+                  gsize            offset,
+                  gboolean         finish,
+                  Unblocks       **unblocks)
+{
   GolanesTrack *track = golanes_track_new_contiguous ();
   guint64 n, i, by;
-  gint64 prev_end = g->created;
+  gint64 prev_end;
+  const guint8 *p = cold_spans (self, gi, offset, &prev_end);
 
   p = get_uvarint64 (p, &n);
   for (i = 0; i < n; i++)
@@ -694,15 +893,16 @@ expand_goroutine (GolanesTimeline                *self,
   return track;
 }
 
-/* The unblocker of span @span of a compact goroutine, or -1. */
+/* The unblocker of span @span of a packed goroutine, or -1. */
 static gint
-compact_unblocker (GolanesTimeline                *self,
-                   const GolanesTimelineGoroutine *g,
-                   guint                           span)
+compact_unblocker (GolanesTimeline *self,
+                   guint32          gi,
+                   gsize            offset,
+                   guint            span)
 {
-  const guint8 *p = self->compact + compact_offset (g);
   guint64 n, i, by;
-  gint64 prev_end = g->created;
+  gint64 prev_end;
+  const guint8 *p = cold_spans (self, gi, offset, &prev_end);
 
   p = get_uvarint64 (p, &n);
   for (i = 0; i < n && i <= span; i++)
@@ -717,31 +917,73 @@ compact_unblocker (GolanesTimeline                *self,
 }
 
 static guint
-compact_n_spans (GolanesTimeline                *self,
-                 const GolanesTimelineGoroutine *g)
+compact_n_spans (GolanesTimeline *self,
+                 guint32          gi,
+                 gsize            offset)
 {
   guint64 n;
+  gint64 created;
 
-  get_uvarint64 (self->compact + compact_offset (g), &n);
+  get_uvarint64 (cold_spans (self, gi, offset, &created), &n);
   return (guint) n;
 }
 
-/* A compact goroutine that the trace mentions again gets its track back. */
+/* A packed goroutine that the trace mentions again goes back to the live
+ * array with its track (its record stays, unused). */
 static void
-uncompact_goroutine (GolanesTimeline          *self,
-                     GolanesTimelineGoroutine *g)
+rehydrate (GolanesTimeline *self,
+           guint32          gi)
 {
+  GolanesTimelineGoroutine pub;
+  gsize offset = self->loc[gi];
   Unblocks *unblocks = NULL;
+  Goroutine *g;
+  guint bits = 0;
 
-  g->states = expand_goroutine (self, g, FALSE, &unblocks);
-  g->flags &= ~GOROUTINE_COMPACT;
-  if (g->flags & GOROUTINE_EXTRA)
-    ((GoroutineExtra *) g->extra)->unblocks = unblocks;
-  else
-    g->extra = NULL;
+  cold_header (self, gi, offset, &pub, &bits);
+  g = alloc_hot (self, gi);
+  g->id = pub.id;
+  g->parent = pub.parent;
+  g->created = pub.created;
+  g->ended = pub.ended;
+  g->start_func = pub.start_func;
+  g->creation_stack = pub.creation_stack;
+  g->flags = pub.flags;
+  g->b.state = GOLANES_GO_NOT_EXIST;
+  g->b.ever_ran = (bits & 1) != 0;
+  g->b.named = (bits & 2) != 0;
+  g->states = expand_goroutine (self, gi, offset, FALSE, &unblocks);
   if (unblocks != NULL)
     ensure_extra (g)->unblocks = unblocks;
   self->n_compact--;
+}
+
+/* At the end of the load, a packed goroutine that has regions goes back
+ * to the live array, its spans left in the store. */
+static Goroutine *
+promote_cold (GolanesTimeline *self,
+              guint32          gi)
+{
+  gsize offset = self->loc[gi];
+  GolanesTimelineGoroutine pub;
+  Goroutine blank, *g;
+
+  cold_header (self, gi, offset, &pub, NULL);
+  memset (&blank, 0, sizeof blank);
+  marray_append (self->goroutines, &blank);
+  g = &g_array_index (self->goroutines, Goroutine, self->goroutines->len - 1);
+  g->index = gi;
+  g->id = pub.id;
+  g->parent = pub.parent;
+  g->created = pub.created;
+  g->ended = pub.ended;
+  g->start_func = pub.start_func;
+  g->creation_stack = pub.creation_stack;
+  g->flags = pub.flags | GOROUTINE_COMPACT;
+  g->b.state = GOLANES_GO_NOT_EXIST;
+  self->loc[gi] = LOC_HOT | (self->goroutines->len - 1);
+  ensure_extra (g)->compact = offset;
+  return g;
 }
 
 /* Look-ups */
@@ -751,9 +993,8 @@ goroutine_index (GolanesTimeline *self,
                  gint64           goid,
                  gint64           time)
 {
-  guint32 found = 0;
-  GolanesTimelineGoroutine g;
-  GBuild b;
+  guint32 found = 0, gi;
+  Goroutine *g;
 
   if (goid >= 0 && goid < GOID_DENSE_LIMIT)
     {
@@ -764,27 +1005,28 @@ goroutine_index (GolanesTimeline *self,
     found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &goid));
   if (found != 0)
     {
-      GolanesTimelineGoroutine *known = &g_array_index (self->goroutines, GolanesTimelineGoroutine, found - 1);
-
-      if (G_UNLIKELY (known->flags & GOROUTINE_COMPACT))
-        uncompact_goroutine (self, known);
+      if (G_UNLIKELY (!is_hot (self, found - 1)))
+        rehydrate (self, found - 1);
       return found - 1;
     }
 
-  memset (&g, 0, sizeof g);
-  g.id = goid;
-  g.parent = GOLANES_NO_ID;
-  g.created = time;
-  g.ended = time;
-  g.states = golanes_track_new_contiguous ();
-  marray_append (self->goroutines, &g);
-  memset (&b, 0, sizeof b);
-  b.p = NO_INDEX;
-  b.m = NO_INDEX;
-  b.assist = NO_INDEX;
-  b.state = GOLANES_GO_UNDETERMINED;
-  marray_append (self->gbuild, &b);
-  found = self->goroutines->len;
+  gi = self->n_goroutines;
+  if (((gsize) gi + 1) * sizeof (guint32) > self->loc_cap)
+    {
+      gsize cap = MAX (MAX (self->loc_cap * 2, 4096), ((gsize) gi + 1) * sizeof (guint32));
+
+      self->loc = golanes_timeline_array_resize (self->loc, self->loc_cap, cap);
+      self->loc_cap = cap;
+    }
+  self->n_goroutines++;
+  g = alloc_hot (self, gi);
+  g->id = goid;
+  g->parent = GOLANES_NO_ID;
+  g->created = time;
+  g->ended = time;
+  g->states = golanes_track_new_contiguous ();
+  g->b.state = GOLANES_GO_UNDETERMINED;
+  found = gi + 1;
 
   if (goid >= 0 && goid < GOID_DENSE_LIMIT)
     {
@@ -880,8 +1122,6 @@ thread_index (GolanesTimeline *self,
   return found - 1;
 }
 
-#define GOROUTINE(self, i) (&g_array_index ((self)->goroutines, GolanesTimelineGoroutine, (i)))
-#define GBUILD(self, i)    (&g_array_index ((self)->gbuild, GBuild, (i)))
 #define PROC(self, i)      (&g_array_index ((self)->procs, GolanesTimelineProc, (i)))
 #define PBUILD(self, i)    (&g_array_index ((self)->pbuild, PBuild, (i)))
 #define THREAD(self, i)    (&g_array_index ((self)->threads, GolanesTimelineThread, (i)))
@@ -1238,7 +1478,7 @@ handle_goroutine (GolanesTimeline              *self,
 {
   gint64 goid = st->resource.id;
   guint32 gi = goroutine_index (self, goid, ev->time);
-  GolanesTimelineGoroutine *g = GOROUTINE (self, gi);
+  Goroutine *g = GOROUTINE (self, gi);
   GBuild *b = GBUILD (self, gi);
   guint32 stack = 0;
   guint16 reason = 0;
@@ -1317,7 +1557,7 @@ handle_goroutine (GolanesTimeline              *self,
     {
       g->ended = ev->time;
       g->flags &= ~GOLANES_SPAN_OPEN;
-      compact_goroutine (self, g);
+      compact_goroutine (self, gi);
       return;
     }
 
@@ -1363,7 +1603,7 @@ handle_proc (GolanesTimeline              *self,
           GolanesSpan s;
           golanes_track_get_span (p->goroutines, n - 1, &s);
           golanes_track_close (p->goroutines, ev->time);
-          if (s.arg < self->gbuild->len && GBUILD (self, s.arg)->p == pi)
+          if (s.arg < self->n_goroutines && is_hot (self, s.arg) && GBUILD (self, s.arg)->p == pi)
             {
               GBuild *gb = GBUILD (self, s.arg);
               gb->p = NO_INDEX;
@@ -1441,7 +1681,7 @@ handle_range (GolanesTimeline    *self,
     case GOLANES_RANGE_GC_MARK_ASSIST:
       {
         guint32 gi;
-        GolanesTimelineGoroutine *g;
+        Goroutine *g;
         if (rg.scope.id == GOLANES_NO_ID)
           return;
         gi = goroutine_index (self, rg.scope.id, ev->time);
@@ -1618,7 +1858,7 @@ handle_region (GolanesTimeline    *self,
       if (k == 0)
         {
           GolanesTimelineRegion nr;
-          GolanesTimelineGoroutine *g = GOROUTINE (self, gi);
+          Goroutine *g = GOROUTINE (self, gi);
 
           memset (&nr, 0, sizeof nr);
           nr.start = MIN (g->created, ev->time);
@@ -1816,7 +2056,7 @@ finish_regions (GolanesTimeline *self)
     {
       gint64 goid = regions[order[i]].goroutine;
       gint gidx = golanes_timeline_lookup_goroutine (self, goid);
-      GolanesTimelineGoroutine *g = gidx >= 0 ? GOROUTINE (self, gidx) : NULL;
+      Goroutine *g = gidx < 0 ? NULL : is_hot (self, gidx) ? GOROUTINE (self, gidx) : promote_cold (self, gidx);
       GPtrArray *levels = g_ptr_array_new ();
 
       g_array_set_size (stack, 0);
@@ -1918,6 +2158,44 @@ finish_tasks (GolanesTimeline *self)
   g_free (order);
 }
 
+/* The live array without its free slots, the locators and the id map
+ * without their slack. */
+static void
+pack_live_goroutines (GolanesTimeline *self)
+{
+  guint i, k = 0;
+  gsize len;
+
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
+
+      if (g->index == NO_INDEX)
+        continue;
+      if (k != i)
+        memcpy (&g_array_index (self->goroutines, Goroutine, k), g, sizeof *g);
+      self->loc[g->index] = LOC_HOT | k;
+      k++;
+    }
+  self->goroutines->len = k;
+  marray_trim (self->goroutines);
+
+  len = MAX ((gsize) self->n_goroutines * sizeof (guint32), 1);
+  if (len < self->loc_cap)
+    {
+      self->loc = golanes_timeline_array_resize (self->loc, self->loc_cap, len);
+      self->loc_cap = len;
+    }
+  len = self->goid_dense_len;
+  while (len > 0 && self->goid_dense[len - 1] == 0)
+    len--;
+  if (len < self->goid_dense_len)
+    {
+      self->goid_dense = g_renew (guint32, self->goid_dense, MAX (len, 1));
+      self->goid_dense_len = len;
+    }
+}
+
 void
 golanes_timeline_finish (GolanesTimeline *self)
 {
@@ -1932,9 +2210,11 @@ golanes_timeline_finish (GolanesTimeline *self)
 
   for (i = 0; i < self->goroutines->len; i++)
     {
-      GolanesTimelineGoroutine *g = GOROUTINE (self, i);
-      GBuild *b = GBUILD (self, i);
+      Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
+      GBuild *b = &g->b;
 
+      if (g->index == NO_INDEX)
+        continue;
       if (b->state != GOLANES_GO_NOT_EXIST)
         {
           g->ended = end;
@@ -1988,7 +2268,7 @@ golanes_timeline_finish (GolanesTimeline *self)
   finish_regions (self);
   finish_tasks (self);
   free_gbuild (self);
-  marray_trim (self->goroutines);
+  pack_live_goroutines (self);
   if (self->compact_cap > self->compact_len + 16)
     {
       self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, self->compact_len + 16);
@@ -2040,15 +2320,50 @@ golanes_timeline_get_n_events (GolanesTimeline *self)
 guint
 golanes_timeline_get_n_goroutines (GolanesTimeline *self)
 {
-  return self->goroutines->len;
+  return self->n_goroutines;
 }
 
-const GolanesTimelineGoroutine *
-golanes_timeline_get_goroutine (GolanesTimeline *self,
-                                guint            index)
+gboolean
+golanes_timeline_get_goroutine (GolanesTimeline          *self,
+                                guint                     index,
+                                GolanesTimelineGoroutine *out)
 {
-  g_return_val_if_fail (index < self->goroutines->len, NULL);
-  return GOROUTINE (self, index);
+  Goroutine *g;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (index >= self->n_goroutines)
+    return FALSE;
+  if (!is_hot (self, index))
+    {
+      cold_header (self, index, self->loc[index], out, NULL);
+      return TRUE;
+    }
+  g = GOROUTINE (self, index);
+  out->id = g->id;
+  out->parent = g->parent;
+  out->created = g->created;
+  out->ended = g->ended;
+  out->start_func = g->start_func;
+  out->creation_stack = g->creation_stack;
+  out->flags = g->flags & GOROUTINE_PUBLIC_FLAGS;
+  return TRUE;
+}
+
+gint64
+golanes_timeline_get_goroutine_id (GolanesTimeline *self,
+                                   guint            index)
+{
+  guint64 v;
+
+  g_return_val_if_fail (self != NULL, -1);
+  if (index >= self->n_goroutines)
+    return -1;
+  if (is_hot (self, index))
+    return GOROUTINE (self, index)->id;
+  get_uvarint64 (self->compact + self->loc[index], &v);
+  return (gint64) index + golanes_unzigzag (v);
 }
 
 gint
@@ -2056,35 +2371,52 @@ golanes_timeline_get_unblocker (GolanesTimeline *self,
                                 guint            index,
                                 guint            span)
 {
-  const GolanesTimelineGoroutine *g;
+  gsize offset;
 
-  g_return_val_if_fail (index < self->goroutines->len, -1);
-  g = GOROUTINE (self, index);
-  if (g->flags & GOROUTINE_COMPACT)
-    return compact_unblocker (self, g, span);
-  if (goroutine_unblocks (g) == NULL)
+  g_return_val_if_fail (index < self->n_goroutines, -1);
+  offset = packed_offset (self, index);
+  if (offset != G_MAXSIZE)
+    return compact_unblocker (self, index, offset, span);
+  if (goroutine_unblocks (GOROUTINE (self, index)) == NULL)
     return -1;
-  return unblocks_lookup (goroutine_unblocks (g), span);
+  return unblocks_lookup (goroutine_unblocks (GOROUTINE (self, index)), span);
 }
 
 GolanesTrack *
 golanes_timeline_get_goroutine_states (GolanesTimeline *self,
                                        guint            index)
 {
-  GolanesTimelineGoroutine *g;
+  Goroutine *g = NULL;
   GolanesTrack *track;
+  gsize offset;
 
-  g_return_val_if_fail (index < self->goroutines->len, NULL);
-  g = GOROUTINE (self, index);
-  track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
-  if (track != NULL || (g->flags & GOROUTINE_COMPACT) == 0)
-    return track;
-  g_mutex_lock (&self->expand_lock);
-  track = g->states;
-  if (track == NULL)
+  g_return_val_if_fail (index < self->n_goroutines, NULL);
+  if (is_hot (self, index))
     {
-      track = expand_goroutine (self, g, TRUE, NULL);
-      __atomic_store_n (&g->states, track, __ATOMIC_RELEASE);
+      g = GOROUTINE (self, index);
+      track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+      if (track != NULL || (g->flags & GOROUTINE_COMPACT) == 0)
+        return track;
+    }
+  offset = packed_offset (self, index);
+  g_mutex_lock (&self->expand_lock);
+  if (g != NULL)
+    {
+      track = g->states;
+      if (track == NULL)
+        {
+          track = expand_goroutine (self, index, offset, TRUE, NULL);
+          __atomic_store_n (&g->states, track, __ATOMIC_RELEASE);
+        }
+    }
+  else
+    {
+      track = g_hash_table_lookup (self->expanded, GUINT_TO_POINTER (index));
+      if (track == NULL)
+        {
+          track = expand_goroutine (self, index, offset, TRUE, NULL);
+          g_hash_table_insert (self->expanded, GUINT_TO_POINTER (index), track);
+        }
     }
   g_mutex_unlock (&self->expand_lock);
   return track;
@@ -2095,19 +2427,18 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
                                        guint            index,
                                        GArray          *spans)
 {
-  GolanesTimelineGoroutine *g;
-  GolanesTrack *track;
+  GolanesTrack *track = NULL;
+  gsize offset;
   guint n, i;
 
-  g_return_if_fail (index < self->goroutines->len);
-  g = GOROUTINE (self, index);
+  g_return_if_fail (index < self->n_goroutines);
   g_array_set_size (spans, 0);
-  track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
-  if (track == NULL && (g->flags & GOROUTINE_COMPACT))
+  offset = packed_offset (self, index);
+  if (offset != G_MAXSIZE)
     {
-      const guint8 *p = self->compact + compact_offset (g);
       guint64 count, k, by;
-      gint64 prev_end = g->created;
+      gint64 prev_end;
+      const guint8 *p = cold_spans (self, index, offset, &prev_end);
 
       p = get_uvarint64 (p, &count);
       for (k = 0; k < count; k++)
@@ -2119,6 +2450,7 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
         }
       return;
     }
+  track = GOROUTINE (self, index)->states;
   if (track == NULL)
     return;
   n = golanes_track_get_n_spans (track);
@@ -2127,14 +2459,21 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
     golanes_track_get_span (track, i, &g_array_index (spans, GolanesSpan, i));
 }
 
+static GoroutineExtra *
+extra_of (GolanesTimeline *self,
+          guint            index)
+{
+  return is_hot (self, index) ? goroutine_extra (GOROUTINE (self, index)) : NULL;
+}
+
 GolanesTrack *
 golanes_timeline_get_goroutine_assists (GolanesTimeline *self,
                                         guint            index)
 {
   GoroutineExtra *e;
 
-  g_return_val_if_fail (index < self->goroutines->len, NULL);
-  e = goroutine_extra (GOROUTINE (self, index));
+  g_return_val_if_fail (index < self->n_goroutines, NULL);
+  e = extra_of (self, index);
   return e != NULL ? e->assists : NULL;
 }
 
@@ -2144,8 +2483,8 @@ golanes_timeline_get_goroutine_n_region_levels (GolanesTimeline *self,
 {
   GoroutineExtra *e;
 
-  g_return_val_if_fail (index < self->goroutines->len, 0);
-  e = goroutine_extra (GOROUTINE (self, index));
+  g_return_val_if_fail (index < self->n_goroutines, 0);
+  e = extra_of (self, index);
   return e != NULL ? e->n_region_levels : 0;
 }
 
@@ -2156,8 +2495,8 @@ golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
 {
   GoroutineExtra *e;
 
-  g_return_val_if_fail (index < self->goroutines->len, NULL);
-  e = goroutine_extra (GOROUTINE (self, index));
+  g_return_val_if_fail (index < self->n_goroutines, NULL);
+  e = extra_of (self, index);
   g_return_val_if_fail (e != NULL && level < e->n_region_levels, NULL);
   return e->region_levels[level];
 }
@@ -2169,33 +2508,47 @@ _golanes_timeline_set_compact (GolanesTimeline *self,
   self->no_compact = !compact;
 }
 
+/* Bytes of the live goroutines' tracks and extras: @size gets the
+ * records' share, @spans the tracks'. */
+static void
+live_goroutine_sizes (GolanesTimeline *self,
+                      gsize           *size,
+                      gsize           *spans)
+{
+  guint i, l;
+
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      const Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
+      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+      GoroutineExtra *e = goroutine_extra (g);
+
+      if (g->index == NO_INDEX)
+        continue;
+      /* A packed goroutine's track, once made, is a cache of the store. */
+      if (states != NULL && (g->flags & GOROUTINE_COMPACT) == 0)
+        *spans += golanes_track_get_memory_size (states);
+      if (e == NULL)
+        continue;
+      *size += sizeof (GoroutineExtra) + unblocks_size (e->unblocks);
+      if (e->assists != NULL)
+        *spans += golanes_track_get_memory_size (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        *spans += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
+    }
+}
+
 gsize
 golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
                                             gsize           *span_bytes)
 {
-  gsize size = sizeof (MArray) + self->goroutines->cap;
-  gsize spans = self->compact_cap;
-  guint i, l;
+  gsize size = sizeof (MArray) + self->goroutines->cap + self->loc_cap;
+  gsize spans = self->compact_cap - self->compact_header_bytes;
 
+  size += self->compact_header_bytes + self->n_chunks * sizeof (gint64);
   size += self->goid_dense_len * sizeof (guint32);
   size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
-  for (i = 0; i < self->goroutines->len; i++)
-    {
-      const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
-      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
-      GoroutineExtra *e = goroutine_extra (g);
-
-      /* A compact goroutine's track, once made, is a cache of the store. */
-      if (states != NULL && (g->flags & GOROUTINE_COMPACT) == 0)
-        spans += golanes_track_get_memory_size (states);
-      if (e == NULL)
-        continue;
-      size += sizeof (GoroutineExtra) + unblocks_size (e->unblocks);
-      if (e->assists != NULL)
-        spans += golanes_track_get_memory_size (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        spans += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
-    }
+  live_goroutine_sizes (self, &size, &spans);
   if (span_bytes != NULL)
     *span_bytes = spans;
   return size;
@@ -2418,12 +2771,13 @@ golanes_timeline_get_n_spans (GolanesTimeline *self)
   guint64 n = 0;
   guint i, l;
 
-  for (i = 0; i < self->goroutines->len; i++)
+  for (i = 0; i < self->n_goroutines; i++)
     {
-      const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
-      GoroutineExtra *e = goroutine_extra (g);
+      gsize offset = packed_offset (self, i);
+      GoroutineExtra *e = extra_of (self, i);
 
-      n += (g->flags & GOROUTINE_COMPACT) ? compact_n_spans (self, g) : golanes_track_get_n_spans (g->states);
+      n += offset != G_MAXSIZE ? compact_n_spans (self, i, offset) :
+           golanes_track_get_n_spans (GOROUTINE (self, i)->states);
       if (e == NULL)
         continue;
       if (e->assists != NULL)
@@ -2451,33 +2805,25 @@ gsize
 golanes_timeline_get_memory_size (GolanesTimeline *self)
 {
   gsize size = sizeof (*self);
-  guint i, l;
+  guint i;
 
   size += golanes_stack_table_get_memory_size (self->stacks);
   for (i = 0; i < self->reasons->len; i++)
     size += strlen (g_ptr_array_index (self->reasons, i)) + 1 + sizeof (gpointer);
   size += array_size (self->reason_by_string);
-  size += sizeof (MArray) + self->goroutines->cap;
-  for (i = 0; i < self->goroutines->len; i++)
-    {
-      const GolanesTimelineGoroutine *g = GOROUTINE (self, i);
-      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
-      GoroutineExtra *e = goroutine_extra (g);
+  {
+    gsize spans = 0;
+    GHashTableIter it;
+    gpointer track;
 
-      /* A compact goroutine's track exists once it was asked for. */
-      if (states != NULL)
-        size += golanes_track_get_memory_size (states);
-      if (e == NULL)
-        continue;
-      size += sizeof (GoroutineExtra) + unblocks_size (e->unblocks);
-      if (e->assists != NULL)
-        size += golanes_track_get_memory_size (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        size += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
-    }
-  size += self->compact_cap;
-  size += self->goid_dense_len * sizeof (guint32);
-  size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
+    size += golanes_timeline_get_goroutine_memory_size (self, &spans) + spans;
+    /* Tracks made again from packed records. */
+    g_mutex_lock (&self->expand_lock);
+    g_hash_table_iter_init (&it, self->expanded);
+    while (g_hash_table_iter_next (&it, NULL, &track))
+      size += golanes_track_get_memory_size (track) + 3 * sizeof (gpointer);
+    g_mutex_unlock (&self->expand_lock);
+  }
   size += array_size (self->procs) + array_size (self->proc_by_id);
   for (i = 0; i < self->procs->len; i++)
     {

@@ -42,7 +42,7 @@ G_BEGIN_DECLS
  * carry GOLANES_SPAN_OPEN_START.
  */
 
-/* States of goroutine spans (GolanesTimelineGoroutine.states, and the
+/* States of goroutine spans (golanes_timeline_get_goroutine_states(), and the
  * state of P and M spans). */
 typedef enum
 {
@@ -82,7 +82,9 @@ typedef struct
 } GolanesUnblock;
 
 /*
- * A goroutine, 64 bytes.  Its tracks come from getters:
+ * A goroutine, as golanes_timeline_get_goroutine() copies it out (the
+ * model keeps most goroutines packed, see "Goroutine storage" in
+ * golanes-timeline.c).  Its tracks come from getters:
  * golanes_timeline_get_goroutine_states(): arg = stack id at the span
  * start (the transition stack: where it blocked, where it was created,
  * ...), reason = reason id of the transition into the span (wait reason,
@@ -98,11 +100,9 @@ typedef struct
   gint64          parent;          /* goroutine id of the creator, -1 */
   gint64          created;         /* first seen */
   gint64          ended;           /* ceased to exist, or the trace end */
-  GolanesTrack   *states;          /* private: see golanes_timeline_get_goroutine_states() */
-  gpointer        extra;           /* private */
   guint32         start_func;      /* string id, 0 = unknown */
   guint32         creation_stack;  /* stack id where it was created, 0 */
-  guint8          flags;           /* GOLANES_SPAN_OPEN / _OPEN_START, private bits */
+  guint8          flags;           /* GOLANES_SPAN_OPEN / _OPEN_START */
 } GolanesTimelineGoroutine;
 
 /* A P.  @goroutines: state RUNNING or SYSCALL (a goroutine in a syscall
@@ -218,14 +218,20 @@ gint64            golanes_timeline_get_end_time     (GolanesTimeline *self);
 guint64           golanes_timeline_get_n_events     (GolanesTimeline *self);
 
 guint                           golanes_timeline_get_n_goroutines (GolanesTimeline *self);
-const GolanesTimelineGoroutine *golanes_timeline_get_goroutine    (GolanesTimeline *self,
+/* Copies goroutine @index into @out; FALSE (and @out zeroed) if there is
+ * no such goroutine. */
+gboolean                        golanes_timeline_get_goroutine    (GolanesTimeline          *self,
+                                                                   guint                     index,
+                                                                   GolanesTimelineGoroutine *out);
+/* Its id alone, or -1. */
+gint64                          golanes_timeline_get_goroutine_id (GolanesTimeline *self,
                                                                    guint            index);
 /* Index of goroutine @id, or -1. */
 gint                            golanes_timeline_lookup_goroutine (GolanesTimeline *self,
                                                                    gint64           id);
-/* The goroutine's state spans (GolanesTimelineGoroutine.states).  Use
- * this, not the field: the track of a short-lived goroutine that ended is
- * kept compactly and made again on first request (any thread). */
+/* The goroutine's state spans.  The track of a short-lived goroutine
+ * that ended is made from the packed store on first request (any
+ * thread) and kept. */
 GolanesTrack                   *golanes_timeline_get_goroutine_states (GolanesTimeline *self,
                                                                        guint            index);
 /* The goroutine's state spans into @spans (GolanesSpan), without making

@@ -163,7 +163,7 @@ main (int   argc,
       {
         guint n = golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, i));
         for (k = 0; k < n_best; k++)
-          if (n > golanes_track_get_n_spans (golanes_timeline_get_goroutine (tl, best[k])->states))
+          if (n > golanes_track_get_n_spans (golanes_timeline_get_goroutine_states (tl, best[k])))
             break;
         if (k < 10)
           {
@@ -173,7 +173,7 @@ main (int   argc,
           }
       }
     for (k = 0; k < n_best; k++)
-      g_ptr_array_add (tracks, golanes_timeline_get_goroutine (tl, best[k])->states);
+      g_ptr_array_add (tracks, golanes_timeline_get_goroutine_states (tl, best[k]));
 
     w = cpu_now ();
     for (r = 0; r < rounds; r++)

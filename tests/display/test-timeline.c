@@ -281,7 +281,7 @@ test_click_span (void)
   GolanesTimeline *tl = model ();
   GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline ());
   GolanesDetailsPanel *details = golanes_trace_view_get_details (trace_view ());
-  const GolanesTimelineGoroutine *g;
+  gint64 goid;
   g_autofree char *text = NULL;
   g_autofree char *expected_title = NULL;
   const GolanesFrame *frames;
@@ -299,7 +299,7 @@ test_click_span (void)
   const char *func;
 
   g_assert_true (pick_span (&goroutine, &span));
-  g = golanes_timeline_get_goroutine (tl, goroutine);
+  goid = golanes_timeline_get_goroutine_id (tl, goroutine);
   golanes_track_get_span (golanes_timeline_get_goroutine_states (tl, goroutine), span, &sp);
 
   /* Frame the span in the middle third of the view and click its middle. */
@@ -315,7 +315,7 @@ test_click_span (void)
   g_assert_cmpuint (sel_s, ==, span);
 
   text = golanes_details_panel_dup_text (details);
-  expected_title = g_strdup_printf ("Goroutine %" G_GINT64_FORMAT, g->id);
+  expected_title = g_strdup_printf ("Goroutine %" G_GINT64_FORMAT, goid);
   g_assert_nonnull (strstr (text, expected_title));
   g_assert_nonnull (strstr (text, "main.main"));
   g_assert_nonnull (strstr (text, "waiting"));
@@ -457,7 +457,7 @@ test_goroutines_panel (void)
         index = (gint) i;
     }
   g_assert_cmpint (index, >=, 0);
-  goid = golanes_timeline_get_goroutine (tl, index)->id;
+  goid = golanes_timeline_get_goroutine_id (tl, index);
   gtk_adjustment_set_value (vadj, 0);
 
   /* Filtered by its id, the panel shows its group; expanded, the group
@@ -502,7 +502,7 @@ test_find (void)
 
   g_assert_cmpuint (golanes_timeline_view_find (timeline (), "G1"), ==, 1);
   g_assert_true (golanes_session_get_selected_span (session (), &g, NULL));
-  g_assert_cmpint (golanes_timeline_get_goroutine (tl, g)->id, ==, 1);
+  g_assert_cmpint (golanes_timeline_get_goroutine_id (tl, g), ==, 1);
 
   g_assert_cmpuint (golanes_timeline_view_find (timeline (), "MAIN.MAIN"), >=, 1);
   g_assert_cmpuint (golanes_timeline_view_find (timeline (), "no.such.function"), ==, 0);
@@ -515,7 +515,7 @@ test_find (void)
 
       if (golanes_timeline_layout_get_goroutine_lane (layout, i) >= 0)
         continue;
-      query = g_strdup_printf ("%" G_GINT64_FORMAT, golanes_timeline_get_goroutine (tl, i)->id);
+      query = g_strdup_printf ("%" G_GINT64_FORMAT, golanes_timeline_get_goroutine_id (tl, i));
       g_assert_cmpuint (golanes_timeline_view_find (timeline (), query), ==, 1);
       g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, i), >=, 0);
       break;
