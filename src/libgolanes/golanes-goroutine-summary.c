@@ -97,10 +97,20 @@ typedef struct
  * the id and the creation time as deltas from the previous record (from 0
  * at every STORE_GROUP-th record, whose offset the anchors keep), the
  * name, the PC against the first PC seen under that name, the start and
- * end against the creation (0 for none), the five times, then the block
- * reasons and the ranges as (string id, time) pairs.  A short-lived
- * goroutine takes about 20 bytes. */
+ * end against the creation (0 for none), a shape word (the SHAPE_* bits
+ * and the number of block reasons above them), then the times the shape
+ * does not leave out: total, sched wait, exec, syscall, syscall block;
+ * the block reasons as (string id, time) pairs, and if any, the number
+ * of ranges and their pairs.  The total is left out when it is end -
+ * creation, the exec time when it is what the total leaves over the
+ * other times: a short-lived goroutine takes about 16 bytes. */
 #define STORE_GROUP 16
+#define SHAPE_TOTAL_IS_LIFE   0x01
+#define SHAPE_EXEC_IS_REST    0x02
+#define SHAPE_SYSCALL         0x04
+#define SHAPE_SYSCALL_BLOCK   0x08
+#define SHAPE_RANGES          0x10
+#define SHAPE_BLOCKS_SHIFT    5
 
 typedef struct
 {
@@ -159,7 +169,12 @@ struct _GolanesGoroutineSummary
   GArray            *group_names;   /* guint32 string id per group */
   GPtrArray         *group_blocks;  /* Entries * per group: block time by reason */
   GArray            *zero_total;    /* GState *: ended at their creation, see store_g */
-  guint32           *by_id_order;   /* record indices sorted by goroutine id */
+  /* Record indices sorted by goroutine id, as zigzag varint deltas
+   * (from 0 at every STORE_GROUP-th, whose offset order_anchors keeps):
+   * records are closed roughly in id order, so most take a byte. */
+  guint8            *by_id_order;
+  gsize              order_len;
+  guint64           *order_anchors;
   GArray            *infos;         /* GolanesGoroutineInfo, made on first request */
   GPtrArray         *info_arrays;   /* GolanesGoroutineInfo allocations behind infos */
   GArray            *groups;        /* GolanesGoroutineGroup */
@@ -256,6 +271,7 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
   g_ptr_array_unref (self->group_blocks);
   g_array_unref (self->zero_total);
   g_free (self->by_id_order);
+  g_free (self->order_anchors);
   if (self->infos != NULL)
     g_array_unref (self->infos);
   g_ptr_array_unref (self->info_arrays);
@@ -1135,7 +1151,8 @@ store_g (GolanesGoroutineSummary *self,
   guint64 *slot = golanes_id_map_find (&self->by_id, (guint64) g->id);
   guint n_pairs = MIN (g->block_times.len, 64) + MIN (g->range_times.len, 64 - MIN (g->block_times.len, 64));
   guint8 *p;
-  guint64 pc0;
+  guint64 pc0, shape;
+  gint64 blocked;
   Record r;
   guint i;
 
@@ -1175,11 +1192,6 @@ store_g (GolanesGoroutineSummary *self,
   p = put_varint (p, g->creation_time - st->last_creation);
   p = put_uvarint (p, g->start_time == 0 ? 0 : (guint64) (g->start_time - g->creation_time) + 1);
   p = put_uvarint (p, g->end_time == 0 ? 0 : (guint64) (g->end_time - g->creation_time) + 1);
-  p = put_uvarint (p, (guint64) g->total_time);
-  p = put_uvarint (p, (guint64) g->exec_time);
-  p = put_uvarint (p, (guint64) g->sched_wait_time);
-  p = put_uvarint (p, (guint64) g->syscall_time);
-  p = put_uvarint (p, (guint64) g->syscall_block_time);
 
   memset (&r, 0, offsetof (Record, pairs));
   r.id = g->id;
@@ -1191,14 +1203,40 @@ store_g (GolanesGoroutineSummary *self,
   r.syscall_block_time = g->syscall_block_time;
   r.n_blocks = MIN (g->block_times.len, 64);
   r.n_ranges = n_pairs - r.n_blocks;
-  p = put_uvarint (p, r.n_blocks);
+  blocked = 0;
   for (i = 0; i < r.n_blocks; i++)
     {
       r.pairs[i] = g->block_times.v[i];
+      blocked += r.pairs[i].time;
+    }
+  shape = r.n_blocks << SHAPE_BLOCKS_SHIFT;
+  if (g->end_time != 0 && g->total_time == g->end_time - g->creation_time)
+    shape |= SHAPE_TOTAL_IS_LIFE;
+  if (g->exec_time == g->total_time - g->sched_wait_time - g->syscall_time - g->syscall_block_time - blocked)
+    shape |= SHAPE_EXEC_IS_REST;
+  if (g->syscall_time != 0)
+    shape |= SHAPE_SYSCALL;
+  if (g->syscall_block_time != 0)
+    shape |= SHAPE_SYSCALL_BLOCK;
+  if (r.n_ranges > 0)
+    shape |= SHAPE_RANGES;
+  p = put_uvarint (p, shape);
+  if (!(shape & SHAPE_TOTAL_IS_LIFE))
+    p = put_uvarint (p, (guint64) g->total_time);
+  p = put_uvarint (p, (guint64) g->sched_wait_time);
+  if (!(shape & SHAPE_EXEC_IS_REST))
+    p = put_uvarint (p, (guint64) g->exec_time);
+  if (shape & SHAPE_SYSCALL)
+    p = put_uvarint (p, (guint64) g->syscall_time);
+  if (shape & SHAPE_SYSCALL_BLOCK)
+    p = put_uvarint (p, (guint64) g->syscall_block_time);
+  for (i = 0; i < r.n_blocks; i++)
+    {
       p = put_uvarint (p, r.pairs[i].name);
       p = put_uvarint (p, (guint64) r.pairs[i].time);
     }
-  p = put_uvarint (p, r.n_ranges);
+  if (r.n_ranges > 0)
+    p = put_uvarint (p, r.n_ranges);
   for (i = 0; i < r.n_ranges; i++)
     {
       r.pairs[r.n_blocks + i] = g->range_times.v[i];
@@ -1223,8 +1261,8 @@ read_record (GolanesGoroutineSummary *self,
              gint64                  *last_creation,
              Record                  *r)
 {
-  guint64 u, n, i;
-  gint64 d;
+  guint64 u, n, i, shape;
+  gint64 d, blocked;
 
   p = get_varint (p, &d);
   r->id = *last_id + d;
@@ -1242,26 +1280,50 @@ read_record (GolanesGoroutineSummary *self,
   r->start_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
   p = get_uvarint (p, &u);
   r->end_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
-  p = get_uvarint (p, &u);
-  r->total_time = (gint64) u;
-  p = get_uvarint (p, &u);
-  r->exec_time = (gint64) u;
+  p = get_uvarint (p, &shape);
+  if (shape & SHAPE_TOTAL_IS_LIFE)
+    r->total_time = r->end_time - r->creation_time;
+  else
+    {
+      p = get_uvarint (p, &u);
+      r->total_time = (gint64) u;
+    }
   p = get_uvarint (p, &u);
   r->sched_wait_time = (gint64) u;
-  p = get_uvarint (p, &u);
-  r->syscall_time = (gint64) u;
-  p = get_uvarint (p, &u);
-  r->syscall_block_time = (gint64) u;
-  p = get_uvarint (p, &n);
+  r->exec_time = 0;
+  if (!(shape & SHAPE_EXEC_IS_REST))
+    {
+      p = get_uvarint (p, &u);
+      r->exec_time = (gint64) u;
+    }
+  r->syscall_time = 0;
+  if (shape & SHAPE_SYSCALL)
+    {
+      p = get_uvarint (p, &u);
+      r->syscall_time = (gint64) u;
+    }
+  r->syscall_block_time = 0;
+  if (shape & SHAPE_SYSCALL_BLOCK)
+    {
+      p = get_uvarint (p, &u);
+      r->syscall_block_time = (gint64) u;
+    }
+  n = shape >> SHAPE_BLOCKS_SHIFT;
   r->n_blocks = (guint) n;
+  blocked = 0;
   for (i = 0; i < n; i++)
     {
       p = get_uvarint (p, &u);
       r->pairs[i].name = (guint32) u;
       p = get_uvarint (p, &u);
       r->pairs[i].time = (gint64) u;
+      blocked += r->pairs[i].time;
     }
-  p = get_uvarint (p, &n);
+  if (shape & SHAPE_EXEC_IS_REST)
+    r->exec_time = r->total_time - r->sched_wait_time - r->syscall_time - r->syscall_block_time - blocked;
+  n = 0;
+  if (shape & SHAPE_RANGES)
+    p = get_uvarint (p, &n);
   r->n_ranges = (guint) n;
   for (i = 0; i < n; i++)
     {
@@ -1271,6 +1333,51 @@ read_record (GolanesGoroutineSummary *self,
       r->pairs[r->n_blocks + i].time = (gint64) u;
     }
   return p;
+}
+
+/* The record index at @index of the id order. */
+static guint32
+order_at (GolanesGoroutineSummary *self,
+          guint                    index)
+{
+  const guint8 *p = self->by_id_order + self->order_anchors[index / STORE_GROUP];
+  gint64 v = 0, d;
+  guint i;
+
+  for (i = index - index % STORE_GROUP; i <= index; i++)
+    {
+      p = get_varint (p, &d);
+      v += d;
+    }
+  return (guint32) v;
+}
+
+/* Packs @order (record indices in id order) into self->by_id_order. */
+static void
+pack_order (GolanesGoroutineSummary *self,
+            const guint32           *order,
+            guint                    n)
+{
+  gsize cap = (gsize) n * 5 + 1;
+  guint8 *p;
+  gint64 prev = 0;
+  guint i;
+
+  self->by_id_order = g_malloc (cap);
+  self->order_anchors = g_new (guint64, n / STORE_GROUP + 1);
+  p = self->by_id_order;
+  for (i = 0; i < n; i++)
+    {
+      if (i % STORE_GROUP == 0)
+        {
+          self->order_anchors[i / STORE_GROUP] = (guint64) (p - self->by_id_order);
+          prev = 0;
+        }
+      p = put_varint (p, (gint64) order[i] - prev);
+      prev = order[i];
+    }
+  self->order_len = (gsize) (p - self->by_id_order);
+  self->by_id_order = g_realloc (self->by_id_order, MAX (self->order_len, 1));
 }
 
 /* Record @k of the store (in the order the books were closed). */
@@ -1447,6 +1554,7 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
   GHashTableIter iter;
   gpointer value;
   g_autofree gint64 *ids = NULL;
+  g_autofree guint32 *order = NULL;
   g_autoptr(GPtrArray) live = g_ptr_array_new ();
   const guint8 *p;
   gint64 last_id = 0, last_creation = 0;
@@ -1470,7 +1578,7 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
 
   /* The goroutines in id order. */
   ids = g_new (gint64, MAX (self->store.n, 1));
-  self->by_id_order = g_new (guint32, MAX (self->store.n, 1));
+  order = g_new (guint32, MAX (self->store.n, 1));
   p = self->store.data;
   for (i = 0; i < self->store.n; i++)
     {
@@ -1478,9 +1586,12 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
         last_id = last_creation = 0;
       p = read_record (self, p, &last_id, &last_creation, &r);
       ids[i] = r.id;
-      self->by_id_order[i] = i;
+      order[i] = i;
     }
-  g_qsort_with_data (self->by_id_order, self->store.n, sizeof (guint32), compare_order, ids);
+  g_qsort_with_data (order, self->store.n, sizeof (guint32), compare_order, ids);
+  g_clear_pointer (&ids, g_free);
+  pack_order (self, order, self->store.n);
+  g_clear_pointer (&order, g_free);
   if (self->store.cap > self->store.len + 1)
     {
       self->store.data = g_realloc (self->store.data, self->store.len + 1);
@@ -1556,7 +1667,7 @@ golanes_goroutine_summary_get_goroutine_id (GolanesGoroutineSummary *self,
   Record r;
 
   g_return_val_if_fail (self->finished && index < self->store.n, -1);
-  get_record (self, self->by_id_order[index], &r);
+  get_record (self, order_at (self, index), &r);
   return r.id;
 }
 
@@ -1567,7 +1678,7 @@ golanes_goroutine_summary_dup_goroutine (GolanesGoroutineSummary *self,
   Record r;
 
   g_return_val_if_fail (self->finished && index < self->store.n, NULL);
-  get_record (self, self->by_id_order[index], &r);
+  get_record (self, order_at (self, index), &r);
   return info_from_record (self, &r);
 }
 
@@ -1597,8 +1708,8 @@ golanes_goroutine_summary_dup_group_members (GolanesGoroutineSummary *self,
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree guint8 *in_group = NULL;
-  const guint8 *p = self->store.data;
-  gint64 last_id = 0, last_creation = 0;
+  const guint8 *p = self->store.data, *q;
+  gint64 last_id = 0, last_creation = 0, k = 0;
   Record r;
   guint i;
 
@@ -1612,9 +1723,18 @@ golanes_goroutine_summary_dup_group_members (GolanesGoroutineSummary *self,
       p = read_record (self, p, &last_id, &last_creation, &r);
       in_group[i] = strcmp (table_string (self, r.name), name) == 0;
     }
+  q = self->by_id_order;
   for (i = 0; i < self->store.n; i++)
-    if (in_group[self->by_id_order[i]])
-      g_array_append_val (out, i);
+    {
+      gint64 d;
+
+      if (i % STORE_GROUP == 0)
+        k = 0;
+      q = get_varint (q, &d);
+      k += d;
+      if (in_group[k])
+        g_array_append_val (out, i);
+    }
   return out;
 }
 
@@ -1705,6 +1825,6 @@ golanes_goroutine_summary_get_memory_size (GolanesGoroutineSummary *self)
 {
   return sizeof *self + self->store.cap +
          sizeof (guint64) * (self->store.n / STORE_GROUP + 1) * 2 +
-         (self->by_id_order != NULL ? sizeof (guint32) * self->store.n : 0) +
+         (self->by_id_order != NULL ? self->order_len + sizeof (guint64) * (self->store.n / STORE_GROUP + 1) : 0) +
          self->groups->len * (sizeof (GolanesGoroutineGroup) + sizeof (guint32));
 }
