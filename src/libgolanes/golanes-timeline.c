@@ -31,7 +31,8 @@
 #define COLD_LIMIT        0x7fff0000u
 /* The packed store is cut in chunks of 64 KiB; each keeps the creation
  * time of the first record that starts in it, to which the records'
- * times are relative. */
+ * times are relative, and the parent of the first record with one (the
+ * goroutines that end together mostly have one spawner). */
 #define COLD_CHUNK_SHIFT  16
 
 /* An array of records grown in the model's own mappings (no copies while
@@ -235,7 +236,7 @@ struct _GolanesTimeline
   gsize       compact_len;
   gsize       compact_cap;
   gsize       compact_header_bytes;  /* of which the records' headers */
-  gint64     *chunk_base;            /* per COLD_CHUNK_SHIFT chunk of it */
+  gint64     *chunk_base;            /* per COLD_CHUNK_SHIFT chunk of it: 2 x */
   gsize       n_chunks;
   guint       n_compact;
   gboolean    no_compact;            /* tests: keep every goroutine's track */
@@ -243,8 +244,11 @@ struct _GolanesTimeline
   GHashTable *expanded;              /* goroutine index -> track made from its record */
   gboolean    gbuild_freed;
   GHashTable *region_stacks;         /* goroutine index -> GArray of open region indices */
-  guint32    *goid_dense;            /* goid -> index + 1 */
-  gsize       goid_dense_len;
+  guint32    *goid_dense;            /* goid -> index + 1, while loading */
+  gsize       goid_dense_len;        /* ids it covers */
+  guint8     *goid_packed;           /* the same once finished, see pack_goids() */
+  gsize       goid_packed_len;
+  guint32    *goid_anchors;
   GHashTable *goid_sparse;           /* goid -> index + 1 */
 
   GArray     *procs;                 /* GolanesTimelineProc */
@@ -567,6 +571,8 @@ golanes_timeline_free (GolanesTimeline *self)
   g_mutex_clear (&self->expand_lock);
   free_gbuild (self);
   g_free (self->goid_dense);
+  g_free (self->goid_packed);
+  g_free (self->goid_anchors);
   g_hash_table_destroy (self->goid_sparse);
   for (i = 0; i < self->procs->len; i++)
     {
@@ -616,15 +622,15 @@ golanes_timeline_free (GolanesTimeline *self)
  * holds the offset of its record:
  *
  *   header, varints: id - index (zigzag); parent: 0 for none, else
- *     id - parent (zigzag) + 1; creation - its chunk's base time
- *     (zigzag); end - creation; start function; creation stack;
- *     public flags | ever ran << 8 | named << 9
+ *     parent - its chunk's parent (zigzag) + 1; creation - its
+ *     chunk's base time (zigzag); end - creation; start function;
+ *     creation stack; the flags word (public flags and COLD_* bits)
  *   spans: the count, then per span the gap since the previous end (the
  *     creation for the first; zigzag), the duration, state | flags << 3,
  *     the reason, the argument, and for a waiting span the index of the
  *     goroutine that unblocked it, plus one (0: none).
  *
- * About 12 bytes of header and 3 to 6 bytes a span, and no allocation per
+ * About 11 bytes of header and 3 to 6 bytes a span, and no allocation per
  * goroutine.  golanes_timeline_get_goroutine() decodes the header; the
  * track is made again when something asks for it
  * (golanes_timeline_get_goroutine_states) and kept in self->expanded.  A
@@ -683,26 +689,39 @@ alloc_hot (GolanesTimeline *self,
   return g;
 }
 
-static gint64
+/* The base time and parent of the chunk of @offset, set by its first
+ * record (the parent by the first with one). */
+static gint64 *
 chunk_base (GolanesTimeline *self,
             gsize            offset,
-            gint64           created)
+            gint64           created,
+            gint64           parent)
 {
   gsize c = offset >> COLD_CHUNK_SHIFT;
+  gint64 *base;
 
   if (c >= self->n_chunks)
     {
       gsize n = MAX (c + 1, self->n_chunks * 2);
 
-      self->chunk_base = g_renew (gint64, self->chunk_base, n);
-      for (gsize k = self->n_chunks; k < n; k++)
+      self->chunk_base = g_renew (gint64, self->chunk_base, 2 * n);
+      for (gsize k = 2 * self->n_chunks; k < 2 * n; k++)
         self->chunk_base[k] = G_MININT64;
       self->n_chunks = n;
     }
-  if (self->chunk_base[c] == G_MININT64)
-    self->chunk_base[c] = created;
-  return self->chunk_base[c];
+  base = &self->chunk_base[2 * c];
+  if (base[0] == G_MININT64)
+    base[0] = created;
+  if (base[1] == G_MININT64 && parent != GOLANES_NO_ID)
+    base[1] = parent;
+  return base;
 }
+
+/* A record's flags word: the public flags in bits 0-1, then whether it
+ * ever ran and whether it was named. */
+#define COLD_EVER_RAN 0x04
+#define COLD_NAMED    0x08
+G_STATIC_ASSERT (GOROUTINE_PUBLIC_FLAGS == 0x03);
 
 static void
 compact_goroutine (GolanesTimeline *self,
@@ -711,7 +730,7 @@ compact_goroutine (GolanesTimeline *self,
   Goroutine *g = GOROUTINE (self, gi);
   guint n = golanes_track_get_n_spans (g->states), i;
   gsize need = 80 + (gsize) n * 60;
-  gint64 prev_end, base;
+  gint64 prev_end, *base;
   guint8 *p, *header_end;
   guint32 slot;
 
@@ -728,16 +747,16 @@ compact_goroutine (GolanesTimeline *self,
       self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, cap);
       self->compact_cap = cap;
     }
-  base = chunk_base (self, self->compact_len, g->created);
+  base = chunk_base (self, self->compact_len, g->created, g->parent);
   p = self->compact + self->compact_len;
   p = put_uvarint64 (p, golanes_zigzag (g->id - (gint64) gi));
-  p = put_uvarint64 (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->id - g->parent) + 1);
-  p = put_uvarint64 (p, golanes_zigzag (g->created - base));
+  p = put_uvarint64 (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->parent - base[1]) + 1);
+  p = put_uvarint64 (p, golanes_zigzag (g->created - base[0]));
   p = put_uvarint64 (p, (guint64) (g->ended - g->created));
   p = put_uvarint64 (p, g->start_func);
   p = put_uvarint64 (p, g->creation_stack);
-  p = put_uvarint64 (p, (guint64) ((g->flags & GOROUTINE_PUBLIC_FLAGS) | (g->b.ever_ran ? 1 << 8 : 0) |
-                                   (g->b.named ? 1 << 9 : 0)));
+  p = put_uvarint64 (p, (guint64) ((g->flags & GOROUTINE_PUBLIC_FLAGS) | (g->b.ever_ran ? COLD_EVER_RAN : 0) |
+                                   (g->b.named ? COLD_NAMED : 0)));
   header_end = p;
   p = put_uvarint64 (p, n);
   prev_end = g->created;
@@ -771,7 +790,7 @@ compact_goroutine (GolanesTimeline *self,
 }
 
 /* Decodes the header of the record at @offset (goroutine @gi) into @out;
- * *@bits gets the builder bits.  Returns where its spans begin. */
+ * *@bits gets the flags word (COLD_*).  Returns where its spans begin. */
 static const guint8 *
 cold_header (GolanesTimeline          *self,
              guint32                   gi,
@@ -780,14 +799,15 @@ cold_header (GolanesTimeline          *self,
              guint                    *bits)
 {
   const guint8 *p = self->compact + offset;
+  const gint64 *base = &self->chunk_base[2 * (offset >> COLD_CHUNK_SHIFT)];
   guint64 v;
 
   p = get_uvarint64 (p, &v);
   out->id = (gint64) gi + golanes_unzigzag (v);
   p = get_uvarint64 (p, &v);
-  out->parent = v == 0 ? GOLANES_NO_ID : out->id - golanes_unzigzag (v - 1);
+  out->parent = v == 0 ? GOLANES_NO_ID : base[1] + golanes_unzigzag (v - 1);
   p = get_uvarint64 (p, &v);
-  out->created = self->chunk_base[offset >> COLD_CHUNK_SHIFT] + golanes_unzigzag (v);
+  out->created = base[0] + golanes_unzigzag (v);
   p = get_uvarint64 (p, &v);
   out->ended = out->created + (gint64) v;
   p = get_uvarint64 (p, &v);
@@ -797,7 +817,7 @@ cold_header (GolanesTimeline          *self,
   p = get_uvarint64 (p, &v);
   out->flags = (guint8) (v & GOROUTINE_PUBLIC_FLAGS);
   if (bits != NULL)
-    *bits = (guint) (v >> 8);
+    *bits = (guint) v;
   return p;
 }
 
@@ -950,8 +970,8 @@ rehydrate (GolanesTimeline *self,
   g->creation_stack = pub.creation_stack;
   g->flags = pub.flags;
   g->b.state = GOLANES_GO_NOT_EXIST;
-  g->b.ever_ran = (bits & 1) != 0;
-  g->b.named = (bits & 2) != 0;
+  g->b.ever_ran = (bits & COLD_EVER_RAN) != 0;
+  g->b.named = (bits & COLD_NAMED) != 0;
   g->states = expand_goroutine (self, gi, offset, FALSE, &unblocks);
   if (unblocks != NULL)
     ensure_extra (g)->unblocks = unblocks;
@@ -988,6 +1008,63 @@ promote_cold (GolanesTimeline *self,
 
 /* Look-ups */
 
+/* Ids of the dense range map to goroutine indices + 1 (0: none).  While
+ * loading, in a plain array; once finished, packed in blocks of
+ * GOID_BLOCK ids, each value a zigzag varint delta from the one before
+ * (from 0 at a block's start, whose offset goid_anchors keeps): indices
+ * follow ids closely, so most take a byte instead of four. */
+#define GOID_BLOCK 16
+
+static guint32
+goid_dense_get (GolanesTimeline *self,
+                gint64           goid)
+{
+  const guint8 *p;
+  gint64 v = 0;
+  gsize i;
+
+  if ((gsize) goid >= self->goid_dense_len)
+    return 0;
+  if (self->goid_packed == NULL)
+    return self->goid_dense[goid];
+  p = self->goid_packed + self->goid_anchors[goid / GOID_BLOCK];
+  for (i = (gsize) goid - (gsize) goid % GOID_BLOCK; i <= (gsize) goid; i++)
+    {
+      guint64 u;
+
+      p = get_uvarint64 (p, &u);
+      v += golanes_unzigzag (u);
+    }
+  return (guint32) v;
+}
+
+static void
+pack_goids (GolanesTimeline *self)
+{
+  gsize n = self->goid_dense_len, i;
+  guint8 *p;
+  gint64 prev = 0;
+
+  if (n == 0)
+    return;
+  self->goid_packed = g_malloc (n * 5);
+  self->goid_anchors = g_new (guint32, n / GOID_BLOCK + 1);
+  p = self->goid_packed;
+  for (i = 0; i < n; i++)
+    {
+      if (i % GOID_BLOCK == 0)
+        {
+          self->goid_anchors[i / GOID_BLOCK] = (guint32) (p - self->goid_packed);
+          prev = 0;
+        }
+      p = put_uvarint64 (p, golanes_zigzag ((gint64) self->goid_dense[i] - prev));
+      prev = self->goid_dense[i];
+    }
+  self->goid_packed_len = (gsize) (p - self->goid_packed);
+  self->goid_packed = g_realloc (self->goid_packed, self->goid_packed_len);
+  g_clear_pointer (&self->goid_dense, g_free);
+}
+
 static guint32
 goroutine_index (GolanesTimeline *self,
                  gint64           goid,
@@ -997,10 +1074,7 @@ goroutine_index (GolanesTimeline *self,
   Goroutine *g;
 
   if (goid >= 0 && goid < GOID_DENSE_LIMIT)
-    {
-      if ((gsize) goid < self->goid_dense_len)
-        found = self->goid_dense[goid];
-    }
+    found = goid_dense_get (self, goid);
   else
     found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &goid));
   if (found != 0)
@@ -1058,10 +1132,7 @@ golanes_timeline_lookup_goroutine (GolanesTimeline *self,
   g_return_val_if_fail (self != NULL, -1);
 
   if (id >= 0 && id < GOID_DENSE_LIMIT)
-    {
-      if ((gsize) id < self->goid_dense_len)
-        found = self->goid_dense[id];
-    }
+    found = goid_dense_get (self, id);
   else
     found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &id));
   return (gint) found - 1;
@@ -2194,6 +2265,7 @@ pack_live_goroutines (GolanesTimeline *self)
       self->goid_dense = g_renew (guint32, self->goid_dense, MAX (len, 1));
       self->goid_dense_len = len;
     }
+  pack_goids (self);
 }
 
 void
@@ -2545,8 +2617,11 @@ golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
   gsize size = sizeof (MArray) + self->goroutines->cap + self->loc_cap;
   gsize spans = self->compact_cap - self->compact_header_bytes;
 
-  size += self->compact_header_bytes + self->n_chunks * sizeof (gint64);
-  size += self->goid_dense_len * sizeof (guint32);
+  size += self->compact_header_bytes + self->n_chunks * 2 * sizeof (gint64);
+  if (self->goid_packed != NULL)
+    size += self->goid_packed_len + (self->goid_dense_len / GOID_BLOCK + 1) * sizeof (guint32);
+  else
+    size += self->goid_dense_len * sizeof (guint32);
   size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
   live_goroutine_sizes (self, &size, &spans);
   if (span_bytes != NULL)
