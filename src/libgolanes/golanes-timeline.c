@@ -2602,7 +2602,9 @@ live_goroutine_sizes (GolanesTimeline *self,
         *spans += golanes_track_get_memory_size (states);
       if (e == NULL)
         continue;
-      *size += sizeof (GoroutineExtra) + unblocks_size (e->unblocks);
+      /* Unblockers are per waiting span, as in a packed record. */
+      *size += sizeof (GoroutineExtra);
+      *spans += unblocks_size (e->unblocks);
       if (e->assists != NULL)
         *spans += golanes_track_get_memory_size (e->assists);
       for (l = 0; l < e->n_region_levels; l++)

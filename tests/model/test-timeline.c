@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <zlib.h>
 
+#include "golanes-goroutine-summary.h"
 #include "golanes-timeline.h"
 #include "golanes-timeline-private.h"
 
@@ -977,36 +978,69 @@ test_compact (void)
 }
 
 /* The model's own byte accounting of goroutines beyond their spans, on a
- * trace of 10,500 short-lived goroutines.  Issue #10 asks for 40 bytes
- * per goroutine across the model and the analyses; the model's share is
- * a packed record of varints (about 20 bytes) and a 4-byte locator. */
-#define GOROUTINE_BYTES_BOUND 28
+ * trace of 10,500 short-lived goroutines and on one of 104,000 shaped
+ * like a service.  Issue #10 asks for 40 bytes per goroutine across the
+ * model and the analyses; the model's share is a packed record of
+ * varints (about 11 bytes), a 4-byte locator and the packed id map. */
+#define GOROUTINE_BYTES_BOUND 24
+#define GOROUTINE_BYTES_ALL_BOUND 40
 
 static void
-test_goroutine_bytes (void)
+check_goroutine_bytes (const char *name,
+                       gboolean    with_summary)
 {
-  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", "manyg.trace");
+  g_autoptr(GolanesTimeline) tl = load_fixture ("go1.26", name);
   g_autoptr(GolanesTimeline) full = NULL;
-  g_autofree char *path = fixture ("go1.26", "manyg.trace");
+  g_autofree char *path = fixture ("go1.26", name);
   guint n = golanes_timeline_get_n_goroutines (tl);
   gsize spans = 0, full_spans = 0;
   gsize bytes = golanes_timeline_get_goroutine_memory_size (tl, &spans);
   gsize full_bytes;
 
   g_assert_cmpuint (n, >, 10000);
-  g_test_message ("%u goroutines: %.1f bytes each beyond spans, spans %.1f bytes each",
-                  n, (double) bytes / n, (double) spans / n);
+  g_test_message ("%s: %u goroutines: %.1f bytes each beyond spans, spans %.1f bytes each",
+                  name, n, (double) bytes / n, (double) spans / n);
   g_assert_cmpuint (bytes / n, <=, GOROUTINE_BYTES_BOUND);
+  if (with_summary)
+    {
+      /* The goroutine summary is the one analysis that keeps a record per
+       * goroutine (the blocking profiles reuse an ended goroutine's slot,
+       * the MMU and the trace summary keep at most a bit per id). */
+      g_autoptr(GError) error = NULL;
+      GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
+      GolanesGoroutineSummary *summary = golanes_goroutine_summary_new (NULL);
+      GolanesEvent ev;
+      gsize summary_bytes;
+
+      g_assert_no_error (error);
+      while (golanes_trace_reader_next (reader, &ev, NULL))
+        golanes_goroutine_summary_feed (summary, reader, &ev);
+      golanes_goroutine_summary_finish (summary);
+      g_assert_cmpuint (golanes_goroutine_summary_get_n_goroutines (summary), ==, n);
+      summary_bytes = golanes_goroutine_summary_get_memory_size (summary);
+      g_test_message ("%s: the goroutine summary: %.1f bytes each; with the model %.1f",
+                      name, (double) summary_bytes / n, (double) (bytes + summary_bytes) / n);
+      g_assert_cmpuint ((bytes + summary_bytes) / n, <=, GOROUTINE_BYTES_ALL_BOUND);
+      golanes_goroutine_summary_free (summary);
+      golanes_trace_reader_free (reader);
+    }
   /* The compact store holds the spans of an ended goroutine in far less
    * than a track of its own. */
   full = load_uncompacted (path);
   full_bytes = golanes_timeline_get_goroutine_memory_size (full, &full_spans);
-  g_test_message ("without the compact store: %.1f + %.1f bytes each",
-                  (double) full_bytes / n, (double) full_spans / n);
+  g_test_message ("%s: without the compact store: %.1f + %.1f bytes each",
+                  name, (double) full_bytes / n, (double) full_spans / n);
   g_assert_cmpuint (spans * 4, <, full_spans);
   /* A track made on request does not count twice. */
   golanes_timeline_get_goroutine_states (tl, n / 2);
   g_assert_cmpuint (golanes_timeline_get_goroutine_memory_size (tl, NULL), ==, bytes);
+}
+
+static void
+test_goroutine_bytes (void)
+{
+  check_goroutine_bytes ("manyg.trace", FALSE);
+  check_goroutine_bytes ("servicemini.trace", TRUE);
 }
 
 int
