@@ -67,6 +67,8 @@ struct _GolanesBlocking
   GolanesIdMap        by_id;         /* goroutine id -> index in slots */
   GPtrArray          *slots;         /* GoState of the live goroutines, NULL in free slots */
   GArray             *free_slots;    /* guint32: slots of goroutines that ended */
+  GPtrArray          *spare;         /* GoState of ended goroutines, to reuse (SPARE_MAX) */
+  GPtrArray          *spare_lives;   /* Life, likewise, in a first profile */
   GArray             *by_name;       /* Acc: what ended goroutines were charged, by start function */
   GArray             *name_index;    /* guint32 by string id: index + 1 in by_name, or 0 */
   GolanesBlocking    *group;         /* first of the profiles fed together, or self */
@@ -147,6 +149,8 @@ golanes_blocking_new (GolanesBlockingKind  kind,
   golanes_id_map_init (&self->by_id);
   self->slots = g_ptr_array_new_with_free_func (go_state_free);
   self->free_slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->spare = g_ptr_array_new_with_free_func (go_state_free);
+  self->spare_lives = g_ptr_array_new_with_free_func (g_free);
   self->by_name = g_array_new (FALSE, FALSE, sizeof (Acc));
   self->name_index = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->target = target_state (kind);
@@ -167,6 +171,8 @@ golanes_blocking_free (GolanesBlocking *self)
     return;
   g_array_unref (self->by_stack);
   g_array_unref (self->free_slots);
+  g_ptr_array_unref (self->spare);
+  g_ptr_array_unref (self->spare_lives);
   g_array_unref (self->by_name);
   g_array_unref (self->name_index);
   golanes_id_map_clear (&self->by_id);
@@ -338,15 +344,14 @@ outermost_function (GolanesStackTable  *stacks,
                     GolanesTraceReader *reader,
                     guint64             stack_id)
 {
-  GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
-  int n = golanes_trace_reader_get_stack (reader, stack_id, frames, G_N_ELEMENTS (frames));
+  /* Through the table's stacks: a generation's stack ids are looked up
+   * once, not hashed again for each of a million goroutines. */
+  guint n;
+  const GolanesFrame *frames = golanes_stack_table_get_frames (stacks,
+                                                               golanes_stack_table_intern (stacks, reader, stack_id),
+                                                               &n);
 
-  if (n <= 0)
-    return 0;
-  if (n > (int) G_N_ELEMENTS (frames))
-    n = G_N_ELEMENTS (frames);
-  return golanes_stack_table_intern_string (stacks, frames[n - 1].func.data,
-                                            frames[n - 1].func.len);
+  return n > 0 ? frames[n - 1].func : 0;
 }
 
 /* Whether @event is a goroutine's state transition, decoded into @st; a
@@ -385,6 +390,33 @@ static void update_tracking (GolanesBlocking              *self,
                              const GolanesEvent           *event,
                              const GolanesStateTransition *st);
 
+/* A trace of millions of short-lived goroutines makes and ends one per
+ * few events: the states and lives of ended goroutines are kept for the
+ * next ones, up to this many. */
+#define SPARE_MAX 1024
+
+static GoState *
+go_state_new (GolanesBlocking *self,
+              gint64           id)
+{
+  GoState *g;
+
+  if (self->spare->len > 0)
+    {
+      GArray *pending;
+
+      g = g_ptr_array_steal_index_fast (self->spare, self->spare->len - 1);
+      pending = g->pending;
+      memset (g, 0, sizeof *g);
+      g->pending = pending;
+    }
+  else
+    g = g_new0 (GoState, 1);
+  g->id = id;
+  g->life = &g->own;
+  return g;
+}
+
 static GoState *
 go_state_get (GolanesBlocking *self,
               gint64           id)
@@ -394,9 +426,7 @@ go_state_get (GolanesBlocking *self,
 
   if (golanes_id_map_lookup (&self->by_id, (guint64) id, &v))
     return g_ptr_array_index (self->slots, v);
-  g = g_new0 (GoState, 1);
-  g->id = id;
-  g->life = &g->own;
+  g = go_state_new (self, id);
   if (self->free_slots->len > 0)
     {
       guint32 slot = g_array_index (self->free_slots, guint32, self->free_slots->len - 1);
@@ -449,6 +479,26 @@ charge_name (GolanesBlocking *self,
   acc->delay += g->delay;
 }
 
+/* Closes the books of the goroutine in @slot and empties the slot. */
+static void
+retire_state (GolanesBlocking *self,
+              guint32          slot)
+{
+  GoState *g = g_ptr_array_index (self->slots, slot);
+
+  charge_pending (self, g, self->last_time);
+  charge_name (self, g);
+  g_ptr_array_index (self->slots, slot) = NULL;
+  if (self->spare->len < SPARE_MAX)
+    {
+      if (g->pending != NULL)
+        g_array_set_size (g->pending, 0);
+      g_ptr_array_add (self->spare, g);
+    }
+  else
+    go_state_free (g);
+}
+
 /* A goroutine ended: its books are closed, and its slot is free.  Nothing
  * it was charged changes after this, since its window is complete. */
 static void
@@ -456,13 +506,8 @@ retire (GolanesBlocking *self,
         gint64           id,
         guint32          slot)
 {
-  GoState *g = g_ptr_array_index (self->slots, slot);
-
-  charge_pending (self, g, self->last_time);
-  charge_name (self, g);
+  retire_state (self, slot);
   golanes_id_map_remove (&self->by_id, (guint64) id);
-  go_state_free (g);
-  g_ptr_array_index (self->slots, slot) = NULL;
   g_array_append_val (self->free_slots, slot);
 }
 
@@ -510,7 +555,7 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
   GoState *g0;
   Life *life;
   guint64 slot = 0;
-  guint32 visit;
+  guint32 visit, slot32;
   guint i;
 
   g_return_if_fail (n > 0 && n <= 32 && profiles[0] != NULL);
@@ -542,16 +587,40 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
   if (event->kind != GOLANES_EVENT_STATE_TRANSITION || !decode (reader, event, &st))
     return;
 
-  /* The profiles see the same goroutines in the same order, so they have
-   * their states in the same slots; the lifetimes, the same for all, live
-   * in the first profile's states. */
+  /* The profiles see the same goroutines in the same order, so they keep
+   * their states in the same slots, which the first profile's id map and
+   * free slots hand out; the lifetimes, the same for all, live in the
+   * first profile's lives. */
   created = !golanes_id_map_lookup (&profiles[0]->by_id, (guint64) st.resource.id, &slot);
   if (created)
     {
-      life = g_new0 (Life, 1);
+      GolanesBlocking *first = profiles[0];
+
+      if (first->spare_lives->len > 0)
+        {
+          life = g_ptr_array_steal_index_fast (first->spare_lives, first->spare_lives->len - 1);
+          memset (life, 0, sizeof *life);
+        }
+      else
+        life = g_new0 (Life, 1);
+      if (first->free_slots->len > 0)
+        {
+          slot = g_array_index (first->free_slots, guint32, first->free_slots->len - 1);
+          g_array_set_size (first->free_slots, first->free_slots->len - 1);
+        }
+      else
+        slot = first->slots->len;
+      golanes_id_map_insert (&first->by_id, (guint64) st.resource.id, slot);
       for (i = 0; i < n; i++)
-        go_state_get (profiles[i], st.resource.id)->life = life;
-      golanes_id_map_lookup (&profiles[0]->by_id, (guint64) st.resource.id, &slot);
+        {
+          GoState *g = go_state_new (profiles[i], st.resource.id);
+
+          g->life = life;
+          if (slot == profiles[i]->slots->len)
+            g_ptr_array_add (profiles[i]->slots, g);
+          else
+            g_ptr_array_index (profiles[i]->slots, slot) = g;
+        }
       if (slot >= profiles[0]->lives->len)
         g_ptr_array_set_size (profiles[0]->lives, (guint) slot + 1);
       g_ptr_array_index (profiles[0]->lives, slot) = life;
@@ -589,9 +658,15 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
   if (st.to == GOLANES_GO_NOT_EXIST && st.from != GOLANES_GO_NOT_EXIST)
     {
       for (i = 0; i < n; i++)
-        retire (profiles[i], st.resource.id, (guint32) slot);
-      g_free (life);
+        retire_state (profiles[i], (guint32) slot);
+      golanes_id_map_remove (&profiles[0]->by_id, (guint64) st.resource.id);
+      slot32 = (guint32) slot;
+      g_array_append_val (profiles[0]->free_slots, slot32);
       g_ptr_array_index (profiles[0]->lives, slot) = NULL;
+      if (profiles[0]->spare_lives->len < SPARE_MAX)
+        g_ptr_array_add (profiles[0]->spare_lives, life);
+      else
+        g_free (life);
     }
 }
 

@@ -105,6 +105,7 @@ typedef struct
  * creation, the exec time when it is what the total leaves over the
  * other times: a short-lived goroutine takes about 16 bytes. */
 #define STORE_GROUP 16
+#define SPARE_MAX   1024
 #define SHAPE_TOTAL_IS_LIFE   0x01
 #define SHAPE_EXEC_IS_REST    0x02
 #define SHAPE_SYSCALL         0x04
@@ -163,6 +164,7 @@ struct _GolanesGoroutineSummary
   gboolean           finished;
 
   GStringChunk      *strings;
+  GPtrArray         *spare;         /* GState of ended goroutines to reuse, up to SPARE_MAX */
   Store              store;         /* the goroutines whose books are closed */
   GolanesIdMap       group_of;      /* name string id -> group index + 1 */
   GolanesIdMap       pc_of;         /* name string id -> first PC */
@@ -232,6 +234,7 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
   self->ranges_p_g = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->str_forever = golanes_stack_table_intern_string (self->stacks, "forever", 7);
   self->strings = g_string_chunk_new (1024);
+  self->spare = g_ptr_array_new_with_free_func (g_free);
   golanes_id_map_init (&self->group_of);
   golanes_id_map_init (&self->pc_of);
   self->group_names = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -257,6 +260,7 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
   g_array_unref (self->ranges_p);
   g_array_unref (self->ranges_p_g);
   g_string_chunk_free (self->strings);
+  g_ptr_array_unref (self->spare);
   store_clear (&self->store);
   golanes_id_map_clear (&self->group_of);
   golanes_id_map_clear (&self->pc_of);
@@ -360,8 +364,15 @@ g_state_new (GolanesGoroutineSummary *self,
              gint64                   id,
              gint64                   creation_time)
 {
-  GState *g = g_new0 (GState, 1);
+  GState *g;
 
+  if (self->spare->len > 0)
+    {
+      g = g_ptr_array_steal_index_fast (self->spare, self->spare->len - 1);
+      memset (g, 0, sizeof *g);
+    }
+  else
+    g = g_new0 (GState, 1);
   g->id = id;
   g->creation_time = creation_time;
   /* Replaces any earlier live goroutine of this id, like Go's map store. */
@@ -662,14 +673,16 @@ goroutine_transition (GolanesGoroutineSummary *self,
    * seen. */
   if (g->name == 0 && st->has_stack && st->stack != 0)
     {
-      GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
-      int n = golanes_trace_reader_get_stack (reader, st->stack, frames, G_N_ELEMENTS (frames));
+      /* Through the table's stacks: a generation's stack ids are looked
+       * up once, not hashed again for each of a million goroutines. */
+      guint n;
+      const GolanesFrame *frames =
+        golanes_stack_table_get_frames (self->stacks, golanes_stack_table_intern (self->stacks, reader, st->stack), &n);
 
       if (n > 0)
         {
-          n = MIN (n, (int) G_N_ELEMENTS (frames));
           g->pc = frames[n - 1].pc;
-          g->name = intern (self, frames[n - 1].func);
+          g->name = frames[n - 1].func;
         }
     }
 
@@ -1250,7 +1263,13 @@ store_g (GolanesGoroutineSummary *self,
 
   add_to_group (self, &r);
   emit_regions (self, g);
-  g_state_free (g);
+  /* Most goroutines of a busy trace end with nothing allocated: their
+   * state is kept for the next one. */
+  if (self->spare->len < SPARE_MAX && g->block_times.v == NULL && g->range_times.v == NULL &&
+      g->last_range.v == NULL && g->regions == NULL && g->active_regions == NULL)
+    g_ptr_array_add (self->spare, g);
+  else
+    g_state_free (g);
 }
 
 /* Reads the record at @p; @last_id and @last_creation carry the deltas. */
@@ -1548,6 +1567,43 @@ compare_order (gconstpointer a,
   return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
 }
 
+/* Sorts @order (0 .. @n - 1) by @ids through a table indexed by id,
+ * which goroutine ids, dense in nearly every trace, allow in linear time.
+ * Returns FALSE, leaving @order alone, when the ids are too sparse or one
+ * repeats. */
+static gboolean
+order_by_table (guint32      *order,
+                const gint64 *ids,
+                guint         n)
+{
+  g_autofree guint32 *table = NULL;
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+  guint64 range, i;
+  guint k = 0;
+
+  for (i = 0; i < n; i++)
+    {
+      lo = MIN (lo, ids[i]);
+      hi = MAX (hi, ids[i]);
+    }
+  if (n == 0 || (guint64) (hi - lo) >= (guint64) n * 4)
+    return FALSE;
+  range = (guint64) (hi - lo) + 1;
+  table = g_new0 (guint32, range);
+  for (i = 0; i < n; i++)
+    {
+      guint32 *slot = &table[ids[i] - lo];
+
+      if (*slot != 0)
+        return FALSE;
+      *slot = (guint32) i + 1;
+    }
+  for (i = 0; i < range; i++)
+    if (table[i] != 0)
+      order[k++] = table[i] - 1;
+  return TRUE;
+}
+
 void
 golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
 {
@@ -1588,7 +1644,8 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       ids[i] = r.id;
       order[i] = i;
     }
-  g_qsort_with_data (order, self->store.n, sizeof (guint32), compare_order, ids);
+  if (!order_by_table (order, ids, self->store.n))
+    g_qsort_with_data (order, self->store.n, sizeof (guint32), compare_order, ids);
   g_clear_pointer (&ids, g_free);
   pack_order (self, order, self->store.n);
   g_clear_pointer (&order, g_free);
