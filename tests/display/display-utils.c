@@ -216,6 +216,44 @@ display_save_screenshot (GtkWindow  *window,
   g_test_message ("screenshot: %s", path);
 }
 
+double
+display_png_luminance (const char *path,
+                       double     *dark_fraction)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *pixels = NULL;
+  gsize width, height, stride, x, y, n_dark = 0;
+  double sum = 0;
+
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpuint (width * height, >, 0);
+  stride = width * 4;
+  pixels = g_malloc (stride * height);
+  /* Native-endian premultiplied ARGB words (CAIRO_FORMAT_ARGB32); a
+   * window's screenshot is opaque. */
+  gdk_texture_download (texture, pixels, stride);
+  for (y = 0; y < height; y++)
+    for (x = 0; x < width; x++)
+      {
+        guint32 p;
+        double r, g, b, l;
+
+        memcpy (&p, pixels + y * stride + x * 4, 4);
+        r = ((p >> 16) & 0xff) / 255.0;
+        g = ((p >> 8) & 0xff) / 255.0;
+        b = (p & 0xff) / 255.0;
+        l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        sum += l;
+        n_dark += l < 0.5;
+      }
+  if (dark_fraction != NULL)
+    *dark_fraction = (double) n_dark / (width * height);
+  return sum / (width * height);
+}
+
 char *
 display_make_home (const char *prefix)
 {

@@ -27,6 +27,10 @@ void       display_assert_shows        (GtkWidget        *widget,
 GtkWindow *display_find_toplevel       (GType             type);
 void       display_save_screenshot     (GtkWindow        *window,
                                         const char       *path);
+/* The mean luminance (0 to 1) of the PNG at @path, and the fraction of its
+ * pixels darker than mid-grey. */
+double     display_png_luminance       (const char       *path,
+                                        double           *dark_fraction);
 
 /* A temporary directory with a home of its own inside (HOME and the XDG
  * data, config and cache directories point there), so that recent files

@@ -110,24 +110,26 @@ destroy_window (GolanesWindow *window)
 
 /* Published screenshots keep their names; test runs write into the build
  * folder. */
-static void
-screenshot (GtkWindow  *window,
-            const char *name)
+static char *
+screenshot_path (const char *name)
 {
   const char *dir = g_getenv ("GOLANES_SCREENSHOT_DIR");
   g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
 
   if (dir != NULL && dir[0] != '\0')
     {
       file = g_strdup_printf ("%s.png", name);
-      path = g_build_filename (dir, file, NULL);
+      return g_build_filename (dir, file, NULL);
     }
-  else
-    {
-      file = g_strdup_printf ("desktop-%s.png", name);
-      path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-    }
+  file = g_strdup_printf ("desktop-%s.png", name);
+  return g_test_build_filename (G_TEST_BUILT, file, NULL);
+}
+
+static void
+screenshot (GtkWindow  *window,
+            const char *name)
+{
+  g_autofree char *path = screenshot_path (name);
 
   display_save_screenshot (window, path);
 }
@@ -560,6 +562,22 @@ test_screenshots (void)
   g_settings_set_string (settings, "color-scheme", "dark");
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   screenshot (GTK_WINDOW (summary), "dark");
+  {
+    g_autofree char *dark = screenshot_path ("dark");
+    g_autofree char *light = screenshot_path ("trace-summary");
+    double dark_fraction, light_dark_fraction;
+    double luminance = display_png_luminance (dark, &dark_fraction);
+    double light_luminance = display_png_luminance (light, &light_dark_fraction);
+
+    /* Mostly dark pixels, and far darker than the same window in light. */
+    g_test_message ("luminance: dark %.3f (%.0f%% dark pixels), light %.3f (%.0f%%)",
+                    luminance, 100 * dark_fraction,
+                    light_luminance, 100 * light_dark_fraction);
+    g_assert_cmpfloat (luminance, <, 0.35);
+    g_assert_cmpfloat (dark_fraction, >, 0.75);
+    g_assert_cmpfloat (light_luminance, >, 0.6);
+    g_assert_cmpfloat (luminance, <, light_luminance - 0.3);
+  }
   g_settings_reset (settings, "color-scheme");
 
   /* The welcome page lists it as recent. */

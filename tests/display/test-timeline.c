@@ -548,14 +548,33 @@ static void
 test_dark (void)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *path = NULL;
+  double luminance, dark_fraction, light;
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   display_spin (300);
   g_assert_true (adw_style_manager_get_dark (manager));
   settle ();
   save_screenshot ("timeline-dark.png");
+  path = g_test_build_filename (G_TEST_BUILT, "timeline-dark.png", NULL);
+  luminance = display_png_luminance (path, &dark_fraction);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   display_spin (200);
+  /* The window, the lanes' background and the gutter are dark; the
+   * coloured spans are the bright pixels. */
+  g_test_message ("dark screenshot: luminance %.3f, %.0f%% dark pixels",
+                  luminance, 100 * dark_fraction);
+  g_assert_cmpfloat (luminance, <, 0.35);
+  g_assert_cmpfloat (dark_fraction, >, 0.6);
+
+  /* The same window in the light style is bright. */
+  settle ();
+  save_screenshot ("timeline-light.png");
+  g_free (path);
+  path = g_test_build_filename (G_TEST_BUILT, "timeline-light.png", NULL);
+  light = display_png_luminance (path, NULL);
+  g_test_message ("light screenshot: luminance %.3f", light);
+  g_assert_cmpfloat (light, >, luminance + 0.25);
 }
 
 static void

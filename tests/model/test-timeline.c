@@ -22,17 +22,61 @@
  * against an independent reading of the `go tool trace -d=parsed` text
  * that sits next to each trace. */
 
+/* What reading @path must end with: a complete trace reads without an
+ * error; a truncated copy (<name>.cutNN.trace) ends in the error Go's
+ * parser reports, the first line of <name>.err beside it (with the exit
+ * status in <name>.status).  Returns NULL for no error; a cut trace
+ * without its .err and .status fails the test. */
+static char *
+expected_error (const char *path)
+{
+  g_autofree char *base = g_strndup (path, strlen (path) - strlen (".trace"));
+  g_autofree char *status_path = g_strconcat (base, ".status", NULL);
+  g_autofree char *err_path = g_strconcat (base, ".err", NULL);
+  g_autofree char *status = NULL;
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+  char *nl;
+
+  g_assert_true (g_str_has_suffix (path, ".trace"));
+  if (strstr (path, ".cut") == NULL && !g_file_test (status_path, G_FILE_TEST_EXISTS))
+    return NULL;
+  if (!g_file_get_contents (status_path, &status, NULL, &error))
+    g_error ("%s: no exit status for a truncated trace: %s", path, error->message);
+  g_assert_cmpstr (g_strstrip (status), !=, "0");
+  if (!g_file_get_contents (err_path, &err, NULL, &error))
+    g_error ("%s: no expected error for a truncated trace: %s", path, error->message);
+  if ((nl = strchr (err, '\n')) != NULL)
+    *nl = '\0';
+  g_assert_cmpstr (err, !=, "");
+  return err;
+}
+
+/* The model of @path, which must read to the end without an error, or
+ * with exactly the expected one for a truncated trace. */
 static GolanesTimeline *
-load (const char *path,
-      gboolean   *had_error)
+load (const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *expected = expected_error (path);
   GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
   GolanesTimeline *tl;
 
   g_assert_no_error (error);
   tl = golanes_timeline_new_from_reader (reader, &error);
-  *had_error = error != NULL;
+  if (expected == NULL)
+    g_assert_no_error (error);
+  else
+    {
+      g_autofree char *first_line = NULL;
+
+      if (error == NULL)
+        g_error ("%s: read without an error, expected \"%s\"", path, expected);
+      /* Go's message is the first line; a second one may say where. */
+      first_line = g_strndup (error->message, strcspn (error->message, "\n"));
+      g_assert_cmpstr (first_line, ==, expected);
+    }
+  g_assert_nonnull (tl);
   golanes_trace_reader_free (reader);
   return tl;
 }
@@ -213,7 +257,7 @@ check_against_ref (GolanesTimeline *tl,
   guint i;
 
   if (!parse_ref (parsed, &ref))
-    return;
+    g_error ("no reference %s beside the trace", parsed);
   g_assert_cmpuint (golanes_timeline_get_n_events (tl), ==, ref.n_events);
   if (ref.n_events > 0)
     g_assert_cmpint (golanes_timeline_get_end_time (tl), ==, ref.last_time);
@@ -567,18 +611,17 @@ test_all_fixtures (void)
   for (v = 0; v < G_N_ELEMENTS (versions); v++)
     {
       g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", versions[v], NULL);
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
       const char *name;
 
-      if (d == NULL)
-        continue;
+      g_assert_no_error (error);
       while ((name = g_dir_read_name (d)) != NULL)
         {
           g_autofree char *path = NULL;
           g_autofree char *base = NULL;
           g_autofree char *parsed = NULL;
           g_autoptr(GolanesTimeline) tl = NULL;
-          gboolean had_error;
 
           if (!g_str_has_suffix (name, ".trace"))
             continue;
@@ -586,7 +629,7 @@ test_all_fixtures (void)
           base = g_strndup (name, strlen (name) - strlen (".trace"));
           parsed = g_strdup_printf ("%s/%s.parsed.gz", dir, base);
           g_test_message ("%s", path);
-          tl = load (path, &had_error);
+          tl = load (path);
           check_model (tl);
           check_against_ref (tl, parsed);
           if (strstr (name, ".cut") != NULL && golanes_timeline_get_n_goroutines (tl) > 0)
@@ -609,9 +652,8 @@ load_fixture (const char *go,
               const char *name)
 {
   g_autofree char *path = fixture (go, name);
-  gboolean had_error;
 
-  return load (path, &had_error);
+  return load (path);
 }
 
 static void
@@ -893,10 +935,9 @@ check_compact (const char *path,
   g_autoptr(GolanesTimeline) a = NULL;
   g_autoptr(GolanesTimeline) b = NULL;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
-  gboolean had_error;
   guint i, k;
 
-  a = load (path, &had_error);
+  a = load (path);
   b = load_uncompacted (path);
   g_assert_cmpuint (golanes_timeline_get_n_compact_goroutines (b), ==, 0);
   g_assert_cmpuint (golanes_timeline_get_n_goroutines (a), ==, golanes_timeline_get_n_goroutines (b));
@@ -960,10 +1001,12 @@ test_compact (void)
   for (v = 0; v < G_N_ELEMENTS (versions); v++)
     {
       g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", versions[v], NULL);
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
       const char *name;
 
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (d)) != NULL)
         if (g_str_has_suffix (name, ".trace"))
           {
             g_autofree char *path = g_build_filename (dir, name, NULL);

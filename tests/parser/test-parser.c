@@ -681,7 +681,9 @@ test_truncation (void)
     }
 }
 
-/* Corrupting any single byte must not crash or hang. */
+/* Corrupting any single byte must not crash or hang: the reader either
+ * stops at a GOLANES_ERROR with a message, or reads to the end; a byte
+ * written over with its own value changes nothing. */
 static void
 test_corruption (void)
 {
@@ -689,6 +691,7 @@ test_corruption (void)
   gsize len, i;
   const guint8 *data = g_bytes_get_data (full, &len);
   static const guint8 values[] = { 0x00, 0x01, 0x34, 0x7f, 0x80, 0xff };
+  guint n_errors = 0, n_read = 0, n_same = 0;
 
   for (i = 16; i < len; i++)
     {
@@ -703,8 +706,31 @@ test_corruption (void)
           copy[i] = values[v];
           bytes = g_bytes_new_take (copy, len);
           text = render_checked (bytes, &error);
+          if (data[i] == values[v])
+            {
+              g_assert_no_error (error);
+              g_assert_cmpstr (text, ==, small_trace_expected);
+              n_same++;
+            }
+          else if (error != NULL)
+            {
+              g_assert_true (error->domain == GOLANES_ERROR);
+              g_assert_nonnull (error->message);
+              g_assert_cmpstr (error->message, !=, "");
+              n_errors++;
+            }
+          else
+            {
+              g_assert_nonnull (text);
+              n_read++;
+            }
         }
     }
+  g_test_message ("corruption: %u errors, %u read to the end, %u unchanged",
+                  n_errors, n_read, n_same);
+  g_assert_cmpuint (n_errors + n_read + n_same, ==, (len - 16) * G_N_ELEMENTS (values));
+  /* Most corruptions of a small trace are caught. */
+  g_assert_cmpuint (n_errors, >, n_read);
 }
 
 static void
