@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "golanes-blocking.h"
-#include "golanes-trace-private.h"
+#include "golanes-id-map-private.h"
 
 /* A closed interval whose goroutine had not run yet when it closed: its
  * share depends on whether the goroutine ever runs, known only at the end. */

@@ -13,7 +13,7 @@
 
 #include "golanes-error.h"
 #include "golanes-mmu.h"
-#include "golanes-trace-private.h"
+#include "golanes-id-map-private.h"
 
 /*
  * Two halves.  The first builds the utilization functions while events

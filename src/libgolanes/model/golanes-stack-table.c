@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "golanes-stack-table.h"
-#include "golanes-trace-private.h"
+#include "golanes-id-map-private.h"
 
 /* Stacks are runs in one frame array; a stack id indexes `stacks`.  Both
  * stacks and strings are deduplicated through small open-addressing sets of
