@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "golanes-goroutine-summary.h"
-#include "golanes-trace-private.h"
+#include "golanes-id-map-private.h"
 #include "golanes-varint-private.h"
 
 /* A duration (or a timestamp) under a string id of the stack table. */
@@ -1026,27 +1026,6 @@ copy_string (GolanesGoroutineSummary *self,
   return g_string_chunk_insert_const (self->strings, table_string (self, id));
 }
 
-#define put_uvarint golanes_varint_put
-#define get_uvarint golanes_varint_get
-
-static inline guint8 *
-put_varint (guint8 *p,
-            gint64  v)
-{
-  return golanes_varint_put (p, golanes_zigzag (v));
-}
-
-static inline const guint8 *
-get_varint (const guint8 *p,
-            gint64       *out)
-{
-  guint64 u;
-
-  p = golanes_varint_get (p, &u);
-  *out = golanes_unzigzag (u);
-  return p;
-}
-
 static void
 store_clear (Store *store)
 {
@@ -1199,12 +1178,12 @@ store_g (GolanesGoroutineSummary *self,
     }
 
   p = st->data + st->len;
-  p = put_varint (p, g->id - st->last_id);
-  p = put_uvarint (p, g->name);
-  p = put_varint (p, (gint64) (g->pc - pc0));
-  p = put_varint (p, g->creation_time - st->last_creation);
-  p = put_uvarint (p, g->start_time == 0 ? 0 : (guint64) (g->start_time - g->creation_time) + 1);
-  p = put_uvarint (p, g->end_time == 0 ? 0 : (guint64) (g->end_time - g->creation_time) + 1);
+  p = golanes_varint_put_signed (p, g->id - st->last_id);
+  p = golanes_varint_put (p, g->name);
+  p = golanes_varint_put_signed (p, (gint64) (g->pc - pc0));
+  p = golanes_varint_put_signed (p, g->creation_time - st->last_creation);
+  p = golanes_varint_put (p, g->start_time == 0 ? 0 : (guint64) (g->start_time - g->creation_time) + 1);
+  p = golanes_varint_put (p, g->end_time == 0 ? 0 : (guint64) (g->end_time - g->creation_time) + 1);
 
   memset (&r, 0, offsetof (Record, pairs));
   r.id = g->id;
@@ -1233,28 +1212,28 @@ store_g (GolanesGoroutineSummary *self,
     shape |= SHAPE_SYSCALL_BLOCK;
   if (r.n_ranges > 0)
     shape |= SHAPE_RANGES;
-  p = put_uvarint (p, shape);
+  p = golanes_varint_put (p, shape);
   if (!(shape & SHAPE_TOTAL_IS_LIFE))
-    p = put_uvarint (p, (guint64) g->total_time);
-  p = put_uvarint (p, (guint64) g->sched_wait_time);
+    p = golanes_varint_put (p, (guint64) g->total_time);
+  p = golanes_varint_put (p, (guint64) g->sched_wait_time);
   if (!(shape & SHAPE_EXEC_IS_REST))
-    p = put_uvarint (p, (guint64) g->exec_time);
+    p = golanes_varint_put (p, (guint64) g->exec_time);
   if (shape & SHAPE_SYSCALL)
-    p = put_uvarint (p, (guint64) g->syscall_time);
+    p = golanes_varint_put (p, (guint64) g->syscall_time);
   if (shape & SHAPE_SYSCALL_BLOCK)
-    p = put_uvarint (p, (guint64) g->syscall_block_time);
+    p = golanes_varint_put (p, (guint64) g->syscall_block_time);
   for (i = 0; i < r.n_blocks; i++)
     {
-      p = put_uvarint (p, r.pairs[i].name);
-      p = put_uvarint (p, (guint64) r.pairs[i].time);
+      p = golanes_varint_put (p, r.pairs[i].name);
+      p = golanes_varint_put (p, (guint64) r.pairs[i].time);
     }
   if (r.n_ranges > 0)
-    p = put_uvarint (p, r.n_ranges);
+    p = golanes_varint_put (p, r.n_ranges);
   for (i = 0; i < r.n_ranges; i++)
     {
       r.pairs[r.n_blocks + i] = g->range_times.v[i];
-      p = put_uvarint (p, g->range_times.v[i].name);
-      p = put_uvarint (p, (guint64) g->range_times.v[i].time);
+      p = golanes_varint_put (p, g->range_times.v[i].name);
+      p = golanes_varint_put (p, (guint64) g->range_times.v[i].time);
     }
   st->len = (gsize) (p - st->data);
   st->last_id = g->id;
@@ -1283,48 +1262,48 @@ read_record (GolanesGoroutineSummary *self,
   guint64 u, n, i, shape;
   gint64 d, blocked;
 
-  p = get_varint (p, &d);
+  p = golanes_varint_get_signed (p, &d);
   r->id = *last_id + d;
   *last_id = r->id;
-  p = get_uvarint (p, &u);
+  p = golanes_varint_get (p, &u);
   r->name = (guint32) u;
-  p = get_varint (p, &d);
+  p = golanes_varint_get_signed (p, &d);
   if (!golanes_id_map_lookup (&self->pc_of, r->name, &u))
     u = 0;
   r->pc = u + (guint64) d;
-  p = get_varint (p, &d);
+  p = golanes_varint_get_signed (p, &d);
   r->creation_time = *last_creation + d;
   *last_creation = r->creation_time;
-  p = get_uvarint (p, &u);
+  p = golanes_varint_get (p, &u);
   r->start_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
-  p = get_uvarint (p, &u);
+  p = golanes_varint_get (p, &u);
   r->end_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
-  p = get_uvarint (p, &shape);
+  p = golanes_varint_get (p, &shape);
   if (shape & SHAPE_TOTAL_IS_LIFE)
     r->total_time = r->end_time - r->creation_time;
   else
     {
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->total_time = (gint64) u;
     }
-  p = get_uvarint (p, &u);
+  p = golanes_varint_get (p, &u);
   r->sched_wait_time = (gint64) u;
   r->exec_time = 0;
   if (!(shape & SHAPE_EXEC_IS_REST))
     {
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->exec_time = (gint64) u;
     }
   r->syscall_time = 0;
   if (shape & SHAPE_SYSCALL)
     {
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->syscall_time = (gint64) u;
     }
   r->syscall_block_time = 0;
   if (shape & SHAPE_SYSCALL_BLOCK)
     {
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->syscall_block_time = (gint64) u;
     }
   n = shape >> SHAPE_BLOCKS_SHIFT;
@@ -1332,9 +1311,9 @@ read_record (GolanesGoroutineSummary *self,
   blocked = 0;
   for (i = 0; i < n; i++)
     {
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->pairs[i].name = (guint32) u;
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->pairs[i].time = (gint64) u;
       blocked += r->pairs[i].time;
     }
@@ -1342,13 +1321,13 @@ read_record (GolanesGoroutineSummary *self,
     r->exec_time = r->total_time - r->sched_wait_time - r->syscall_time - r->syscall_block_time - blocked;
   n = 0;
   if (shape & SHAPE_RANGES)
-    p = get_uvarint (p, &n);
+    p = golanes_varint_get (p, &n);
   r->n_ranges = (guint) n;
   for (i = 0; i < n; i++)
     {
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->pairs[r->n_blocks + i].name = (guint32) u;
-      p = get_uvarint (p, &u);
+      p = golanes_varint_get (p, &u);
       r->pairs[r->n_blocks + i].time = (gint64) u;
     }
   return p;
@@ -1365,7 +1344,7 @@ order_at (GolanesGoroutineSummary *self,
 
   for (i = index - index % STORE_GROUP; i <= index; i++)
     {
-      p = get_varint (p, &d);
+      p = golanes_varint_get_signed (p, &d);
       v += d;
     }
   return (guint32) v;
@@ -1392,7 +1371,7 @@ pack_order (GolanesGoroutineSummary *self,
           self->order_anchors[i / STORE_GROUP] = (guint64) (p - self->by_id_order);
           prev = 0;
         }
-      p = put_varint (p, (gint64) order[i] - prev);
+      p = golanes_varint_put_signed (p, (gint64) order[i] - prev);
       prev = order[i];
     }
   self->order_len = (gsize) (p - self->by_id_order);
@@ -1787,7 +1766,7 @@ golanes_goroutine_summary_dup_group_members (GolanesGoroutineSummary *self,
 
       if (i % STORE_GROUP == 0)
         k = 0;
-      q = get_varint (q, &d);
+      q = golanes_varint_get_signed (q, &d);
       k += d;
       if (in_group[k])
         g_array_append_val (out, i);

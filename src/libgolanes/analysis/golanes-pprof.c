@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "golanes-pprof.h"
+#include "golanes-varint-private.h"
 
 /* Field numbers of profile.proto. */
 enum
@@ -59,15 +60,8 @@ put_varint (GByteArray *out,
             guint64     v)
 {
   guint8 buf[10];
-  guint n = 0;
 
-  while (v >= 0x80)
-    {
-      buf[n++] = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  buf[n++] = (guint8) v;
-  g_byte_array_append (out, buf, n);
+  g_byte_array_append (out, buf, (guint) (golanes_varint_put (buf, v) - buf));
 }
 
 static void

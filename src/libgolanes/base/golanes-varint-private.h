@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * compact goroutine store, the goroutine summary's records): 7 bits a
  * byte, low first, as in the trace format.  These read memory the library
  * wrote itself, so they do not check bounds; bytes from a file go through
- * golanes_uvarint() (golanes-trace-reader.h), which does.
+ * golanes_uvarint() (golanes-trace-reader.h), which does.  The pprof
+ * writer (protobuf varints are the same code) uses them too.
  */
 
 /* Writes @v at @p (at most 10 bytes); returns the byte after it. */
@@ -61,6 +62,26 @@ static inline gint64
 golanes_unzigzag (guint64 u)
 {
   return (u & 1) ? (gint64) ~(u >> 1) : (gint64) (u >> 1);
+}
+
+/* Writes @v zigzag coded; returns the byte after it. */
+static inline guint8 *
+golanes_varint_put_signed (guint8 *p,
+                           gint64  v)
+{
+  return golanes_varint_put (p, golanes_zigzag (v));
+}
+
+/* Reads a zigzag-coded varint at @p into @out; returns the byte after it. */
+static inline const guint8 *
+golanes_varint_get_signed (const guint8 *p,
+                           gint64       *out)
+{
+  guint64 u;
+
+  p = golanes_varint_get (p, &u);
+  *out = golanes_unzigzag (u);
+  return p;
 }
 
 G_END_DECLS

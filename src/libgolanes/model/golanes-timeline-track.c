@@ -284,9 +284,6 @@ bit_width (guint64 v)
   return v == 0 ? 0 : 64 - (guint) __builtin_clzll (v);
 }
 
-#define put_varint golanes_varint_put
-#define get_varint golanes_varint_get
-
 /* Field layout: a byte (width | 0x80 for a dictionary), the minimum as a
  * varint; with a dictionary, a byte (entries - 1), the entries and then
  * the indices, packed; otherwise the values, packed.  Packed arrays start
@@ -299,7 +296,7 @@ parse_field (const guint8 *p,
   guint8 head = *p++;
 
   f->w = head & 0x7f;
-  p = get_varint (p, &f->min);
+  p = golanes_varint_get (p, &f->min);
   if (head & 0x80)
     {
       guint k = (guint) *p++ + 1;
@@ -504,7 +501,7 @@ encode_field_range (guint8        *out,
               guint wi = bit_width (k - 1);
 
               *out++ = (guint8) (w | 0x80);
-              out = put_varint (out, min);
+              out = golanes_varint_put (out, min);
               *out++ = (guint8) (k - 1);
               pack_run (out, dict, k, w, min);
               out += ((gsize) k * w + 7) / 8;
@@ -515,7 +512,7 @@ encode_field_range (guint8        *out,
         }
     }
   *out++ = (guint8) w;
-  out = put_varint (out, min);
+  out = golanes_varint_put (out, min);
   if (w > 0)
     pack_run (out, v, n, w, min);
   return out + bytes;

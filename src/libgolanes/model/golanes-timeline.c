@@ -368,24 +368,6 @@ unblocks_free (gpointer data)
   g_free (u);
 }
 
-static inline guint8 *
-put_uvarint (guint8  *p,
-             guint32  v)
-{
-  return golanes_varint_put (p, v);
-}
-
-static inline const guint8 *
-get_uvarint (const guint8 *p,
-             guint32      *out)
-{
-  guint64 v;
-
-  p = golanes_varint_get (p, &v);
-  *out = (guint32) v;
-  return p;
-}
-
 static void
 unblocks_add (Unblocks *u,
               guint32   span,
@@ -413,8 +395,8 @@ unblocks_add (Unblocks *u,
       u->data = golanes_timeline_array_resize (u->data, u->cap, cap);
       u->cap = cap;
     }
-  p = put_uvarint (u->data + u->len, span - u->last_span);
-  p = put_uvarint (p, (guint32) (dg < 0 ? -2 * dg - 1 : 2 * dg));
+  p = golanes_varint_put (u->data + u->len, span - u->last_span);
+  p = golanes_varint_put (p, (guint32) golanes_zigzag (dg));
   u->len = (guint32) (p - u->data);
   u->last_span = span;
   u->last_goroutine = goroutine;
@@ -466,12 +448,12 @@ unblocks_lookup (const Unblocks *u,
   n = MIN (UNBLOCK_GROUP, u->n - lo * UNBLOCK_GROUP);
   for (k = 0; k < n; k++)
     {
-      guint32 ds, zg;
+      guint64 ds, zg;
 
-      p = get_uvarint (p, &ds);
-      p = get_uvarint (p, &zg);
-      s += ds;
-      g = (guint32) ((gint64) g + ((zg & 1) ? -(gint64) (zg >> 1) - 1 : (gint64) (zg >> 1)));
+      p = golanes_varint_get (p, &ds);
+      p = golanes_varint_get (p, &zg);
+      s += (guint32) ds;
+      g = (guint32) ((gint64) g + golanes_unzigzag (zg));
       if (s == span)
         return (gint) g;
       if (s > span)
@@ -638,9 +620,6 @@ golanes_timeline_free (GolanesTimeline *self)
  * array (rehydrate()); one that gets regions at the end of the load goes
  * back with its spans left in the store (GOROUTINE_COMPACT). */
 
-#define put_uvarint64 golanes_varint_put
-#define get_uvarint64 golanes_varint_get
-
 static inline gboolean
 is_hot (GolanesTimeline *self,
         guint32          gi)
@@ -749,16 +728,16 @@ compact_goroutine (GolanesTimeline *self,
     }
   base = chunk_base (self, self->compact_len, g->created, g->parent);
   p = self->compact + self->compact_len;
-  p = put_uvarint64 (p, golanes_zigzag (g->id - (gint64) gi));
-  p = put_uvarint64 (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->parent - base[1]) + 1);
-  p = put_uvarint64 (p, golanes_zigzag (g->created - base[0]));
-  p = put_uvarint64 (p, (guint64) (g->ended - g->created));
-  p = put_uvarint64 (p, g->start_func);
-  p = put_uvarint64 (p, g->creation_stack);
-  p = put_uvarint64 (p, (guint64) ((g->flags & GOROUTINE_PUBLIC_FLAGS) | (g->b.ever_ran ? COLD_EVER_RAN : 0) |
+  p = golanes_varint_put_signed (p, g->id - (gint64) gi);
+  p = golanes_varint_put (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->parent - base[1]) + 1);
+  p = golanes_varint_put_signed (p, g->created - base[0]);
+  p = golanes_varint_put (p, (guint64) (g->ended - g->created));
+  p = golanes_varint_put (p, g->start_func);
+  p = golanes_varint_put (p, g->creation_stack);
+  p = golanes_varint_put (p, (guint64) ((g->flags & GOROUTINE_PUBLIC_FLAGS) | (g->b.ever_ran ? COLD_EVER_RAN : 0) |
                                    (g->b.named ? COLD_NAMED : 0)));
   header_end = p;
-  p = put_uvarint64 (p, n);
+  p = golanes_varint_put (p, n);
   prev_end = g->created;
   for (i = 0; i < n; i++)
     {
@@ -768,13 +747,13 @@ compact_goroutine (GolanesTimeline *self,
       golanes_track_get_span (g->states, i, &span);
       gap = span.start - prev_end;
       /* zigzag: the first start may lie before the creation. */
-      p = put_uvarint64 (p, golanes_zigzag (gap));
-      p = put_uvarint64 (p, (guint64) (span.end - span.start));
-      p = put_uvarint64 (p, (guint64) (span.state | span.flags << 3));
-      p = put_uvarint64 (p, span.reason);
-      p = put_uvarint64 (p, span.arg);
+      p = golanes_varint_put_signed (p, gap);
+      p = golanes_varint_put (p, (guint64) (span.end - span.start));
+      p = golanes_varint_put (p, (guint64) (span.state | span.flags << 3));
+      p = golanes_varint_put (p, span.reason);
+      p = golanes_varint_put (p, span.arg);
       if (span.state == GOLANES_G_WAITING)
-        p = put_uvarint64 (p, unblocks != NULL ? (guint64) (unblocks_lookup (unblocks, i) + 1) : 0);
+        p = golanes_varint_put (p, unblocks != NULL ? (guint64) (unblocks_lookup (unblocks, i) + 1) : 0);
       prev_end = span.end;
     }
   free_goroutine_tracks (g);
@@ -802,19 +781,19 @@ cold_header (GolanesTimeline          *self,
   const gint64 *base = &self->chunk_base[2 * (offset >> COLD_CHUNK_SHIFT)];
   guint64 v;
 
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->id = (gint64) gi + golanes_unzigzag (v);
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->parent = v == 0 ? GOLANES_NO_ID : base[1] + golanes_unzigzag (v - 1);
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->created = base[0] + golanes_unzigzag (v);
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->ended = out->created + (gint64) v;
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->start_func = (guint32) v;
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->creation_stack = (guint32) v;
-  p = get_uvarint64 (p, &v);
+  p = golanes_varint_get (p, &v);
   out->flags = (guint8) (v & GOROUTINE_PUBLIC_FLAGS);
   if (bits != NULL)
     *bits = (guint) v;
@@ -846,14 +825,14 @@ compact_next_span (const guint8 *p,
 {
   guint64 gap, dur, sf, reason, arg;
 
-  p = get_uvarint64 (p, &gap);
-  p = get_uvarint64 (p, &dur);
-  p = get_uvarint64 (p, &sf);
-  p = get_uvarint64 (p, &reason);
-  p = get_uvarint64 (p, &arg);
+  p = golanes_varint_get (p, &gap);
+  p = golanes_varint_get (p, &dur);
+  p = golanes_varint_get (p, &sf);
+  p = golanes_varint_get (p, &reason);
+  p = golanes_varint_get (p, &arg);
   *unblocker = 0;
   if ((sf & 7) == GOLANES_G_WAITING)
-    p = get_uvarint64 (p, unblocker);
+    p = golanes_varint_get (p, unblocker);
   s->start = *prev_end + golanes_unzigzag (gap);
   s->end = s->start + (gint64) dur;
   s->state = (guint8) (sf & 7);
@@ -894,7 +873,7 @@ expand_goroutine (GolanesTimeline *self,
   gint64 prev_end;
   const guint8 *p = cold_spans (self, gi, offset, &prev_end);
 
-  p = get_uvarint64 (p, &n);
+  p = golanes_varint_get (p, &n);
   for (i = 0; i < n; i++)
     {
       GolanesSpan s;
@@ -924,7 +903,7 @@ compact_unblocker (GolanesTimeline *self,
   gint64 prev_end;
   const guint8 *p = cold_spans (self, gi, offset, &prev_end);
 
-  p = get_uvarint64 (p, &n);
+  p = golanes_varint_get (p, &n);
   for (i = 0; i < n && i <= span; i++)
     {
       GolanesSpan s;
@@ -944,7 +923,7 @@ compact_n_spans (GolanesTimeline *self,
   guint64 n;
   gint64 created;
 
-  get_uvarint64 (cold_spans (self, gi, offset, &created), &n);
+  golanes_varint_get (cold_spans (self, gi, offset, &created), &n);
   return (guint) n;
 }
 
@@ -1032,7 +1011,7 @@ goid_dense_get (GolanesTimeline *self,
     {
       guint64 u;
 
-      p = get_uvarint64 (p, &u);
+      p = golanes_varint_get (p, &u);
       v += golanes_unzigzag (u);
     }
   return (guint32) v;
@@ -1057,7 +1036,7 @@ pack_goids (GolanesTimeline *self)
           self->goid_anchors[i / GOID_BLOCK] = (guint32) (p - self->goid_packed);
           prev = 0;
         }
-      p = put_uvarint64 (p, golanes_zigzag ((gint64) self->goid_dense[i] - prev));
+      p = golanes_varint_put_signed (p, (gint64) self->goid_dense[i] - prev);
       prev = self->goid_dense[i];
     }
   self->goid_packed_len = (gsize) (p - self->goid_packed);
@@ -2434,7 +2413,7 @@ golanes_timeline_get_goroutine_id (GolanesTimeline *self,
     return -1;
   if (is_hot (self, index))
     return GOROUTINE (self, index)->id;
-  get_uvarint64 (self->compact + self->loc[index], &v);
+  golanes_varint_get (self->compact + self->loc[index], &v);
   return (gint64) index + golanes_unzigzag (v);
 }
 
@@ -2512,7 +2491,7 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
       gint64 prev_end;
       const guint8 *p = cold_spans (self, index, offset, &prev_end);
 
-      p = get_uvarint64 (p, &count);
+      p = golanes_varint_get (p, &count);
       for (k = 0; k < count; k++)
         {
           GolanesSpan s;
