@@ -224,6 +224,21 @@ golanes_stack_table_get_string (GolanesStackTable *table,
   return (const char *) table->chars->data + s->offset;
 }
 
+/* Field by field: GolanesFrame has padding after line, which memcmp
+ * would read. */
+static gboolean
+frames_equal (const GolanesFrame *a,
+              const GolanesFrame *b,
+              guint               n)
+{
+  guint i;
+
+  for (i = 0; i < n; i++)
+    if (a[i].pc != b[i].pc || a[i].func != b[i].func || a[i].file != b[i].file || a[i].line != b[i].line)
+      return FALSE;
+  return TRUE;
+}
+
 guint32
 golanes_stack_table_intern_frames (GolanesStackTable       *table,
                                    const GolanesStackFrame *frames,
@@ -259,8 +274,7 @@ golanes_stack_table_intern_frames (GolanesStackTable       *table,
       const StackRec *s = &g_array_index (table->stacks, StackRec, id);
 
       if (s->hash == hash && s->n == n_frames &&
-          memcmp (&g_array_index (table->frames, GolanesFrame, s->first), conv,
-                  n_frames * sizeof (GolanesFrame)) == 0)
+          frames_equal (&g_array_index (table->frames, GolanesFrame, s->first), conv, n_frames))
         return id;
     }
 
