@@ -201,3 +201,38 @@ golanes_settings_save_window (GSettings *settings,
     }
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 }
+
+/**
+ * golanes_settings_clamp_int:
+ * @settings: the application's settings
+ * @key: an integer key with a range
+ * @value: a value for @key
+ *
+ * Returns: @value, brought into the range the schema gives @key
+ */
+int
+golanes_settings_clamp_int (GSettings  *settings,
+                            const char *key,
+                            int         value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) limits = NULL;
+  g_autofree char *type = NULL;
+  int min;
+  int max;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), value);
+  g_return_val_if_fail (key != NULL, value);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  range = g_settings_schema_key_get_range (schema_key);
+  g_variant_get (range, "(sv)", &type, &limits);
+  if (g_strcmp0 (type, "range") != 0)
+    return value;
+
+  g_variant_get (limits, "(ii)", &min, &max);
+  return CLAMP (value, min, max);
+}

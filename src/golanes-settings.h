@@ -24,5 +24,8 @@ void       golanes_settings_restore_window      (GSettings       *settings,
                                                  GtkWindow       *window);
 void       golanes_settings_save_window         (GSettings       *settings,
                                                  GtkWindow       *window);
+int        golanes_settings_clamp_int           (GSettings       *settings,
+                                                 const char      *key,
+                                                 int              value);
 
 G_END_DECLS
