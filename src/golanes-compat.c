@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "golanes-compat.h"
 
 /* The widget's foreground colour. */
@@ -18,7 +20,11 @@ golanes_widget_get_color (GtkWidget *widget,
   g_return_if_fail (color != NULL);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  /* Newer than the GDK_VERSION_MAX_ALLOWED ceiling, which marks it
+   * unavailable: allowed here, behind the version check. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_widget_get_color (widget, color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
 #endif
@@ -36,5 +42,47 @@ golanes_widget_get_accent_color (GtkWidget *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", color))
     gdk_rgba_parse (color, "#3584e4");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* AdwFlap is deprecated from libadwaita 1.4 on, for AdwOverlaySplitView,
+ * which 1.2 lacks: the flap is used on every version, and only here. */
+
+gboolean
+golanes_flap_get_folded (GtkWidget *flap)
+{
+  gboolean folded;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_return_val_if_fail (ADW_IS_FLAP (flap), FALSE);
+
+  folded = adw_flap_get_folded (ADW_FLAP (flap));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return folded;
+}
+
+gboolean
+golanes_flap_get_reveal_flap (GtkWidget *flap)
+{
+  gboolean reveal;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_return_val_if_fail (ADW_IS_FLAP (flap), FALSE);
+
+  reveal = adw_flap_get_reveal_flap (ADW_FLAP (flap));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return reveal;
+}
+
+void
+golanes_flap_set_reveal_flap (GtkWidget *flap,
+                              gboolean   reveal)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_return_if_fail (ADW_IS_FLAP (flap));
+
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), reveal);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }

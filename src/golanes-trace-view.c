@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-blocking-panel.h"
+#include "golanes-compat.h"
 #include "golanes-gc-panel.h"
 #include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
@@ -25,6 +26,10 @@
 /* The page of a loaded trace: what it is, the truncation banner, the
  * timeline with the details of the selected span below it, and the side
  * panels, all sharing one GolanesSession. */
+
+/* The timeline's least width beside the side panel: its gutter and about
+ * 450 px of time. A narrower window folds the panel over the timeline. */
+#define MIN_TIMELINE_WIDTH 640
 struct _GolanesTraceView
 {
   GtkWidget         parent_instance;
@@ -39,8 +44,12 @@ struct _GolanesTraceView
   GtkLabel         *events_label;
   GtkWidget        *legend_box;
   GtkToggleButton  *side_toggle;
-  GtkPaned         *side_paned;
+  GtkWidget        *side_flap;       /* AdwFlap, through golanes-compat */
+  GtkWidget        *details_paned;
+  GtkWidget        *side_edge;
   GtkWidget        *side_box;
+  GtkDropDown      *side_switcher;
+  GtkStringList    *side_pages;
   GtkStack         *side_stack;
   GolanesTimelineView *timeline;
   GolanesDetailsPanel *details;
@@ -51,6 +60,7 @@ struct _GolanesTraceView
   GPtrArray        *panel_setters;   /* GolanesPanelSetDocument, one per panel */
   GPtrArray        *panels;
   GSettings        *settings;
+  int               drag_start_width; /* of the side panel, as its edge is dragged */
 };
 
 G_DEFINE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GTK_TYPE_WIDGET)
@@ -67,13 +77,26 @@ static void
 update_side_panel (GolanesTraceView *self)
 {
   gboolean has_panels = self->panels->len > 0;
-  gboolean visible = gtk_widget_get_visible (self->side_box);
 
   gtk_widget_set_visible (GTK_WIDGET (self->side_toggle), has_panels);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trace.toggle-side-panel", has_panels);
   if (!has_panels)
-    gtk_widget_set_visible (self->side_box, FALSE);
-  gtk_toggle_button_set_active (self->side_toggle, has_panels && visible);
+    golanes_flap_set_reveal_flap (self->side_flap, FALSE);
+  gtk_toggle_button_set_active (self->side_toggle,
+                                has_panels && golanes_flap_get_reveal_flap (self->side_flap));
+}
+
+/* Beside the timeline, the panel shows as the preference says; folded
+ * over it, only when asked, and it hides again when the window narrows. */
+static void
+side_panel_state_changed_cb (GolanesTraceView *self)
+{
+  gboolean show = FALSE;
+
+  if (!golanes_flap_get_folded (self->side_flap))
+    show = g_settings_get_boolean (self->settings, "show-side-panel");
+  golanes_flap_set_reveal_flap (self->side_flap, show && self->panels->len > 0);
+  update_side_panel (self);
 }
 
 static void
@@ -82,11 +105,22 @@ toggle_side_panel_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   GolanesTraceView *self = GOLANES_TRACE_VIEW (widget);
+  gboolean show;
 
   if (self->panels->len == 0)
     return;
-  gtk_widget_set_visible (self->side_box, !gtk_widget_get_visible (self->side_box));
-  update_side_panel (self);
+
+  show = !golanes_flap_get_reveal_flap (self->side_flap);
+  if (golanes_flap_get_folded (self->side_flap))
+    {
+      /* Over the timeline for a moment: what wide windows show stays. */
+      golanes_flap_set_reveal_flap (self->side_flap, show);
+      update_side_panel (self);
+    }
+  else
+    {
+      g_settings_set_boolean (self->settings, "show-side-panel", show);
+    }
 }
 
 gboolean
@@ -94,7 +128,114 @@ golanes_trace_view_get_side_panel_visible (GolanesTraceView *self)
 {
   g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), FALSE);
 
-  return gtk_widget_get_visible (self->side_box);
+  return golanes_flap_get_reveal_flap (self->side_flap);
+}
+
+/**
+ * golanes_trace_view_get_side_panel_folded:
+ * @self: a #GolanesTraceView
+ *
+ * Returns: %TRUE if the side panel, when shown, lies over the timeline
+ *   because the two do not fit side by side
+ */
+gboolean
+golanes_trace_view_get_side_panel_folded (GolanesTraceView *self)
+{
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), FALSE);
+
+  return golanes_flap_get_folded (self->side_flap);
+}
+
+/**
+ * golanes_trace_view_get_side_panel_width:
+ * @self: a #GolanesTraceView
+ *
+ * Returns: the width the side panel has, or has when shown
+ */
+int
+golanes_trace_view_get_side_panel_width (GolanesTraceView *self)
+{
+  int width = -1;
+
+  g_return_val_if_fail (GOLANES_IS_TRACE_VIEW (self), 0);
+
+  if (gtk_widget_get_mapped (self->side_box))
+    return gtk_widget_get_width (self->side_box);
+  gtk_widget_get_size_request (self->side_box, &width, NULL);
+  return width;
+}
+
+/* Dragging the panel's edge sets its width; the width is saved when the
+ * drag ends, for this and the next windows. */
+
+static int
+side_panel_width_for_drag (GolanesTraceView *self,
+                           double            offset_x)
+{
+  int total = gtk_widget_get_width (self->side_flap);
+  int width;
+  int max;
+
+  /* The panel is at the end: in a right-to-left layout, on the left. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    offset_x = -offset_x;
+  width = self->drag_start_width - (int) offset_x;
+
+  /* Beside the timeline, never so wide that it folds over it. */
+  max = total - gtk_widget_get_width (self->side_edge);
+  if (!golanes_flap_get_folded (self->side_flap))
+    max -= MIN_TIMELINE_WIDTH;
+  width = MIN (width, max);
+
+  return golanes_settings_clamp_int (self->settings, "side-panel-width", width);
+}
+
+static void
+side_edge_drag_begin_cb (GolanesTraceView *self,
+                         double            x,
+                         double            y)
+{
+  g_assert (GOLANES_IS_TRACE_VIEW (self));
+
+  self->drag_start_width = gtk_widget_get_width (self->side_box);
+  if (self->drag_start_width <= 0)
+    self->drag_start_width = g_settings_get_int (self->settings, "side-panel-width");
+}
+
+static void
+side_edge_drag_update_cb (GolanesTraceView *self,
+                          double            offset_x,
+                          double            offset_y)
+{
+  g_assert (GOLANES_IS_TRACE_VIEW (self));
+
+  gtk_widget_set_size_request (self->side_box, side_panel_width_for_drag (self, offset_x), -1);
+}
+
+static void
+side_edge_drag_end_cb (GolanesTraceView *self,
+                       double            offset_x,
+                       double            offset_y)
+{
+  int width;
+
+  g_assert (GOLANES_IS_TRACE_VIEW (self));
+
+  width = side_panel_width_for_drag (self, offset_x);
+  gtk_widget_set_size_request (self->side_box, width, -1);
+  g_settings_set_int (self->settings, "side-panel-width", width);
+}
+
+/* What a drag of the panel's edge by @offset_x does (for tests). */
+void
+_golanes_trace_view_drag_side_panel_edge (GolanesTraceView *self,
+                                          double            offset_x)
+{
+  g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
+
+  side_edge_drag_begin_cb (self, 0, 0);
+  side_edge_drag_update_cb (self, offset_x / 2, 0);
+  side_edge_drag_end_cb (self, offset_x, 0);
 }
 
 static void
@@ -180,6 +321,7 @@ golanes_trace_view_add_panel (GolanesTraceView        *self,
     g_signal_connect_object (panel, "highlight", G_CALLBACK (panel_highlight_cb), self, 0);
 
   gtk_stack_add_titled (self->side_stack, panel, name, title);
+  gtk_string_list_append (self->side_pages, title);
   g_ptr_array_add (self->panels, panel);
   g_ptr_array_add (self->panel_setters, set_document);
   if (self->document != NULL && set_document != NULL)
@@ -397,8 +539,21 @@ static void
 side_page_changed_cb (GolanesTraceView *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->side_stack);
+  GtkWidget *child = gtk_stack_get_visible_child (self->side_stack);
+  guint index;
 
+  if (child != NULL && g_ptr_array_find (self->panels, child, &index))
+    gtk_drop_down_set_selected (self->side_switcher, index);
   g_settings_set_string (self->settings, "side-panel-page", name != NULL ? name : "");
+}
+
+static void
+side_switcher_changed_cb (GolanesTraceView *self)
+{
+  guint index = gtk_drop_down_get_selected (self->side_switcher);
+
+  if (index < self->panels->len)
+    gtk_stack_set_visible_child (self->side_stack, g_ptr_array_index (self->panels, index));
 }
 
 static void
@@ -450,8 +605,12 @@ golanes_trace_view_class_init (GolanesTraceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, events_label);
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, legend_box);
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_toggle);
-  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_flap);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, details_paned);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_edge);
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_box);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_switcher);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_pages);
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, side_stack);
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, timeline);
   gtk_widget_class_bind_template_child (widget_class, GolanesTraceView, details);
@@ -466,6 +625,8 @@ golanes_trace_view_class_init (GolanesTraceViewClass *klass)
 static void
 golanes_trace_view_init (GolanesTraceView *self)
 {
+  GtkGesture *drag;
+
   self->panels = g_ptr_array_new ();
   self->panel_setters = g_ptr_array_new ();
 
@@ -484,8 +645,8 @@ golanes_trace_view_init (GolanesTraceView *self)
 
   /* The side area's state, as the preferences show it. */
   self->settings = golanes_settings_new ();
-  g_settings_bind (self->settings, "show-side-panel", self->side_box, "visible", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "side-panel-width", self->side_box, "width-request", G_SETTINGS_BIND_GET);
+  gtk_widget_set_size_request (self->details_paned, MIN_TIMELINE_WIDTH, -1);
   {
     g_autofree char *page = g_settings_get_string (self->settings, "side-panel-page");
 
@@ -493,10 +654,26 @@ golanes_trace_view_init (GolanesTraceView *self)
     if (page[0] != '\0' && gtk_stack_get_child_by_name (self->side_stack, page) != NULL)
       gtk_stack_set_visible_child_name (self->side_stack, page);
   }
-  g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (side_page_changed_cb),
+  side_page_changed_cb (self);
+  g_signal_connect_object (self->side_stack, "notify::visible-child", G_CALLBACK (side_page_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->side_box, "notify::visible", G_CALLBACK (update_side_panel), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_switcher, "notify::selected", G_CALLBACK (side_switcher_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::show-side-panel", G_CALLBACK (side_panel_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_flap, "notify::folded", G_CALLBACK (side_panel_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* Folded, a click on the timeline or Escape hides the panel. */
+  g_signal_connect_object (self->side_flap, "notify::reveal-flap", G_CALLBACK (update_side_panel),
+                           self, G_CONNECT_SWAPPED);
+  side_panel_state_changed_cb (self);
+
+  gtk_widget_set_cursor_from_name (self->side_edge, "col-resize");
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (side_edge_drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (side_edge_drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (side_edge_drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->side_edge, GTK_EVENT_CONTROLLER (drag));
 
   fill_legend (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

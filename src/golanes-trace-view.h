@@ -42,6 +42,10 @@ void                 golanes_trace_view_add_panel    (GolanesTraceView        *s
 GtkWidget           *golanes_trace_view_get_panel    (GolanesTraceView *self,
                                                       const char       *name);
 gboolean             golanes_trace_view_get_side_panel_visible (GolanesTraceView *self);
+gboolean             golanes_trace_view_get_side_panel_folded  (GolanesTraceView *self);
+int                  golanes_trace_view_get_side_panel_width   (GolanesTraceView *self);
+void                 _golanes_trace_view_drag_side_panel_edge  (GolanesTraceView *self,
+                                                                double            offset_x);
 /* The truncation banner's text, or NULL when it is hidden. */
 const char          *golanes_trace_view_get_banner_text (GolanesTraceView *self);
 

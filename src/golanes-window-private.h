@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 void _golanes_window_set_drop_highlight (GolanesWindow *self,
                                          gboolean       highlight);
 
-GolanesTraceView *_golanes_window_get_trace_view (GolanesWindow *self);
+GolanesTraceView *_golanes_window_get_trace_view   (GolanesWindow *self);
+AdwWindowTitle   *_golanes_window_get_window_title (GolanesWindow *self);
 
 G_END_DECLS

@@ -806,3 +806,11 @@ _golanes_window_get_trace_view (GolanesWindow *self)
 
   return self->trace_view;
 }
+
+AdwWindowTitle *
+_golanes_window_get_window_title (GolanesWindow *self)
+{
+  g_return_val_if_fail (GOLANES_IS_WINDOW (self), NULL);
+
+  return self->window_title;
+}
