@@ -205,8 +205,8 @@ test_window_size_bad (void)
     int width;
     int height;
   } cases[] = {
-    { 0, 640 },
-    { 880, 0 },
+    { 0, 720 },
+    { 1280, 0 },
     { -200, -100 },
     { 64000, 48000 },     /* no monitor is that large (Xvfb is 1280×1024) */
     { 1000, 20000 },
@@ -221,10 +221,10 @@ test_window_size_bad (void)
       g_settings_set_int (settings, "window-height", cases[i].height);
 
       g_test_expect_message ("golanes-settings", G_LOG_LEVEL_WARNING,
-                             "Saved window size * does not fit on any monitor, using 880×640");
+                             "Saved window size * does not fit on any monitor, using 1280×720");
       window = new_hidden_window ();
       g_test_assert_expected_messages ();
-      assert_default_size (window, 880, 640);
+      assert_default_size (window, 1280, 720);
       present (window);
       destroy_window (window);
 
@@ -233,7 +233,7 @@ test_window_size_bad (void)
       g_assert_cmpint (g_settings_get_int (settings, "window-height"), >, 0);
     }
 
-  g_assert_true (golanes_settings_window_size_is_sane (gdk_display_get_default (), 880, 640));
+  g_assert_true (golanes_settings_window_size_is_sane (gdk_display_get_default (), 1280, 720));
   g_assert_true (golanes_settings_window_size_is_sane (NULL, 5000, 5000));
   g_assert_false (golanes_settings_window_size_is_sane (NULL, 0, 5000));
 
@@ -544,9 +544,9 @@ test_screenshots (void)
   g_assert_no_errno (g_mkdir_with_parents (png_dir, 0755));
   g_assert_true (g_file_set_contents (png_path, (const char *) png, sizeof png, NULL));
 
-  /* Room for the timeline and the side panel, on the 1280×1024 screen. */
-  g_settings_set_int (settings, "window-width", 1200);
-  g_settings_set_int (settings, "window-height", 780);
+  /* The default size, which fits the 1280×1024 screen. */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 
   /* A trace, as opened from the file manager. */
   trace = g_file_new_for_path (copy);
