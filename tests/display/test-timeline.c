@@ -25,6 +25,7 @@
 #include "golanes-panel-row.h"
 #include "golanes-palette.h"
 #include "golanes-settings.h"
+#include "golanes-time-ruler.h"
 #include "golanes-timeline-lanes.h"
 #include "golanes-timeline-math.h"
 #include "golanes-timeline-view-private.h"
@@ -130,6 +131,16 @@ test_lanes (void)
   guint expanded = 0;
   guint collapsed = 0;
   guint regions = 0;
+  GtkWidget *ruler = gtk_widget_get_first_child (GTK_WIDGET (timeline ()));
+  g_autoptr(GolanesSession) ruler_session = NULL;
+  g_autoptr(GolanesSession) lanes_session = NULL;
+
+  /* The view hands its session to the ruler and the lanes. */
+  g_assert_true (GOLANES_IS_TIME_RULER (ruler));
+  g_object_get (ruler, "session", &ruler_session, NULL);
+  g_object_get (golanes_timeline_view_get_lanes (timeline ()), "session", &lanes_session, NULL);
+  g_assert_true (ruler_session == session ());
+  g_assert_true (lanes_session == session ());
 
   g_assert_nonnull (layout);
   g_assert_cmpuint (golanes_timeline_layout_count_lanes (layout, GOLANES_LANE_PROC), ==,

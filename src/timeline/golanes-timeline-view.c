@@ -87,28 +87,28 @@ style_is_dark (void)
 }
 
 gboolean
-_golanes_timeline_view_get_params (GolanesTimelineView         *self,
-                                   GtkWidget                   *child,
-                                   GolanesTimelineRenderParams *params)
+_golanes_timeline_params_init (GolanesTimelineRenderParams *params,
+                               GtkWidget                   *widget,
+                               GolanesSession              *session,
+                               GolanesTimelineLayout       *layout,
+                               double                       width,
+                               double                       scroll_y)
 {
-  g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), FALSE);
-
   memset (params, 0, sizeof *params);
-  if (self->session == NULL || self->layout == NULL)
+  if (session == NULL || layout == NULL)
     return FALSE;
 
-  params->document = golanes_session_get_document (self->session);
-  params->layout = self->layout;
-  golanes_session_get_visible (self->session, &params->start, &params->end);
-  /* Ruler and lanes share the data area's width, so that ticks line up. */
-  params->width = gtk_widget_get_width (self->lanes);
-  params->height = gtk_widget_get_height (child);
-  params->scroll_y = floor (gtk_adjustment_get_value (self->vadjustment));
-  params->scale = gtk_widget_get_scale_factor (child);
+  params->document = golanes_session_get_document (session);
+  params->layout = layout;
+  golanes_session_get_visible (session, &params->start, &params->end);
+  params->width = width;
+  params->height = gtk_widget_get_height (widget);
+  params->scroll_y = scroll_y;
+  params->scale = gtk_widget_get_scale_factor (widget);
   params->dark = style_is_dark ();
-  golanes_widget_get_color (child, &params->foreground);
-  params->pango = gtk_widget_get_pango_context (child);
-  params->highlight = golanes_session_get_highlight (self->session, &params->n_highlight);
+  golanes_widget_get_color (widget, &params->foreground);
+  params->pango = gtk_widget_get_pango_context (widget);
+  params->highlight = golanes_session_get_highlight (session, &params->n_highlight);
   return TRUE;
 }
 
@@ -128,8 +128,9 @@ after_paint_cb (GdkFrameClock       *clock,
     }
 }
 
-void
-_golanes_timeline_view_lanes_drawn (GolanesTimelineView *self)
+/* The lanes drew with data: a frame, counted once it is painted. */
+static void
+lanes_drawn_cb (GolanesTimelineView *self)
 {
   GdkFrameClock *clock;
 
@@ -280,12 +281,21 @@ session_notify_cb (GolanesTimelineView *self,
                    GParamSpec          *pspec,
                    GolanesSession      *session)
 {
-  /* The lanes keep their render node unless the view changed; highlights
-   * are drawn over it. */
-  gtk_widget_queue_draw (self->ruler);
-  gtk_widget_queue_draw (self->lanes);
+  /* The ruler and the lanes follow the session themselves. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_actions (self);
+}
+
+/* The ruler and the lanes draw @session with @layout, which the view owns. */
+static void
+set_children_session (GolanesTimelineView   *self,
+                      GolanesSession        *session,
+                      GolanesTimelineLayout *layout)
+{
+  golanes_time_ruler_set_layout (GOLANES_TIME_RULER (self->ruler), layout);
+  golanes_time_ruler_set_session (GOLANES_TIME_RULER (self->ruler), session);
+  golanes_timeline_lanes_set_layout (GOLANES_TIMELINE_LANES (self->lanes), layout);
+  golanes_timeline_lanes_set_session (GOLANES_TIMELINE_LANES (self->lanes), session);
 }
 
 /**
@@ -303,7 +313,10 @@ golanes_timeline_view_set_session (GolanesTimelineView *self,
     return;
 
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      set_children_session (self, NULL, NULL);
+    }
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, golanes_timeline_layout_free);
   self->n_frames = 0;
@@ -315,11 +328,11 @@ golanes_timeline_view_set_session (GolanesTimelineView *self,
       g_signal_connect_object (session, "notify", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "reveal-goroutine", G_CALLBACK (reveal_goroutine_cb), self,
                                G_CONNECT_SWAPPED);
+      set_children_session (self, self->session, self->layout);
     }
 
   gtk_adjustment_set_value (self->vadjustment, 0);
   layout_changed (self);
-  gtk_widget_queue_draw (self->ruler);
   update_actions (self);
 }
 
@@ -588,7 +601,7 @@ golanes_timeline_view_click (GolanesTimelineView *self,
 
   g_return_if_fail (GOLANES_IS_TIMELINE_VIEW (self));
 
-  if (!_golanes_timeline_view_get_params (self, self->lanes, &params) ||
+  if (!golanes_timeline_lanes_get_params (GOLANES_TIMELINE_LANES (self->lanes), &params) ||
       !golanes_timeline_hit_test (&params, x, y, &hit))
     {
       if (self->session != NULL)
@@ -736,7 +749,7 @@ query_tooltip_cb (GolanesTimelineView *self,
   GolanesTimelineHit hit;
   g_autofree char *text = NULL;
 
-  if (keyboard || !_golanes_timeline_view_get_params (self, lanes, &params) ||
+  if (keyboard || !golanes_timeline_lanes_get_params (GOLANES_TIMELINE_LANES (lanes), &params) ||
       !golanes_timeline_hit_test (&params, x, y, &hit))
     return FALSE;
 
@@ -755,7 +768,7 @@ query_tooltip_cb (GolanesTimelineView *self,
 static void
 vadjustment_changed_cb (GolanesTimelineView *self)
 {
-  gtk_widget_queue_draw (self->lanes);
+  /* The lanes follow their adjustment themselves. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1037,6 +1050,7 @@ golanes_timeline_view_size_allocate (GtkWidget *widget,
   update_adjustment_for (self, MAX (0, height - ruler_height));
   gtk_widget_allocate (self->body, width, MAX (0, height - ruler_height), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, ruler_height)));
+  golanes_time_ruler_set_lanes_width (GOLANES_TIME_RULER (self->ruler), gtk_widget_get_width (self->lanes));
   gtk_popover_present (GTK_POPOVER (self->find_popover));
 }
 
@@ -1075,8 +1089,12 @@ golanes_timeline_view_dispose (GObject *object)
   GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (object);
   GtkWidget *child;
 
+  /* The children still have a session only on the first dispose. */
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      set_children_session (self, NULL, NULL);
+    }
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, golanes_timeline_layout_free);
   g_clear_pointer (&self->find_popover, gtk_widget_unparent);
@@ -1173,6 +1191,8 @@ golanes_timeline_view_init (GolanesTimelineView *self)
   self->vadjustment = gtk_adjustment_new (0, 0, 0, 20, 200, 0);
   g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  golanes_timeline_lanes_set_vadjustment (GOLANES_TIMELINE_LANES (self->lanes), self->vadjustment);
+  g_signal_connect_object (self->lanes, "drawn", G_CALLBACK (lanes_drawn_cb), self, G_CONNECT_SWAPPED);
   self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
   gtk_box_append (GTK_BOX (box), self->scrollbar);
 

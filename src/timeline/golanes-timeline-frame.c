@@ -1,0 +1,332 @@
+/* golanes-timeline-frame.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-timeline-render"
+
+#include "config.h"
+
+#include "golanes-timeline-render-private.h"
+
+/* A frame of the renderer: what a lane painter draws with.  Spans go into
+ * the pixel buffer (by scratch rows copied into the lane's device rows,
+ * or pixel by pixel), each lane's rows become one image node; text and
+ * fills are render nodes. */
+
+void
+_golanes_frame_fill (Frame         *f,
+                     double         x,
+                     double         y,
+                     double         w,
+                     double         h,
+                     const GdkRGBA *color)
+{
+  gtk_snapshot_append_color (f->snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+}
+
+guint32
+_golanes_frame_role_pixel (const Frame      *f,
+                           GolanesColorRole  role)
+{
+  return to_pixel (golanes_palette_get (role, f->p->dark));
+}
+
+#define TEXT_CACHE_MAX 2048
+
+static void
+text_entry_free (gpointer data)
+{
+  TextEntry *entry = data;
+
+  g_clear_pointer (&entry->node, gsk_render_node_unref);
+  g_free (entry);
+}
+
+/* The laid-out text, from the layout's cache while the Pango context is
+ * unchanged. */
+const TextEntry *
+_golanes_frame_text_entry (Frame         *f,
+                           const char    *str,
+                           int            width,
+                           const GdkRGBA *color)
+{
+  GolanesTimelineLayout *layout = f->p->layout;
+  guint serial = pango_context_get_serial (f->p->pango);
+  g_autofree char *key = NULL;
+  GtkSnapshot *snapshot;
+  TextEntry *entry;
+
+  if (layout->text_cache == NULL || layout->text_pango != f->p->pango || layout->text_pango_serial != serial ||
+      g_hash_table_size (layout->text_cache) > TEXT_CACHE_MAX)
+    {
+      g_clear_pointer (&layout->text_cache, g_hash_table_unref);
+      layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_entry_free);
+      layout->text_pango = f->p->pango;
+      layout->text_pango_serial = serial;
+    }
+
+  key = g_strdup_printf ("%d %d %.4f %.4f %.4f %.4f %s", width, pango_layout_get_ellipsize (f->layout),
+                         color->red, color->green, color->blue, color->alpha, str);
+  entry = g_hash_table_lookup (layout->text_cache, key);
+  if (entry != NULL)
+    return entry;
+
+  entry = g_new0 (TextEntry, 1);
+  pango_layout_set_text (f->layout, str, -1);
+  pango_layout_set_width (f->layout, width);
+  pango_layout_get_pixel_size (f->layout, &entry->width, &entry->height);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_layout (snapshot, f->layout, color);
+  entry->node = gtk_snapshot_free_to_node (snapshot);
+  g_hash_table_insert (layout->text_cache, g_steal_pointer (&key), entry);
+  return entry;
+}
+
+/* Draws @text at (@x, @y) clipped to @max_width; returns FALSE when not
+ * even a few characters fit. */
+gboolean
+_golanes_frame_text (Frame         *f,
+                     const char    *str,
+                     double         x,
+                     double         y,
+                     double         max_width,
+                     double         lane_height,
+                     const GdkRGBA *color)
+{
+  const TextEntry *entry;
+
+  if (max_width < 14)
+    return FALSE;
+
+  entry = _golanes_frame_text_entry (f, str, (int) (max_width * PANGO_SCALE), color);
+  if (entry->node == NULL)
+    return TRUE;
+
+  gtk_snapshot_save (f->snapshot);
+  gtk_snapshot_translate (f->snapshot, &GRAPHENE_POINT_INIT (x, y + floor ((lane_height - entry->height) / 2)));
+  gtk_snapshot_append_node (f->snapshot, entry->node);
+  gtk_snapshot_restore (f->snapshot);
+  return TRUE;
+}
+
+/* A label inside a span, drawn once the texture is in place. */
+void
+_golanes_frame_queue_label (Frame             *f,
+                            const char        *str,
+                            double             x,
+                            double             y,
+                            double             max_width,
+                            const GolanesLane *lane,
+                            double             lane_y,
+                            const GdkRGBA     *color)
+{
+  Label label;
+
+  if (max_width < 14)
+    return;
+
+  label.x = x;
+  label.y = y;
+  label.width = max_width;
+  label.height = lane->height;
+  label.clip_y = lane_y;
+  label.clip_height = lane->height;
+  label.color = *color;
+  label.text = g_strdup (str);
+  g_array_append_val (f->labels, label);
+}
+
+/* Copies the drawn columns of @row into the buffer's device rows
+ * [r0, r1). */
+void
+_golanes_frame_put_rows (Frame         *f,
+                         const guint32 *row,
+                         int            r0,
+                         int            r1)
+{
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, f->ph);
+  if (f->ext_x0 >= f->ext_x1)
+    return;
+  for (int r = r0; r < r1; r++)
+    memcpy (f->pixels + (gsize) r * f->pw + f->ext_x0, row + f->ext_x0,
+            (gsize) (f->ext_x1 - f->ext_x0) * sizeof (guint32));
+}
+
+/* Starts the transparent scratch rows of a lane. */
+void
+_golanes_frame_rows_begin (Frame *f,
+                           int    n)
+{
+  for (int i = 0; i < n; i++)
+    memset (f->rows[i] + f->data_x, 0, (gsize) f->n_cols * sizeof (guint32));
+  f->ext_x0 = G_MAXINT;
+  f->ext_x1 = 0;
+}
+
+void
+_golanes_frame_init (Frame                             *f,
+                     const GolanesTimelineRenderParams *p,
+                     GtkSnapshot                       *snapshot)
+{
+  memset (f, 0, sizeof *f);
+  f->p = p;
+  f->timeline = golanes_document_get_timeline (p->document);
+  f->snapshot = snapshot;
+  f->data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  f->scale = frame_scale (p);
+  f->data_x = GOLANES_TIMELINE_GUTTER * f->scale;
+  f->pw = (int) ceil (p->width * f->scale);
+  f->ph = (int) ceil (p->height * f->scale);
+  f->n_cols = MAX (f->pw - f->data_x, 0);
+  /* Columns of the LOD queries are device pixels. */
+  f->ns_per_px = (double) (p->end - p->start) / (f->data_width * f->scale);
+}
+
+/* A frame's pixel buffer, shared by the images of its lanes.  Buffers
+ * come back to a small pool when the last image goes: a fresh allocation
+ * of several megabytes a frame costs more in page faults than drawing. */
+#define POOL_SIZE 3
+
+typedef struct _Pixels
+{
+  guint32 *pixels;
+  gsize    size;
+  gint     ref_count;
+} Pixels;
+
+G_LOCK_DEFINE_STATIC (pool);
+static Pixels *pool[POOL_SIZE];
+
+static Pixels *
+pixels_new (gsize size)
+{
+  Pixels *px = NULL;
+
+  G_LOCK (pool);
+  for (guint i = 0; i < POOL_SIZE; i++)
+    if (pool[i] != NULL && pool[i]->size == size)
+      {
+        px = g_steal_pointer (&pool[i]);
+        break;
+      }
+  G_UNLOCK (pool);
+
+  if (px == NULL)
+    {
+      px = g_new (Pixels, 1);
+      px->pixels = g_new (guint32, size);
+      px->size = size;
+    }
+  px->ref_count = 1;
+  return px;
+}
+
+static Pixels *
+pixels_ref (Pixels *px)
+{
+  g_atomic_int_inc (&px->ref_count);
+  return px;
+}
+
+static void
+pixels_unref (gpointer data)
+{
+  Pixels *px = data;
+  Pixels *old;
+  guint slot = 0;
+
+  if (!g_atomic_int_dec_and_test (&px->ref_count))
+    return;
+
+  G_LOCK (pool);
+  for (guint i = 0; i < POOL_SIZE; i++)
+    if (pool[i] == NULL)
+      {
+        slot = i;
+        break;
+      }
+  old = pool[slot];
+  pool[slot] = px;
+  G_UNLOCK (pool);
+
+  if (old != NULL)
+    {
+      g_free (old->pixels);
+      g_free (old);
+    }
+}
+
+static void
+image_release (gpointer data)
+{
+  cairo_surface_destroy (data);
+}
+
+static const cairo_user_data_key_t pixels_key;
+static const cairo_user_data_key_t image_key;
+
+/* Device rows [r0, r1) of the buffer, in the columns the lane drew on, as
+ * an image at device resolution.  A cairo node, not a GdkTexture: GTK
+ * 4.8's cairo renderer converts a memory texture pixel by pixel on every
+ * draw, while an image surface is composited as it is (and the GL
+ * renderer uploads either once for a node it keeps).  The node's
+ * recording keeps the image alive, so cairo never copies it. */
+void
+_golanes_frame_append_image (Frame *f,
+                             int    r0,
+                             int    r1)
+{
+  cairo_surface_t *image;
+  GskRenderNode *node;
+  cairo_t *cr;
+  double x;
+  double y;
+
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, f->ph);
+  if (r0 >= r1 || f->ext_x0 >= f->ext_x1)
+    return;
+
+  x = (double) f->ext_x0 / f->scale;
+  y = (double) r0 / f->scale;
+  image = cairo_image_surface_create_for_data ((guchar *) (f->pixels + (gsize) r0 * f->pw + f->ext_x0),
+                                               CAIRO_FORMAT_ARGB32, f->ext_x1 - f->ext_x0, r1 - r0,
+                                               f->pw * (int) sizeof (guint32));
+  cairo_surface_set_user_data (image, &pixels_key, pixels_ref (f->buffer), pixels_unref);
+  cairo_surface_set_device_scale (image, f->scale, f->scale);
+
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, y, (double) (f->ext_x1 - f->ext_x0) / f->scale,
+                                                  (double) (r1 - r0) / f->scale));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, image, x, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_set_user_data (gsk_cairo_node_get_surface (node), &image_key, image, image_release);
+
+  gtk_snapshot_append_node (f->snapshot, node);
+  gsk_render_node_unref (node);
+}
+
+
+void
+_golanes_frame_alloc_pixels (Frame *f)
+{
+  f->buffer = pixels_new ((gsize) f->pw * f->ph);
+  f->pixels = f->buffer->pixels;
+  for (guint i = 0; i < G_N_ELEMENTS (f->rows); i++)
+    f->rows[i] = g_new (guint32, f->pw);
+}
+
+void
+_golanes_frame_free_pixels (Frame *f)
+{
+  pixels_unref (g_steal_pointer (&f->buffer));
+  f->pixels = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (f->rows); i++)
+    g_clear_pointer (&f->rows[i], g_free);
+}

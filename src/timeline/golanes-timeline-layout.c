@@ -1,0 +1,464 @@
+/* golanes-timeline-layout.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-timeline-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "golanes-timeline-render-private.h"
+
+/* The lanes top to bottom and their groups; see golanes-timeline-render.h. */
+
+#define HEADER_HEIGHT    24
+#define GC_HEIGHT        22
+#define PLOT_HEIGHT      44
+#define PROC_HEIGHT      20
+#define THREAD_HEIGHT    14
+#define TASK_HEIGHT      16
+#define GOROUTINE_HEIGHT 18
+#define REGION_HEIGHT    12
+#define LANE_GAP         2
+
+static void
+lane_group_free (gpointer data)
+{
+  GolanesLaneGroup *group = data;
+
+  g_free (group->title);
+  g_array_unref (group->members);
+  g_free (group);
+}
+
+static GolanesLaneGroup *
+lane_group_new (GolanesGroupKind kind,
+                char            *title,
+                gboolean         collapsed)
+{
+  GolanesLaneGroup *group = g_new0 (GolanesLaneGroup, 1);
+
+  group->kind = kind;
+  group->title = title;
+  group->collapsed = collapsed;
+  group->members = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return group;
+}
+
+char *
+golanes_timeline_dup_goroutine_function (GolanesTimeline *timeline,
+                                         guint            goroutine)
+{
+  GolanesTimelineGoroutine g;
+  const char *name;
+  gsize len = 0;
+
+  if (!golanes_timeline_get_goroutine (timeline, goroutine, &g) || g.start_func == 0)
+    return g_strdup ("");
+
+  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline),
+                                         g.start_func, &len);
+  if (name == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (name, len);
+}
+
+/* Runtime-internal: started by a runtime.* function other than
+ * runtime.main, or by nothing we know of. */
+static gboolean
+is_runtime_function (const char *name)
+{
+  return name[0] == '\0' ||
+         (g_str_has_prefix (name, "runtime.") && strcmp (name, "runtime.main") != 0);
+}
+
+static void
+append_lane (GolanesTimelineLayout *self,
+             GolanesLaneKind        kind,
+             guint32                index,
+             guint16                level,
+             guint8                 group,
+             double                 height)
+{
+  GolanesLane lane;
+
+  lane.y = self->height;
+  lane.height = height;
+  lane.index = index;
+  lane.level = level;
+  lane.kind = kind;
+  lane.group = group;
+  g_array_append_val (self->lanes, lane);
+  self->height += height + LANE_GAP;
+}
+
+static void
+golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
+
+  g_array_set_size (self->lanes, 0);
+  self->height = 0;
+  for (guint i = 0; i < self->n_goroutines; i++)
+    self->goroutine_lane[i] = -1;
+
+  append_lane (self, GOLANES_LANE_GC, 0, 0, G_MAXUINT8, GC_HEIGHT);
+  append_lane (self, GOLANES_LANE_HEAP, 0, 0, G_MAXUINT8, PLOT_HEIGHT);
+  append_lane (self, GOLANES_LANE_COUNTS, 0, 0, G_MAXUINT8, PLOT_HEIGHT);
+
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      const GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+
+      append_lane (self, GOLANES_LANE_HEADER, g, 0, g, HEADER_HEIGHT);
+      if (group->collapsed)
+        continue;
+
+      for (guint m = 0; m < group->members->len; m++)
+        {
+          guint32 index = g_array_index (group->members, guint32, m);
+
+          switch (group->kind)
+            {
+            case GOLANES_GROUP_PROCS:
+              append_lane (self, GOLANES_LANE_PROC, index, 0, g, PROC_HEIGHT);
+              break;
+            case GOLANES_GROUP_THREADS:
+              append_lane (self, GOLANES_LANE_THREAD, index, 0, g, THREAD_HEIGHT);
+              break;
+            case GOLANES_GROUP_TASKS:
+              append_lane (self, GOLANES_LANE_TASK, index, 0, g, TASK_HEIGHT);
+              break;
+            case GOLANES_GROUP_GOROUTINES:
+              {
+                guint n_levels = golanes_timeline_get_goroutine_n_region_levels (timeline, index);
+
+                self->goroutine_lane[index] = self->lanes->len;
+                append_lane (self, GOLANES_LANE_GOROUTINE, index, 0, g, GOROUTINE_HEIGHT);
+                for (guint l = 0; l < n_levels; l++)
+                  append_lane (self, GOLANES_LANE_REGION, index, l, g, REGION_HEIGHT);
+              }
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+
+  self->serial++;
+}
+
+GolanesTimelineLayout *
+golanes_timeline_layout_new (GolanesDocument *document)
+{
+  GolanesTimelineLayout *self;
+  GolanesTimeline *timeline;
+  g_autoptr(GHashTable) by_function = NULL;
+  GolanesLaneGroup *runtime_group = NULL;
+  GolanesLaneGroup *group;
+  const GolanesSeriesPoint *points;
+  guint n_points;
+  guint n;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  self = g_new0 (GolanesTimelineLayout, 1);
+  self->document = golanes_document_ref (document);
+  self->lanes = g_array_new (FALSE, FALSE, sizeof (GolanesLane));
+  self->groups = g_ptr_array_new_with_free_func (lane_group_free);
+  timeline = golanes_document_get_timeline (document);
+
+  n = golanes_timeline_get_n_procs (timeline);
+  group = lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE);
+  for (guint32 i = 0; i < n; i++)
+    g_array_append_val (group->members, i);
+  g_ptr_array_add (self->groups, group);
+
+  n = golanes_timeline_get_n_threads (timeline);
+  group = lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE);
+  for (guint32 i = 0; i < n; i++)
+    g_array_append_val (group->members, i);
+  g_ptr_array_add (self->groups, group);
+
+  n = golanes_timeline_get_n_task_rows (timeline);
+  if (n > 0)
+    {
+      group = lane_group_new (GOLANES_GROUP_TASKS, g_strdup (_("Tasks")), FALSE);
+      for (guint32 i = 0; i < n; i++)
+        g_array_append_val (group->members, i);
+      g_ptr_array_add (self->groups, group);
+    }
+
+  /* Goroutines grouped by start function, groups in order of their first
+   * goroutine; runtime-internal ones last and collapsed. */
+  self->n_goroutines = golanes_timeline_get_n_goroutines (timeline);
+  self->goroutine_lane = g_new (gint32, MAX (self->n_goroutines, 1));
+  by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint32 i = 0; i < self->n_goroutines; i++)
+    {
+      g_autofree char *name = golanes_timeline_dup_goroutine_function (timeline, i);
+
+      if (is_runtime_function (name))
+        {
+          if (runtime_group == NULL)
+            {
+              runtime_group = lane_group_new (GOLANES_GROUP_GOROUTINES,
+                                              g_strdup (_("Runtime goroutines")), TRUE);
+              runtime_group->runtime = TRUE;
+            }
+          g_array_append_val (runtime_group->members, i);
+          continue;
+        }
+
+      group = g_hash_table_lookup (by_function, name);
+      if (group == NULL)
+        {
+          group = lane_group_new (GOLANES_GROUP_GOROUTINES, g_strdup (name), FALSE);
+          g_hash_table_insert (by_function, g_steal_pointer (&name), group);
+          g_ptr_array_add (self->groups, group);
+        }
+      g_array_append_val (group->members, i);
+    }
+  if (runtime_group != NULL)
+    g_ptr_array_add (self->groups, runtime_group);
+
+  /* Big groups start collapsed, so that a trace with thousands of
+   * goroutines opens on an overview rather than a wall of lanes. */
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      group = g_ptr_array_index (self->groups, g);
+      if (group->kind == GOLANES_GROUP_GOROUTINES && group->members->len > 200)
+        group->collapsed = TRUE;
+    }
+
+  for (guint k = GOLANES_SERIES_HEAP_ALLOC; k <= GOLANES_SERIES_HEAP_GOAL; k++)
+    {
+      points = golanes_timeline_get_series (timeline, k, &n_points);
+      for (guint i = 0; i < n_points; i++)
+        self->heap_max = MAX (self->heap_max, points[i].value);
+    }
+
+  self->count_max = golanes_timeline_get_max_count_total (timeline);
+
+  golanes_timeline_layout_rebuild (self);
+  return self;
+}
+
+void
+golanes_timeline_layout_free (GolanesTimelineLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->document, golanes_document_unref);
+  g_array_unref (self->lanes);
+  g_ptr_array_unref (self->groups);
+  g_free (self->goroutine_lane);
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
+  g_free (self);
+}
+
+guint
+golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self)
+{
+  return self->lanes->len;
+}
+
+const GolanesLane *
+golanes_timeline_layout_get_lane (GolanesTimelineLayout *self,
+                                  guint                  index)
+{
+  g_return_val_if_fail (index < self->lanes->len, NULL);
+
+  return &g_array_index (self->lanes, GolanesLane, index);
+}
+
+double
+golanes_timeline_layout_get_height (GolanesTimelineLayout *self)
+{
+  return self->height;
+}
+
+guint
+golanes_timeline_layout_get_serial (GolanesTimelineLayout *self)
+{
+  return self->serial;
+}
+
+guint
+_golanes_timeline_layout_first_lane_below (GolanesTimelineLayout *self,
+                                           double                 y)
+{
+  guint lo = 0;
+  guint hi = self->lanes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const GolanesLane *lane = &g_array_index (self->lanes, GolanesLane, mid);
+
+      if (lane->y + lane->height + LANE_GAP <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+gint
+golanes_timeline_layout_find_lane (GolanesTimelineLayout *self,
+                                   double                 y)
+{
+  guint i = _golanes_timeline_layout_first_lane_below (self, y);
+  const GolanesLane *lane;
+
+  if (i >= self->lanes->len)
+    return -1;
+  lane = &g_array_index (self->lanes, GolanesLane, i);
+  if (y < lane->y || y >= lane->y + lane->height)
+    return -1;
+  return i;
+}
+
+guint
+golanes_timeline_layout_get_n_groups (GolanesTimelineLayout *self)
+{
+  return self->groups->len;
+}
+
+const GolanesLaneGroup *
+golanes_timeline_layout_get_group (GolanesTimelineLayout *self,
+                                   guint                  group)
+{
+  g_return_val_if_fail (group < self->groups->len, NULL);
+
+  return g_ptr_array_index (self->groups, group);
+}
+
+void
+golanes_timeline_layout_set_group_collapsed (GolanesTimelineLayout *self,
+                                             guint                  group,
+                                             gboolean               collapsed)
+{
+  GolanesLaneGroup *g;
+
+  g_return_if_fail (group < self->groups->len);
+
+  g = g_ptr_array_index (self->groups, group);
+  if (g->collapsed == !!collapsed)
+    return;
+  g->collapsed = !!collapsed;
+  golanes_timeline_layout_rebuild (self);
+}
+
+gint
+golanes_timeline_layout_get_goroutine_lane (GolanesTimelineLayout *self,
+                                            guint                  goroutine)
+{
+  if (goroutine >= self->n_goroutines)
+    return -1;
+  return self->goroutine_lane[goroutine];
+}
+
+gint
+golanes_timeline_layout_reveal_goroutine (GolanesTimelineLayout *self,
+                                          guint                  goroutine)
+{
+  if (goroutine >= self->n_goroutines)
+    return -1;
+
+  if (self->goroutine_lane[goroutine] < 0)
+    {
+      for (guint g = 0; g < self->groups->len; g++)
+        {
+          GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+
+          if (group->kind != GOLANES_GROUP_GOROUTINES)
+            continue;
+          for (guint m = 0; m < group->members->len; m++)
+            {
+              if (g_array_index (group->members, guint32, m) == goroutine)
+                {
+                  golanes_timeline_layout_set_group_collapsed (self, g, FALSE);
+                  return self->goroutine_lane[goroutine];
+                }
+            }
+        }
+    }
+
+  return self->goroutine_lane[goroutine];
+}
+
+guint
+golanes_timeline_layout_count_lanes (GolanesTimelineLayout *self,
+                                     GolanesLaneKind        kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (g_array_index (self->lanes, GolanesLane, i).kind == kind)
+      n++;
+  return n;
+}
+
+char *
+golanes_timeline_layout_dup_lane_label (GolanesTimelineLayout *self,
+                                        guint                  index)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
+  const GolanesLane *lane;
+
+  g_return_val_if_fail (index < self->lanes->len, NULL);
+
+  lane = &g_array_index (self->lanes, GolanesLane, index);
+  switch ((GolanesLaneKind) lane->kind)
+    {
+    case GOLANES_LANE_HEADER:
+      {
+        const GolanesLaneGroup *group = g_ptr_array_index (self->groups, lane->index);
+
+        /* Translators: a group of lanes: its name and how many it holds */
+        return g_strdup_printf (_("%s %s (%u)"), group->collapsed ? "▸" : "▾",
+                                group->title, group->members->len);
+      }
+    case GOLANES_LANE_GC:
+      return g_strdup (_("GC"));
+    case GOLANES_LANE_HEAP:
+      {
+        g_autofree char *max = g_format_size (self->heap_max);
+
+        /* Translators: %s is the largest heap size, "64.0 MB" */
+        return g_strdup_printf (_("Heap (%s)"), max);
+      }
+    case GOLANES_LANE_COUNTS:
+      /* Translators: %d is the largest goroutine count */
+      return g_strdup_printf (_("Goroutines (%d)"), self->count_max);
+    case GOLANES_LANE_PROC:
+      return g_strdup_printf ("P%" G_GINT64_FORMAT,
+                              golanes_timeline_get_proc (timeline, lane->index)->id);
+    case GOLANES_LANE_THREAD:
+      return g_strdup_printf ("M%" G_GINT64_FORMAT,
+                              golanes_timeline_get_thread (timeline, lane->index)->id);
+    case GOLANES_LANE_TASK:
+      /* Translators: %u is a row number of the task lanes */
+      return g_strdup_printf (_("Tasks %u"), lane->index + 1);
+    case GOLANES_LANE_GOROUTINE:
+      {
+        g_autofree char *name = golanes_timeline_dup_goroutine_function (timeline, lane->index);
+
+        return g_strdup_printf ("G%" G_GINT64_FORMAT " %s",
+                                golanes_timeline_get_goroutine_id (timeline, lane->index), name);
+      }
+    case GOLANES_LANE_REGION:
+      /* Translators: %u is a nesting depth of user regions */
+      return g_strdup_printf (_("regions %u"), lane->level + 1);
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}

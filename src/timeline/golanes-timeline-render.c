@@ -1,0 +1,294 @@
+/* golanes-timeline-render.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "golanes-timeline-render"
+
+#include "config.h"
+
+#include "golanes-timeline-render-private.h"
+
+/* The painter loop: the visible lanes' queries first
+ * (golanes-timeline-prefetch.c), then each lane's background and its
+ * painter's image (golanes-timeline-paint-*.c), then the text and the
+ * highlights over them.  Also the highlights alone and the ruler. */
+
+static double
+frame_x (const Frame *f,
+         gint64       time)
+{
+  return GOLANES_TIMELINE_GUTTER +
+         golanes_timeline_time_to_x (f->p->start, f->p->end, f->data_width, time);
+}
+
+static void
+label_clear (gpointer data)
+{
+  Label *label = data;
+
+  g_free (label->text);
+}
+
+static void
+draw_highlights (Frame *f)
+{
+  const GdkRGBA *color = golanes_palette_get (GOLANES_COLOR_HIGHLIGHT, f->p->dark);
+  GdkRGBA outline = *golanes_palette_get (GOLANES_COLOR_HEAP, f->p->dark);
+
+  for (guint i = 0; i < f->p->n_highlight; i++)
+    {
+      const GolanesSessionInterval *iv = &f->p->highlight[i];
+      double x0 = MAX (frame_x (f, iv->start), GOLANES_TIMELINE_GUTTER);
+      double x1 = MIN (frame_x (f, iv->end), GOLANES_TIMELINE_GUTTER + f->data_width);
+      double y = 0;
+      double h = f->p->height;
+
+      if (iv->end < f->p->start || iv->start > f->p->end)
+        continue;
+      x1 = MAX (x1, x0 + 2);
+
+      if (iv->goroutine >= 0)
+        {
+          gint index = golanes_timeline_lookup_goroutine (f->timeline, iv->goroutine);
+          gint lane_index = index >= 0 ? golanes_timeline_layout_get_goroutine_lane (f->p->layout, index) : -1;
+          const GolanesLane *lane;
+
+          if (lane_index < 0)
+            continue;
+          lane = golanes_timeline_layout_get_lane (f->p->layout, lane_index);
+          y = lane->y - f->p->scroll_y - 1;
+          h = lane->height + 2;
+          if (y + h < 0 || y > f->p->height)
+            continue;
+        }
+
+      if (iv->goroutine >= 0)
+        _golanes_frame_fill (f, x0, y, x1 - x0, h, color);
+      else
+        {
+          /* A time range across every lane: a light tint, so that the
+           * spans under it keep their colours. */
+          GdkRGBA tint = *color;
+
+          tint.alpha *= 0.45;
+          _golanes_frame_fill (f, x0, y, x1 - x0, h, &tint);
+        }
+      _golanes_frame_fill (f, x0, y, 1, h, &outline);
+      _golanes_frame_fill (f, x1 - 1, y, 1, h, &outline);
+    }
+}
+
+static PangoLayout *
+create_layout (PangoContext *context,
+               double        scale)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+
+  if (pango_font_description_get_size (font) > 0)
+    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_font_description_free (font);
+  return layout;
+}
+
+/* The painter of each kind of lane. */
+static const GolanesLanePainter *const painters[] = {
+  [GOLANES_LANE_HEADER] = NULL,
+  [GOLANES_LANE_GC] = &_golanes_gc_painter,
+  [GOLANES_LANE_HEAP] = &_golanes_heap_painter,
+  [GOLANES_LANE_COUNTS] = &_golanes_counts_painter,
+  [GOLANES_LANE_PROC] = &_golanes_proc_painter,
+  [GOLANES_LANE_THREAD] = &_golanes_thread_painter,
+  [GOLANES_LANE_TASK] = &_golanes_task_painter,
+  [GOLANES_LANE_GOROUTINE] = &_golanes_goroutine_painter,
+  [GOLANES_LANE_REGION] = &_golanes_region_painter,
+};
+
+const GolanesLanePainter *
+_golanes_lane_painter (guint kind)
+{
+  return kind < G_N_ELEMENTS (painters) ? painters[kind] : NULL;
+}
+
+void
+golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
+                               GtkSnapshot                       *snapshot)
+{
+  GolanesTimelineLayout *layout;
+  Frame f;
+  GdkRGBA dim;
+  guint first;
+  guint last;
+  guint n_lanes;
+
+  g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (p->width <= GOLANES_TIMELINE_GUTTER || p->height <= 0 || p->end <= p->start)
+    return;
+
+  layout = p->layout;
+  _golanes_frame_init (&f, p, snapshot);
+  f.layout = create_layout (p->pango, 0.85);
+  f.items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
+  f.labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  g_array_set_clear_func (f.labels, label_clear);
+  _golanes_frame_alloc_pixels (&f);
+
+  dim = p->foreground;
+  dim.alpha *= 0.7;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
+
+  /* The visible lanes, their queries ahead of drawing. */
+  n_lanes = golanes_timeline_layout_get_n_lanes (layout);
+  first = _golanes_timeline_layout_first_lane_below (layout, p->scroll_y);
+  for (last = first; last < n_lanes; last++)
+    if (golanes_timeline_layout_get_lane (layout, last)->y - p->scroll_y >= p->height)
+      break;
+  _golanes_frame_prefetch (&f, first, last);
+
+  /* Backgrounds as nodes, then each lane's spans or plot as an image. */
+  for (guint i = first; i < last; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      const GolanesLanePainter *painter;
+      double y = lane->y - p->scroll_y;
+
+      if (lane->kind == GOLANES_LANE_HEADER)
+        {
+          _golanes_frame_fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
+          continue;
+        }
+
+      if (i % 2 == 1)
+        _golanes_frame_fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
+
+      painter = _golanes_lane_painter (lane->kind);
+      g_assert (painter != NULL);
+      painter->draw (&f, lane, y);
+    }
+  _golanes_frame_free_pixels (&f);
+  _golanes_frame_prefetch_free (&f);
+
+  /* Then the text over it. */
+  for (guint i = first; i < last; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      double y = lane->y - p->scroll_y;
+      g_autofree char *label = golanes_timeline_layout_dup_lane_label (layout, i);
+
+      if (lane->kind == GOLANES_LANE_HEADER)
+        {
+          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
+          _golanes_frame_text (&f, label, 6, y, p->width / 2, lane->height, &p->foreground);
+          pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
+          continue;
+        }
+
+      _golanes_frame_text (&f, label, lane->kind == GOLANES_LANE_REGION ? 24 : 10, y,
+                           GOLANES_TIMELINE_GUTTER - 16, lane->height,
+                           lane->kind == GOLANES_LANE_REGION ? &dim : &p->foreground);
+    }
+
+  for (guint i = 0; i < f.labels->len; i++)
+    {
+      const Label *l = &g_array_index (f.labels, Label, i);
+
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, l->clip_y,
+                                                             f.data_width, l->clip_height));
+      _golanes_frame_text (&f, l->text, l->x, l->y, l->width, l->height, &l->color);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  _golanes_frame_fill (&f, GOLANES_TIMELINE_GUTTER - 1, 0, 1, p->height, golanes_palette_get (GOLANES_COLOR_GRID, p->dark));
+  draw_highlights (&f);
+
+  gtk_snapshot_pop (snapshot);
+
+  g_array_unref (f.labels);
+  g_array_unref (f.items);
+  g_object_unref (f.layout);
+}
+
+/* Only the highlighted ranges of golanes_timeline_render_lanes(), for a
+ * caller that keeps the lanes' render node while highlights change. */
+void
+golanes_timeline_render_highlights (const GolanesTimelineRenderParams *p,
+                                    GtkSnapshot                       *snapshot)
+{
+  Frame f;
+
+  g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (p->width <= GOLANES_TIMELINE_GUTTER || p->height <= 0 || p->end <= p->start || p->n_highlight == 0)
+    return;
+
+  _golanes_frame_init (&f, p, snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
+  draw_highlights (&f);
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
+                               double                             height,
+                               GtkSnapshot                       *snapshot)
+{
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (GolanesTick));
+  const GdkRGBA *grid = golanes_palette_get (GOLANES_COLOR_GRID, p->dark);
+  GolanesTimeline *timeline = golanes_document_get_timeline (p->document);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *span = NULL;
+  double data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  double last_right = -G_MAXDOUBLE;
+  Frame f = { 0, };
+
+  g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (data_width <= 0 || p->end <= p->start)
+    return;
+
+  layout = create_layout (p->pango, 0.85);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  f.p = p;
+  f.snapshot = snapshot;
+  f.layout = layout;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, height));
+
+  /* The visible duration, in the gutter. */
+  span = golanes_timeline_format_duration (p->end - p->start);
+  _golanes_frame_text (&f, span, 10, 0, GOLANES_TIMELINE_GUTTER - 16, height, &p->foreground);
+
+  golanes_timeline_ticks (p->start, p->end, golanes_timeline_get_start_time (timeline),
+                          data_width, 110, ticks);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const GolanesTick *tick = &g_array_index (ticks, GolanesTick, i);
+      double x = GOLANES_TIMELINE_GUTTER + floor (tick->x);
+      const TextEntry *label;
+
+      _golanes_frame_fill (&f, x, height - 8, 1, 8, &p->foreground);
+      label = _golanes_frame_text_entry (&f, tick->label, -1, &p->foreground);
+      if (x + 4 <= last_right || x + 4 + label->width > p->width || label->node == NULL)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, floor ((height - 8 - label->height) / 2) + 2));
+      gtk_snapshot_append_node (snapshot, label->node);
+      gtk_snapshot_restore (snapshot);
+      last_right = x + 4 + label->width + 8;
+    }
+  _golanes_frame_fill (&f, 0, height - 1, p->width, 1, grid);
+
+  gtk_snapshot_pop (snapshot);
+}
+
