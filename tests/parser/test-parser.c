@@ -17,6 +17,7 @@
 #include "golanes-error.h"
 #include "golanes-trace-private.h"
 #include "golanes-trace-reader.h"
+#include "golanes-trace-spec-private.h"
 #include "golanes-trace-text.h"
 
 /* ---- building traces by hand ------------------------------------------ */

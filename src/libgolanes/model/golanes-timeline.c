@@ -1994,11 +1994,11 @@ golanes_timeline_feed (GolanesTimeline    *self,
 
         if (!golanes_event_get_metric (ev, &name, &pt.value))
           break;
-        if (ev->type == GOLANES_EV_HEAP_ALLOC)
+        if (strcmp (name, "/memory/classes/heap/objects:bytes") == 0)
           kind = GOLANES_SERIES_HEAP_ALLOC;
-        else if (ev->type == GOLANES_EV_HEAP_GOAL)
+        else if (strcmp (name, "/gc/heap/goal:bytes") == 0)
           kind = GOLANES_SERIES_HEAP_GOAL;
-        else if (ev->type == GOLANES_EV_PROCS_CHANGE)
+        else if (strcmp (name, "/sched/gomaxprocs:threads") == 0)
           kind = GOLANES_SERIES_GOMAXPROCS;
         if (kind < 0)
           break;
