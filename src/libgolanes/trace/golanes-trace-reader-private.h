@@ -7,7 +7,7 @@
  * The reader's internals, shared by its parts and by nothing else:
  *
  *   golanes-trace-spec.c        the wire-format event table and status codes
- *   golanes-trace-batch.c       the input (pread window), varints, batch headers
+ *   golanes-trace-batch.c       the input (pread window), batch headers
  *   golanes-trace-generation.c  a generation's batches, strings, stacks, samples
  *   golanes-trace-cursor.c      per-thread batch cursors and the frontier heap
  *   golanes-trace-order.c       the ordering state machine, one function per event
@@ -26,6 +26,7 @@
 #include "golanes-trace-private.h"
 #include "golanes-trace-reader.h"
 #include "golanes-trace-spec-private.h"
+#include "golanes-varint-private.h"
 
 G_BEGIN_DECLS
 
@@ -37,32 +38,7 @@ G_BEGIN_DECLS
 #define GOLANES_MAX_STRING_SIZE  (1 << 10)
 #define GOLANES_MAX_FRAMES       128
 
-/* ---- varints and time ---------------------------------------------------- */
-
-static inline int
-_golanes_uvarint_fast (const guint8 *p,
-                       gsize         len,
-                       guint64      *value)
-{
-  if (G_LIKELY (len > 0 && p[0] < 0x80))
-    {
-      *value = p[0];
-      return 1;
-    }
-  if (len > 1 && p[1] < 0x80)
-    {
-      *value = (guint64) (p[0] & 0x7f) | ((guint64) p[1] << 7);
-      return 2;
-    }
-  return golanes_uvarint (p, len, value);
-}
-
-/* Reads like Go's binary.ReadUvarint from a byte stream: NULL on success,
- * else an error text ("EOF", "unexpected EOF" or the overflow message). */
-const char *_golanes_read_uvarint (const guint8 *data,
-                                   gsize         len,
-                                   gsize        *pos,
-                                   guint64      *value);
+/* ---- time ---------------------------------------------------------------- */
 
 /* float64 -> int64 as amd64 does it: out of range and NaN give MinInt64. */
 static inline gint64

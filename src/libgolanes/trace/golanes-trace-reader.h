@@ -307,12 +307,4 @@ const char *golanes_proc_state_name  (guint state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesTraceReader, golanes_trace_reader_free)
 
-/* Low-level helpers, exposed for tests. */
-
-/* Decodes an unsigned LEB128 varint like Go's binary.Uvarint: returns the
- * number of bytes used (> 0), 0 if @len ran out, or -n on overflow. */
-int      golanes_uvarint (const guint8 *p,
-                          gsize         len,
-                          guint64      *value);
-
 G_END_DECLS
