@@ -548,6 +548,9 @@ golanes_document_load_bytes (GBytes        *bytes,
                      NULL, NULL, cancellable, error);
 }
 
+G_DEFINE_BOXED_TYPE (GolanesDocument, golanes_document,
+                     golanes_document_ref, golanes_document_unref)
+
 GolanesDocument *
 golanes_document_ref (GolanesDocument *self)
 {

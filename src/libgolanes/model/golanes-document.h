@@ -43,6 +43,11 @@ G_BEGIN_DECLS
 
 typedef struct _GolanesDocument GolanesDocument;
 
+/* A boxed type: g_boxed_copy() takes a reference, g_boxed_free() drops it. */
+#define GOLANES_TYPE_DOCUMENT (golanes_document_get_type ())
+
+GType            golanes_document_get_type        (void) G_GNUC_CONST;
+
 typedef enum
 {
   /* The timeline model, the event and generation counts, the read error
