@@ -721,7 +721,7 @@ test_cancel (void)
   golanes_trace_reader_set_cancellable (r, cancellable);
   g_cancellable_cancel (cancellable);
   g_assert_false (golanes_trace_reader_next (r, &ev, &error));
-  g_assert_error (error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   golanes_trace_reader_free (r);
 }
 

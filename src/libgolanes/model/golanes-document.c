@@ -112,7 +112,6 @@ is_cancel_error (const GError *error,
                  GCancellable *cancellable)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED) ||
          g_cancellable_is_cancelled (cancellable);
 }
 

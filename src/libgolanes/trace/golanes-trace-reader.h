@@ -35,9 +35,12 @@ G_BEGIN_DECLS
  * (one small record per live goroutine, proc and thread) persists for the
  * whole trace.
  *
- * Errors are GOLANES_ERROR codes.  The first line of the message is the
- * text Go's parser gives for the same problem; a second line names the byte
- * offset in the file and what was expected there.  Input is never trusted:
+ * Errors are GOLANES_ERROR codes, except G_IO_ERROR_CANCELLED once the
+ * reader's cancellable (golanes_trace_reader_set_cancellable()) is
+ * cancelled and G_FILE_ERROR for a file that cannot be read.  For a
+ * GOLANES_ERROR the first line of the message is the text Go's parser
+ * gives for the same problem; a second line names the byte offset in the
+ * file and what was expected there.  Input is never trusted:
  * sizes, lengths, counts and ids are bounded before anything is allocated.
  *
  * A reader must be used from one thread at a time.
