@@ -135,7 +135,7 @@ grow_blocks (GolanesTrack *track)
   guint old = track->cap_blocks, cap = MAX (4, old * 2);
 
   track->blocks = golanes_array_resize (track->blocks, (gsize) old * track->bsize,
-                                                 (gsize) cap * track->bsize);
+                                        (gsize) cap * track->bsize);
   track->cap_blocks = cap;
 }
 
@@ -259,7 +259,7 @@ block_n (const GolanesTrack *track,
 static void
 parse_block (const GolanesTrack *track,
              guint               b,
-             GolanesPackedField              *fields,
+             GolanesPackedField *fields,
              guint               n_fields)
 {
   const guint8 *p = track->data + BLK (track, b)->offset + ANCHORS;
@@ -611,8 +611,8 @@ golanes_track_finish (GolanesTrack *track,
           memcpy (dst + k, src + k, 8);
       }
   track->blocks = golanes_array_resize (track->blocks,
-                                                 (gsize) track->cap_blocks * track->bsize,
-                                                 (gsize) track->n_blocks * bsize);
+                                        (gsize) track->cap_blocks * track->bsize,
+                                        (gsize) track->n_blocks * bsize);
   track->cap_blocks = track->n_blocks;
   track->bsize = bsize;
   track->stride = stride;
@@ -645,12 +645,12 @@ golanes_track_get_n_spans (const GolanesTrack *track)
 
 /* Start and end of span @k of encoded block @b. */
 static void
-block_span_times (const GolanesTrack *track,
-                  guint               b,
-                  guint               k,
-                  const GolanesPackedField        *fl,
-                  gint64             *start,
-                  gint64             *end)
+block_span_times (const GolanesTrack       *track,
+                  guint                     b,
+                  guint                     k,
+                  const GolanesPackedField *fl,
+                  gint64                   *start,
+                  gint64                   *end)
 {
   gint64 s = BLK (track, b)->base;
   guint i, i0 = 0;
@@ -1114,7 +1114,7 @@ typedef struct
   gboolean packed;     /* an encoded block, not the pending spans */
   guint    have;       /* bit q: times of sub-block q; HAVE_STATES */
   gboolean eager;      /* decode whole blocks at once */
-  GolanesPackedField    fl[F_STATE + 1];
+  GolanesPackedField fl[F_STATE + 1];
   const guint8 *states_at;   /* the state field, not parsed yet, or NULL */
   gint64   start[BLOCK];
   gint64   eend[BLOCK];

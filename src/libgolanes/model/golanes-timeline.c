@@ -1265,8 +1265,8 @@ add_count_point (GolanesTimeline *self,
           guint cap = MAX (64, self->cap_count_blocks * 2);
 
           self->count_blocks = golanes_array_resize (self->count_blocks,
-                                                              (gsize) self->cap_count_blocks * sizeof (CountBlock),
-                                                              (gsize) cap * sizeof (CountBlock));
+                                                     (gsize) self->cap_count_blocks * sizeof (CountBlock),
+                                                     (gsize) cap * sizeof (CountBlock));
           self->cap_count_blocks = cap;
         }
       self->count_blocks[self->n_count_blocks++] = b;
@@ -2307,14 +2307,14 @@ golanes_timeline_finish (GolanesTimeline *self)
   if (self->count_cap > self->count_len + GOLANES_PACK_PAD)
     {
       self->count_data = golanes_array_resize (self->count_data, self->count_cap,
-                                                        self->count_len + GOLANES_PACK_PAD);
+                                               self->count_len + GOLANES_PACK_PAD);
       self->count_cap = self->count_len + GOLANES_PACK_PAD;
     }
   if (self->cap_count_blocks > self->n_count_blocks)
     {
       self->count_blocks = golanes_array_resize (self->count_blocks,
-                                                          (gsize) self->cap_count_blocks * sizeof (CountBlock),
-                                                          (gsize) self->n_count_blocks * sizeof (CountBlock));
+                                                 (gsize) self->cap_count_blocks * sizeof (CountBlock),
+                                                 (gsize) self->n_count_blocks * sizeof (CountBlock));
       self->cap_count_blocks = self->n_count_blocks;
     }
 
