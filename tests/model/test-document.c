@@ -454,6 +454,52 @@ test_part_error (void)
   g_assert_null (golanes_document_get_part_error (doc, GOLANES_DOCUMENT_PART_BLOCKING));
 }
 
+static void
+note_freed (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* The document is a boxed type whose copy is a reference: it goes when the
+ * last of its owners (its creator, boxed copies, GValues) lets go.  Its
+ * input bytes go with it, which shows when. */
+static void
+test_boxed (void)
+{
+  static const char data[] = "go 1.26 trace\0\0\0";
+  gboolean freed = FALSE;
+  GBytes *bytes = g_bytes_new_with_free_func (data, sizeof data - 1, note_freed, &freed);
+  GolanesDocument *doc = golanes_document_new_for_bytes (bytes);
+  GolanesDocument *copy;
+  GValue value = G_VALUE_INIT;
+
+  g_assert_true (G_TYPE_IS_BOXED (GOLANES_TYPE_DOCUMENT));
+  g_assert_cmpstr (g_type_name (GOLANES_TYPE_DOCUMENT), ==, "GolanesDocument");
+  g_bytes_unref (bytes);
+  g_assert_false (freed);
+
+  copy = g_boxed_copy (GOLANES_TYPE_DOCUMENT, doc);
+  g_assert_true (copy == doc);
+  golanes_document_unref (doc);
+  g_assert_false (freed);
+  g_assert_cmpuint (golanes_document_get_file_size (copy), ==, sizeof data - 1);
+
+  g_value_init (&value, GOLANES_TYPE_DOCUMENT);
+  g_value_set_boxed (&value, copy);
+  g_boxed_free (GOLANES_TYPE_DOCUMENT, copy);
+  g_assert_false (freed);
+  g_assert_true (g_value_get_boxed (&value) == doc);
+
+  {
+    g_autoptr(GolanesDocument) dup = g_value_dup_boxed (&value);
+
+    g_value_unset (&value);
+    g_assert_false (freed);
+    g_assert_true (dup == doc);
+  }
+  g_assert_true (freed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,5 +514,6 @@ main (int   argc,
   g_test_add_func ("/document/part-error", test_part_error);
   g_test_add_func ("/document/cancelled", test_cancelled);
   g_test_add_func ("/document/not-a-trace", test_not_a_trace);
+  g_test_add_func ("/document/boxed", test_boxed);
   return g_test_run ();
 }

@@ -12,7 +12,6 @@
 
 #include <glib.h>
 
-#include "golanes-timeline-private.h"
 #include "golanes-timeline-track.h"
 
 /* The reference: the spans as plain structs, and brute-force queries. */
@@ -651,91 +650,6 @@ test_compact (void)
   g_assert_cmpuint (golanes_track_get_memory_size (track), <, (gsize) n * 5);
 }
 
-static guint
-ref_bit_width (guint64 v)
-{
-  guint w = 0;
-
-  while (v != 0)
-    {
-      w++;
-      v >>= 1;
-    }
-  return w;
-}
-
-static gsize
-ref_varint_len (guint64 v)
-{
-  gsize len = 1;
-
-  while (v >= 0x80)
-    {
-      len++;
-      v >>= 7;
-    }
-  return len;
-}
-
-/* Bit packing round-trips and takes exactly the smaller of the plain
- * frame of reference and the dictionary of up to 16 distinct values. */
-static void
-test_pack (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  guint round;
-
-  for (round = 0; round < 20000; round++)
-    {
-      guint8 buf[GOLANES_PACK_MAX_BYTES (64) + GOLANES_PACK_PAD];
-      guint64 v[64], back[64], distinct[64], base, min, max;
-      guint n = g_rand_int_range (rand, 1, 65), n_distinct = 0, i, j, w, shift;
-      guint k = g_rand_int_range (rand, 1, 22);
-      gboolean try_dict = round % 4 != 0;
-      gsize expect, plain;
-      const guint8 *end;
-      guint8 *p;
-
-      shift = g_rand_int_range (rand, 0, 65);
-      base = round % 7 == 0 ? G_MAXUINT64 - ((guint64) g_rand_int (rand) << 8) : g_rand_int (rand);
-      for (i = 0; i < k; i++)
-        distinct[i] = shift == 64 ? ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand))
-                                  : base + (((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> shift);
-      for (i = 0; i < n; i++)
-        v[i] = distinct[round % 3 == 0 ? i * k / n : g_rand_int_range (rand, 0, k)];
-      min = max = v[0];
-      for (i = 0; i < n; i++)
-        {
-          min = MIN (min, v[i]);
-          max = MAX (max, v[i]);
-          for (j = 0; j < n_distinct; j++)
-            if (distinct[j] == v[i])
-              break;
-          if (j == n_distinct)
-            distinct[n_distinct++] = v[i];
-        }
-      w = ref_bit_width (max - min);
-      plain = ((gsize) n * w + 7) / 8;
-      expect = 1 + ref_varint_len (min) + plain;
-      if (try_dict && w > 1 && n_distinct <= 16)
-        {
-          gsize dict = 1 + ((gsize) n_distinct * w + 7) / 8 +
-                       ((gsize) n * ref_bit_width (n_distinct - 1) + 7) / 8;
-
-          if (dict < plain)
-            expect = 1 + ref_varint_len (min) + dict;
-        }
-      memset (buf, 0xa5, sizeof buf);
-      p = golanes_pack_values (buf, v, n, try_dict);
-      g_assert_cmpuint (p - buf, ==, expect);
-      memset (back, 0, sizeof back);
-      end = golanes_unpack_values (buf, n, back);
-      g_assert_true (end == p);
-      for (i = 0; i < n; i++)
-        g_assert_cmpuint (back[i], ==, v[i]);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -751,6 +665,5 @@ main (int   argc,
   g_test_add_func ("/track/long-spans", test_long_spans);
   g_test_add_func ("/track/values", test_values);
   g_test_add_func ("/track/compact", test_compact);
-  g_test_add_func ("/track/pack", test_pack);
   return g_test_run ();
 }

@@ -20,7 +20,6 @@ typedef enum
   GOLANES_ERROR_TRUNCATED,            /* input ended in the middle of something */
   GOLANES_ERROR_MALFORMED,            /* a value out of range, a bad structure */
   GOLANES_ERROR_INVALID_ORDER,        /* the ordering state machine failed */
-  GOLANES_ERROR_CANCELLED,
 } GolanesErrorCode;
 
 GQuark golanes_error_quark (void);

@@ -12,12 +12,16 @@
 G_BEGIN_DECLS
 
 /*
- * Varints of the model's own compact encodings (tracks, unblockers, the
- * compact goroutine store, the goroutine summary's records): 7 bits a
- * byte, low first, as in the trace format.  These read memory the library
- * wrote itself, so they do not check bounds; bytes from a file go through
- * golanes_uvarint() (golanes-trace-reader.h), which does.  The pprof
- * writer (protobuf varints are the same code) uses them too.
+ * Unsigned LEB128 varints: 7 bits a byte, low first, as in the trace
+ * format, the model's own compact encodings (tracks, unblockers, the
+ * compact goroutine store, the goroutine summary's records) and protobuf
+ * (the pprof writer).
+ *
+ * golanes_varint_put() and golanes_varint_get() read and write memory the
+ * library wrote itself, so they do not check bounds.  Bytes from a file go
+ * through golanes_varint_decode() or golanes_varint_read() (the trace
+ * reader), which do, exactly as Go's binary.Uvarint and
+ * binary.ReadUvarint.
  */
 
 /* Writes @v at @p (at most 10 bytes); returns the byte after it. */
@@ -83,5 +87,41 @@ golanes_varint_get_signed (const guint8 *p,
   *out = golanes_unzigzag (u);
   return p;
 }
+
+/* ---- bounds-checked decoding, for input (golanes-varint.c) ---------------- */
+
+int golanes_varint_decode_slow (const guint8 *p,
+                                gsize         len,
+                                guint64      *value);
+
+/* Decodes a varint like Go's binary.Uvarint: returns the number of bytes
+ * used (> 0), 0 if @len ran out, or -n on overflow (more than 10 bytes, or
+ * a 10th byte above 1).  Inline for the one- and two-byte varints that
+ * most event arguments are. */
+static inline int
+golanes_varint_decode (const guint8 *p,
+                       gsize         len,
+                       guint64      *value)
+{
+  if (G_LIKELY (len > 0 && p[0] < 0x80))
+    {
+      *value = p[0];
+      return 1;
+    }
+  if (len > 1 && p[1] < 0x80)
+    {
+      *value = (guint64) (p[0] & 0x7f) | ((guint64) p[1] << 7);
+      return 2;
+    }
+  return golanes_varint_decode_slow (p, len, value);
+}
+
+/* Reads a varint at *@pos of @data like Go's binary.ReadUvarint from a
+ * byte stream, advancing *@pos: NULL on success, else Go's error text
+ * ("EOF", "unexpected EOF" or the overflow message). */
+const char *golanes_varint_read (const guint8 *data,
+                                 gsize         len,
+                                 gsize        *pos,
+                                 guint64      *value);
 
 G_END_DECLS

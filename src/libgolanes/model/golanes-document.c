@@ -112,7 +112,6 @@ is_cancel_error (const GError *error,
                  GCancellable *cancellable)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED) ||
          g_cancellable_is_cancelled (cancellable);
 }
 
@@ -547,6 +546,9 @@ golanes_document_load_bytes (GBytes        *bytes,
   return load_parts (golanes_document_new_for_bytes (bytes), GOLANES_DOCUMENT_ALL_PARTS,
                      NULL, NULL, cancellable, error);
 }
+
+G_DEFINE_BOXED_TYPE (GolanesDocument, golanes_document,
+                     golanes_document_ref, golanes_document_unref)
 
 GolanesDocument *
 golanes_document_ref (GolanesDocument *self)

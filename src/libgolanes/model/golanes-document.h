@@ -43,6 +43,11 @@ G_BEGIN_DECLS
 
 typedef struct _GolanesDocument GolanesDocument;
 
+/* A boxed type: g_boxed_copy() takes a reference, g_boxed_free() drops it. */
+#define GOLANES_TYPE_DOCUMENT (golanes_document_get_type ())
+
+GType            golanes_document_get_type        (void) G_GNUC_CONST;
+
 typedef enum
 {
   /* The timeline model, the event and generation counts, the read error
@@ -93,9 +98,10 @@ GolanesDocument *golanes_document_new_for_bytes   (GBytes                  *byte
  * are skipped; a part another thread is computing is waited for.  A trace
  * that breaks part-way still makes every part ready, from the same
  * complete generations.  Fails if the trace cannot be opened or on
- * cancellation; the failure of anything but a cancellation is kept as
- * the parts' error (golanes_document_get_part_error()).  @progress reports
- * on the calling thread. */
+ * cancellation (G_IO_ERROR_CANCELLED); the failure of anything but a
+ * cancellation is kept as the parts' error
+ * (golanes_document_get_part_error()).  @progress reports on the calling
+ * thread. */
 gboolean         golanes_document_compute_parts   (GolanesDocument         *self,
                                                    guint                    parts,
                                                    GolanesDocumentProgress  progress,

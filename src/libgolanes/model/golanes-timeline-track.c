@@ -5,96 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE   /* mremap */
-#endif
-
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
-#include "golanes-timeline-private.h"
+#include "golanes-array-private.h"
+#include "golanes-bitpack-private.h"
 #include "golanes-timeline-track.h"
 #include "golanes-varint-private.h"
-
-/* Arrays from BIG_ARRAY up get a mapping of their own, grown and trimmed
- * with mremap instead of copied.  Not much lower: each mapping counts
- * against the kernel's limit per process (vm.max_map_count, 65530 by
- * default), and a big trace can have that many busy goroutines. */
-#define BIG_ARRAY (64u << 10)
-#define HUGE_PAGE (2u << 20)     /* ask for huge pages from here */
-
-#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
-static gsize
-page_round (gsize size)
-{
-  return (size + 4095) & ~(gsize) 4095;
-}
-#endif
-
-gpointer
-golanes_timeline_array_resize (gpointer mem,
-                               gsize    old_size,
-                               gsize    new_size)
-{
-#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
-  if (new_size >= BIG_ARRAY || old_size >= BIG_ARRAY)
-    {
-      gpointer q;
-
-      if (old_size < BIG_ARRAY)
-        {
-          q = mmap (NULL, page_round (new_size), PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-          if (q == MAP_FAILED)
-            g_error ("out of memory (%" G_GSIZE_FORMAT " bytes)", new_size);
-          if (new_size >= HUGE_PAGE)
-            madvise (q, page_round (new_size), MADV_HUGEPAGE);
-          if (old_size > 0)
-            memcpy (q, mem, old_size);
-          g_free (mem);
-          return q;
-        }
-      if (new_size < BIG_ARRAY)
-        {
-          q = g_malloc (MAX (new_size, 1));
-          memcpy (q, mem, new_size);
-          munmap (mem, page_round (old_size));
-          return q;
-        }
-      if (page_round (new_size) == page_round (old_size))
-        return mem;
-      q = mremap (mem, page_round (old_size), page_round (new_size), MREMAP_MAYMOVE);
-      if (q == MAP_FAILED)
-        g_error ("out of memory (%" G_GSIZE_FORMAT " bytes)", new_size);
-      if (new_size > old_size && new_size >= HUGE_PAGE)
-        madvise (q, page_round (new_size), MADV_HUGEPAGE);
-      return q;
-    }
-#endif
-  return g_realloc (mem, new_size);
-}
-
-void
-golanes_timeline_array_free (gpointer mem,
-                             gsize    size)
-{
-#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
-  if (size >= BIG_ARRAY)
-    {
-      munmap (mem, page_round (size));
-      return;
-    }
-#endif
-  g_free (mem);
-}
 
 /* Storage.
  *
@@ -130,8 +49,7 @@ golanes_timeline_array_free (gpointer mem,
 #define BLOCK_SHIFT 6
 #define BLOCK       (1u << BLOCK_SHIFT)
 #define NS          GOLANES_TRACK_MAX_STATES
-#define PAD         16           /* readable bytes after the data, for unaligned loads */
-#define MAX_DICT    16           /* the dictionary search compares 16 at once */
+#define PAD         GOLANES_PACK_PAD   /* readable bytes after the data, for unaligned loads */
 #define SUPER       16           /* blocks per prefix sum */
 #define SUB_SHIFT   4            /* spans per sub-block: 16 */
 #define SUB         (1u << SUB_SHIFT)
@@ -211,339 +129,13 @@ typedef struct
   guint8 state[BLOCK];
 } Dec;
 
-typedef struct
-{
-  const guint8 *vals;
-  const guint8 *idx;    /* dictionary indices, or NULL */
-  guint64       min;
-  guint8        w;
-  guint8        wi;
-  guint8        k;      /* dictionary entries */
-} Field;
-
-/* Bits */
-
-static inline guint64
-load64 (const guint8 *p)
-{
-  guint64 v;
-
-  memcpy (&v, p, sizeof v);
-  return GUINT64_FROM_LE (v);
-}
-
-static inline void
-store64 (guint8 *p,
-         guint64 v)
-{
-  v = GUINT64_TO_LE (v);
-  memcpy (p, &v, sizeof v);
-}
-
-static inline guint64
-get_bits (const guint8 *base,
-          gsize         pos,
-          guint         w)
-{
-  const guint8 *p;
-  guint sh;
-  guint64 v;
-
-  if (w == 0)
-    return 0;
-  p = base + (pos >> 3);
-  sh = pos & 7;
-  v = load64 (p) >> sh;
-  if (sh + w > 64)
-    v |= (guint64) p[8] << (64 - sh);
-  return w == 64 ? v : v & ((G_GUINT64_CONSTANT (1) << w) - 1);
-}
-
-/* @v < 2^w; the bytes at @base are zero where it goes. */
-static inline void
-put_bits (guint8 *base,
-          gsize   pos,
-          guint   w,
-          guint64 v)
-{
-  guint8 *p;
-  guint sh;
-
-  if (w == 0)
-    return;
-  p = base + (pos >> 3);
-  sh = pos & 7;
-  store64 (p, load64 (p) | (v << sh));
-  if (sh + w > 64)
-    p[8] |= (guint8) (v >> (64 - sh));
-}
-
-static inline guint
-bit_width (guint64 v)
-{
-  return v == 0 ? 0 : 64 - (guint) __builtin_clzll (v);
-}
-
-/* Field layout: a byte (width | 0x80 for a dictionary), the minimum as a
- * varint; with a dictionary, a byte (entries - 1), the entries and then
- * the indices, packed; otherwise the values, packed.  Packed arrays start
- * on a byte. */
-static const guint8 *
-parse_field (const guint8 *p,
-             guint         n,
-             Field        *f)
-{
-  guint8 head = *p++;
-
-  f->w = head & 0x7f;
-  p = golanes_varint_get (p, &f->min);
-  if (head & 0x80)
-    {
-      guint k = (guint) *p++ + 1;
-
-      f->k = (guint8) k;
-      f->wi = (guint8) bit_width (k - 1);
-      f->vals = p;
-      p += ((gsize) k * f->w + 7) / 8;
-      f->idx = p;
-      p += ((gsize) n * f->wi + 7) / 8;
-    }
-  else
-    {
-      f->wi = 0;
-      f->idx = NULL;
-      f->vals = p;
-      p += ((gsize) n * f->w + 7) / 8;
-    }
-  return p;
-}
-
-static inline guint64
-field_get (const Field *f,
-           guint        k)
-{
-  if (f->idx != NULL)
-    {
-      guint j = (guint) get_bits (f->idx, (gsize) k * f->wi, f->wi);
-      return f->min + get_bits (f->vals, (gsize) j * f->w, f->w);
-    }
-  return f->min + get_bits (f->vals, (gsize) k * f->w, f->w);
-}
-
-/* Packs @n values (@v[i] - @min, each < 2^@w, 0 < @w <= 64) LSB first
- * from @out, a 64-bit word at a time: writes whole words, so up to 7
- * zero bytes past the packed ones. */
-static inline void
-pack_run (guint8        *out,
-          const guint64 *v,
-          guint          n,
-          guint          w,
-          guint64        min)
-{
-  guint64 acc = 0;
-  guint i, fill = 0;
-
-  for (i = 0; i < n; i++)
-    {
-      guint64 x = v[i] - min;
-
-      acc |= x << fill;
-      fill += w;
-      if (fill >= 64)
-        {
-          store64 (out, acc);
-          out += 8;
-          fill -= 64;
-          acc = fill > 0 ? x >> (w - fill) : 0;
-        }
-    }
-  if (fill > 0)
-    store64 (out, acc);
-}
-
-/* The same for indices (@w < 8). */
-static inline void
-pack_index (guint8       *out,
-            const guint8 *v,
-            guint         n,
-            guint         w)
-{
-  guint64 acc = 0;
-  guint i, fill = 0;
-
-  for (i = 0; i < n; i++)
-    {
-      guint64 x = v[i];
-
-      acc |= x << fill;
-      fill += w;
-      if (fill >= 64)
-        {
-          store64 (out, acc);
-          out += 8;
-          fill -= 64;
-          acc = fill > 0 ? x >> (w - fill) : 0;
-        }
-    }
-  if (fill > 0)
-    store64 (out, acc);
-}
-
-/* Bytes of a field of @n values of width @w as a dictionary of @k
- * entries (without its head and minimum). */
-static inline gsize
-dict_bytes (guint n,
-            guint w,
-            guint k)
-{
-  return 1 + ((gsize) k * w + 7) / 8 + ((gsize) n * bit_width (k - 1) + 7) / 8;
-}
-
-/* Encodes a field whose values lie in [@min, @max].  Writes at most
- * 16 + MAX_DICT * 8 + n * 8 + 8 bytes. */
-static guint8 *
-encode_field_range (guint8        *out,
-                    const guint64 *v,
-                    guint          n,
-                    guint64        min,
-                    guint64        max,
-                    gboolean       try_dict)
-{
-  guint w = bit_width (max - min);
-  gsize bytes = ((gsize) n * w + 7) / 8;
-
-  if (try_dict && w > 1)
-    {
-      guint64 dict[MAX_DICT];
-      guint8 index[BLOCK];
-      guint i, k = 0, kmax = MAX_DICT, last = 0, j32;
-
-      /* The dictionary grows with its entries: beyond kmax it is never
-       * smaller than the plain values. */
-      if (dict_bytes (n, w, MAX_DICT) >= bytes)
-        for (kmax = 0; kmax + 1 < MAX_DICT && dict_bytes (n, w, kmax + 1) < bytes; kmax++)
-          ;
-      if (kmax > 0 && max <= G_MAXUINT32)
-        {
-          /* Values of 32 bits (states, reasons, arguments): all entries
-           * compared at once. */
-          guint32 d32[MAX_DICT];
-
-          memset (d32, 0, sizeof d32);
-          for (i = 0; i < n; i++)
-            {
-              guint32 x = (guint32) v[i];
-              guint j, m = 0;
-
-              if (k > 0 && d32[last] == x)
-                {
-                  index[i] = (guint8) last;
-                  continue;
-                }
-#ifdef __SSE2__
-              {
-                __m128i xv = _mm_set1_epi32 ((int) x);
-
-                m = (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) d32), xv))) |
-                    (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) (d32 + 4)), xv))) << 4 |
-                    (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) (d32 + 8)), xv))) << 8 |
-                    (guint) _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) (d32 + 12)), xv))) << 12;
-              }
-#else
-              for (j = 0; j < MAX_DICT; j++)
-                m |= (guint) (d32[j] == x) << j;
-#endif
-              m &= (1u << k) - 1;
-              if (m != 0)
-                j = (guint) __builtin_ctz (m);
-              else
-                {
-                  if (k == kmax)
-                    break;
-                  j = k;
-                  d32[k++] = x;
-                }
-              index[i] = (guint8) j;
-              last = j;
-            }
-          for (j32 = 0; j32 < k; j32++)
-            dict[j32] = d32[j32];
-        }
-      else if (kmax > 0)
-        {
-          for (i = 0; i < n; i++)
-            {
-              guint64 x = v[i];
-              guint j;
-
-              if (k > 0 && dict[last] == x)
-                {
-                  index[i] = (guint8) last;
-                  continue;
-                }
-              for (j = 0; j < k; j++)
-                if (dict[j] == x)
-                  break;
-              if (j == k)
-                {
-                  if (k == kmax)
-                    break;
-                  dict[k++] = x;
-                }
-              index[i] = (guint8) j;
-              last = j;
-            }
-        }
-      if (kmax > 0)
-        {
-          if (i == n)
-            {
-              guint wi = bit_width (k - 1);
-
-              *out++ = (guint8) (w | 0x80);
-              out = golanes_varint_put (out, min);
-              *out++ = (guint8) (k - 1);
-              pack_run (out, dict, k, w, min);
-              out += ((gsize) k * w + 7) / 8;
-              if (wi > 0)
-                pack_index (out, index, n, wi);
-              return out + ((gsize) n * wi + 7) / 8;
-            }
-        }
-    }
-  *out++ = (guint8) w;
-  out = golanes_varint_put (out, min);
-  if (w > 0)
-    pack_run (out, v, n, w, min);
-  return out + bytes;
-}
-
-static guint8 *
-encode_field (guint8        *out,
-              const guint64 *v,
-              guint          n,
-              gboolean       try_dict)
-{
-  guint64 min = v[0], max = v[0];
-  guint i;
-
-  for (i = 1; i < n; i++)
-    {
-      if (v[i] < min)
-        min = v[i];
-      if (v[i] > max)
-        max = v[i];
-    }
-  return encode_field_range (out, v, n, min, max, try_dict);
-}
-
 static void
 grow_blocks (GolanesTrack *track)
 {
   guint old = track->cap_blocks, cap = MAX (4, old * 2);
 
-  track->blocks = golanes_timeline_array_resize (track->blocks, (gsize) old * track->bsize,
-                                                 (gsize) cap * track->bsize);
+  track->blocks = golanes_array_resize (track->blocks, (gsize) old * track->bsize,
+                                        (gsize) cap * track->bsize);
   track->cap_blocks = cap;
 }
 
@@ -553,7 +145,9 @@ raw_eff_end (const Raw *r)
   return r->end > r->start ? r->end : r->start + 1;
 }
 
-#define BLOCK_MAX_BYTES (ANCHORS + N_FIELDS * (16 + MAX_DICT * 8 + BLOCK * 8 + 8))
+#define BLOCK_MAX_BYTES (ANCHORS + N_FIELDS * GOLANES_PACK_MAX_BYTES (BLOCK))
+
+G_STATIC_ASSERT (BLOCK <= GOLANES_PACK_MAX_VALUES);
 
 /* Encodes the pending spans as a block, straight into track->data. */
 static void
@@ -573,7 +167,7 @@ encode_pending (GolanesTrack *track)
     {
       gsize cap = MAX (MAX (track->data_cap * 2, 4096), track->data_len + BLOCK_MAX_BYTES + PAD);
 
-      track->data = golanes_timeline_array_resize (track->data, track->data_cap, cap);
+      track->data = golanes_array_resize (track->data, track->data_cap, cap);
       track->data_cap = cap;
     }
   if (track->data_len > G_MAXUINT32)
@@ -638,7 +232,7 @@ encode_pending (GolanesTrack *track)
       p += 4;
     }
   for (f = 0; f < N_FIELDS; f++)
-    p = encode_field_range (p, v[f], n, lo[f], hi[f], f >= F_STATE && f != F_FLAGS);
+    p = golanes_pack_values_range (p, v[f], n, lo[f], hi[f], f >= F_STATE && f != F_FLAGS);
   for (f = 0; f < NS; f++)
     BSUM (track, track->n_blocks)[f] = sums[f] >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) sums[f];
 
@@ -665,14 +259,14 @@ block_n (const GolanesTrack *track,
 static void
 parse_block (const GolanesTrack *track,
              guint               b,
-             Field              *fields,
+             GolanesPackedField *fields,
              guint               n_fields)
 {
   const guint8 *p = track->data + BLK (track, b)->offset + ANCHORS;
   guint n = block_n (track, b), f;
 
   for (f = 0; f < n_fields; f++)
-    p = parse_field (p, n, &fields[f]);
+    p = golanes_packed_field_parse (p, n, &fields[f]);
 }
 
 /* Start of span q * SUB of encoded block @b, relative to its first, or
@@ -688,57 +282,6 @@ block_anchor (const GolanesTrack *track,
     return 0;
   memcpy (&a, track->data + BLK (track, b)->offset + (q - 1) * 4, 4);
   return GUINT32_FROM_LE (a);
-}
-
-/* Values [0, n) of a field. */
-static void
-unpack (const Field *f,
-        guint        n,
-        guint64     *out)
-{
-  guint i, w = f->w;
-  guint64 min = f->min;
-
-  if (f->idx != NULL)
-    {
-      guint64 dict[MAX_DICT], mask;
-      guint wi = f->wi;
-
-      for (i = 0; i < f->k; i++)
-        dict[i] = min + get_bits (f->vals, (gsize) i * w, w);
-      if (wi == 0)
-        {
-          for (i = 0; i < n; i++)
-            out[i] = dict[0];
-          return;
-        }
-      mask = (G_GUINT64_CONSTANT (1) << wi) - 1;
-      for (i = 0; i < n; i++)
-        {
-          gsize pos = (gsize) i * wi;
-          out[i] = dict[(load64 (f->idx + (pos >> 3)) >> (pos & 7)) & mask];
-        }
-    }
-  else if (w == 0)
-    {
-      for (i = 0; i < n; i++)
-        out[i] = min;
-    }
-  else if (w <= 56)
-    {
-      guint64 mask = (G_GUINT64_CONSTANT (1) << w) - 1;
-
-      for (i = 0; i < n; i++)
-        {
-          gsize pos = (gsize) i * w;
-          out[i] = min + ((load64 (f->vals + (pos >> 3)) >> (pos & 7)) & mask);
-        }
-    }
-  else
-    {
-      for (i = 0; i < n; i++)
-        out[i] = min + get_bits (f->vals, (gsize) i * w, w);
-    }
 }
 
 static void
@@ -766,13 +309,13 @@ decode (const GolanesTrack *track,
     }
   else
     {
-      Field fl[F_STATE + 1];
+      GolanesPackedField fl[F_STATE + 1];
       guint64 gap[BLOCK], dur[BLOCK], st[BLOCK];
       gint64 s = BLK (track, b)->base;
 
       n = d->n = block_n (track, b);
       parse_block (track, b, fl, F_STATE + 1);
-      unpack (&fl[F_DUR], n, dur);
+      golanes_packed_field_unpack (&fl[F_DUR], n, dur);
       if (fl[F_GAP].w == 0 && fl[F_GAP].min == 0)
         {
           for (i = 0; i < n; i++)
@@ -786,7 +329,7 @@ decode (const GolanesTrack *track,
         }
       else
         {
-          unpack (&fl[F_GAP], n, gap);
+          golanes_packed_field_unpack (&fl[F_GAP], n, gap);
           for (i = 0; i < n; i++)
             {
               gint64 e;
@@ -798,36 +341,13 @@ decode (const GolanesTrack *track,
               s = e;
             }
         }
-      unpack (&fl[F_STATE], n, st);
+      golanes_packed_field_unpack (&fl[F_STATE], n, st);
       for (i = 0; i < n; i++)
         d->state[i] = (guint8) st[i];
     }
 }
 
 #define DEC_INIT(d) ((d)->b = G_MAXUINT)
-
-guint8 *
-golanes_pack_values (guint8        *out,
-                     const guint64 *values,
-                     guint          n,
-                     gboolean       try_dict)
-{
-  g_return_val_if_fail (n > 0 && n <= BLOCK, out);
-  return encode_field (out, values, n, try_dict);
-}
-
-const guint8 *
-golanes_unpack_values (const guint8 *p,
-                       guint         n,
-                       guint64      *out)
-{
-  Field f;
-
-  g_return_val_if_fail (n <= BLOCK, p);
-  p = parse_field (p, n, &f);
-  unpack (&f, n, out);
-  return p;
-}
 
 /* Adds the effective durations of spans [i, end) of decoded block @d. */
 static inline void
@@ -920,8 +440,8 @@ golanes_track_free (GolanesTrack *track)
 {
   if (track == NULL)
     return;
-  golanes_timeline_array_free (track->data, track->data_cap);
-  golanes_timeline_array_free (track->blocks, (gsize) track->cap_blocks * track->bsize);
+  golanes_array_free (track->data, track->data_cap);
+  golanes_array_free (track->blocks, (gsize) track->cap_blocks * track->bsize);
   g_free (track->cum);
   g_free (track->pending);
   g_free (track);
@@ -1072,7 +592,7 @@ golanes_track_finish (GolanesTrack *track,
 
   if (track->data_cap > track->data_len + PAD)
     {
-      track->data = golanes_timeline_array_resize (track->data, track->data_cap, track->data_len + PAD);
+      track->data = golanes_array_resize (track->data, track->data_cap, track->data_len + PAD);
       track->data_cap = track->data_len + PAD;
     }
   /* Keep the sums of the states in use only, and only where blocks have
@@ -1090,9 +610,9 @@ golanes_track_finish (GolanesTrack *track,
         for (k = 0; k < bsize; k += 8)
           memcpy (dst + k, src + k, 8);
       }
-  track->blocks = golanes_timeline_array_resize (track->blocks,
-                                                 (gsize) track->cap_blocks * track->bsize,
-                                                 (gsize) track->n_blocks * bsize);
+  track->blocks = golanes_array_resize (track->blocks,
+                                        (gsize) track->cap_blocks * track->bsize,
+                                        (gsize) track->n_blocks * bsize);
   track->cap_blocks = track->n_blocks;
   track->bsize = bsize;
   track->stride = stride;
@@ -1125,12 +645,12 @@ golanes_track_get_n_spans (const GolanesTrack *track)
 
 /* Start and end of span @k of encoded block @b. */
 static void
-block_span_times (const GolanesTrack *track,
-                  guint               b,
-                  guint               k,
-                  const Field        *fl,
-                  gint64             *start,
-                  gint64             *end)
+block_span_times (const GolanesTrack       *track,
+                  guint                     b,
+                  guint                     k,
+                  const GolanesPackedField *fl,
+                  gint64                   *start,
+                  gint64                   *end)
 {
   gint64 s = BLK (track, b)->base;
   guint i, i0 = 0;
@@ -1145,15 +665,15 @@ block_span_times (const GolanesTrack *track,
   if (fl[F_GAP].w == 0 && fl[F_GAP].min == 0)
     {
       for (i = i0; i < k; i++)
-        s += (gint64) field_get (&fl[F_DUR], i);
+        s += (gint64) golanes_packed_field_get (&fl[F_DUR], i);
     }
   else
     {
       for (i = i0; i < k; i++)
-        s += (gint64) (field_get (&fl[F_DUR], i) + field_get (&fl[F_GAP], i + 1));
+        s += (gint64) (golanes_packed_field_get (&fl[F_DUR], i) + golanes_packed_field_get (&fl[F_GAP], i + 1));
     }
   *start = s;
-  *end = s + (gint64) field_get (&fl[F_DUR], k);
+  *end = s + (gint64) golanes_packed_field_get (&fl[F_DUR], k);
 }
 
 /* Readers (the renderer) often read consecutive spans: each thread keeps
@@ -1179,14 +699,14 @@ decode_full (const GolanesTrack *track,
              guint               b,
              SpanCache          *sc)
 {
-  Field fl[N_FIELDS];
+  GolanesPackedField fl[N_FIELDS];
   guint64 gap[BLOCK], dur[BLOCK], v[BLOCK];
   guint n = block_n (track, b), k;
   gint64 s = BLK (track, b)->base;
 
   parse_block (track, b, fl, N_FIELDS);
-  unpack (&fl[F_GAP], n, gap);
-  unpack (&fl[F_DUR], n, dur);
+  golanes_packed_field_unpack (&fl[F_GAP], n, gap);
+  golanes_packed_field_unpack (&fl[F_DUR], n, dur);
   for (k = 0; k < n; k++)
     {
       s += (gint64) gap[k];
@@ -1194,16 +714,16 @@ decode_full (const GolanesTrack *track,
       s += (gint64) dur[k];
       sc->end[k] = s;
     }
-  unpack (&fl[F_STATE], n, v);
+  golanes_packed_field_unpack (&fl[F_STATE], n, v);
   for (k = 0; k < n; k++)
     sc->state[k] = (guint8) v[k];
-  unpack (&fl[F_FLAGS], n, v);
+  golanes_packed_field_unpack (&fl[F_FLAGS], n, v);
   for (k = 0; k < n; k++)
     sc->flags[k] = (guint8) v[k];
-  unpack (&fl[F_REASON], n, v);
+  golanes_packed_field_unpack (&fl[F_REASON], n, v);
   for (k = 0; k < n; k++)
     sc->reason[k] = (guint16) v[k];
-  unpack (&fl[F_ARG], n, v);
+  golanes_packed_field_unpack (&fl[F_ARG], n, v);
   for (k = 0; k < n; k++)
     sc->arg[k] = (guint32) v[k];
 }
@@ -1237,7 +757,7 @@ golanes_track_get_span (const GolanesTrack *track,
                         GolanesSpan        *out)
 {
   guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
-  Field fl[N_FIELDS];
+  GolanesPackedField fl[N_FIELDS];
   SpanCache *sc;
 
   g_return_if_fail (index < track->n);
@@ -1267,10 +787,10 @@ golanes_track_get_span (const GolanesTrack *track,
     }
   parse_block (track, b, fl, N_FIELDS);
   block_span_times (track, b, k, fl, &out->start, &out->end);
-  out->arg = (guint32) field_get (&fl[F_ARG], k);
-  out->reason = (guint16) field_get (&fl[F_REASON], k);
-  out->state = (guint8) field_get (&fl[F_STATE], k);
-  out->flags = (guint8) field_get (&fl[F_FLAGS], k);
+  out->arg = (guint32) golanes_packed_field_get (&fl[F_ARG], k);
+  out->reason = (guint16) golanes_packed_field_get (&fl[F_REASON], k);
+  out->state = (guint8) golanes_packed_field_get (&fl[F_STATE], k);
+  out->flags = (guint8) golanes_packed_field_get (&fl[F_FLAGS], k);
 }
 
 gint64
@@ -1278,7 +798,7 @@ golanes_track_get_start (const GolanesTrack *track,
                          guint               index)
 {
   guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
-  Field fl[N_FIELDS];
+  GolanesPackedField fl[N_FIELDS];
   gint64 s, e;
 
   g_return_val_if_fail (index < track->n, 0);
@@ -1298,7 +818,7 @@ golanes_track_get_end (const GolanesTrack *track,
                        guint               index)
 {
   guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
-  Field fl[N_FIELDS];
+  GolanesPackedField fl[N_FIELDS];
   gint64 s, e;
 
   g_return_val_if_fail (index < track->n, 0);
@@ -1317,7 +837,7 @@ golanes_track_get_state (const GolanesTrack *track,
 {
   guint b = index >> BLOCK_SHIFT, k = index & (BLOCK - 1);
   const guint8 *p;
-  Field f;
+  GolanesPackedField f;
   guint i, n;
 
   g_return_val_if_fail (index < track->n, 0);
@@ -1326,8 +846,8 @@ golanes_track_get_state (const GolanesTrack *track,
   p = track->data + BLK (track, b)->offset + ANCHORS;
   n = block_n (track, b);
   for (i = 0; i <= F_STATE; i++)
-    p = parse_field (p, n, &f);
-  return (guint8) field_get (&f, k);
+    p = golanes_packed_field_parse (p, n, &f);
+  return (guint8) golanes_packed_field_get (&f, k);
 }
 
 static inline guint
@@ -1594,7 +1114,7 @@ typedef struct
   gboolean packed;     /* an encoded block, not the pending spans */
   guint    have;       /* bit q: times of sub-block q; HAVE_STATES */
   gboolean eager;      /* decode whole blocks at once */
-  Field    fl[F_STATE + 1];
+  GolanesPackedField fl[F_STATE + 1];
   const guint8 *states_at;   /* the state field, not parsed yet, or NULL */
   gint64   start[BLOCK];
   gint64   eend[BLOCK];
@@ -1636,15 +1156,15 @@ cur_load (const GolanesTrack *track,
   {
     const guint8 *p = track->data + BLK (track, b)->offset + ANCHORS;
 
-    p = parse_field (p, c->n, &c->fl[F_GAP]);
-    c->states_at = parse_field (p, c->n, &c->fl[F_DUR]);
+    p = golanes_packed_field_parse (p, c->n, &c->fl[F_GAP]);
+    c->states_at = golanes_packed_field_parse (p, c->n, &c->fl[F_DUR]);
   }
   if (c->eager)
     {
       guint64 v[BLOCK];
       gint64 s = BLK (track, b)->base;
 
-      unpack (&c->fl[F_DUR], c->n, v);
+      golanes_packed_field_unpack (&c->fl[F_DUR], c->n, v);
       if (c->fl[F_GAP].w == 0 && c->fl[F_GAP].min == 0)
         for (k = 0; k < c->n; k++)
           {
@@ -1658,7 +1178,7 @@ cur_load (const GolanesTrack *track,
         {
           guint64 g[BLOCK];
 
-          unpack (&c->fl[F_GAP], c->n, g);
+          golanes_packed_field_unpack (&c->fl[F_GAP], c->n, g);
           for (k = 0; k < c->n; k++)
             {
               gint64 e;
@@ -1670,9 +1190,9 @@ cur_load (const GolanesTrack *track,
               s = e;
             }
         }
-      parse_field (c->states_at, c->n, &c->fl[F_STATE]);
+      golanes_packed_field_parse (c->states_at, c->n, &c->fl[F_STATE]);
       c->states_at = NULL;
-      unpack (&c->fl[F_STATE], c->n, v);
+      golanes_packed_field_unpack (&c->fl[F_STATE], c->n, v);
       for (k = 0; k < c->n; k++)
         c->state[k] = (guint8) v[k];
       c->have = HAVE_STATES | ((1u << N_SUB) - 1);
@@ -1693,8 +1213,8 @@ cur_times (const GolanesTrack *track,
       /* From the end of the previous sub-block (q > 0: anchor 0 is 0). */
       if (!(c->have & (1u << (q - 1))))
         cur_times (track, c, q - 1);
-      s = c->start[k0 - 1] + (gint64) field_get (&c->fl[F_DUR], k0 - 1) +
-          (gint64) field_get (&c->fl[F_GAP], k0);
+      s = c->start[k0 - 1] + (gint64) golanes_packed_field_get (&c->fl[F_DUR], k0 - 1) +
+          (gint64) golanes_packed_field_get (&c->fl[F_GAP], k0);
     }
   else
     s = BLK (track, c->b)->base + a;
@@ -1709,7 +1229,7 @@ cur_times (const GolanesTrack *track,
       for (k = k0; k < k1; k++)
         {
           gsize pos = (gsize) k * w;
-          gint64 e = s + (gint64) (min + ((load64 (vals + (pos >> 3)) >> (pos & 7)) & mask));
+          gint64 e = s + (gint64) (min + ((golanes_bitpack_load64 (vals + (pos >> 3)) >> (pos & 7)) & mask));
 
           c->start[k] = s;
           c->eend[k] = e > s ? e : s + 1;
@@ -1722,8 +1242,8 @@ cur_times (const GolanesTrack *track,
         gint64 e;
 
         if (k > k0)
-          s += (gint64) field_get (&c->fl[F_GAP], k);
-        e = s + (gint64) field_get (&c->fl[F_DUR], k);
+          s += (gint64) golanes_packed_field_get (&c->fl[F_GAP], k);
+        e = s + (gint64) golanes_packed_field_get (&c->fl[F_DUR], k);
         c->start[k] = s;
         c->eend[k] = e > s ? e : s + 1;
         s = e;
@@ -1750,10 +1270,10 @@ cur_states (Cur *c)
     return;
   if (c->states_at != NULL)
     {
-      parse_field (c->states_at, c->n, &c->fl[F_STATE]);
+      golanes_packed_field_parse (c->states_at, c->n, &c->fl[F_STATE]);
       c->states_at = NULL;
     }
-  unpack (&c->fl[F_STATE], c->n, st);
+  golanes_packed_field_unpack (&c->fl[F_STATE], c->n, st);
   for (k = 0; k < c->n; k++)
     c->state[k] = (guint8) st[k];
   c->have |= HAVE_STATES;
@@ -1767,10 +1287,10 @@ cur_state (Cur   *c,
     return c->state[k];
   if (c->states_at != NULL)
     {
-      parse_field (c->states_at, c->n, &c->fl[F_STATE]);
+      golanes_packed_field_parse (c->states_at, c->n, &c->fl[F_STATE]);
       c->states_at = NULL;
     }
-  return (guint8) field_get (&c->fl[F_STATE], k);
+  return (guint8) golanes_packed_field_get (&c->fl[F_STATE], k);
 }
 
 /* First k in [k, kend) of the loaded block whose span starts at or after

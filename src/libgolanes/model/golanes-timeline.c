@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "golanes-array-private.h"
+#include "golanes-bitpack-private.h"
 #include "golanes-timeline-private.h"
 #include "golanes-timeline.h"
 #include "golanes-varint-private.h"
@@ -36,7 +38,7 @@
 #define COLD_CHUNK_SHIFT  16
 
 /* An array of records grown in the model's own mappings (no copies while
- * it grows, however large: golanes_timeline_array_resize()); its data and
+ * it grows, however large: golanes_array_resize()); its data and
  * len fields read like a GArray's, so g_array_index() works on it. */
 typedef struct
 {
@@ -65,7 +67,7 @@ marray_append (MArray        *a,
     {
       gsize cap = MAX (MAX (a->cap * 2, 4096), need);
 
-      a->data = golanes_timeline_array_resize (a->data, a->cap, cap);
+      a->data = golanes_array_resize (a->data, a->cap, cap);
       a->cap = cap;
     }
   memcpy (a->data + (gsize) a->len * a->elt, v, a->elt);
@@ -79,7 +81,7 @@ marray_trim (MArray *a)
 
   if (need < a->cap)
     {
-      a->data = golanes_timeline_array_resize (a->data, a->cap, need);
+      a->data = golanes_array_resize (a->data, a->cap, need);
       a->cap = need;
     }
 }
@@ -89,7 +91,7 @@ marray_free (MArray *a)
 {
   if (a == NULL)
     return;
-  golanes_timeline_array_free (a->data, a->cap);
+  golanes_array_free (a->data, a->cap);
   g_free (a);
 }
 
@@ -363,7 +365,7 @@ unblocks_free (gpointer data)
 
   if (u == NULL)
     return;
-  golanes_timeline_array_free (u->data, u->cap);
+  golanes_array_free (u->data, u->cap);
   g_free (u->index);
   g_free (u);
 }
@@ -392,7 +394,7 @@ unblocks_add (Unblocks *u,
     {
       guint32 cap = MAX (MAX (64, u->cap * 2), u->len + 10);
 
-      u->data = golanes_timeline_array_resize (u->data, u->cap, cap);
+      u->data = golanes_array_resize (u->data, u->cap, cap);
       u->cap = cap;
     }
   p = golanes_varint_put (u->data + u->len, span - u->last_span);
@@ -408,7 +410,7 @@ unblocks_trim (Unblocks *u)
 {
   guint n_groups = (u->n + UNBLOCK_GROUP - 1) / UNBLOCK_GROUP;
 
-  u->data = golanes_timeline_array_resize (u->data, u->cap, MAX (u->len, 1));
+  u->data = golanes_array_resize (u->data, u->cap, MAX (u->len, 1));
   u->cap = MAX (u->len, 1);
   u->index = g_renew (guint32, u->index, 2 * MAX (n_groups, 1));
 }
@@ -546,8 +548,8 @@ golanes_timeline_free (GolanesTimeline *self)
         free_goroutine_tracks (g);
     }
   marray_free (self->goroutines);
-  golanes_timeline_array_free (self->loc, self->loc_cap);
-  golanes_timeline_array_free (self->compact, self->compact_cap);
+  golanes_array_free (self->loc, self->loc_cap);
+  golanes_array_free (self->compact, self->compact_cap);
   g_free (self->chunk_base);
   g_hash_table_destroy (self->expanded);
   g_mutex_clear (&self->expand_lock);
@@ -577,8 +579,8 @@ golanes_timeline_free (GolanesTimeline *self)
   golanes_interval_tree_free (self->range_tree);
   for (i = 0; i < GOLANES_N_SERIES; i++)
     g_array_unref (self->series[i]);
-  golanes_timeline_array_free (self->count_blocks, (gsize) self->cap_count_blocks * sizeof (CountBlock));
-  golanes_timeline_array_free (self->count_data, self->count_cap);
+  golanes_array_free (self->count_blocks, (gsize) self->cap_count_blocks * sizeof (CountBlock));
+  golanes_array_free (self->count_data, self->count_cap);
   g_array_unref (self->tasks);
   g_hash_table_destroy (self->task_by_id);
   g_ptr_array_unref (self->task_rows);
@@ -723,7 +725,7 @@ compact_goroutine (GolanesTimeline *self,
     {
       gsize cap = MAX (MAX (self->compact_cap * 2, 65536), self->compact_len + need);
 
-      self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, cap);
+      self->compact = golanes_array_resize (self->compact, self->compact_cap, cap);
       self->compact_cap = cap;
     }
   base = chunk_base (self, self->compact_len, g->created, g->parent);
@@ -1068,7 +1070,7 @@ goroutine_index (GolanesTimeline *self,
     {
       gsize cap = MAX (MAX (self->loc_cap * 2, 4096), ((gsize) gi + 1) * sizeof (guint32));
 
-      self->loc = golanes_timeline_array_resize (self->loc, self->loc_cap, cap);
+      self->loc = golanes_array_resize (self->loc, self->loc_cap, cap);
       self->loc_cap = cap;
     }
   self->n_goroutines++;
@@ -1226,7 +1228,7 @@ flush_count_points (GolanesTimeline *self)
       gsize cap = MAX (MAX (self->count_cap * 2, 4096),
                        self->count_len + (gsize) (p - buf) + GOLANES_PACK_PAD);
 
-      self->count_data = golanes_timeline_array_resize (self->count_data, self->count_cap, cap);
+      self->count_data = golanes_array_resize (self->count_data, self->count_cap, cap);
       self->count_cap = cap;
     }
   if (self->count_len > G_MAXUINT32)
@@ -1262,9 +1264,9 @@ add_count_point (GolanesTimeline *self,
         {
           guint cap = MAX (64, self->cap_count_blocks * 2);
 
-          self->count_blocks = golanes_timeline_array_resize (self->count_blocks,
-                                                              (gsize) self->cap_count_blocks * sizeof (CountBlock),
-                                                              (gsize) cap * sizeof (CountBlock));
+          self->count_blocks = golanes_array_resize (self->count_blocks,
+                                                     (gsize) self->cap_count_blocks * sizeof (CountBlock),
+                                                     (gsize) cap * sizeof (CountBlock));
           self->cap_count_blocks = cap;
         }
       self->count_blocks[self->n_count_blocks++] = b;
@@ -1994,11 +1996,11 @@ golanes_timeline_feed (GolanesTimeline    *self,
 
         if (!golanes_event_get_metric (ev, &name, &pt.value))
           break;
-        if (ev->type == GOLANES_EV_HEAP_ALLOC)
+        if (strcmp (name, "/memory/classes/heap/objects:bytes") == 0)
           kind = GOLANES_SERIES_HEAP_ALLOC;
-        else if (ev->type == GOLANES_EV_HEAP_GOAL)
+        else if (strcmp (name, "/gc/heap/goal:bytes") == 0)
           kind = GOLANES_SERIES_HEAP_GOAL;
-        else if (ev->type == GOLANES_EV_PROCS_CHANGE)
+        else if (strcmp (name, "/sched/gomaxprocs:threads") == 0)
           kind = GOLANES_SERIES_GOMAXPROCS;
         if (kind < 0)
           break;
@@ -2233,7 +2235,7 @@ pack_live_goroutines (GolanesTimeline *self)
   len = MAX ((gsize) self->n_goroutines * sizeof (guint32), 1);
   if (len < self->loc_cap)
     {
-      self->loc = golanes_timeline_array_resize (self->loc, self->loc_cap, len);
+      self->loc = golanes_array_resize (self->loc, self->loc_cap, len);
       self->loc_cap = len;
     }
   len = self->goid_dense_len;
@@ -2304,15 +2306,15 @@ golanes_timeline_finish (GolanesTimeline *self)
   flush_count_points (self);
   if (self->count_cap > self->count_len + GOLANES_PACK_PAD)
     {
-      self->count_data = golanes_timeline_array_resize (self->count_data, self->count_cap,
-                                                        self->count_len + GOLANES_PACK_PAD);
+      self->count_data = golanes_array_resize (self->count_data, self->count_cap,
+                                               self->count_len + GOLANES_PACK_PAD);
       self->count_cap = self->count_len + GOLANES_PACK_PAD;
     }
   if (self->cap_count_blocks > self->n_count_blocks)
     {
-      self->count_blocks = golanes_timeline_array_resize (self->count_blocks,
-                                                          (gsize) self->cap_count_blocks * sizeof (CountBlock),
-                                                          (gsize) self->n_count_blocks * sizeof (CountBlock));
+      self->count_blocks = golanes_array_resize (self->count_blocks,
+                                                 (gsize) self->cap_count_blocks * sizeof (CountBlock),
+                                                 (gsize) self->n_count_blocks * sizeof (CountBlock));
       self->cap_count_blocks = self->n_count_blocks;
     }
 
@@ -2322,7 +2324,7 @@ golanes_timeline_finish (GolanesTimeline *self)
   pack_live_goroutines (self);
   if (self->compact_cap > self->compact_len + 16)
     {
-      self->compact = golanes_timeline_array_resize (self->compact, self->compact_cap, self->compact_len + 16);
+      self->compact = golanes_array_resize (self->compact, self->compact_cap, self->compact_len + 16);
       self->compact_cap = self->compact_len + 16;
     }
   g_array_unref (self->pbuild);

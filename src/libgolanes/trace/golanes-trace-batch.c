@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading batches from the input: the pread window over a file, Go's
- * varints, and the batch header that starts every batch (Go's batch.go).
+ * Reading batches from the input: the pread window over a file and the
+ * batch header that starts every batch (Go's batch.go).
  */
 
 #include "config.h"
@@ -16,66 +16,6 @@
 
 #include "golanes-error.h"
 #include "golanes-trace-reader-private.h"
-
-/* ---- varints ----------------------------------------------------------- */
-
-int
-golanes_uvarint (const guint8 *p,
-                 gsize         len,
-                 guint64      *value)
-{
-  guint64 x = 0;
-  guint s = 0;
-  gsize i;
-
-  for (i = 0; i < len; i++)
-    {
-      guint8 b = p[i];
-      if (i == 10)
-        return -(int) (i + 1);
-      if (b < 0x80)
-        {
-          if (i == 9 && b > 1)
-            return -(int) (i + 1);
-          *value = x | ((guint64) b << s);
-          return (int) i + 1;
-        }
-      x |= (guint64) (b & 0x7f) << s;
-      s += 7;
-    }
-  return 0;
-}
-
-/* Reads like Go's binary.ReadUvarint from a byte stream: 0 on success, else
- * an error text ("EOF", "unexpected EOF" or the overflow message). */
-const char *
-_golanes_read_uvarint (const guint8 *data,
-                       gsize         len,
-                       gsize        *pos,
-                       guint64      *value)
-{
-  guint64 x = 0;
-  guint s = 0;
-  int i;
-
-  for (i = 0; i < 10; i++)
-    {
-      guint8 b;
-      if (*pos >= len)
-        return i > 0 ? "unexpected EOF" : "EOF";
-      b = data[(*pos)++];
-      if (b < 0x80)
-        {
-          if (i == 9 && b > 1)
-            return "binary: varint overflows a 64-bit integer";
-          *value = x | ((guint64) b << s);
-          return NULL;
-        }
-      x |= (guint64) (b & 0x7f) << s;
-      s += 7;
-    }
-  return "binary: varint overflows a 64-bit integer";
-}
 
 /* ---- input ------------------------------------------------------------- */
 
@@ -191,25 +131,25 @@ _golanes_read_batch (GolanesTraceReader *r,
         }
       b->exp = d[pos++];
     }
-  if ((e = _golanes_read_uvarint (d, len, &pos, gen)) != NULL)
+  if ((e = golanes_varint_read (d, len, &pos, gen)) != NULL)
     {
       _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch generation number (varint)",
                                 "error reading batch gen: %s", e);
       return GOLANES_READ_ERROR;
     }
-  if ((e = _golanes_read_uvarint (d, len, &pos, &m)) != NULL)
+  if ((e = golanes_varint_read (d, len, &pos, &m)) != NULL)
     {
       _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch thread id (varint)",
                                 "error reading batch M ID: %s", e);
       return GOLANES_READ_ERROR;
     }
-  if ((e = _golanes_read_uvarint (d, len, &pos, &ts)) != NULL)
+  if ((e = golanes_varint_read (d, len, &pos, &ts)) != NULL)
     {
       _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch timestamp (varint)",
                                 "error reading batch timestamp: %s", e);
       return GOLANES_READ_ERROR;
     }
-  if ((e = _golanes_read_uvarint (d, len, &pos, &size)) != NULL)
+  if ((e = golanes_varint_read (d, len, &pos, &size)) != NULL)
     {
       _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, start + pos, "the batch size (varint)",
                                 "error reading batch size: %s", e);

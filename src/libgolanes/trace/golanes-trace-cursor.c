@@ -81,7 +81,7 @@ _golanes_batch_cursor_next (GolanesBatchCursor *c,
       return -1;
     }
   n = 1;
-  nb = _golanes_uvarint_fast (p + n, len - n, &dt);
+  nb = golanes_varint_decode (p + n, len - n, &dt);
   if (nb <= 0)
     {
       _golanes_trace_set_error (error, GOLANES_ERROR_MALFORMED, b->offset + c->off + n, "a timestamp delta (varint)",
@@ -92,7 +92,7 @@ _golanes_batch_cursor_next (GolanesBatchCursor *c,
   c->ev.args[0] = c->ev.args[1] = c->ev.args[2] = c->ev.args[3] = 0;
   for (k = 0; k < spec->nargs - 1; k++)
     {
-      nb = _golanes_uvarint_fast (p + n, len - n, &c->ev.args[k]);
+      nb = golanes_varint_decode (p + n, len - n, &c->ev.args[k]);
       if (nb <= 0)
         {
           _golanes_trace_set_error (error, GOLANES_ERROR_MALFORMED, b->offset + c->off + n, "an event argument (varint)",

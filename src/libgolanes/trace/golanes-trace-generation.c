@@ -177,8 +177,8 @@ add_strings (GolanesGeneration  *g,
                                     "expected string event, got %u", ev);
           return FALSE;
         }
-      if ((e = _golanes_read_uvarint (b->data, b->len, &pos, &id)) != NULL ||
-          (e = _golanes_read_uvarint (b->data, b->len, &pos, &slen)) != NULL)
+      if ((e = golanes_varint_read (b->data, b->len, &pos, &id)) != NULL ||
+          (e = golanes_varint_read (b->data, b->len, &pos, &slen)) != NULL)
         {
           _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, b->offset + pos, "a string id and length (varints)",
                                     "%s", e);
@@ -239,8 +239,8 @@ add_stacks (GolanesGeneration  *g,
                                     "expected stack event, got %u", ev);
           return FALSE;
         }
-      if ((e = _golanes_read_uvarint (b->data, b->len, &pos, &id)) != NULL ||
-          (e = _golanes_read_uvarint (b->data, b->len, &pos, &nframes)) != NULL)
+      if ((e = golanes_varint_read (b->data, b->len, &pos, &id)) != NULL ||
+          (e = golanes_varint_read (b->data, b->len, &pos, &nframes)) != NULL)
         {
           _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, b->offset + pos, "a stack id and frame count (varints)",
                                     "%s", e);
@@ -261,7 +261,7 @@ add_stacks (GolanesGeneration  *g,
           GolanesGenFrame f;
 
           for (k = 0; k < 4; k++)
-            if ((e = _golanes_read_uvarint (b->data, b->len, &pos, &v[k])) != NULL)
+            if ((e = golanes_varint_read (b->data, b->len, &pos, &v[k])) != NULL)
               {
                 _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, b->offset + pos, "a stack frame (4 varints)",
                                           "reading frame %" G_GUINT64_FORMAT "'s %s for stack %" G_GUINT64_FORMAT ": %s",
@@ -326,7 +326,7 @@ add_cpu_samples (GolanesGeneration  *g,
           return FALSE;
         }
       for (k = 0; k < 5; k++)
-        if ((e = _golanes_read_uvarint (b->data, b->len, &pos, &v[k])) != NULL)
+        if ((e = golanes_varint_read (b->data, b->len, &pos, &v[k])) != NULL)
           {
             _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, b->offset + pos, "a CPU sample (5 varints)", "%s", e);
             return FALSE;
@@ -368,7 +368,7 @@ set_sync_batch (GolanesGeneration  *g,
                                         "found multiple frequency events");
               return FALSE;
             }
-          if ((e = _golanes_read_uvarint (b->data, b->len, &pos, &f)) != NULL)
+          if ((e = golanes_varint_read (b->data, b->len, &pos, &f)) != NULL)
             {
               _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, b->offset + pos, "the frequency (varint)", "%s", e);
               return FALSE;
@@ -389,7 +389,7 @@ set_sync_batch (GolanesGeneration  *g,
             }
           g->has_clock = TRUE;
           for (k = 0; k < 4; k++)
-            if ((e = _golanes_read_uvarint (b->data, b->len, &pos, &v[k])) != NULL)
+            if ((e = golanes_varint_read (b->data, b->len, &pos, &v[k])) != NULL)
               {
                 _golanes_trace_set_error (error, GOLANES_ERROR_TRUNCATED, b->offset + pos, "a clock snapshot (4 varints)", "%s", e);
                 return FALSE;

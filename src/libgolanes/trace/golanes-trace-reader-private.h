@@ -7,7 +7,7 @@
  * The reader's internals, shared by its parts and by nothing else:
  *
  *   golanes-trace-spec.c        the wire-format event table and status codes
- *   golanes-trace-batch.c       the input (pread window), varints, batch headers
+ *   golanes-trace-batch.c       the input (pread window), batch headers
  *   golanes-trace-generation.c  a generation's batches, strings, stacks, samples
  *   golanes-trace-cursor.c      per-thread batch cursors and the frontier heap
  *   golanes-trace-order.c       the ordering state machine, one function per event
@@ -25,6 +25,8 @@
 
 #include "golanes-trace-private.h"
 #include "golanes-trace-reader.h"
+#include "golanes-trace-spec-private.h"
+#include "golanes-varint-private.h"
 
 G_BEGIN_DECLS
 
@@ -36,86 +38,7 @@ G_BEGIN_DECLS
 #define GOLANES_MAX_STRING_SIZE  (1 << 10)
 #define GOLANES_MAX_FRAMES       128
 
-/* ---- event specifications (golanes-trace-spec.c) ----------------------- */
-
-typedef struct
-{
-  const char *name;
-  guint8      nargs;       /* including the timestamp delta for timed events */
-  guint8      timed;
-  guint8      kind;
-  guint8      start_ev;
-  gint8       stack_args[2];   /* 1-based wire argument indexes, 0 = none */
-  gint8       string_args[2];
-  const char *arg_names[6];
-} GolanesWireSpec;
-
-#define GOLANES_N_SPECS 137
-
-extern const GolanesWireSpec _golanes_wire_specs[GOLANES_N_SPECS];
-
-/* Wire goroutine / proc statuses. */
-enum { GS_BAD, GS_RUNNABLE, GS_RUNNING, GS_SYSCALL, GS_WAITING };
-enum { PS_BAD, PS_RUNNING, PS_IDLE, PS_SYSCALL, PS_ABANDONED };
-
-#define GOLANES_N_GO_STATUSES   5
-#define GOLANES_N_PROC_STATUSES 5
-
-/* Wire status -> GolanesGoState / GolanesProcState. */
-extern const guint8 _golanes_go_status_to_state[GOLANES_N_GO_STATUSES];
-extern const guint8 _golanes_proc_status_to_state[GOLANES_N_PROC_STATUSES];
-
-const char *_golanes_go_status_name   (guint64 status);
-const char *_golanes_proc_status_name (guint64 status);
-/* The event's name as Go's version @version of the format spells it, or
- * "Invalid(N)" written to @buf.  Inline: the ordering asks for it on every
- * event, for error messages it seldom writes. */
-static inline const char *
-_golanes_wire_event_name (guint  version,
-                          guint8 typ,
-                          char   buf[32])
-{
-  guint limit;
-
-  switch (version)
-    {
-    case 22: limit = GOLANES_EV_USER_LOG; break;
-    case 23: limit = GOLANES_EV_EXPERIMENTAL_BATCH; break;
-    case 25: limit = GOLANES_EV_CLOCK_SNAPSHOT; break;
-    default: limit = GOLANES_N_SPECS - 1; break;
-    }
-  if (typ <= limit && _golanes_wire_specs[typ].name != NULL)
-    return _golanes_wire_specs[typ].name;
-  g_snprintf (buf, 32, "Invalid(%u)", typ);
-  return buf;
-}
-
-/* ---- varints and time ---------------------------------------------------- */
-
-static inline int
-_golanes_uvarint_fast (const guint8 *p,
-                       gsize         len,
-                       guint64      *value)
-{
-  if (G_LIKELY (len > 0 && p[0] < 0x80))
-    {
-      *value = p[0];
-      return 1;
-    }
-  if (len > 1 && p[1] < 0x80)
-    {
-      *value = (guint64) (p[0] & 0x7f) | ((guint64) p[1] << 7);
-      return 2;
-    }
-  return golanes_uvarint (p, len, value);
-}
-
-/* Reads like Go's binary.ReadUvarint from a byte stream: NULL on success,
- * else an error text ("EOF", "unexpected EOF" or the overflow message). */
-const char *_golanes_read_uvarint (const guint8 *data,
-                                   gsize         len,
-                                   gsize        *pos,
-                                   guint64      *value);
+/* ---- time ---------------------------------------------------------------- */
 
 /* float64 -> int64 as amd64 does it: out of range and NaN give MinInt64. */
 static inline gint64

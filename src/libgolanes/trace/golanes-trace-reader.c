@@ -441,11 +441,8 @@ read_event_raw (GolanesTraceReader *r,
       GolanesGeneration *g;
       GError *local = NULL;
 
-      if (r->cancellable != NULL && g_cancellable_is_cancelled (r->cancellable))
-        {
-          g_set_error_literal (error, GOLANES_ERROR, GOLANES_ERROR_CANCELLED, "cancelled");
-          return -1;
-        }
+      if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
+        return -1;
       if (r->version < 26)
         return next_gen_with_spill (r, out, error);
       if (r->read_gen_err != NULL)
@@ -539,11 +536,8 @@ golanes_trace_reader_next (GolanesTraceReader *r,
     return FALSE;
 
   if (G_UNLIKELY (r->cancellable != NULL && (++r->events_since_check & 0xffff) == 0 &&
-                  g_cancellable_is_cancelled (r->cancellable)))
-    {
-      g_set_error_literal (&local, GOLANES_ERROR, GOLANES_ERROR_CANCELLED, "cancelled");
-      res = -1;
-    }
+                  g_cancellable_set_error_if_cancelled (r->cancellable, &local)))
+    res = -1;
   else
     res = read_event_raw (r, event, &local);
   if (res > 0 && !validate_ids (r, event, &local))

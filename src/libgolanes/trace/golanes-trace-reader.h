@@ -35,9 +35,12 @@ G_BEGIN_DECLS
  * (one small record per live goroutine, proc and thread) persists for the
  * whole trace.
  *
- * Errors are GOLANES_ERROR codes.  The first line of the message is the
- * text Go's parser gives for the same problem; a second line names the byte
- * offset in the file and what was expected there.  Input is never trusted:
+ * Errors are GOLANES_ERROR codes, except G_IO_ERROR_CANCELLED once the
+ * reader's cancellable (golanes_trace_reader_set_cancellable()) is
+ * cancelled and G_FILE_ERROR for a file that cannot be read.  For a
+ * GOLANES_ERROR the first line of the message is the text Go's parser
+ * gives for the same problem; a second line names the byte offset in the
+ * file and what was expected there.  Input is never trusted:
  * sizes, lengths, counts and ids are bounded before anything is allocated.
  *
  * A reader must be used from one thread at a time.
@@ -73,74 +76,6 @@ typedef enum
   GOLANES_EVENT_EXPERIMENTAL,
 } GolanesEventKind;
 
-/* Wire event types (the first byte of an event in the file). */
-typedef enum
-{
-  GOLANES_EV_NONE = 0,
-  GOLANES_EV_EVENT_BATCH = 1,
-  GOLANES_EV_STACKS = 2,
-  GOLANES_EV_STACK = 3,
-  GOLANES_EV_STRINGS = 4,
-  GOLANES_EV_STRING = 5,
-  GOLANES_EV_CPU_SAMPLES = 6,
-  GOLANES_EV_CPU_SAMPLE = 7,
-  GOLANES_EV_FREQUENCY = 8,
-  GOLANES_EV_PROCS_CHANGE = 9,
-  GOLANES_EV_PROC_START = 10,
-  GOLANES_EV_PROC_STOP = 11,
-  GOLANES_EV_PROC_STEAL = 12,
-  GOLANES_EV_PROC_STATUS = 13,
-  GOLANES_EV_GO_CREATE = 14,
-  GOLANES_EV_GO_CREATE_SYSCALL = 15,
-  GOLANES_EV_GO_START = 16,
-  GOLANES_EV_GO_DESTROY = 17,
-  GOLANES_EV_GO_DESTROY_SYSCALL = 18,
-  GOLANES_EV_GO_STOP = 19,
-  GOLANES_EV_GO_BLOCK = 20,
-  GOLANES_EV_GO_UNBLOCK = 21,
-  GOLANES_EV_GO_SYSCALL_BEGIN = 22,
-  GOLANES_EV_GO_SYSCALL_END = 23,
-  GOLANES_EV_GO_SYSCALL_END_BLOCKED = 24,
-  GOLANES_EV_GO_STATUS = 25,
-  GOLANES_EV_STW_BEGIN = 26,
-  GOLANES_EV_STW_END = 27,
-  GOLANES_EV_GC_ACTIVE = 28,
-  GOLANES_EV_GC_BEGIN = 29,
-  GOLANES_EV_GC_END = 30,
-  GOLANES_EV_GC_SWEEP_ACTIVE = 31,
-  GOLANES_EV_GC_SWEEP_BEGIN = 32,
-  GOLANES_EV_GC_SWEEP_END = 33,
-  GOLANES_EV_GC_MARK_ASSIST_ACTIVE = 34,
-  GOLANES_EV_GC_MARK_ASSIST_BEGIN = 35,
-  GOLANES_EV_GC_MARK_ASSIST_END = 36,
-  GOLANES_EV_HEAP_ALLOC = 37,
-  GOLANES_EV_HEAP_GOAL = 38,
-  GOLANES_EV_GO_LABEL = 39,
-  GOLANES_EV_USER_TASK_BEGIN = 40,
-  GOLANES_EV_USER_TASK_END = 41,
-  GOLANES_EV_USER_REGION_BEGIN = 42,
-  GOLANES_EV_USER_REGION_END = 43,
-  GOLANES_EV_USER_LOG = 44,
-  GOLANES_EV_GO_SWITCH = 45,
-  GOLANES_EV_GO_SWITCH_DESTROY = 46,
-  GOLANES_EV_GO_CREATE_BLOCKED = 47,
-  GOLANES_EV_GO_STATUS_STACK = 48,
-  GOLANES_EV_EXPERIMENTAL_BATCH = 49,
-  GOLANES_EV_SYNC_BATCH = 50,
-  GOLANES_EV_CLOCK_SNAPSHOT = 51,
-  GOLANES_EV_END_OF_GENERATION = 52,
-  GOLANES_EV_SPAN = 128,
-  GOLANES_EV_SPAN_ALLOC = 129,
-  GOLANES_EV_SPAN_FREE = 130,
-  GOLANES_EV_HEAP_OBJECT = 131,
-  GOLANES_EV_HEAP_OBJECT_ALLOC = 132,
-  GOLANES_EV_HEAP_OBJECT_FREE = 133,
-  GOLANES_EV_GOROUTINE_STACK = 134,
-  GOLANES_EV_GOROUTINE_STACK_ALLOC = 135,
-  GOLANES_EV_GOROUTINE_STACK_FREE = 136,
-  GOLANES_EV_SYNC = 255,           /* synthesized Sync event (not on the wire) */
-} GolanesWireType;
-
 /* "No goroutine / proc / thread" in the context fields. */
 #define GOLANES_NO_ID   ((gint64) -1)
 /* Go's trace.NoTask. */
@@ -156,7 +91,7 @@ typedef enum
  *   pass rewrote them (e.g. STWEnd carries the kind of its STWBegin); use the
  *   golanes_event_get_*() helpers rather than reading them directly
  * @offset: byte offset of the event in the file (0 for synthesized events)
- * @type: a #GolanesWireType
+ * @type: the event's type byte on the wire, for the library's own use
  * @kind: a #GolanesEventKind
  */
 typedef struct
@@ -370,18 +305,9 @@ gboolean golanes_event_get_experimental     (const GolanesEvent  *event,
                                              guint               *n_args);
 
 const char *golanes_event_kind_name  (guint kind);
-const char *golanes_wire_type_name   (guint type);
 const char *golanes_go_state_name    (guint state);
 const char *golanes_proc_state_name  (guint state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GolanesTraceReader, golanes_trace_reader_free)
-
-/* Low-level helpers, exposed for tests. */
-
-/* Decodes an unsigned LEB128 varint like Go's binary.Uvarint: returns the
- * number of bytes used (> 0), 0 if @len ran out, or -n on overflow. */
-int      golanes_uvarint (const guint8 *p,
-                          gsize         len,
-                          guint64      *value);
 
 G_END_DECLS
