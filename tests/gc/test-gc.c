@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "golanes-gc.h"
+#include "golanes-go-math-private.h"
 #include "golanes-mmu.h"
 #include "golanes-trace-reader.h"
 

@@ -109,11 +109,4 @@ gboolean golanes_mmu_flags_parse (const char      *text,
 /* "stw|background|assist" style, in Go's query syntax; free with g_free. */
 char    *golanes_mmu_flags_to_string (GolanesMmuFlags flags);
 
-/* Go's math.Exp and math.Log as computed on this machine (amd64 assembly
- * semantics, including the FMA variant of Exp where the CPU has AVX and
- * FMA; GOLANES_GO_MATH=fma or nofma in the environment overrides the
- * choice); the plot windows depend on their last bit. */
-double golanes_go_exp (double x);
-double golanes_go_log (double x);
-
 G_END_DECLS
