@@ -32,6 +32,7 @@ typedef struct
   GolanesTimelineLayout *layout;
   PangoContext          *pango;
   int                    width;
+  double                 gutter;
   int                    height;
   int                    scale;
   gboolean               dark;
@@ -51,6 +52,7 @@ build_frame (Renderer *r,
   params.start = start;
   params.end = end;
   params.width = r->width;
+  params.gutter = r->gutter;
   params.height = r->height - GOLANES_TIMELINE_RULER_HEIGHT;
   params.scale = r->scale;
   params.dark = r->dark;
@@ -258,7 +260,7 @@ golanes_cli_render (int    argc,
       fprintf (stderr, "golanes-cli render: %s\n", error->message);
       return 2;
     }
-  if (argc != 2 || (output == NULL && !bench) || width < 2 * GOLANES_TIMELINE_GUTTER || height < 64 ||
+  if (argc != 2 || (output == NULL && !bench) || width < 2 * GOLANES_TIMELINE_GUTTER_MIN || height < 64 ||
       scale < 1 || scale > 4)
     {
       fprintf (stderr, "Usage: golanes-cli render TRACE -o OUT.png [--start NS --end NS --width W --height H --scale N]\n");
@@ -286,6 +288,7 @@ golanes_cli_render (int    argc,
   r.layout = layout;
   r.pango = pango;
   r.width = width;
+  r.gutter = golanes_timeline_fit_gutter (golanes_timeline_measure_labels (layout, pango), width);
   r.height = height;
   r.scale = scale;
   r.dark = dark;

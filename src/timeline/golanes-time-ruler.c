@@ -24,6 +24,7 @@ struct _GolanesTimeRuler
   GSignalGroup          *session_signals;
   GolanesTimelineLayout *layout;
   int                    lanes_width;
+  double                 gutter;
 };
 
 G_DEFINE_FINAL_TYPE (GolanesTimeRuler, golanes_time_ruler, GTK_TYPE_WIDGET)
@@ -85,6 +86,20 @@ golanes_time_ruler_set_lanes_width (GolanesTimeRuler *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The width of the lanes' label gutter, which the ruler's data area
+ * starts after. */
+void
+golanes_time_ruler_set_gutter (GolanesTimeRuler *self,
+                               double            gutter)
+{
+  g_return_if_fail (GOLANES_IS_TIME_RULER (self));
+
+  if (self->gutter == gutter)
+    return;
+  self->gutter = gutter;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 golanes_time_ruler_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -92,7 +107,8 @@ golanes_time_ruler_snapshot (GtkWidget   *widget,
   GolanesTimeRuler *self = GOLANES_TIME_RULER (widget);
   GolanesTimelineRenderParams params;
 
-  if (!_golanes_timeline_params_init (&params, widget, self->session, self->layout, self->lanes_width, 0))
+  if (!_golanes_timeline_params_init (&params, widget, self->session, self->layout, self->lanes_width,
+                                      self->gutter, 0))
     return;
 
   golanes_timeline_render_ruler (&params, gtk_widget_get_height (widget), snapshot);
@@ -110,7 +126,7 @@ golanes_time_ruler_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_VERTICAL)
     *minimum = *natural = GOLANES_TIMELINE_RULER_HEIGHT;
   else
-    *minimum = *natural = GOLANES_TIMELINE_GUTTER + 50;
+    *minimum = *natural = GOLANES_TIMELINE_GUTTER_MIN + 50;
 }
 
 static void

@@ -29,5 +29,7 @@ void            golanes_time_ruler_set_layout      (GolanesTimeRuler      *self,
  * their columns. */
 void            golanes_time_ruler_set_lanes_width (GolanesTimeRuler      *self,
                                                     int                    width);
+void            golanes_time_ruler_set_gutter      (GolanesTimeRuler      *self,
+                                                    double                 gutter);
 
 G_END_DECLS

@@ -176,9 +176,9 @@ _golanes_frame_init (Frame                             *f,
   f->p = p;
   f->timeline = golanes_document_get_timeline (p->document);
   f->snapshot = snapshot;
-  f->data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  f->data_width = p->width - golanes_timeline_params_get_gutter (p);
   f->scale = frame_scale (p);
-  f->data_x = GOLANES_TIMELINE_GUTTER * f->scale;
+  f->data_x = (int) golanes_timeline_params_get_gutter (p) * f->scale;
   f->pw = (int) ceil (p->width * f->scale);
   f->ph = (int) ceil (p->height * f->scale);
   f->n_cols = MAX (f->pw - f->data_x, 0);

@@ -70,7 +70,8 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
   GolanesTimeline *timeline;
   const GolanesLane *lane;
   g_autoptr(GArray) items = NULL;
-  double data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  double gutter = golanes_timeline_params_get_gutter (p);
+  double data_width = p->width - gutter;
   double ns_per_px;
   gint64 column;
   int n_cols;
@@ -91,7 +92,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
   hit->index = lane->index;
   hit->level = lane->level;
 
-  if (x < GOLANES_TIMELINE_GUTTER || data_width <= 0)
+  if (x < gutter || data_width <= 0)
     return TRUE;
 
   timeline = golanes_document_get_timeline (p->document);
@@ -127,10 +128,10 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
    * or not.  Where items share a column the later one is drawn. */
   scale = frame_scale (p);
   ns_per_px = (double) (p->end - p->start) / (data_width * scale);
-  n_cols = (int) ceil (p->width * scale) - GOLANES_TIMELINE_GUTTER * scale;
+  n_cols = (int) ceil (p->width * scale) - (int) gutter * scale;
   items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
   golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
-  column = (gint64) floor ((x - GOLANES_TIMELINE_GUTTER) * scale);
+  column = (gint64) floor ((x - gutter) * scale);
   find_item (items, column, lane->kind == GOLANES_LANE_GC ? STW_MIN_WIDTH * scale : 1, n_cols, &hit->item);
 
   /* A pause in the GC lane is thin: fall back to the cycle under it. */

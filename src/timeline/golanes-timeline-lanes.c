@@ -30,6 +30,7 @@ struct _GolanesTimelineLanes
   GSignalGroup          *session_signals;
   GolanesTimelineLayout *layout;
   GtkAdjustment         *vadjustment;
+  double                 gutter;
 
   GskRenderNode         *cached;
   GolanesTimelineRenderParams key;
@@ -134,7 +135,20 @@ golanes_timeline_lanes_get_params (GolanesTimelineLanes        *self,
   g_return_val_if_fail (GOLANES_IS_TIMELINE_LANES (self), FALSE);
 
   return _golanes_timeline_params_init (params, widget, self->session, self->layout,
-                                        gtk_widget_get_width (widget), scroll_y);
+                                        gtk_widget_get_width (widget), self->gutter, scroll_y);
+}
+
+/* The width of the label gutter, left of the data area. */
+void
+golanes_timeline_lanes_set_gutter (GolanesTimelineLanes *self,
+                                   double                gutter)
+{
+  g_return_if_fail (GOLANES_IS_TIMELINE_LANES (self));
+
+  if (self->gutter == gutter)
+    return;
+  self->gutter = gutter;
+  golanes_timeline_lanes_invalidate (self);
 }
 
 void
@@ -163,6 +177,7 @@ same_key (const GolanesTimelineRenderParams *a,
          a->start == b->start &&
          a->end == b->end &&
          a->width == b->width &&
+         a->gutter == b->gutter &&
          a->height == b->height &&
          a->scroll_y == b->scroll_y &&
          a->scale == b->scale &&

@@ -33,6 +33,8 @@ void            golanes_timeline_lanes_set_vadjustment (GolanesTimelineLanes    
 gboolean        golanes_timeline_lanes_get_params      (GolanesTimelineLanes        *self,
                                                         GolanesTimelineRenderParams *params);
 
+void            golanes_timeline_lanes_set_gutter      (GolanesTimelineLanes        *self,
+                                                        double                       gutter);
 void            golanes_timeline_lanes_invalidate      (GolanesTimelineLanes        *self);
 /* How many times the lanes' render node was built (for tests). */
 guint           golanes_timeline_lanes_get_n_builds    (GolanesTimelineLanes        *self);

@@ -20,7 +20,7 @@ static double
 frame_x (const Frame *f,
          gint64       time)
 {
-  return GOLANES_TIMELINE_GUTTER +
+  return golanes_timeline_params_get_gutter (f->p) +
          golanes_timeline_time_to_x (f->p->start, f->p->end, f->data_width, time);
 }
 
@@ -37,12 +37,13 @@ draw_highlights (Frame *f)
 {
   const GdkRGBA *color = golanes_palette_get (GOLANES_COLOR_HIGHLIGHT, f->p->dark);
   GdkRGBA outline = *golanes_palette_get (GOLANES_COLOR_HEAP, f->p->dark);
+  double gutter = golanes_timeline_params_get_gutter (f->p);
 
   for (guint i = 0; i < f->p->n_highlight; i++)
     {
       const GolanesSessionInterval *iv = &f->p->highlight[i];
-      double x0 = MAX (frame_x (f, iv->start), GOLANES_TIMELINE_GUTTER);
-      double x1 = MIN (frame_x (f, iv->end), GOLANES_TIMELINE_GUTTER + f->data_width);
+      double x0 = MAX (frame_x (f, iv->start), gutter);
+      double x1 = MIN (frame_x (f, iv->end), gutter + f->data_width);
       double y = 0;
       double h = f->p->height;
 
@@ -97,6 +98,78 @@ create_layout (PangoContext *context,
   return layout;
 }
 
+/* Lane labels start LABEL_X into the gutter (regions further in) and
+ * keep LABEL_PAD clear before the data. */
+#define LABEL_X        10
+#define LABEL_X_REGION 24
+#define LABEL_PAD      16
+/* Lanes measured for the gutter: a group of millions of goroutines gives
+ * labels of one function, whose longest ids come last. */
+#define MEASURE_HEAD   4096
+#define MEASURE_TAIL   256
+
+static double
+label_x (const GolanesLane *lane)
+{
+  return lane->kind == GOLANES_LANE_REGION ? LABEL_X_REGION : LABEL_X;
+}
+
+double
+golanes_timeline_params_get_gutter (const GolanesTimelineRenderParams *params)
+{
+  g_return_val_if_fail (params != NULL, GOLANES_TIMELINE_GUTTER);
+
+  return params->gutter > 0 ? params->gutter : GOLANES_TIMELINE_GUTTER;
+}
+
+static void
+measure_lane (GolanesTimelineLayout *layout,
+              PangoLayout           *text,
+              guint                  i,
+              double                *widest)
+{
+  const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+  g_autofree char *label = NULL;
+  int width = 0;
+
+  if (lane->kind == GOLANES_LANE_HEADER)
+    return;
+  label = golanes_timeline_layout_dup_lane_label (layout, i);
+  pango_layout_set_text (text, label, -1);
+  pango_layout_get_pixel_size (text, &width, NULL);
+  *widest = MAX (*widest, label_x (lane) + width + LABEL_PAD);
+}
+
+double
+golanes_timeline_measure_labels (GolanesTimelineLayout *layout,
+                                 PangoContext          *pango)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  guint n, i;
+  double widest = 0;
+
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (pango), 0);
+
+  text = create_layout (pango, 0.85);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+  n = golanes_timeline_layout_get_n_lanes (layout);
+  for (i = 0; i < MIN (n, MEASURE_HEAD); i++)
+    measure_lane (layout, text, i, &widest);
+  for (i = MAX (MEASURE_HEAD, n > MEASURE_TAIL ? n - MEASURE_TAIL : 0); i < n; i++)
+    measure_lane (layout, text, i, &widest);
+  return ceil (widest);
+}
+
+double
+golanes_timeline_fit_gutter (double labels_width,
+                             double width)
+{
+  double most = MAX (GOLANES_TIMELINE_GUTTER_MIN, floor (width * GOLANES_TIMELINE_GUTTER_SHARE));
+
+  return CLAMP (ceil (labels_width), GOLANES_TIMELINE_GUTTER_MIN, most);
+}
+
 /* The painter of each kind of lane. */
 static const GolanesLanePainter *const painters[] = {
   [GOLANES_LANE_HEADER] = NULL,
@@ -123,6 +196,7 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
   GolanesTimelineLayout *layout;
   Frame f;
   GdkRGBA dim;
+  double gutter;
   guint first;
   guint last;
   guint n_lanes;
@@ -130,7 +204,8 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
   g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
   g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
 
-  if (p->width <= GOLANES_TIMELINE_GUTTER || p->height <= 0 || p->end <= p->start)
+  gutter = golanes_timeline_params_get_gutter (p);
+  if (p->width <= gutter || p->height <= 0 || p->end <= p->start)
     return;
 
   layout = p->layout;
@@ -192,22 +267,24 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
           continue;
         }
 
-      _golanes_frame_text (&f, label, lane->kind == GOLANES_LANE_REGION ? 24 : 10, y,
-                           GOLANES_TIMELINE_GUTTER - 16, lane->height,
+      /* A name too long keeps its goroutine id and its function's end. */
+      pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
+      _golanes_frame_text (&f, label, label_x (lane), y, gutter - label_x (lane) - LABEL_PAD, lane->height,
                            lane->kind == GOLANES_LANE_REGION ? &dim : &p->foreground);
+      pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
     }
 
   for (guint i = 0; i < f.labels->len; i++)
     {
       const Label *l = &g_array_index (f.labels, Label, i);
 
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, l->clip_y,
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (gutter, l->clip_y,
                                                              f.data_width, l->clip_height));
       _golanes_frame_text (&f, l->text, l->x, l->y, l->width, l->height, &l->color);
       gtk_snapshot_pop (snapshot);
     }
 
-  _golanes_frame_fill (&f, GOLANES_TIMELINE_GUTTER - 1, 0, 1, p->height, golanes_palette_get (GOLANES_COLOR_GRID, p->dark));
+  _golanes_frame_fill (&f, gutter - 1, 0, 1, p->height, golanes_palette_get (GOLANES_COLOR_GRID, p->dark));
   draw_highlights (&f);
 
   gtk_snapshot_pop (snapshot);
@@ -228,7 +305,8 @@ golanes_timeline_render_highlights (const GolanesTimelineRenderParams *p,
   g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
   g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
 
-  if (p->width <= GOLANES_TIMELINE_GUTTER || p->height <= 0 || p->end <= p->start || p->n_highlight == 0)
+  if (p->width <= golanes_timeline_params_get_gutter (p) || p->height <= 0 || p->end <= p->start ||
+      p->n_highlight == 0)
     return;
 
   _golanes_frame_init (&f, p, snapshot);
@@ -247,7 +325,8 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
   GolanesTimeline *timeline = golanes_document_get_timeline (p->document);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *span = NULL;
-  double data_width = p->width - GOLANES_TIMELINE_GUTTER;
+  double gutter = golanes_timeline_params_get_gutter (p);
+  double data_width = p->width - gutter;
   double last_right = -G_MAXDOUBLE;
   Frame f = { 0, };
 
@@ -267,14 +346,14 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
 
   /* The visible duration, in the gutter. */
   span = golanes_timeline_format_duration (p->end - p->start);
-  _golanes_frame_text (&f, span, 10, 0, GOLANES_TIMELINE_GUTTER - 16, height, &p->foreground);
+  _golanes_frame_text (&f, span, 10, 0, gutter - 10 - LABEL_PAD, height, &p->foreground);
 
   golanes_timeline_ticks (p->start, p->end, golanes_timeline_get_start_time (timeline),
                           data_width, 110, ticks);
   for (guint i = 0; i < ticks->len; i++)
     {
       const GolanesTick *tick = &g_array_index (ticks, GolanesTick, i);
-      double x = GOLANES_TIMELINE_GUTTER + floor (tick->x);
+      double x = gutter + floor (tick->x);
       const TextEntry *label;
 
       _golanes_frame_fill (&f, x, height - 8, 1, 8, &p->foreground);

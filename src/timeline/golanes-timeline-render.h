@@ -26,7 +26,15 @@ G_BEGIN_DECLS
  * level of detail so that a frame costs the visible lanes and columns.
  */
 
-#define GOLANES_TIMELINE_GUTTER 190
+/* The gutter, left of the data area, holds the lane labels.  It is as
+ * wide as the widest label (golanes_timeline_measure_labels()) but never
+ * narrower than GOLANES_TIMELINE_GUTTER_MIN nor wider than
+ * GOLANES_TIMELINE_GUTTER_SHARE of the lanes (golanes_timeline_fit_gutter());
+ * a label still too wide loses the middle of its function name.
+ * GOLANES_TIMELINE_GUTTER is the width of params that set none. */
+#define GOLANES_TIMELINE_GUTTER       190
+#define GOLANES_TIMELINE_GUTTER_MIN   150
+#define GOLANES_TIMELINE_GUTTER_SHARE 0.3
 #define GOLANES_TIMELINE_RULER_HEIGHT 28
 
 typedef enum
@@ -109,6 +117,7 @@ typedef struct
   gint64                        start;
   gint64                        end;
   double                        width;     /* the whole area, gutter included */
+  double                        gutter;    /* whole pixels; 0: GOLANES_TIMELINE_GUTTER */
   double                        height;
   double                        scroll_y;
   /* Device pixels per logical pixel (the widget's scale factor); spans
@@ -123,6 +132,15 @@ typedef struct
 
 void golanes_timeline_render_lanes (const GolanesTimelineRenderParams *params,
                                     GtkSnapshot                       *snapshot);
+/* The width the lane labels of @layout ask for in the gutter, padding
+ * included, in the font @pango gives them. */
+double golanes_timeline_measure_labels (GolanesTimelineLayout *layout,
+                                       PangoContext          *pango);
+/* The gutter for labels @labels_width wide in lanes @width wide. */
+double golanes_timeline_fit_gutter     (double                 labels_width,
+                                       double                 width);
+/* The gutter @params draw with. */
+double golanes_timeline_params_get_gutter (const GolanesTimelineRenderParams *params);
 /* The highlighted ranges alone, as render_lanes() draws them on top. */
 void golanes_timeline_render_highlights (const GolanesTimelineRenderParams *params,
                                          GtkSnapshot                       *snapshot);

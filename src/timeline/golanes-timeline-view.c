@@ -63,6 +63,13 @@ struct _GolanesTimelineView
   /* Modifiers for a scroll signal emitted without an event (tests). */
   GdkModifierType        scroll_modifiers;
 
+  /* The gutter: as wide as the widest label measured since the session
+   * was set (it widens as groups open, and keeps its width as they
+   * close), within what the lanes' width allows. */
+  double                 gutter;
+  double                 labels_width;
+  guint                  labels_serial;
+
   guint                  n_frames;
   gboolean               frame_pending;
 };
@@ -92,6 +99,7 @@ _golanes_timeline_params_init (GolanesTimelineRenderParams *params,
                                GolanesSession              *session,
                                GolanesTimelineLayout       *layout,
                                double                       width,
+                               double                       gutter,
                                double                       scroll_y)
 {
   memset (params, 0, sizeof *params);
@@ -102,6 +110,7 @@ _golanes_timeline_params_init (GolanesTimelineRenderParams *params,
   params->layout = layout;
   golanes_session_get_visible (session, &params->start, &params->end);
   params->width = width;
+  params->gutter = gutter;
   params->height = gtk_widget_get_height (widget);
   params->scroll_y = scroll_y;
   params->scale = gtk_widget_get_scale_factor (widget);
@@ -164,7 +173,7 @@ golanes_timeline_view_get_n_frames (GolanesTimelineView *self)
 static double
 data_width (GolanesTimelineView *self)
 {
-  return MAX (1, gtk_widget_get_width (self->lanes) - GOLANES_TIMELINE_GUTTER);
+  return MAX (1, gtk_widget_get_width (self->lanes) - self->gutter);
 }
 
 static gint64
@@ -175,7 +184,7 @@ time_at (GolanesTimelineView *self,
   gint64 end;
 
   golanes_session_get_visible (self->session, &start, &end);
-  return golanes_timeline_x_to_time (start, end, data_width (self), x - GOLANES_TIMELINE_GUTTER);
+  return golanes_timeline_x_to_time (start, end, data_width (self), x - self->gutter);
 }
 
 static double
@@ -186,7 +195,7 @@ x_at (GolanesTimelineView *self,
   gint64 end;
 
   golanes_session_get_visible (self->session, &start, &end);
-  return GOLANES_TIMELINE_GUTTER + golanes_timeline_time_to_x (start, end, data_width (self), time);
+  return self->gutter + golanes_timeline_time_to_x (start, end, data_width (self), time);
 }
 
 static void
@@ -208,9 +217,33 @@ update_adjustment (GolanesTimelineView *self)
   update_adjustment_for (self, gtk_widget_get_height (self->lanes));
 }
 
+/* Measures the labels again if the lanes changed, and fits the gutter to
+ * them and to the lanes' width; the ruler and the lanes draw with it. */
+static void
+update_gutter (GolanesTimelineView *self)
+{
+  double gutter;
+
+  if (self->layout != NULL && golanes_timeline_layout_get_serial (self->layout) != self->labels_serial)
+    {
+      double measured = golanes_timeline_measure_labels (self->layout, gtk_widget_get_pango_context (self->lanes));
+
+      self->labels_width = MAX (self->labels_width, measured);
+      self->labels_serial = golanes_timeline_layout_get_serial (self->layout);
+    }
+  gutter = golanes_timeline_fit_gutter (self->labels_width, gtk_widget_get_width (self->lanes));
+  if (gutter == self->gutter)
+    return;
+  self->gutter = gutter;
+  golanes_time_ruler_set_gutter (GOLANES_TIME_RULER (self->ruler), gutter);
+  golanes_timeline_lanes_set_gutter (GOLANES_TIMELINE_LANES (self->lanes), gutter);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 layout_changed (GolanesTimelineView *self)
 {
+  update_gutter (self);
   update_adjustment (self);
   golanes_timeline_lanes_invalidate (GOLANES_TIMELINE_LANES (self->lanes));
 }
@@ -320,6 +353,8 @@ golanes_timeline_view_set_session (GolanesTimelineView *self,
   g_clear_object (&self->session);
   g_clear_pointer (&self->layout, golanes_timeline_layout_free);
   self->n_frames = 0;
+  self->labels_width = 0;
+  self->labels_serial = 0;
 
   if (session != NULL)
     {
@@ -415,8 +450,7 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &origin);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GOLANES_TIMELINE_GUTTER, 0,
-                                                         width - GOLANES_TIMELINE_GUTTER, height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->gutter, 0, width - self->gutter, height));
 
   if (golanes_session_get_selection (self->session, &sel_start, &sel_end))
     {
@@ -469,7 +503,7 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
         }
     }
 
-  if (self->hovering && self->hover_x >= GOLANES_TIMELINE_GUTTER)
+  if (self->hovering && self->hover_x >= self->gutter)
     {
       GdkRGBA line;
 
@@ -506,9 +540,9 @@ scroll_cb (GolanesTimelineView      *self,
   if (state & GDK_CONTROL_MASK)
     {
       double factor = discrete ? pow (WHEEL_ZOOM_STEP, dy) : exp (dy * 0.01);
-      double x = self->hovering ? self->hover_x : GOLANES_TIMELINE_GUTTER + data_width (self) / 2;
+      double x = self->hovering ? self->hover_x : self->gutter + data_width (self) / 2;
 
-      golanes_session_zoom (self->session, factor, time_at (self, MAX (x, GOLANES_TIMELINE_GUTTER)), FALSE);
+      golanes_session_zoom (self->session, factor, time_at (self, MAX (x, self->gutter)), FALSE);
       return TRUE;
     }
 
@@ -547,9 +581,9 @@ zoom_begin_cb (GolanesTimelineView *self,
   /* Without touch points (a signal emitted by a test), around the
    * pointer or the middle. */
   if (!gtk_gesture_is_active (gesture) || !gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    x = self->hovering ? self->hover_x : GOLANES_TIMELINE_GUTTER + data_width (self) / 2;
+    x = self->hovering ? self->hover_x : self->gutter + data_width (self) / 2;
   golanes_session_get_visible (self->session, &self->pinch_start, &self->pinch_end);
-  self->pinch_anchor = time_at (self, MAX (x, GOLANES_TIMELINE_GUTTER));
+  self->pinch_anchor = time_at (self, MAX (x, self->gutter));
 }
 
 static void
@@ -592,6 +626,18 @@ leave_cb (GolanesTimelineView      *self,
 }
 
 void
+golanes_timeline_view_set_group_collapsed (GolanesTimelineView *self,
+                                           guint                group,
+                                           gboolean             collapsed)
+{
+  g_return_if_fail (GOLANES_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (self->layout != NULL && group < golanes_timeline_layout_get_n_groups (self->layout));
+
+  golanes_timeline_layout_set_group_collapsed (self->layout, group, collapsed);
+  layout_changed (self);
+}
+
+void
 golanes_timeline_view_click (GolanesTimelineView *self,
                              double               x,
                              double               y)
@@ -613,8 +659,7 @@ golanes_timeline_view_click (GolanesTimelineView *self,
     {
       const GolanesLaneGroup *group = golanes_timeline_layout_get_group (self->layout, hit.index);
 
-      golanes_timeline_layout_set_group_collapsed (self->layout, hit.index, !group->collapsed);
-      layout_changed (self);
+      golanes_timeline_view_set_group_collapsed (self, hit.index, !group->collapsed);
       return;
     }
 
@@ -705,7 +750,7 @@ drag_update_cb (GolanesTimelineView *self,
       return;
     }
 
-  if (self->drag_start_x < GOLANES_TIMELINE_GUTTER)
+  if (self->drag_start_x < self->gutter)
     return;
 
   if (!self->selecting && fabs (dx) < 3)
@@ -714,7 +759,7 @@ drag_update_cb (GolanesTimelineView *self,
   self->selecting = TRUE;
   golanes_session_set_selection (self->session,
                                  time_at (self, self->drag_start_x),
-                                 time_at (self, MAX (self->drag_start_x + dx, GOLANES_TIMELINE_GUTTER)));
+                                 time_at (self, MAX (self->drag_start_x + dx, self->gutter)));
 }
 
 static void
@@ -756,7 +801,7 @@ query_tooltip_cb (GolanesTimelineView *self,
   text = golanes_timeline_describe_hit (params.document, &hit);
   if (text == NULL)
     {
-      if (x >= GOLANES_TIMELINE_GUTTER || hit.lane < 0)
+      if (x >= self->gutter || hit.lane < 0)
         return FALSE;
       text = golanes_timeline_layout_dup_lane_label (self->layout, hit.lane);
     }
@@ -1028,7 +1073,7 @@ find_action (GtkWidget  *widget,
   GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
   graphene_point_t p;
 
-  if (gtk_widget_compute_point (self->lanes, widget, &GRAPHENE_POINT_INIT (GOLANES_TIMELINE_GUTTER / 2, 0), &p))
+  if (gtk_widget_compute_point (self->lanes, widget, &GRAPHENE_POINT_INIT (self->gutter / 2, 0), &p))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->find_popover),
                                  &(GdkRectangle) { (int) p.x, (int) p.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->find_popover));
@@ -1051,6 +1096,7 @@ golanes_timeline_view_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (self->body, width, MAX (0, height - ruler_height), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, ruler_height)));
   golanes_time_ruler_set_lanes_width (GOLANES_TIME_RULER (self->ruler), gtk_widget_get_width (self->lanes));
+  update_gutter (self);
   gtk_popover_present (GTK_POPOVER (self->find_popover));
 }
 
@@ -1175,6 +1221,8 @@ golanes_timeline_view_init (GolanesTimelineView *self)
   GtkGesture *zoom;
   GtkWidget *box;
   GtkWidget *scroller;
+
+  self->gutter = GOLANES_TIMELINE_GUTTER;
 
   self->ruler = g_object_new (GOLANES_TYPE_TIME_RULER, NULL);
   gtk_widget_set_parent (self->ruler, GTK_WIDGET (self));

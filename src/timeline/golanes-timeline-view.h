@@ -32,6 +32,10 @@ gboolean               golanes_timeline_view_get_point   (GolanesTimelineView *s
                                                           guint                lane,
                                                           double              *x,
                                                           double              *y);
+/* Collapses or expands lane group @group, as a click on its header does. */
+void                   golanes_timeline_view_set_group_collapsed (GolanesTimelineView *self,
+                                                                  guint                group,
+                                                                  gboolean             collapsed);
 /* What a click at (@x, @y) in the lanes area does. */
 void                   golanes_timeline_view_click       (GolanesTimelineView *self,
                                                           double               x,

@@ -629,10 +629,21 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+/* The lanes' label gutter, as they draw now. */
+static double
+gutter (void)
+{
+  GolanesTimelineRenderParams params;
+
+  g_assert_true (golanes_timeline_lanes_get_params (GOLANES_TIMELINE_LANES (golanes_timeline_view_get_lanes (timeline ())),
+                                                    &params));
+  return golanes_timeline_params_get_gutter (&params);
+}
+
 static double
 lanes_data_width (void)
 {
-  return gtk_widget_get_width (golanes_timeline_view_get_lanes (timeline ())) - GOLANES_TIMELINE_GUTTER;
+  return gtk_widget_get_width (golanes_timeline_view_get_lanes (timeline ())) - gutter ();
 }
 
 /* The time under lanes-area x @x. */
@@ -643,7 +654,7 @@ time_under (double x)
   gint64 e;
 
   golanes_session_get_visible (session (), &s, &e);
-  return golanes_timeline_x_to_time (s, e, lanes_data_width (), x - GOLANES_TIMELINE_GUTTER);
+  return golanes_timeline_x_to_time (s, e, lanes_data_width (), x - gutter ());
 }
 
 static double
@@ -693,7 +704,7 @@ test_scroll (void)
   gint64 s = golanes_session_get_start_time (session ());
   gint64 e = golanes_session_get_end_time (session ());
   gint64 d = e - s;
-  double x = GOLANES_TIMELINE_GUTTER + 0.3 * lanes_data_width ();
+  double x = gutter () + 0.3 * lanes_data_width ();
   gint64 vs;
   gint64 ve;
   gint64 anchor;
@@ -771,7 +782,7 @@ test_pinch (void)
   gint64 s = golanes_session_get_start_time (session ());
   gint64 e = golanes_session_get_end_time (session ());
   gint64 d = e - s;
-  double x = GOLANES_TIMELINE_GUTTER + 0.7 * lanes_data_width ();
+  double x = gutter () + 0.7 * lanes_data_width ();
   double step;
   gint64 anchor;
   gint64 vs;
