@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "display-utils.h"
+#include "golanes-application.h"
 
 static gboolean
 tick_cb (gpointer data)
@@ -315,4 +316,62 @@ void
 display_allow_no_session_bus (void)
 {
   g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+}
+
+typedef struct
+{
+  GApplication       *app;
+  const char *const  *reset_keys;
+  GSettings         **settings;
+  int                 status;
+} AppTests;
+
+static void
+close_windows (GApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+}
+
+static gboolean
+run_app_tests_cb (gpointer data)
+{
+  AppTests *run = data;
+
+  g_application_hold (run->app);
+  close_windows (run->app);
+
+  *run->settings = g_object_ref (golanes_application_get_settings (GOLANES_APPLICATION (run->app)));
+  for (guint i = 0; run->reset_keys != NULL && run->reset_keys[i] != NULL; i++)
+    g_settings_reset (*run->settings, run->reset_keys[i]);
+
+  run->status = g_test_run ();
+  g_clear_object (run->settings);
+  g_application_release (run->app);
+
+  close_windows (run->app);
+  g_application_quit (run->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+app_started_cb (GApplication *app,
+                AppTests     *run)
+{
+  g_idle_add (run_app_tests_cb, run);
+}
+
+int
+display_run_app_tests (GApplication       *app,
+                       const char *const  *reset_keys,
+                       GSettings         **settings)
+{
+  AppTests run = { app, reset_keys, settings, 1 };
+  char *argv[2] = { (char *) "golanes", NULL };
+
+  g_signal_connect (app, "startup", G_CALLBACK (app_started_cb), &run);
+  g_application_run (app, 1, argv);
+  return run.status;
 }

@@ -37,6 +37,14 @@ double     display_png_luminance       (const char       *path,
  * and settings stay out of the real home; returns the directory. */
 char      *display_make_home           (const char       *prefix);
 void       display_remove_tree         (const char       *path);
+/* Runs @app (argv: its name only) and, once it has started, the
+ * registered tests: each opens its own windows, so the start-up window is
+ * closed first, and @reset_keys (NULL-terminated) of @app's settings are
+ * reset; *@settings holds them while the tests run.  Returns
+ * g_test_run()'s status. */
+int        display_run_app_tests       (GApplication     *app,
+                                        const char *const *reset_keys,
+                                        GSettings       **settings);
 /* After g_test_init(): a missing session bus is not a test failure. */
 void       display_allow_no_session_bus (void);
 

@@ -29,7 +29,6 @@ static GolanesApplication *app;
 static GSettings *settings;
 static char *workdir;
 static char *trace_path;
-static int test_status;
 
 typedef struct
 {
@@ -607,45 +606,13 @@ test_screenshots (void)
 
 /* Set-up */
 
-static gboolean
-run_tests_cb (gpointer data)
-{
-  GList *windows;
-
-  g_application_hold (G_APPLICATION (app));
-
-  /* The window of the start-up without files: each test opens its own. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
-    gtk_window_destroy (windows->data);
-
-  settings = g_object_ref (golanes_application_get_settings (app));
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
-
-  test_status = g_test_run ();
-  g_clear_object (&settings);
-  g_application_release (G_APPLICATION (app));
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
-    gtk_window_destroy (windows->data);
-  g_application_quit (G_APPLICATION (app));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-startup_cb (GApplication *application)
-{
-  g_idle_add (run_tests_cb, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   const char *screenshot_dir = g_getenv ("GOLANES_SCREENSHOT_DIR");
-  char *app_argv[2] = { (char *) "golanes", NULL };
+  int test_status;
+  static const char *const reset_keys[] = { "window-width", "window-height", "window-maximized", NULL };
 
   /* Keep recently used files out of the real home. The home folder is
    * named as a user's would be, since screenshots show "~/traces". */
@@ -675,9 +642,7 @@ main (int   argc,
     }
 
   app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
-
-  g_application_run (G_APPLICATION (app), 1, app_argv);
+  test_status = display_run_app_tests (G_APPLICATION (app), reset_keys, &settings);
 
   g_clear_object (&app);
   display_remove_tree (workdir);
