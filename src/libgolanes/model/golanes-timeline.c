@@ -12,12 +12,12 @@
 
 #include "golanes-array-private.h"
 #include "golanes-bitpack-private.h"
+#include "golanes-timeline-counts-private.h"
 #include "golanes-timeline-private.h"
 #include "golanes-timeline.h"
 #include "golanes-varint-private.h"
 
 #define GOID_DENSE_LIMIT (1 << 24)
-#define COUNT_BLOCK      64
 #define NO_INDEX         G_MAXUINT32
 /* Goroutine.flags, beside the public GOLANES_SPAN_* bits: its spans are
  * in the packed store (a goroutine promoted back from it, see
@@ -95,16 +95,6 @@ marray_free (MArray *a)
   g_free (a);
 }
 
-/* Goroutine classes in the counts series. */
-enum
-{
-  CLASS_NONE,
-  CLASS_RUNNING,
-  CLASS_RUNNABLE,
-  CLASS_WAITING,
-  CLASS_SYSCALL,
-};
-
 typedef struct
 {
   guint32  p;             /* proc index holding our open P span, or NO_INDEX */
@@ -148,18 +138,6 @@ typedef struct
   gsize       len;
   guint16     id;
 } ReasonCacheEntry;
-
-/* Count points come in blocks of up to COUNT_BLOCK: per point the time
- * since the previous one and its code (from class << 3 | to class), each
- * bit-packed per block (golanes_pack_values()).  The points of the last
- * block wait unpacked in count_pend_* until it is full. */
-typedef struct
-{
-  gint64  base;           /* time of the block's first point */
-  guint32 first;
-  guint32 offset;         /* of its bytes in count_data, once packed */
-  gint32  counts[4];      /* before the block's first point */
-} CountBlock;
 
 /* Who unblocked a goroutine's waits: (span, goroutine index) pairs in
  * order of span, as varints (the span as a delta from the previous one,
@@ -271,20 +249,7 @@ struct _GolanesTimeline
 
   GArray     *series[GOLANES_N_SERIES];
 
-  CountBlock *count_blocks;
-  guint       n_count_blocks;
-  guint       cap_count_blocks;
-  guint8     *count_data;
-  gsize       count_len;
-  gsize       count_cap;
-  guint64     count_pend_dt[COUNT_BLOCK];   /* ns since the previous point */
-  guint64     count_pend_code[COUNT_BLOCK];
-  guint       n_count_pend;
-  gint64      count_last_time;
-  guint       n_count;
-  gint32      cur_counts[4];
-  gint32      max_count_total;
-  gint32      cur_total;             /* sum of cur_counts */
+  GolanesCountSeries counts;
 
   GArray     *tasks;                 /* GolanesTimelineTask */
   GHashTable *task_by_id;            /* guint64 * -> index + 1 */
@@ -579,8 +544,7 @@ golanes_timeline_free (GolanesTimeline *self)
   golanes_interval_tree_free (self->range_tree);
   for (i = 0; i < GOLANES_N_SERIES; i++)
     g_array_unref (self->series[i]);
-  golanes_array_free (self->count_blocks, (gsize) self->cap_count_blocks * sizeof (CountBlock));
-  golanes_array_free (self->count_data, self->count_cap);
+  _golanes_count_series_clear (&self->counts);
   g_array_unref (self->tasks);
   g_hash_table_destroy (self->task_by_id);
   g_ptr_array_unref (self->task_rows);
@@ -1179,151 +1143,12 @@ thread_index (GolanesTimeline *self,
 #define THREAD(self, i)    (&g_array_index ((self)->threads, GolanesTimelineThread, (i)))
 #define RANGE(self, i)     (&g_array_index ((self)->ranges, GolanesTimelineRange, (i)))
 
-/* Counts series */
-
-static guint
-go_class (guint state)
-{
-  switch (state)
-    {
-    case GOLANES_GO_RUNNING:
-      return CLASS_RUNNING;
-    case GOLANES_GO_RUNNABLE:
-      return CLASS_RUNNABLE;
-    case GOLANES_GO_WAITING:
-      return CLASS_WAITING;
-    case GOLANES_GO_SYSCALL:
-      return CLASS_SYSCALL;
-    default:
-      return CLASS_NONE;
-    }
-}
-
-static inline void
-apply_code (gint32 *counts,
-            guint8  code)
-{
-  guint from = code >> 3, to = code & 7;
-
-  if (from != CLASS_NONE)
-    counts[from - 1]--;
-  if (to != CLASS_NONE)
-    counts[to - 1]++;
-}
-
-/* Packs the pending points into the last block. */
-static void
-flush_count_points (GolanesTimeline *self)
-{
-  guint8 buf[2 * GOLANES_PACK_MAX_BYTES (COUNT_BLOCK) + GOLANES_PACK_PAD], *p = buf;
-  CountBlock *last;
-
-  if (self->n_count_pend == 0)
-    return;
-  last = &self->count_blocks[self->n_count_blocks - 1];
-  p = golanes_pack_values (p, self->count_pend_dt, self->n_count_pend, FALSE);
-  p = golanes_pack_values (p, self->count_pend_code, self->n_count_pend, TRUE);
-  if (self->count_len + (gsize) (p - buf) + GOLANES_PACK_PAD > self->count_cap)
-    {
-      gsize cap = MAX (MAX (self->count_cap * 2, 4096),
-                       self->count_len + (gsize) (p - buf) + GOLANES_PACK_PAD);
-
-      self->count_data = golanes_array_resize (self->count_data, self->count_cap, cap);
-      self->count_cap = cap;
-    }
-  if (self->count_len > G_MAXUINT32)
-    g_error ("too many goroutine count points");
-  last->offset = (guint32) self->count_len;
-  memcpy (self->count_data + self->count_len, buf, p - buf);
-  self->count_len += p - buf;
-  memset (self->count_data + self->count_len, 0, GOLANES_PACK_PAD);
-  self->n_count_pend = 0;
-}
-
-static void
-add_count_point (GolanesTimeline *self,
-                 gint64           time,
-                 guint            from,
-                 guint            to)
-{
-  guint8 code = (guint8) (from << 3 | to);
-
-  if (from == to)
-    return;
-  if (self->n_count_blocks == 0 || self->n_count_pend == COUNT_BLOCK ||
-      time < self->count_last_time)
-    {
-      CountBlock b;
-
-      flush_count_points (self);
-      b.base = time;
-      b.first = self->n_count;
-      b.offset = 0;
-      memcpy (b.counts, self->cur_counts, sizeof b.counts);
-      if (self->n_count_blocks == self->cap_count_blocks)
-        {
-          guint cap = MAX (64, self->cap_count_blocks * 2);
-
-          self->count_blocks = golanes_array_resize (self->count_blocks,
-                                                     (gsize) self->cap_count_blocks * sizeof (CountBlock),
-                                                     (gsize) cap * sizeof (CountBlock));
-          self->cap_count_blocks = cap;
-        }
-      self->count_blocks[self->n_count_blocks++] = b;
-      self->count_last_time = time;
-    }
-  self->count_pend_dt[self->n_count_pend] = (guint64) (time - self->count_last_time);
-  self->count_pend_code[self->n_count_pend] = code;
-  self->n_count_pend++;
-  self->count_last_time = time;
-  self->n_count++;
-  apply_code (self->cur_counts, code);
-  self->cur_total += (to != CLASS_NONE) - (from != CLASS_NONE);
-  self->max_count_total = MAX (self->max_count_total, self->cur_total);
-}
-
-/* The points of block @k: returns how many, their deltas and codes in
- * @dt and @code. */
-static guint
-count_block_points (GolanesTimeline *self,
-                    guint            k,
-                    guint64         *dt,
-                    guint64         *code)
-{
-  const CountBlock *b = &self->count_blocks[k];
-  guint n;
-  const guint8 *p;
-
-  if (k + 1 == self->n_count_blocks && self->n_count_pend > 0)
-    {
-      n = self->n_count_pend;
-      memcpy (dt, self->count_pend_dt, n * sizeof (guint64));
-      memcpy (code, self->count_pend_code, n * sizeof (guint64));
-      return n;
-    }
-  n = (k + 1 < self->n_count_blocks
-       ? self->count_blocks[k + 1].first : self->n_count) - b->first;
-  p = golanes_unpack_values (self->count_data + b->offset, n, dt);
-  golanes_unpack_values (p, n, code);
-  return n;
-}
-
-static void
-fill_counts (GolanesGoroutineCounts *out,
-             gint64                  time,
-             const gint32           *counts)
-{
-  out->time = time;
-  out->running = counts[CLASS_RUNNING - 1];
-  out->runnable = counts[CLASS_RUNNABLE - 1];
-  out->waiting = counts[CLASS_WAITING - 1];
-  out->syscall = counts[CLASS_SYSCALL - 1];
-}
+/* Counts series (golanes-timeline-counts.c) */
 
 guint
 golanes_timeline_get_n_count_points (GolanesTimeline *self)
 {
-  return self->n_count;
+  return self->counts.n_points;
 }
 
 void
@@ -1331,38 +1156,15 @@ golanes_timeline_get_count_point (GolanesTimeline        *self,
                                   guint                   index,
                                   GolanesGoroutineCounts *out)
 {
-  guint lo = 0, hi = self->n_count_blocks, i;
-  const CountBlock *b;
-  gint32 counts[4];
-  guint64 dt[COUNT_BLOCK], code[COUNT_BLOCK];
-  gint64 t;
+  g_return_if_fail (index < self->counts.n_points);
 
-  g_return_if_fail (index < self->n_count);
-
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-      if (self->count_blocks[mid].first <= index)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  b = &self->count_blocks[lo];
-  count_block_points (self, lo, dt, code);
-  memcpy (counts, b->counts, sizeof counts);
-  t = b->base;
-  for (i = 0; i + b->first <= index; i++)
-    {
-      apply_code (counts, (guint8) code[i]);
-      t += (gint64) dt[i];
-    }
-  fill_counts (out, t, counts);
+  _golanes_count_series_get_point (&self->counts, index, out);
 }
 
 gint32
 golanes_timeline_get_max_count_total (GolanesTimeline *self)
 {
-  return self->max_count_total;
+  return self->counts.max_total;
 }
 
 void
@@ -1370,35 +1172,7 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
                                 gint64                  time,
                                 GolanesGoroutineCounts *out)
 {
-  guint lo = 0, hi = self->n_count_blocks, i, n;
-  const CountBlock *b;
-  gint32 counts[4] = { 0, 0, 0, 0 };
-  guint64 dt[COUNT_BLOCK], code[COUNT_BLOCK];
-  gint64 t = time;
-
-  if (hi == 0 || self->count_blocks[0].base > time)
-    {
-      fill_counts (out, time, counts);
-      return;
-    }
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-      if (self->count_blocks[mid].base <= time)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  b = &self->count_blocks[lo];
-  n = count_block_points (self, lo, dt, code);
-  memcpy (counts, b->counts, sizeof counts);
-  t = b->base;
-  for (i = 0; i < n && t + (gint64) dt[i] <= time; i++)
-    {
-      t += (gint64) dt[i];
-      apply_code (counts, (guint8) code[i]);
-    }
-  fill_counts (out, t, counts);
+  _golanes_count_series_get_at (&self->counts, time, out);
 }
 
 /* Goroutine transitions */
@@ -1602,7 +1376,7 @@ handle_goroutine (GolanesTimeline              *self,
       unblocks_add (e->unblocks, n_before - 1, by);
     }
 
-  add_count_point (self, ev->time, go_class (from), go_class (to));
+  _golanes_count_series_add (&self->counts, ev->time, from, to);
   b->state = (guint8) to;
 
   if (to == GOLANES_GO_NOT_EXIST)
@@ -2303,20 +2077,7 @@ golanes_timeline_finish (GolanesTimeline *self)
   golanes_track_finish (self->gc_track, end);
   golanes_track_finish (self->stw_track, end);
 
-  flush_count_points (self);
-  if (self->count_cap > self->count_len + GOLANES_PACK_PAD)
-    {
-      self->count_data = golanes_array_resize (self->count_data, self->count_cap,
-                                               self->count_len + GOLANES_PACK_PAD);
-      self->count_cap = self->count_len + GOLANES_PACK_PAD;
-    }
-  if (self->cap_count_blocks > self->n_count_blocks)
-    {
-      self->count_blocks = golanes_array_resize (self->count_blocks,
-                                                 (gsize) self->cap_count_blocks * sizeof (CountBlock),
-                                                 (gsize) self->n_count_blocks * sizeof (CountBlock));
-      self->cap_count_blocks = self->n_count_blocks;
-    }
+  _golanes_count_series_finish (&self->counts);
 
   finish_regions (self);
   finish_tasks (self);
@@ -2901,8 +2662,7 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
     size += golanes_interval_tree_get_memory_size (self->range_tree);
   for (i = 0; i < GOLANES_N_SERIES; i++)
     size += array_size (self->series[i]);
-  size += sizeof (GArray) + 16 + (gsize) self->cap_count_blocks * sizeof (CountBlock);
-  size += self->count_cap;
+  size += _golanes_count_series_get_memory_size (&self->counts);
   size += array_size (self->tasks);
   size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
   for (i = 0; i < self->task_rows->len; i++)
