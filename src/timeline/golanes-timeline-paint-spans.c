@@ -97,67 +97,22 @@ draw_goroutine_lane (Frame             *f,
   _golanes_frame_append_image (f, r0, r1);
 }
 
+/* How a span of a one-row lane looks: its pixel and, where it is wide
+ * enough, its label (NULL for none; the loop frees it). */
+typedef guint32 (*SpanLookFunc) (Frame             *f,
+                                 const GolanesLane *lane,
+                                 const GolanesSpan *span,
+                                 int                columns,
+                                 char             **label);
+
+/* The loop of every one-row lane: each visible item merged or as
+ * @look_func paints it, labels queued over the image. */
 static void
-draw_named_spans (Frame             *f,
-                  const GolanesLane *lane,
-                  double             y,
-                  GolanesTrack      *track,
-                  GolanesColorRole   role)
-{
-  GolanesStackTable *strings = golanes_timeline_get_stack_table (f->timeline);
-  guint32 color = _golanes_frame_role_pixel (f, role);
-  guint32 merged = _golanes_frame_role_pixel (f, GOLANES_COLOR_MERGED);
-  GdkRGBA label_color = { 1, 1, 1, 1 };
-  guint32 *row = f->rows[0];
-  guint n = _golanes_frame_query (f, track);
-  int claimed = 0;
-  int r0;
-  int r1;
-
-  lane_rows (f, y, lane->height, &r0, &r1);
-  _golanes_frame_rows_begin (f, 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
-      int x0;
-      int x1;
-
-      item_columns (f, item, 1, &claimed, &x0, &x1);
-      extend (f, x0, x1);
-      row_fill (row, x0, x1, item->count > 1 ? merged : color);
-      if (item->count == 1 && x1 - x0 > 30 * f->scale)
-        {
-          GolanesSpan span;
-          guint32 type = 0;
-          const char *name;
-          gsize len = 0;
-
-          golanes_track_get_span (track, item->first, &span);
-          if (lane->kind == GOLANES_LANE_TASK)
-            type = golanes_timeline_get_task (f->timeline, span.arg)->type;
-          else
-            type = golanes_timeline_get_region (f->timeline, span.arg)->type;
-          name = type != 0 ? golanes_stack_table_get_string (strings, type, &len) : NULL;
-          if (name != NULL && len > 0)
-            {
-              g_autofree char *valid = g_utf8_make_valid (name, len);
-
-              _golanes_frame_queue_label (f, valid, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
-            }
-        }
-    }
-
-  _golanes_frame_put_rows (f, row, r0, r1);
-  _golanes_frame_append_image (f, r0, r1);
-}
-
-static void
-draw_proc_like (Frame             *f,
-                const GolanesLane *lane,
-                double             y,
-                GolanesTrack      *track,
-                gboolean           by_goroutine)
+draw_row_lane (Frame             *f,
+               const GolanesLane *lane,
+               double             y,
+               GolanesTrack      *track,
+               SpanLookFunc       look_func)
 {
   guint32 merged = _golanes_frame_role_pixel (f, GOLANES_COLOR_MERGED);
   GdkRGBA label_color = { 1, 1, 1, 1 };
@@ -173,8 +128,8 @@ draw_proc_like (Frame             *f,
   for (guint i = 0; i < n; i++)
     {
       const GolanesLodItem *item = &g_array_index (f->items, GolanesLodItem, i);
+      g_autofree char *label = NULL;
       GolanesSpan span;
-      GdkRGBA color;
       int x0;
       int x1;
 
@@ -187,27 +142,65 @@ draw_proc_like (Frame             *f,
         }
 
       golanes_track_get_span (track, item->first, &span);
-      if (by_goroutine && span.state == GOLANES_G_RUNNING)
-        golanes_palette_goroutine (span.arg, f->p->dark, &color);
-      else
-        color = *golanes_palette_get (span.state, f->p->dark);
-      row_fill (row, x0, x1, to_pixel (&color));
-
-      if (by_goroutine && x1 - x0 > 28 * f->scale)
-        {
-          GolanesTimelineGoroutine g;
-          char label[32];
-
-          if (golanes_timeline_get_goroutine (f->timeline, span.arg, &g))
-            {
-              g_snprintf (label, sizeof label, "G%" G_GINT64_FORMAT, g.id);
-              _golanes_frame_queue_label (f, label, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
-            }
-        }
+      row_fill (row, x0, x1, look_func (f, lane, &span, x1 - x0, &label));
+      if (label != NULL)
+        _golanes_frame_queue_label (f, label, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
     }
 
   _golanes_frame_put_rows (f, row, r0, r1);
   _golanes_frame_append_image (f, r0, r1);
+}
+
+/* Tasks and regions: one colour, the type's name as label. */
+static guint32
+named_span_look (Frame             *f,
+                 const GolanesLane *lane,
+                 const GolanesSpan *span,
+                 int                columns,
+                 char             **label)
+{
+  gboolean task = lane->kind == GOLANES_LANE_TASK;
+
+  if (columns > 30 * f->scale)
+    {
+      guint32 type = task ? golanes_timeline_get_task (f->timeline, span->arg)->type
+                          : golanes_timeline_get_region (f->timeline, span->arg)->type;
+      gsize len = 0;
+      const char *name = type != 0 ? golanes_stack_table_get_string (golanes_timeline_get_stack_table (f->timeline),
+                                                                     type, &len)
+                                   : NULL;
+
+      if (name != NULL && len > 0)
+        *label = g_utf8_make_valid (name, len);
+    }
+  return _golanes_frame_role_pixel (f, task ? GOLANES_COLOR_TASK : GOLANES_COLOR_REGION);
+}
+
+/* Procs: a running goroutine in its own colour, labelled with its id;
+ * threads: the state's colour. */
+static guint32
+proc_span_look (Frame             *f,
+                const GolanesLane *lane,
+                const GolanesSpan *span,
+                int                columns,
+                char             **label)
+{
+  gboolean by_goroutine = lane->kind == GOLANES_LANE_PROC;
+  GdkRGBA color;
+
+  if (by_goroutine && span->state == GOLANES_G_RUNNING)
+    golanes_palette_goroutine (span->arg, f->p->dark, &color);
+  else
+    color = *golanes_palette_get (span->state, f->p->dark);
+
+  if (by_goroutine && columns > 28 * f->scale)
+    {
+      GolanesTimelineGoroutine g;
+
+      if (golanes_timeline_get_goroutine (f->timeline, span->arg, &g))
+        *label = g_strdup_printf ("G%" G_GINT64_FORMAT, g.id);
+    }
+  return to_pixel (&color);
 }
 
 #define GC_MARK_INSET 4
@@ -274,13 +267,12 @@ draw_gc_lane (Frame             *f,
   _golanes_frame_append_image (f, r0, r1);
 }
 
-
 static void
 draw_proc_lane (Frame             *f,
                 const GolanesLane *lane,
                 double             y)
 {
-  draw_proc_like (f, lane, y, golanes_timeline_get_proc (f->timeline, lane->index)->goroutines, TRUE);
+  draw_row_lane (f, lane, y, golanes_timeline_get_proc (f->timeline, lane->index)->goroutines, proc_span_look);
 }
 
 static void
@@ -288,7 +280,7 @@ draw_thread_lane (Frame             *f,
                   const GolanesLane *lane,
                   double             y)
 {
-  draw_proc_like (f, lane, y, golanes_timeline_get_thread (f->timeline, lane->index)->goroutines, FALSE);
+  draw_row_lane (f, lane, y, golanes_timeline_get_thread (f->timeline, lane->index)->goroutines, proc_span_look);
 }
 
 static void
@@ -296,8 +288,7 @@ draw_task_lane (Frame             *f,
                 const GolanesLane *lane,
                 double             y)
 {
-  draw_named_spans (f, lane, y, golanes_timeline_get_task_row (f->timeline, lane->index),
-                    GOLANES_COLOR_TASK);
+  draw_row_lane (f, lane, y, golanes_timeline_get_task_row (f->timeline, lane->index), named_span_look);
 }
 
 static void
@@ -305,9 +296,8 @@ draw_region_lane (Frame             *f,
                   const GolanesLane *lane,
                   double             y)
 {
-  draw_named_spans (f, lane, y,
-                    golanes_timeline_get_goroutine_region_level (f->timeline, lane->index, lane->level),
-                    GOLANES_COLOR_REGION);
+  draw_row_lane (f, lane, y, golanes_timeline_get_goroutine_region_level (f->timeline, lane->index, lane->level),
+                 named_span_look);
 }
 
 /* The tracks each lane queries, in the order its draw function does. */
