@@ -49,24 +49,6 @@ lane_group_new (GolanesGroupKind kind,
   return group;
 }
 
-char *
-golanes_timeline_dup_goroutine_function (GolanesTimeline *timeline,
-                                         guint            goroutine)
-{
-  GolanesTimelineGoroutine g;
-  const char *name;
-  gsize len = 0;
-
-  if (!golanes_timeline_get_goroutine (timeline, goroutine, &g) || g.start_func == 0)
-    return g_strdup ("");
-
-  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline),
-                                         g.start_func, &len);
-  if (name == NULL)
-    return g_strdup ("");
-  return g_utf8_make_valid (name, len);
-}
-
 /* Runtime-internal: started by a runtime.* function other than
  * runtime.main, or by nothing we know of. */
 static gboolean

@@ -98,9 +98,6 @@ guint                   golanes_timeline_layout_count_lanes        (GolanesTimel
                                                                     GolanesLaneKind        kind);
 char                   *golanes_timeline_layout_dup_lane_label     (GolanesTimelineLayout *self,
                                                                     guint                  lane);
-/* "main.worker", or "" for goroutine index @goroutine with no known start. */
-char                   *golanes_timeline_dup_goroutine_function    (GolanesTimeline       *timeline,
-                                                                    guint                  goroutine);
 
 typedef struct
 {
