@@ -36,6 +36,16 @@ _golanes_frame_role_pixel (const Frame      *f,
 
 #define TEXT_CACHE_MAX 2048
 
+/* Text nodes by label, colour and width, kept with the layout (its
+ * render data): laying text out costs more than the rest of a frame's
+ * text. */
+typedef struct
+{
+  GHashTable   *entries;   /* TextEntry by key */
+  PangoContext *pango;
+  guint         pango_serial;
+} TextCache;
+
 static void
 text_entry_free (gpointer data)
 {
@@ -43,6 +53,15 @@ text_entry_free (gpointer data)
 
   g_clear_pointer (&entry->node, gsk_render_node_unref);
   g_free (entry);
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_clear_pointer (&cache->entries, g_hash_table_unref);
+  g_free (cache);
 }
 
 /* The laid-out text, from the layout's cache while the Pango context is
@@ -57,20 +76,27 @@ _golanes_frame_text_entry (Frame         *f,
   guint serial = pango_context_get_serial (f->p->pango);
   g_autofree char *key = NULL;
   GtkSnapshot *snapshot;
+  TextCache *cache;
   TextEntry *entry;
 
-  if (layout->text_cache == NULL || layout->text_pango != f->p->pango || layout->text_pango_serial != serial ||
-      g_hash_table_size (layout->text_cache) > TEXT_CACHE_MAX)
+  if (layout->render_data == NULL)
     {
-      g_clear_pointer (&layout->text_cache, g_hash_table_unref);
-      layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_entry_free);
-      layout->text_pango = f->p->pango;
-      layout->text_pango_serial = serial;
+      layout->render_data = g_new0 (TextCache, 1);
+      layout->render_data_free = text_cache_free;
+    }
+  cache = layout->render_data;
+  if (cache->entries == NULL || cache->pango != f->p->pango || cache->pango_serial != serial ||
+      g_hash_table_size (cache->entries) > TEXT_CACHE_MAX)
+    {
+      g_clear_pointer (&cache->entries, g_hash_table_unref);
+      cache->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_entry_free);
+      cache->pango = f->p->pango;
+      cache->pango_serial = serial;
     }
 
   key = g_strdup_printf ("%d %d %.4f %.4f %.4f %.4f %s", width, pango_layout_get_ellipsize (f->layout),
                          color->red, color->green, color->blue, color->alpha, str);
-  entry = g_hash_table_lookup (layout->text_cache, key);
+  entry = g_hash_table_lookup (cache->entries, key);
   if (entry != NULL)
     return entry;
 
@@ -81,7 +107,7 @@ _golanes_frame_text_entry (Frame         *f,
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_layout (snapshot, f->layout, color);
   entry->node = gtk_snapshot_free_to_node (snapshot);
-  g_hash_table_insert (layout->text_cache, g_steal_pointer (&key), entry);
+  g_hash_table_insert (cache->entries, g_steal_pointer (&key), entry);
   return entry;
 }
 

@@ -11,14 +11,16 @@
 #include <string.h>
 
 #include "golanes-palette.h"
+#include "golanes-timeline-layout-private.h"
 #include "golanes-timeline-math.h"
 #include "golanes-timeline-render.h"
 
 G_BEGIN_DECLS
 
 /*
- * What the pieces of the timeline's renderer share:
- *   golanes-timeline-layout.c       the lanes top to bottom (GolanesTimelineLayout)
+ * What the pieces of the timeline's renderer share (the lanes top to
+ * bottom are libgolanes' GolanesTimelineLayout, whose insides
+ * golanes-timeline-layout-private.h shows):
  *   golanes-timeline-frame.c        a frame: its pixel buffer, rows, images and text
  *   golanes-timeline-render.c       the painter loop over the visible lanes, with a
  *                                   table of painters by lane kind; highlights; the ruler
@@ -29,30 +31,6 @@ G_BEGIN_DECLS
  *                                   ahead of drawing on worker threads
  *   golanes-timeline-hit.c          what is under the pointer, and its tooltip
  */
-
-/* Layout */
-
-struct _GolanesTimelineLayout
-{
-  GolanesDocument *document;
-  GArray          *lanes;      /* GolanesLane */
-  GPtrArray       *groups;     /* GolanesLaneGroup */
-  gint32          *goroutine_lane;
-  guint            n_goroutines;
-  double           height;
-  guint            serial;
-  guint64          heap_max;
-  gint32           count_max;
-  /* Text nodes by label, colour and width: laying text out costs more
-   * than the rest of a frame's text. */
-  GHashTable      *text_cache;
-  PangoContext    *text_pango;
-  guint            text_pango_serial;
-};
-
-/* The first lane whose bottom is below @y. */
-guint _golanes_timeline_layout_first_lane_below (GolanesTimelineLayout *self,
-                                                 double                 y);
 
 /* Drawing
  *

@@ -736,6 +736,11 @@ test_goroutines (void)
 
       golanes_timeline_get_goroutine (tl, i, &g);
       fn = golanes_stack_table_get_string (st, g.start_func, NULL);
+      {
+        g_autofree char *dup = golanes_timeline_dup_goroutine_function (tl, i);
+
+        g_assert_cmpstr (dup, ==, g.start_func != 0 ? fn : "");
+      }
       if (g.id == 1)
         {
           g_assert_cmpstr (fn, ==, "main.main");

@@ -2180,6 +2180,24 @@ golanes_timeline_get_goroutine_id (GolanesTimeline *self,
   return (gint64) index + golanes_unzigzag (v);
 }
 
+char *
+golanes_timeline_dup_goroutine_function (GolanesTimeline *self,
+                                         guint            index)
+{
+  GolanesTimelineGoroutine g;
+  const char *name;
+  gsize len = 0;
+
+  if (!golanes_timeline_get_goroutine (self, index, &g) || g.start_func == 0)
+    return g_strdup ("");
+
+  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (self),
+                                         g.start_func, &len);
+  if (name == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (name, len);
+}
+
 gint
 golanes_timeline_get_unblocker (GolanesTimeline *self,
                                 guint            index,

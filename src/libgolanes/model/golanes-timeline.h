@@ -226,6 +226,9 @@ gboolean                        golanes_timeline_get_goroutine    (GolanesTimeli
 /* Its id alone, or -1. */
 gint64                          golanes_timeline_get_goroutine_id (GolanesTimeline *self,
                                                                    guint            index);
+/* Its start function, "main.worker" (valid UTF-8), or "" when unknown. */
+char                           *golanes_timeline_dup_goroutine_function (GolanesTimeline *self,
+                                                                         guint            index);
 /* Index of goroutine @id, or -1. */
 gint                            golanes_timeline_lookup_goroutine (GolanesTimeline *self,
                                                                    gint64           id);

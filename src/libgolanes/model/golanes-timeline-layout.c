@@ -5,16 +5,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "golanes-timeline-render"
-
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <string.h>
 
-#include "golanes-timeline-render-private.h"
+#include <glib/gi18n-lib.h>
 
-/* The lanes top to bottom and their groups; see golanes-timeline-render.h. */
+#include "golanes-timeline-layout-private.h"
 
+/* The lanes top to bottom and their groups; see golanes-timeline-layout.h. */
+
+/* The heights of the lanes and the gap below each, in pixels. */
 #define HEADER_HEIGHT    24
 #define GC_HEIGHT        22
 #define PLOT_HEIGHT      44
@@ -47,24 +48,6 @@ lane_group_new (GolanesGroupKind kind,
   group->collapsed = collapsed;
   group->members = g_array_new (FALSE, FALSE, sizeof (guint32));
   return group;
-}
-
-char *
-golanes_timeline_dup_goroutine_function (GolanesTimeline *timeline,
-                                         guint            goroutine)
-{
-  GolanesTimelineGoroutine g;
-  const char *name;
-  gsize len = 0;
-
-  if (!golanes_timeline_get_goroutine (timeline, goroutine, &g) || g.start_func == 0)
-    return g_strdup ("");
-
-  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline),
-                                         g.start_func, &len);
-  if (name == NULL)
-    return g_strdup ("");
-  return g_utf8_make_valid (name, len);
 }
 
 /* Runtime-internal: started by a runtime.* function other than
@@ -258,7 +241,8 @@ golanes_timeline_layout_free (GolanesTimelineLayout *self)
   g_array_unref (self->lanes);
   g_ptr_array_unref (self->groups);
   g_free (self->goroutine_lane);
-  g_clear_pointer (&self->text_cache, g_hash_table_unref);
+  if (self->render_data != NULL && self->render_data_free != NULL)
+    self->render_data_free (self->render_data);
   g_free (self);
 }
 
