@@ -369,7 +369,8 @@ golanes_tasks_panel_class_init (GolanesTasksPanelClass *klass)
 
   golanes_panel_class_add_signals (klass, signals);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-tasks-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/panels/golanes-tasks-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, task_view);
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, region_view);

@@ -645,7 +645,8 @@ golanes_goroutines_panel_class_init (GolanesGoroutinesPanelClass *klass)
 
   golanes_panel_class_add_signals (klass, signals);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-goroutines-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/panels/golanes-goroutines-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesGoroutinesPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GolanesGoroutinesPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GolanesGoroutinesPanel, view);

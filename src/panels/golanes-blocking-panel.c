@@ -543,7 +543,8 @@ golanes_blocking_panel_class_init (GolanesBlockingPanelClass *klass)
 
   golanes_panel_class_add_signals (klass, signals);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-blocking-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/panels/golanes-blocking-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, sync_button);
   gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, net_button);
   gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, syscall_button);

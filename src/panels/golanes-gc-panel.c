@@ -356,7 +356,8 @@ golanes_gc_panel_class_init (GolanesGcPanelClass *klass)
 
   golanes_panel_class_add_signals (klass, signals);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/golanes/Golanes/golanes-gc-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/panels/golanes-gc-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GolanesGcPanel, cycles_label);
   gtk_widget_class_bind_template_child (widget_class, GolanesGcPanel, pauses_label);
   gtk_widget_class_bind_template_child (widget_class, GolanesGcPanel, pause_time_label);
