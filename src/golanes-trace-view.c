@@ -57,8 +57,7 @@ struct _GolanesTraceView
   GolanesSession   *session;
   GolanesDocument  *document;
   GolanesAnalyses  *analyses;        /* computing the document's analysis parts */
-  GPtrArray        *panel_setters;   /* GolanesPanelSetDocument, one per panel */
-  GPtrArray        *panels;
+  GPtrArray        *panels;          /* the GolanesPanels, in the side stack's order */
   GSettings        *settings;
   int               drag_start_width; /* of the side panel, as its edge is dragged */
 };
@@ -239,7 +238,7 @@ _golanes_trace_view_drag_side_panel_edge (GolanesTraceView *self,
 }
 
 static void
-panel_activate_range_cb (GtkWidget        *panel,
+panel_activate_range_cb (GolanesPanel     *panel,
                          gint64            start,
                          gint64            end,
                          GolanesTraceView *self)
@@ -255,7 +254,7 @@ panel_activate_range_cb (GtkWidget        *panel,
 }
 
 static void
-panel_activate_goroutine_cb (GtkWidget        *panel,
+panel_activate_goroutine_cb (GolanesPanel     *panel,
                              gint64            goid,
                              GolanesTraceView *self)
 {
@@ -272,7 +271,7 @@ panel_activate_goroutine_cb (GtkWidget        *panel,
 }
 
 static void
-panel_highlight_cb (GtkWidget        *panel,
+panel_highlight_cb (GolanesPanel     *panel,
                     GolanesHighlight *highlight,
                     GolanesTraceView *self)
 {
@@ -300,32 +299,24 @@ panel_highlight_cb (GtkWidget        *panel,
 }
 
 void
-golanes_trace_view_add_panel (GolanesTraceView        *self,
-                              GtkWidget               *panel,
-                              const char              *name,
-                              const char              *title,
-                              GolanesPanelSetDocument  set_document)
+golanes_trace_view_add_panel (GolanesTraceView *self,
+                              GolanesPanel     *panel,
+                              const char       *name,
+                              const char       *title)
 {
-  GType type;
-
   g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
-  g_return_if_fail (GTK_IS_WIDGET (panel));
+  g_return_if_fail (GOLANES_IS_PANEL (panel));
   g_return_if_fail (name != NULL && title != NULL);
 
-  type = G_OBJECT_TYPE (panel);
-  if (g_signal_lookup ("activate-range", type) != 0)
-    g_signal_connect_object (panel, "activate-range", G_CALLBACK (panel_activate_range_cb), self, 0);
-  if (g_signal_lookup ("activate-goroutine", type) != 0)
-    g_signal_connect_object (panel, "activate-goroutine", G_CALLBACK (panel_activate_goroutine_cb), self, 0);
-  if (g_signal_lookup ("highlight", type) != 0)
-    g_signal_connect_object (panel, "highlight", G_CALLBACK (panel_highlight_cb), self, 0);
+  g_signal_connect_object (panel, "activate-range", G_CALLBACK (panel_activate_range_cb), self, 0);
+  g_signal_connect_object (panel, "activate-goroutine", G_CALLBACK (panel_activate_goroutine_cb), self, 0);
+  g_signal_connect_object (panel, "highlight", G_CALLBACK (panel_highlight_cb), self, 0);
 
-  gtk_stack_add_titled (self->side_stack, panel, name, title);
+  gtk_stack_add_titled (self->side_stack, GTK_WIDGET (panel), name, title);
   gtk_string_list_append (self->side_pages, title);
   g_ptr_array_add (self->panels, panel);
-  g_ptr_array_add (self->panel_setters, set_document);
-  if (self->document != NULL && set_document != NULL)
-    set_document (panel, self->document);
+  if (self->document != NULL)
+    golanes_panel_set_document (panel, self->document);
   update_side_panel (self);
 }
 
@@ -342,16 +333,12 @@ static void
 set_panels_document (GolanesTraceView *self)
 {
   for (guint i = 0; i < self->panels->len; i++)
-    {
-      GolanesPanelSetDocument set_document = g_ptr_array_index (self->panel_setters, i);
-
-      if (set_document != NULL)
-        set_document (g_ptr_array_index (self->panels, i), self->document);
-    }
+    golanes_panel_set_document (g_ptr_array_index (self->panels, i), self->document);
 }
 
-/* A part is ready or failed: the panels that wait for it fill in or show
- * the error; the others ignore the same document given again. */
+/* A part is ready or failed: the panels are given the same document
+ * again, and those that wait for it fill in or show the error; the
+ * others ignore it. */
 static void
 analyses_part_done_cb (GolanesTraceView *self,
                        guint             part)
@@ -578,7 +565,6 @@ golanes_trace_view_finalize (GObject *object)
 
   g_clear_pointer (&self->document, golanes_document_unref);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
-  g_clear_pointer (&self->panel_setters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (golanes_trace_view_parent_class)->finalize (object);
 }
@@ -628,20 +614,17 @@ golanes_trace_view_init (GolanesTraceView *self)
   GtkGesture *drag;
 
   self->panels = g_ptr_array_new ();
-  self->panel_setters = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  golanes_trace_view_add_panel (self, golanes_gc_panel_new (), "gc", golanes_gc_panel_get_title (),
-                                (GolanesPanelSetDocument) golanes_gc_panel_set_document);
-  golanes_trace_view_add_panel (self, golanes_goroutines_panel_new (), "goroutines",
-                                golanes_goroutines_panel_get_title (),
-                                (GolanesPanelSetDocument) golanes_goroutines_panel_set_document);
-  golanes_trace_view_add_panel (self, golanes_tasks_panel_new (), "tasks", golanes_tasks_panel_get_title (),
-                                (GolanesPanelSetDocument) golanes_tasks_panel_set_document);
-  golanes_trace_view_add_panel (self, golanes_blocking_panel_new (), "blocking",
-                                golanes_blocking_panel_get_title (),
-                                (GolanesPanelSetDocument) golanes_blocking_panel_set_document);
+  golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_gc_panel_new ()), "gc",
+                                golanes_gc_panel_get_title ());
+  golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_goroutines_panel_new ()), "goroutines",
+                                golanes_goroutines_panel_get_title ());
+  golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_tasks_panel_new ()), "tasks",
+                                golanes_tasks_panel_get_title ());
+  golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_blocking_panel_new ()), "blocking",
+                                golanes_blocking_panel_get_title ());
 
   /* The side area's state, as the preferences show it. */
   self->settings = golanes_settings_new ();

@@ -12,6 +12,7 @@
 #include "golanes-analyses.h"
 
 #include "golanes-details-panel.h"
+#include "golanes-panel.h"
 #include "golanes-session.h"
 #include "golanes-timeline-view.h"
 #include "golanes-trace-loader.h"
@@ -22,23 +23,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GOLANES, TRACE_VIEW, GtkWidget)
 
-/* How a side panel is given the document. */
-typedef void (*GolanesPanelSetDocument) (GtkWidget       *panel,
-                                         GolanesDocument *document);
-
 GtkWidget           *golanes_trace_view_new          (void);
 void                 golanes_trace_view_set_summary  (GolanesTraceView          *self,
                                                       const GolanesTraceSummary *summary);
 GolanesSession      *golanes_trace_view_get_session  (GolanesTraceView *self);
 GolanesTimelineView *golanes_trace_view_get_timeline (GolanesTraceView *self);
 GolanesDetailsPanel *golanes_trace_view_get_details  (GolanesTraceView *self);
-/* Adds a side panel; its "activate-range", "activate-goroutine" and
- * "highlight" signals, where it has them, drive the session. */
-void                 golanes_trace_view_add_panel    (GolanesTraceView        *self,
-                                                      GtkWidget               *panel,
-                                                      const char              *name,
-                                                      const char              *title,
-                                                      GolanesPanelSetDocument  set_document);
+/* Adds a side panel as the page @name of the side area, titled @title;
+ * its "activate-range", "activate-goroutine" and "highlight" signals
+ * drive the session, and it is given the document, again whenever a part
+ * of it is computed. */
+void                 golanes_trace_view_add_panel    (GolanesTraceView *self,
+                                                      GolanesPanel     *panel,
+                                                      const char       *name,
+                                                      const char       *title);
 GtkWidget           *golanes_trace_view_get_panel    (GolanesTraceView *self,
                                                       const char       *name);
 gboolean             golanes_trace_view_get_side_panel_visible (GolanesTraceView *self);

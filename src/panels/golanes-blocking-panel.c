@@ -15,6 +15,7 @@
 
 #include "golanes-blocking-panel.h"
 #include "golanes-highlight.h"
+#include "golanes-panel.h"
 #include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
 
@@ -48,9 +49,8 @@ enum
 
 struct _GolanesBlockingPanel
 {
-  GtkWidget                    parent_instance;
+  GolanesPanel                 parent_instance;
 
-  GolanesDocument             *document;
   GolanesBlockingPanelProfile  profile;
   guint8                      *reason_classes;   /* G_MAXUINT16 + 1 */
   char                        *stack_text;
@@ -72,9 +72,7 @@ struct _GolanesBlockingPanel
   gboolean            waiting;
 };
 
-static guint signals[GOLANES_PANEL_N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (GolanesBlockingPanel, golanes_blocking_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GolanesBlockingPanel, golanes_blocking_panel, GOLANES_TYPE_PANEL)
 
 const char *
 golanes_blocking_panel_get_title (void)
@@ -91,7 +89,7 @@ golanes_blocking_panel_get_icon_name (void)
 static GolanesTimeline *
 get_timeline (GolanesBlockingPanel *self)
 {
-  return golanes_panel_get_timeline (self->document);
+  return golanes_panel_get_timeline (golanes_panel_get_document (GOLANES_PANEL (self)));
 }
 
 static guint8
@@ -254,6 +252,7 @@ selected_cb (GolanesBlockingPanel *self,
              GParamSpec           *pspec,
              GtkSingleSelection   *selection)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   g_autoptr(GArray) spans = NULL;
   g_autoptr(GolanesHighlight) highlight = NULL;
   g_autofree char *stack_text = NULL;
@@ -270,13 +269,13 @@ selected_cb (GolanesBlockingPanel *self,
 
   g_assert (GOLANES_IS_BLOCKING_PANEL (self));
 
-  if (self->document != NULL)
-    profile = golanes_document_get_blocking (self->document, profile_kind (self->profile));
+  if (document != NULL)
+    profile = golanes_document_get_blocking (document, profile_kind (self->profile));
   row = golanes_panel_get_selected (self->stack_view);
   if (row == NULL || timeline == NULL || profile == NULL)
     {
       show_stack (self, NULL);
-      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
+      golanes_panel_highlight (GOLANES_PANEL (self), NULL);
       return;
     }
 
@@ -309,7 +308,7 @@ selected_cb (GolanesBlockingPanel *self,
         }
     }
 
-  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
+  golanes_panel_highlight (GOLANES_PANEL (self), highlight);
 }
 
 static int
@@ -364,6 +363,7 @@ rows_to_store (GPtrArray *rows)
 static void
 golanes_blocking_panel_reload (GolanesBlockingPanel *self)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   gboolean ready;
   g_autoptr(GPtrArray) stack_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) reason_rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -379,11 +379,11 @@ golanes_blocking_panel_reload (GolanesBlockingPanel *self)
 
   g_assert (GOLANES_IS_BLOCKING_PANEL (self));
 
-  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_BLOCKING);
-  self->waiting = self->document != NULL && !ready;
+  ready = golanes_panel_status_update (self->status, document, GOLANES_DOCUMENT_PART_BLOCKING);
+  self->waiting = document != NULL && !ready;
 
-  if (self->document != NULL)
-    profile = golanes_document_get_blocking (self->document, profile_kind (self->profile));
+  if (document != NULL)
+    profile = golanes_document_get_blocking (document, profile_kind (self->profile));
 
   if (profile != NULL)
     {
@@ -422,27 +422,19 @@ golanes_blocking_panel_reload (GolanesBlockingPanel *self)
   show_stack (self, NULL);
 }
 
-void
-golanes_blocking_panel_set_document (GolanesBlockingPanel *self,
-                                     GolanesDocument      *document)
+static void
+golanes_blocking_panel_document_changed (GolanesPanel    *panel,
+                                         GolanesDocument *previous)
 {
-  g_return_if_fail (GOLANES_IS_BLOCKING_PANEL (self));
+  GolanesBlockingPanel *self = GOLANES_BLOCKING_PANEL (panel);
 
   /* The same document again: its part may have become ready since. */
-  if (!golanes_panel_replace_document (&self->document, document) && !self->waiting)
+  if (previous == golanes_panel_get_document (panel) && !self->waiting)
     return;
   /* Reason ids belong to the document. */
   memset (self->reason_classes, REASON_UNKNOWN, G_MAXUINT16 + 1);
 
   golanes_blocking_panel_reload (self);
-}
-
-GolanesDocument *
-golanes_blocking_panel_get_document (GolanesBlockingPanel *self)
-{
-  g_return_val_if_fail (GOLANES_IS_BLOCKING_PANEL (self), NULL);
-
-  return self->document;
 }
 
 static GtkToggleButton *
@@ -516,8 +508,6 @@ golanes_blocking_panel_dispose (GObject *object)
   golanes_panel_unbind_model (&self->selection, G_CALLBACK (selected_cb), self);
   golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_BLOCKING_PANEL);
 
-  g_clear_pointer (&self->document, golanes_document_unref);
-
   G_OBJECT_CLASS (golanes_blocking_panel_parent_class)->dispose (object);
 }
 
@@ -537,11 +527,11 @@ golanes_blocking_panel_class_init (GolanesBlockingPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GolanesPanelClass *panel_class = GOLANES_PANEL_CLASS (klass);
 
   object_class->dispose = golanes_blocking_panel_dispose;
   object_class->finalize = golanes_blocking_panel_finalize;
-
-  golanes_panel_class_add_signals (klass, signals);
+  panel_class->document_changed = golanes_blocking_panel_document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/panels/golanes-blocking-panel.ui");
@@ -556,7 +546,6 @@ golanes_blocking_panel_class_init (GolanesBlockingPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, profile_toggled_cb);
 
   gtk_widget_class_set_css_name (widget_class, "blockingpanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

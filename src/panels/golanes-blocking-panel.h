@@ -7,9 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "golanes-document.h"
+#include "golanes-panel.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +19,7 @@ G_BEGIN_DECLS
  * delay by reason.
  *
  * Selecting a stack emits highlight with its blocking intervals.  The
- * signals are those of every side panel (see golanes-gc-panel.h).
+ * signals are those of every side panel (see golanes-panel.h).
  */
 
 typedef enum
@@ -34,12 +32,9 @@ typedef enum
 
 #define GOLANES_TYPE_BLOCKING_PANEL (golanes_blocking_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (GolanesBlockingPanel, golanes_blocking_panel, GOLANES, BLOCKING_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (GolanesBlockingPanel, golanes_blocking_panel, GOLANES, BLOCKING_PANEL, GolanesPanel)
 
 GtkWidget                  *golanes_blocking_panel_new           (void);
-void                        golanes_blocking_panel_set_document  (GolanesBlockingPanel        *self,
-                                                                  GolanesDocument             *document);
-GolanesDocument            *golanes_blocking_panel_get_document  (GolanesBlockingPanel        *self);
 void                        golanes_blocking_panel_set_profile   (GolanesBlockingPanel        *self,
                                                                   GolanesBlockingPanelProfile  profile);
 GolanesBlockingPanelProfile golanes_blocking_panel_get_profile   (GolanesBlockingPanel        *self);

@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/*
+ * The details of the session's selected span, below the timeline.  Not a
+ * GolanesPanel: it is no page of the side area and has no document of its
+ * own; it follows the session and drives it directly (the "unblocked by"
+ * button selects the unblocking span).
+ */
+
 #define GOLANES_TYPE_DETAILS_PANEL (golanes_details_panel_get_type ())
 
 G_DECLARE_FINAL_TYPE (GolanesDetailsPanel, golanes_details_panel, GOLANES, DETAILS_PANEL, GtkWidget)

@@ -15,6 +15,7 @@
 #include "golanes-highlight.h"
 #include "golanes-histogram.h"
 #include "golanes-mmu-plot.h"
+#include "golanes-panel.h"
 #include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
 
@@ -41,9 +42,8 @@ enum
 
 struct _GolanesGcPanel
 {
-  GtkWidget           parent_instance;
+  GolanesPanel        parent_instance;
 
-  GolanesDocument    *document;
   gint64              trace_start;
   GtkSingleSelection *pause_selection;
   GtkSingleSelection *cycle_selection;
@@ -68,17 +68,7 @@ struct _GolanesGcPanel
   gboolean            waiting;
 };
 
-enum
-{
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[GOLANES_PANEL_N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (GolanesGcPanel, golanes_gc_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GolanesGcPanel, golanes_gc_panel, GOLANES_TYPE_PANEL)
 
 const char *
 golanes_gc_panel_get_title (void)
@@ -106,6 +96,7 @@ emit_selection (GolanesGcPanel  *self,
                 GolanesPanelRow *row,
                 gboolean         is_cycle)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   g_autoptr(GolanesHighlight) highlight = NULL;
   g_autofree char *label = NULL;
   GolanesGc *gc;
@@ -114,13 +105,13 @@ emit_selection (GolanesGcPanel  *self,
 
   g_assert (GOLANES_IS_GC_PANEL (self));
 
-  if (row == NULL || self->document == NULL)
+  if (row == NULL || document == NULL)
     {
-      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
+      golanes_panel_highlight (GOLANES_PANEL (self), NULL);
       return;
     }
 
-  gc = golanes_document_get_gc (self->document);
+  gc = golanes_document_get_gc (document);
 
   if (is_cycle)
     {
@@ -168,8 +159,8 @@ emit_selection (GolanesGcPanel  *self,
                                 start, end);
     }
 
-  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE], 0, start, end);
-  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
+  golanes_panel_activate_range (GOLANES_PANEL (self), start, end);
+  golanes_panel_highlight (GOLANES_PANEL (self), highlight);
 }
 
 static void
@@ -208,6 +199,7 @@ set_models (GolanesGcPanel *self,
 static void
 golanes_gc_panel_reload (GolanesGcPanel *self)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   gboolean ready;
   g_autoptr(GListStore) pause_store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
   g_autoptr(GListStore) cycle_store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
@@ -223,12 +215,12 @@ golanes_gc_panel_reload (GolanesGcPanel *self)
 
   g_assert (GOLANES_IS_GC_PANEL (self));
 
-  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_GC);
-  self->waiting = self->document != NULL && !ready;
+  ready = golanes_panel_status_update (self->status, document, GOLANES_DOCUMENT_PART_GC);
+  self->waiting = document != NULL && !ready;
 
   if (ready)
     {
-      gc = golanes_document_get_gc (self->document);
+      gc = golanes_document_get_gc (document);
       totals = golanes_gc_get_totals (gc);
       pauses = golanes_gc_get_pauses (gc, &n_pauses);
       cycles = golanes_gc_get_cycles (gc, &n_cycles);
@@ -280,30 +272,21 @@ golanes_gc_panel_reload (GolanesGcPanel *self)
 
   golanes_histogram_set_values (self->histogram, durations, n_pauses);
   golanes_mmu_plot_set_mmu (self->mmu_plot,
-                            self->document != NULL ? golanes_document_get_mmu (self->document) : NULL);
+                            document != NULL ? golanes_document_get_mmu (document) : NULL);
 }
 
-void
-golanes_gc_panel_set_document (GolanesGcPanel  *self,
-                               GolanesDocument *document)
+static void
+golanes_gc_panel_document_changed (GolanesPanel    *panel,
+                                   GolanesDocument *previous)
 {
-  g_return_if_fail (GOLANES_IS_GC_PANEL (self));
+  GolanesGcPanel *self = GOLANES_GC_PANEL (panel);
 
   /* The same document again: its part may have become ready since. */
-  if (!golanes_panel_replace_document (&self->document, document) && !self->waiting)
+  if (previous == golanes_panel_get_document (panel) && !self->waiting)
     return;
   self->trace_start = 0;
 
   golanes_gc_panel_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-GolanesDocument *
-golanes_gc_panel_get_document (GolanesGcPanel *self)
-{
-  g_return_val_if_fail (GOLANES_IS_GC_PANEL (self), NULL);
-
-  return self->document;
 }
 
 static void
@@ -315,28 +298,8 @@ golanes_gc_panel_dispose (GObject *object)
   golanes_panel_unbind_model (&self->cycle_selection, G_CALLBACK (cycle_selected_cb), self);
 
   golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_GC_PANEL);
-  g_clear_pointer (&self->document, golanes_document_unref);
 
   G_OBJECT_CLASS (golanes_gc_panel_parent_class)->dispose (object);
-}
-
-static void
-golanes_gc_panel_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  GolanesGcPanel *self = GOLANES_GC_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_pointer (value, golanes_gc_panel_get_document (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -344,17 +307,10 @@ golanes_gc_panel_class_init (GolanesGcPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GolanesPanelClass *panel_class = GOLANES_PANEL_CLASS (klass);
 
   object_class->dispose = golanes_gc_panel_dispose;
-  object_class->get_property = golanes_gc_panel_get_property;
-
-  /* The document is not a GObject; this property only notifies changes. */
-  properties[PROP_DOCUMENT] =
-    g_param_spec_pointer ("document", NULL, NULL,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  golanes_panel_class_add_signals (klass, signals);
+  panel_class->document_changed = golanes_gc_panel_document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/panels/golanes-gc-panel.ui");
@@ -372,7 +328,6 @@ golanes_gc_panel_class_init (GolanesGcPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GolanesGcPanel, cycle_view);
 
   gtk_widget_class_set_css_name (widget_class, "gcpanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (GOLANES_TYPE_HISTOGRAM);
   g_type_ensure (GOLANES_TYPE_MMU_PLOT);

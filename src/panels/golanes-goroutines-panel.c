@@ -16,6 +16,7 @@
 #include "golanes-goroutine-summary.h"
 #include "golanes-goroutines-panel.h"
 #include "golanes-highlight.h"
+#include "golanes-panel.h"
 #include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
 
@@ -37,9 +38,8 @@ typedef struct
 
 struct _GolanesGoroutinesPanel
 {
-  GtkWidget           parent_instance;
+  GolanesPanel        parent_instance;
 
-  GolanesDocument    *document;
   GtkCustomFilter    *filter;
   char               *filter_folded;
   gint64              filter_goid;   /* -1 unless the filter is a number */
@@ -186,10 +186,7 @@ goroutine_rows_new (GolanesGoroutinesPanel *panel,
   return G_LIST_MODEL (self);
 }
 
-
-static guint signals[GOLANES_PANEL_N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (GolanesGoroutinesPanel, golanes_goroutines_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GolanesGoroutinesPanel, golanes_goroutines_panel, GOLANES_TYPE_PANEL)
 
 const char *
 golanes_goroutines_panel_get_title (void)
@@ -218,7 +215,9 @@ group_data_free (gpointer data)
 static GolanesGoroutineSummary *
 get_summary (GolanesGoroutinesPanel *self)
 {
-  return self->document != NULL ? golanes_document_get_goroutine_summary (self->document) : NULL;
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
+
+  return document != NULL ? golanes_document_get_goroutine_summary (document) : NULL;
 }
 
 /* The name of a group as Go's /goroutines page shows it. */
@@ -514,8 +513,9 @@ selected_cb (GolanesGoroutinesPanel *self,
              GParamSpec             *pspec,
              GtkSingleSelection     *selection)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   g_autoptr(GolanesHighlight) highlight = NULL;
-  GolanesTimeline *timeline = golanes_panel_get_timeline (self->document);
+  GolanesTimeline *timeline = golanes_panel_get_timeline (document);
   GolanesPanelRow *row;
 
   g_assert (GOLANES_IS_GOROUTINES_PANEL (self));
@@ -523,7 +523,7 @@ selected_cb (GolanesGoroutinesPanel *self,
   row = golanes_panel_get_selected (self->view);
   if (row == NULL || timeline == NULL)
     {
-      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
+      golanes_panel_highlight (GOLANES_PANEL (self), NULL);
       return;
     }
 
@@ -543,9 +543,9 @@ selected_cb (GolanesGoroutinesPanel *self,
       append_lifetime (highlight, timeline, golanes_panel_row_get_id (row));
     }
 
-  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_ACTIVATE_GOROUTINE], 0,
-                 golanes_panel_row_get_value (row, GOLANES_GOROUTINES_GOID));
-  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
+  golanes_panel_activate_goroutine (GOLANES_PANEL (self),
+                                    golanes_panel_row_get_value (row, GOLANES_GOROUTINES_GOID));
+  golanes_panel_highlight (GOLANES_PANEL (self), highlight);
 }
 
 /* The groups in the summary's order (by execution time, as Go lists
@@ -553,6 +553,7 @@ selected_cb (GolanesGoroutinesPanel *self,
 static void
 golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   gboolean ready;
   g_autoptr(GListStore) store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -564,8 +565,8 @@ golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
 
   g_assert (GOLANES_IS_GOROUTINES_PANEL (self));
 
-  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_GOROUTINES);
-  self->waiting = self->document != NULL && !ready;
+  ready = golanes_panel_status_update (self->status, document, GOLANES_DOCUMENT_PART_GOROUTINES);
+  self->waiting = document != NULL && !ready;
 
   if (summary != NULL)
     {
@@ -573,7 +574,7 @@ golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
     }
 
   for (guint i = 0; i < n_groups; i++)
-    g_ptr_array_add (rows, group_row_new (self->document, &groups[i], i));
+    g_ptr_array_add (rows, group_row_new (document, &groups[i], i));
 
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
 
@@ -589,31 +590,23 @@ golanes_goroutines_panel_reload (GolanesGoroutinesPanel *self)
   update_summary (self);
 }
 
-void
-golanes_goroutines_panel_set_document (GolanesGoroutinesPanel *self,
-                                       GolanesDocument        *document)
+static void
+golanes_goroutines_panel_document_changed (GolanesPanel    *panel,
+                                           GolanesDocument *previous)
 {
-  g_return_if_fail (GOLANES_IS_GOROUTINES_PANEL (self));
+  GolanesGoroutinesPanel *self = GOLANES_GOROUTINES_PANEL (panel);
 
   /* The same document again: its part may have become ready since. */
-  if (self->document == document && !self->waiting)
+  if (previous == golanes_panel_get_document (panel) && !self->waiting)
     return;
 
-  /* The old tree's rows point into the old document's summary. */
+  /* The old tree's rows point into the previous document's summary,
+   * which lives until this returns. */
   golanes_panel_unbind_model (&self->selection, G_CALLBACK (selected_cb), self);
   gtk_column_view_set_model (self->view, NULL);
   self->groups = NULL;
 
-  golanes_panel_replace_document (&self->document, document);
   golanes_goroutines_panel_reload (self);
-}
-
-GolanesDocument *
-golanes_goroutines_panel_get_document (GolanesGoroutinesPanel *self)
-{
-  g_return_val_if_fail (GOLANES_IS_GOROUTINES_PANEL (self), NULL);
-
-  return self->document;
 }
 
 static void
@@ -630,7 +623,6 @@ golanes_goroutines_panel_dispose (GObject *object)
 
   g_clear_object (&self->filter);
   g_clear_pointer (&self->filter_folded, g_free);
-  g_clear_pointer (&self->document, golanes_document_unref);
 
   G_OBJECT_CLASS (golanes_goroutines_panel_parent_class)->dispose (object);
 }
@@ -640,10 +632,10 @@ golanes_goroutines_panel_class_init (GolanesGoroutinesPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GolanesPanelClass *panel_class = GOLANES_PANEL_CLASS (klass);
 
   object_class->dispose = golanes_goroutines_panel_dispose;
-
-  golanes_panel_class_add_signals (klass, signals);
+  panel_class->document_changed = golanes_goroutines_panel_document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/panels/golanes-goroutines-panel.ui");
@@ -653,7 +645,6 @@ golanes_goroutines_panel_class_init (GolanesGoroutinesPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "goroutinespanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

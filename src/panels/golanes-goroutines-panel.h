@@ -7,9 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "golanes-document.h"
+#include "golanes-panel.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +24,7 @@ G_BEGIN_DECLS
  * Selecting a group emits activate-goroutine with its first goroutine and
  * highlight with the lifetimes of all its goroutines; selecting a
  * goroutine, the same for that goroutine alone.  The signals are those of
- * every side panel (see golanes-gc-panel.h).
+ * every side panel (see golanes-panel.h).
  */
 
 /* The values of the rows (golanes_panel_row_get_value()), in nanoseconds
@@ -51,12 +49,9 @@ typedef enum
 
 #define GOLANES_TYPE_GOROUTINES_PANEL (golanes_goroutines_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (GolanesGoroutinesPanel, golanes_goroutines_panel, GOLANES, GOROUTINES_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (GolanesGoroutinesPanel, golanes_goroutines_panel, GOLANES, GOROUTINES_PANEL, GolanesPanel)
 
 GtkWidget       *golanes_goroutines_panel_new           (void);
-void             golanes_goroutines_panel_set_document  (GolanesGoroutinesPanel *self,
-                                                         GolanesDocument        *document);
-GolanesDocument *golanes_goroutines_panel_get_document  (GolanesGoroutinesPanel *self);
 /* The text the groups are filtered by ("" for none). */
 void             golanes_goroutines_panel_set_filter    (GolanesGoroutinesPanel *self,
                                                          const char             *text);

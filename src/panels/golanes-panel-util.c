@@ -14,33 +14,8 @@
 #include <string.h>
 
 #include "golanes-compat.h"
-#include "golanes-highlight.h"
 #include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
-
-void
-golanes_panel_class_add_signals (gpointer  klass,
-                                 guint    *signals)
-{
-  GType type;
-
-  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
-  g_return_if_fail (signals != NULL);
-
-  type = G_TYPE_FROM_CLASS (klass);
-  signals[GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE] =
-    g_signal_new ("activate-range", type, G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
-  signals[GOLANES_PANEL_SIGNAL_ACTIVATE_GOROUTINE] =
-    g_signal_new ("activate-goroutine", type, G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT] =
-    g_signal_new ("highlight", type, G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, GOLANES_TYPE_HIGHLIGHT);
-}
 
 void
 golanes_panel_unbind_model (GtkSingleSelection **selection,
@@ -69,21 +44,6 @@ golanes_panel_bind_model (GtkColumnView       *view,
   /* The view owns the selection, which outlives neither it nor the panel. */
   *selection = golanes_panel_set_model (view, model);
   g_signal_connect_object (*selection, "notify::selected", selected_cb, user_data, G_CONNECT_SWAPPED);
-}
-
-gboolean
-golanes_panel_replace_document (GolanesDocument **slot,
-                                GolanesDocument  *document)
-{
-  g_return_val_if_fail (slot != NULL, FALSE);
-
-  if (*slot == document)
-    return FALSE;
-
-  g_clear_pointer (slot, golanes_document_unref);
-  if (document != NULL)
-    *slot = golanes_document_ref (document);
-  return TRUE;
 }
 
 GolanesTimeline *

@@ -14,23 +14,12 @@
 G_BEGIN_DECLS
 
 /*
- * What the side panels and their plots share besides the rows and columns
- * of golanes-panel-row.h: the three signals of every panel, hooking a
- * column view's selection to a callback, taking a document, tearing a
- * templated panel down, and the text and colours of the small plots.
+ * What the side panels and their plots share besides their base class
+ * (golanes-panel.h) and the rows and columns of golanes-panel-row.h:
+ * hooking a column view's selection to a callback, reading the document,
+ * the status area, tearing a templated panel down, and the text and
+ * colours of the small plots.
  */
-
-typedef enum
-{
-  GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE,     /* (gint64 start, gint64 end) */
-  GOLANES_PANEL_SIGNAL_ACTIVATE_GOROUTINE, /* (gint64 goid) */
-  GOLANES_PANEL_SIGNAL_HIGHLIGHT,          /* (GolanesHighlight *or NULL) */
-  GOLANES_PANEL_N_SIGNALS
-} GolanesPanelSignal;
-
-/* Creates the panel signals on @klass (a GObjectClass) into @signals. */
-void     golanes_panel_class_add_signals   (gpointer             klass,
-                                            guint               *signals);
 
 /* Puts @model on @view (see golanes_panel_set_model()) and calls
  * @selected_cb (swapped: @user_data first, then the pspec and the
@@ -47,10 +36,6 @@ void     golanes_panel_unbind_model        (GtkSingleSelection **selection,
                                             GCallback            selected_cb,
                                             gpointer             user_data);
 
-/* Makes *@slot hold a reference to @document (or NULL).  Returns FALSE
- * when it already did, and nothing changed. */
-gboolean golanes_panel_replace_document    (GolanesDocument    **slot,
-                                            GolanesDocument     *document);
 /* The document's timeline, NULL without a document. */
 GolanesTimeline *golanes_panel_get_timeline (GolanesDocument     *document);
 /* The string @id of @timeline's table, or @fallback when it is 0, absent

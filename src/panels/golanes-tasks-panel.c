@@ -15,6 +15,7 @@
 
 #include "golanes-highlight.h"
 #include "golanes-histogram.h"
+#include "golanes-panel.h"
 #include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
 #include "golanes-tasks-panel.h"
@@ -33,9 +34,8 @@ enum
 
 struct _GolanesTasksPanel
 {
-  GtkWidget           parent_instance;
+  GolanesPanel        parent_instance;
 
-  GolanesDocument    *document;
   GtkSingleSelection *task_selection;
   GtkSingleSelection *region_selection;
 
@@ -52,9 +52,7 @@ struct _GolanesTasksPanel
   gboolean            waiting;
 };
 
-static guint signals[GOLANES_PANEL_N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GOLANES_TYPE_PANEL)
 
 const char *
 golanes_tasks_panel_get_title (void)
@@ -71,7 +69,7 @@ golanes_tasks_panel_get_icon_name (void)
 static GolanesTimeline *
 get_timeline (GolanesTasksPanel *self)
 {
-  return golanes_panel_get_timeline (self->document);
+  return golanes_panel_get_timeline (golanes_panel_get_document (GOLANES_PANEL (self)));
 }
 
 static const char *
@@ -204,7 +202,7 @@ emit_selection (GolanesTasksPanel *self,
     {
       gtk_label_set_text (self->histogram_label, _("Latency"));
       golanes_histogram_set_values (self->histogram, NULL, 0);
-      g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, NULL);
+      golanes_panel_highlight (GOLANES_PANEL (self), NULL);
       return;
     }
 
@@ -242,8 +240,8 @@ emit_selection (GolanesTasksPanel *self,
   golanes_histogram_set_values (self->histogram, latencies, n_latencies);
 
   if (golanes_highlight_get_bounds (highlight, &start, &end))
-    g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_ACTIVATE_RANGE], 0, start, end);
-  g_signal_emit (self, signals[GOLANES_PANEL_SIGNAL_HIGHLIGHT], 0, highlight);
+    golanes_panel_activate_range (GOLANES_PANEL (self), start, end);
+  golanes_panel_highlight (GOLANES_PANEL (self), highlight);
 }
 
 static void
@@ -269,6 +267,7 @@ region_selected_cb (GolanesTasksPanel  *self,
 static void
 golanes_tasks_panel_reload (GolanesTasksPanel *self)
 {
+  GolanesDocument *document = golanes_panel_get_document (GOLANES_PANEL (self));
   gboolean ready;
   g_autoptr(GHashTable) task_types = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) region_types = g_hash_table_new (NULL, NULL);
@@ -282,8 +281,8 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
 
   g_assert (GOLANES_IS_TASKS_PANEL (self));
 
-  ready = golanes_panel_status_update (self->status, self->document, GOLANES_DOCUMENT_PART_GOROUTINES);
-  self->waiting = self->document != NULL && !ready;
+  ready = golanes_panel_status_update (self->status, document, GOLANES_DOCUMENT_PART_GOROUTINES);
+  self->waiting = document != NULL && !ready;
   /* The tasks and regions are shown with the goroutine analysis, which
    * holds their latencies. */
   if (!ready)
@@ -324,25 +323,17 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
   golanes_histogram_set_values (self->histogram, NULL, 0);
 }
 
-void
-golanes_tasks_panel_set_document (GolanesTasksPanel *self,
-                                  GolanesDocument   *document)
+static void
+golanes_tasks_panel_document_changed (GolanesPanel    *panel,
+                                      GolanesDocument *previous)
 {
-  g_return_if_fail (GOLANES_IS_TASKS_PANEL (self));
+  GolanesTasksPanel *self = GOLANES_TASKS_PANEL (panel);
 
   /* The same document again: its part may have become ready since. */
-  if (!golanes_panel_replace_document (&self->document, document) && !self->waiting)
+  if (previous == golanes_panel_get_document (panel) && !self->waiting)
     return;
 
   golanes_tasks_panel_reload (self);
-}
-
-GolanesDocument *
-golanes_tasks_panel_get_document (GolanesTasksPanel *self)
-{
-  g_return_val_if_fail (GOLANES_IS_TASKS_PANEL (self), NULL);
-
-  return self->document;
 }
 
 static void
@@ -354,7 +345,6 @@ golanes_tasks_panel_dispose (GObject *object)
   golanes_panel_unbind_model (&self->region_selection, G_CALLBACK (region_selected_cb), self);
 
   golanes_panel_dispose_children (GTK_WIDGET (self), GOLANES_TYPE_TASKS_PANEL);
-  g_clear_pointer (&self->document, golanes_document_unref);
 
   G_OBJECT_CLASS (golanes_tasks_panel_parent_class)->dispose (object);
 }
@@ -364,10 +354,10 @@ golanes_tasks_panel_class_init (GolanesTasksPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GolanesPanelClass *panel_class = GOLANES_PANEL_CLASS (klass);
 
   object_class->dispose = golanes_tasks_panel_dispose;
-
-  golanes_panel_class_add_signals (klass, signals);
+  panel_class->document_changed = golanes_tasks_panel_document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/panels/golanes-tasks-panel.ui");
@@ -378,7 +368,6 @@ golanes_tasks_panel_class_init (GolanesTasksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, histogram);
 
   gtk_widget_class_set_css_name (widget_class, "taskspanel");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (GOLANES_TYPE_HISTOGRAM);
 }

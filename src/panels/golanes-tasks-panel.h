@@ -7,9 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "golanes-document.h"
+#include "golanes-panel.h"
 
 G_BEGIN_DECLS
 
@@ -22,17 +20,14 @@ G_BEGIN_DECLS
  * Selecting a type emits highlight with its instances (the region's
  * goroutine, or the goroutine that created the task) and activate-range
  * spanning them all.  The signals are those of every side panel (see
- * golanes-gc-panel.h).
+ * golanes-panel.h).
  */
 
 #define GOLANES_TYPE_TASKS_PANEL (golanes_tasks_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GOLANES, TASKS_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GOLANES, TASKS_PANEL, GolanesPanel)
 
 GtkWidget       *golanes_tasks_panel_new           (void);
-void             golanes_tasks_panel_set_document  (GolanesTasksPanel *self,
-                                                    GolanesDocument   *document);
-GolanesDocument *golanes_tasks_panel_get_document  (GolanesTasksPanel *self);
 const char      *golanes_tasks_panel_get_title     (void);
 const char      *golanes_tasks_panel_get_icon_name (void);
 

@@ -698,7 +698,7 @@ test_analyses (void)
   g_assert_false (golanes_analyses_is_done (analyses));
 
   gc_panel = golanes_trace_view_get_panel (view, "gc");
-  g_assert_true (golanes_gc_panel_get_document (GOLANES_GC_PANEL (gc_panel)) == document);
+  g_assert_true (golanes_panel_get_document (GOLANES_PANEL (gc_panel)) == document);
   gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (gc_panel)), TRUE);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (gc_panel)), gc_panel);
   for (guint i = 0; i < G_N_ELEMENTS (panels); i++)

@@ -419,7 +419,7 @@ test_gc_panel (void)
   g_assert_cmpuint (n_cycles, >, 1);
 
   recorder_connect (&rec, panel);
-  golanes_gc_panel_set_document (GOLANES_GC_PANEL (panel), document);
+  golanes_panel_set_document (GOLANES_PANEL (panel), document);
   window = show_panel (panel, 560, 980);
 
   pause_view = get_column_view (panel, 0);
@@ -488,7 +488,7 @@ test_gc_panel (void)
   g_assert_nonnull (rec.highlight);
 
   /* Clearing the document empties the tables. */
-  golanes_gc_panel_set_document (GOLANES_GC_PANEL (panel), NULL);
+  golanes_panel_set_document (GOLANES_PANEL (panel), NULL);
   pause_view = get_column_view (panel, 0);
   g_assert_cmpuint (g_list_model_get_n_items (view_model (pause_view)), ==, 0);
 
@@ -682,7 +682,7 @@ test_goroutines_panel (void)
       n_main++;
 
   recorder_connect (&rec, panel);
-  golanes_goroutines_panel_set_document (GOLANES_GOROUTINES_PANEL (panel), document);
+  golanes_panel_set_document (GOLANES_PANEL (panel), document);
   window = show_panel (panel, 640, 600);
 
   view = get_column_view (panel, 0);
@@ -831,7 +831,7 @@ test_goroutines_panel (void)
   golanes_goroutines_panel_set_filter (GOLANES_GOROUTINES_PANEL (panel), "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_groups);
 
-  golanes_goroutines_panel_set_document (GOLANES_GOROUTINES_PANEL (panel), NULL);
+  golanes_panel_set_document (GOLANES_PANEL (panel), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (view_model (get_column_view (panel, 0))), ==, 0);
 
   gtk_window_destroy (window);
@@ -875,7 +875,7 @@ test_tasks_panel (void)
     g_hash_table_add (region_types, GUINT_TO_POINTER (golanes_timeline_get_region (timeline, i)->type));
 
   recorder_connect (&rec, panel);
-  golanes_tasks_panel_set_document (GOLANES_TASKS_PANEL (panel), document);
+  golanes_panel_set_document (GOLANES_PANEL (panel), document);
   window = show_panel (panel, 640, 600);
 
   task_view = get_column_view (panel, 0);
@@ -996,7 +996,7 @@ test_blocking_panel (void)
   gint64 delay;
 
   recorder_connect (&rec, panel);
-  golanes_blocking_panel_set_document (blocking, document);
+  golanes_panel_set_document (GOLANES_PANEL (blocking), document);
   window = show_panel (panel, 560, 860);
   stack_view = get_column_view (panel, 0);
   reason_view = get_column_view (panel, 1);
@@ -1099,7 +1099,7 @@ test_blocking_panel (void)
   profile_totals (document, GOLANES_BLOCKING_PANEL_NET, &totals);
   g_assert_cmpuint (g_list_model_get_n_items (view_model (stack_view)), ==, totals.n_stacks);
 
-  golanes_blocking_panel_set_document (blocking, NULL);
+  golanes_panel_set_document (GOLANES_PANEL (blocking), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (view_model (get_column_view (panel, 0))), ==, 0);
 
   gtk_window_destroy (window);
