@@ -7,7 +7,8 @@
 
 /* The side panels on real documents: rows against the model's numbers,
  * sorting, the signals a selection emits, filtering, and a screenshot of
- * each panel. */
+ * each panel; what their base class promises, and that the trace view
+ * gives its panels the document and follows their signals. */
 
 #include "config.h"
 
@@ -23,8 +24,11 @@
 #include "golanes-highlight.h"
 #include "golanes-histogram.h"
 #include "golanes-mmu-plot.h"
+#include "golanes-panel.h"
 #include "golanes-panel-row.h"
+#include "golanes-panel-util.h"
 #include "golanes-tasks-panel.h"
+#include "golanes-trace-view.h"
 
 typedef struct
 {
@@ -1106,6 +1110,272 @@ test_blocking_panel (void)
   recorder_clear (&rec);
 }
 
+/* The base class */
+
+/* A panel that records what its base class tells it. */
+#define TEST_TYPE_PANEL (test_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (TestPanel, test_panel, TEST, PANEL, GolanesPanel)
+
+struct _TestPanel
+{
+  GolanesPanel     parent_instance;
+
+  guint            n_changed;
+  GolanesDocument *previous;   /* as last told, not a reference */
+};
+
+G_DEFINE_FINAL_TYPE (TestPanel, test_panel, GOLANES_TYPE_PANEL)
+
+static void
+test_panel_document_changed (GolanesPanel    *panel,
+                             GolanesDocument *previous)
+{
+  TestPanel *self = TEST_PANEL (panel);
+
+  self->n_changed++;
+  self->previous = previous;
+  /* The previous document lives for the call. */
+  if (previous != NULL)
+    g_assert_nonnull (golanes_document_get_timeline (previous));
+}
+
+static void
+test_panel_class_init (TestPanelClass *klass)
+{
+  GOLANES_PANEL_CLASS (klass)->document_changed = test_panel_document_changed;
+}
+
+static void
+test_panel_init (TestPanel *self)
+{
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_base (void)
+{
+  g_autoptr(GolanesDocument) first = load_fixture ("annotations.trace");
+  g_autoptr(GolanesDocument) second = load_fixture ("chansel.trace");
+  g_autoptr(GolanesHighlight) highlight = golanes_highlight_new ("spans");
+  GtkWidget *widget = g_object_ref_sink (g_object_new (TEST_TYPE_PANEL, NULL));
+  GolanesPanel *panel = GOLANES_PANEL (widget);
+  TestPanel *test = TEST_PANEL (widget);
+  GolanesDocument *document = NULL;
+  guint n_notify = 0;
+  Recorder rec;
+
+  g_assert_true (G_TYPE_IS_ABSTRACT (GOLANES_TYPE_PANEL));
+  g_assert_true (g_type_is_a (GOLANES_TYPE_GC_PANEL, GOLANES_TYPE_PANEL));
+  g_assert_true (g_type_is_a (GOLANES_TYPE_GOROUTINES_PANEL, GOLANES_TYPE_PANEL));
+  g_assert_true (g_type_is_a (GOLANES_TYPE_TASKS_PANEL, GOLANES_TYPE_PANEL));
+  g_assert_true (g_type_is_a (GOLANES_TYPE_BLOCKING_PANEL, GOLANES_TYPE_PANEL));
+  g_assert_null (golanes_panel_get_document (panel));
+  g_signal_connect (widget, "notify::document", G_CALLBACK (count_cb), &n_notify);
+
+  golanes_panel_set_document (panel, first);
+  g_assert_true (golanes_panel_get_document (panel) == first);
+  g_assert_cmpuint (test->n_changed, ==, 1);
+  g_assert_null (test->previous);
+  g_assert_cmpuint (n_notify, ==, 1);
+
+  /* The same document again, as when a part of it is computed: the
+   * subclass is told, the property does not change. */
+  golanes_panel_set_document (panel, first);
+  g_assert_cmpuint (test->n_changed, ==, 2);
+  g_assert_true (test->previous == first);
+  g_assert_cmpuint (n_notify, ==, 1);
+
+  /* Through the property. */
+  g_object_set (widget, "document", second, NULL);
+  g_assert_cmpuint (test->n_changed, ==, 3);
+  g_assert_true (test->previous == first);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_object_get (widget, "document", &document, NULL);
+  g_assert_true (document == second);
+  g_clear_pointer (&document, golanes_document_unref);
+
+  golanes_panel_set_document (panel, NULL);
+  g_assert_null (golanes_panel_get_document (panel));
+  g_assert_cmpuint (test->n_changed, ==, 4);
+  g_assert_true (test->previous == second);
+  g_assert_cmpuint (n_notify, ==, 3);
+
+  /* The signals, as a subclass emits them. */
+  recorder_connect (&rec, widget);
+  golanes_panel_activate_range (panel, 10, 20);
+  g_assert_cmpuint (rec.n_ranges, ==, 1);
+  g_assert_cmpint (rec.range_start, ==, 10);
+  g_assert_cmpint (rec.range_end, ==, 20);
+  golanes_panel_activate_goroutine (panel, 7);
+  g_assert_cmpuint (rec.n_goroutines, ==, 1);
+  g_assert_cmpint (rec.goid, ==, 7);
+  golanes_panel_highlight (panel, highlight);
+  g_assert_true (rec.highlight == highlight);
+  golanes_panel_highlight (panel, NULL);
+  g_assert_cmpuint (rec.n_highlights, ==, 2);
+  g_assert_null (rec.highlight);
+
+  recorder_clear (&rec);
+  g_object_unref (widget);
+}
+
+/* In the trace view */
+
+typedef struct
+{
+  GolanesTraceView    *view;
+  GolanesTraceSummary *summary;
+  GError              *error;
+  gboolean             done;
+} LoadWait;
+
+/* As the window does: the view has the summary before the main loop runs
+ * again, so it hears every part's "part-done". */
+static void
+trace_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  LoadWait *load = data;
+
+  load->summary = golanes_trace_loader_load_finish (result, &load->error);
+  if (load->summary != NULL)
+    golanes_trace_view_set_summary (load->view, load->summary);
+  load->done = TRUE;
+}
+
+/* The text of a panel's status area (first in its box), or NULL. */
+static const char *
+panel_status_text (GtkWidget *panel)
+{
+  return golanes_panel_status_get_text (gtk_widget_get_first_child (gtk_widget_get_first_child (panel)));
+}
+
+static gboolean
+load_done (gpointer data)
+{
+  return ((LoadWait *) data)->done;
+}
+
+static gboolean
+analyses_done (gpointer data)
+{
+  return golanes_analyses_is_done (data);
+}
+
+static void
+test_trace_view (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "annotations.trace", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GolanesHighlight) highlight = golanes_highlight_new ("spans");
+  GtkWidget *view = golanes_trace_view_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LoadWait load = { GOLANES_TRACE_VIEW (view), NULL, NULL, FALSE };
+  g_autoptr(GListModel) pages = NULL;
+  GtkWidget *stack;
+  GolanesAnalyses *analyses;
+  GolanesSession *session;
+  GolanesTimeline *timeline;
+  gint64 trace_start;
+  gint64 trace_end;
+  gint64 goid;
+  guint n_pages;
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+
+  /* The analysis parts wait this long before they start, so that the
+   * panels first have the document without their parts. */
+  _golanes_analyses_set_throttle (1000);
+  golanes_trace_loader_load_async (file, NULL, NULL, NULL, NULL, trace_loaded_cb, &load);
+  g_assert_true (display_wait_until (load_done, &load, DISPLAY_WAIT_MSEC));
+  g_assert_no_error (load.error);
+  g_assert_nonnull (load.summary);
+  stack = gtk_widget_get_parent (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "gc"));
+  for (GtkWidget *panel = gtk_widget_get_first_child (stack); panel; panel = gtk_widget_get_next_sibling (panel))
+    g_assert_cmpstr (panel_status_text (panel), ==, "Computing…");
+  /* Given the same document again as each part is done, they fill in. */
+  analyses = golanes_trace_view_get_analyses (GOLANES_TRACE_VIEW (view));
+  g_assert_nonnull (analyses);
+  g_assert_true (display_wait_until (analyses_done, analyses, DISPLAY_WAIT_MSEC));
+  _golanes_analyses_set_throttle (0);
+
+  session = golanes_trace_view_get_session (GOLANES_TRACE_VIEW (view));
+  timeline = golanes_document_get_timeline (load.summary->document);
+  trace_start = golanes_session_get_start_time (session);
+  trace_end = golanes_session_get_end_time (session);
+  g_assert_cmpuint (golanes_timeline_get_n_goroutines (timeline), >, 0);
+  goid = golanes_timeline_get_goroutine_id (timeline, 0);
+
+  pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (stack)));
+  n_pages = g_list_model_get_n_items (pages);
+  g_assert_cmpuint (n_pages, ==, 4);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      const char *name = gtk_stack_page_get_name (page);
+      GtkWidget *panel = gtk_stack_page_get_child (page);
+      GolanesDocument *document = NULL;
+      const GolanesSessionInterval *intervals;
+      guint n_intervals = 0;
+      guint goroutine = G_MAXUINT;
+      guint span = G_MAXUINT;
+      gint64 start = trace_start + (trace_end - trace_start) / 4 + (gint64) i * 1000;
+      gint64 end = start + (trace_end - trace_start) / 8;
+      gint64 visible_start;
+      gint64 visible_end;
+
+      g_test_message ("panel %s", name);
+      g_assert_true (GOLANES_IS_PANEL (panel));
+      g_assert_true (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), name) == panel);
+      g_object_get (panel, "document", &document, NULL);
+      g_assert_true (document == load.summary->document);
+      g_clear_pointer (&document, golanes_document_unref);
+      g_assert_null (panel_status_text (panel));
+
+      /* activate-range zooms the timeline to the range, with a margin,
+       * and highlights it. */
+      golanes_session_zoom_fit (session);
+      g_signal_emit_by_name (panel, "activate-range", start, end);
+      golanes_session_get_visible (session, &visible_start, &visible_end);
+      g_assert_cmpint (visible_start, <, start);
+      g_assert_cmpint (visible_end, >, end);
+      g_assert_cmpint (visible_end - visible_start, <, (trace_end - trace_start) / 2);
+      intervals = golanes_session_get_highlight (session, &n_intervals);
+      g_assert_cmpuint (n_intervals, ==, 1);
+      g_assert_cmpint (intervals[0].start, ==, start);
+      g_assert_cmpint (intervals[0].end, ==, end);
+
+      /* activate-goroutine selects the goroutine's first span. */
+      golanes_session_select_span (session, -1, -1);
+      g_signal_emit_by_name (panel, "activate-goroutine", goid);
+      g_assert_true (golanes_session_get_selected_span (session, &goroutine, &span));
+      g_assert_cmpuint (goroutine, ==, 0);
+      g_assert_cmpuint (span, ==, 0);
+
+      /* highlight shows the panel's spans; NULL clears them. */
+      g_signal_emit_by_name (panel, "highlight", highlight);
+      g_assert_cmpstr (golanes_session_get_highlight_label (session), ==, "spans");
+      g_signal_emit_by_name (panel, "highlight", NULL);
+      golanes_session_get_highlight (session, &n_intervals);
+      g_assert_cmpuint (n_intervals, ==, 0);
+    }
+
+  gtk_window_destroy (window);
+  golanes_trace_summary_free (load.summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1122,10 +1392,12 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/golanes/panels/highlight", test_highlight);
+  g_test_add_func ("/golanes/panels/base", test_base);
   g_test_add_func ("/golanes/panels/gc", test_gc_panel);
   g_test_add_func ("/golanes/panels/goroutines", test_goroutines_panel);
   g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
   g_test_add_func ("/golanes/panels/blocking", test_blocking_panel);
+  g_test_add_func ("/golanes/panels/trace-view", test_trace_view);
 
   return g_test_run ();
 }
