@@ -108,14 +108,7 @@ static int
 compare_columns (gconstpointer a,
                  gconstpointer b)
 {
-  const char *x = *(const char * const *) a;
-  const char *y = *(const char * const *) b;
-  gboolean xe = strcmp (x, "Execution time") == 0;
-  gboolean ye = strcmp (y, "Execution time") == 0;
-
-  if (xe != ye)
-    return xe ? -1 : 1;
-  return strcmp (x, y);
+  return golanes_goroutine_summary_compare_columns (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void

@@ -1400,18 +1400,24 @@ compare_named (gconstpointer a,
   return strcmp (((const GolanesNamedTime *) a)->name, ((const GolanesNamedTime *) b)->name);
 }
 
+int
+golanes_goroutine_summary_compare_columns (const char *a,
+                                           const char *b)
+{
+  gboolean ae = strcmp (a, "Execution time") == 0;
+  gboolean be = strcmp (b, "Execution time") == 0;
+
+  if (ae != be)
+    return ae ? -1 : 1;
+  return strcmp (a, b);
+}
+
 static int
 compare_stats (gconstpointer a,
                gconstpointer b)
 {
-  const char *x = ((const GolanesNamedTime *) a)->name;
-  const char *y = ((const GolanesNamedTime *) b)->name;
-  gboolean xe = strcmp (x, "Execution time") == 0;
-  gboolean ye = strcmp (y, "Execution time") == 0;
-
-  if (xe != ye)
-    return xe ? -1 : 1;
-  return strcmp (x, y);
+  return golanes_goroutine_summary_compare_columns (((const GolanesNamedTime *) a)->name,
+                                                    ((const GolanesNamedTime *) b)->name);
 }
 
 static void

@@ -44,6 +44,11 @@ typedef struct
   gint64      time;      /* nanoseconds */
 } GolanesNamedTime;
 
+/* The order of a goroutine page's columns, as Go's goroutine page sorts
+ * them: "Execution time" first, then by name (strcmp-style result). */
+int golanes_goroutine_summary_compare_columns (const char *a,
+                                               const char *b);
+
 typedef struct
 {
   gint64                  id;
