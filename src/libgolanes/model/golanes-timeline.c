@@ -17,37 +17,6 @@
 #include "golanes-timeline.h"
 #include "golanes-varint-private.h"
 
-#define GOID_DENSE_LIMIT (1 << 24)
-#define NO_INDEX         G_MAXUINT32
-/* Goroutine.flags, beside the public GOLANES_SPAN_* bits: its spans are
- * in the packed store (a goroutine promoted back from it, see
- * promote_cold()), at the offset held in its GoroutineExtra. */
-#define GOROUTINE_COMPACT 0x80
-#define COMPACT_MAX_SPANS 64
-/* Goroutine.flags: its extra field points to a GoroutineExtra. */
-#define GOROUTINE_EXTRA   0x40
-#define GOROUTINE_PUBLIC_FLAGS (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)
-/* Locators: a goroutine index maps to a slot of the live array (this bit
- * set) or to the offset of its packed record. */
-#define LOC_HOT           0x80000000u
-#define COLD_LIMIT        0x7fff0000u
-/* The packed store is cut in chunks of 64 KiB; each keeps the creation
- * time of the first record that starts in it, to which the records'
- * times are relative, and the parent of the first record with one (the
- * goroutines that end together mostly have one spawner). */
-#define COLD_CHUNK_SHIFT  16
-
-/* An array of records grown in the model's own mappings (no copies while
- * it grows, however large: golanes_array_resize()); its data and
- * len fields read like a GArray's, so g_array_index() works on it. */
-typedef struct
-{
-  gchar *data;
-  guint  len;
-  guint  elt;
-  gsize  cap;   /* bytes */
-} MArray;
-
 static MArray *
 marray_new (guint elt)
 {
@@ -95,84 +64,6 @@ marray_free (MArray *a)
   g_free (a);
 }
 
-typedef struct
-{
-  guint32  p;             /* proc index holding our open P span, or NO_INDEX */
-  guint32  m;             /* thread index holding our open M span */
-  guint32  assist;        /* open assist range index */
-  guint8   state;         /* GolanesGoState */
-  guint8   ever_ran;
-  guint8   named;
-} GBuild;
-
-/* A goroutine in the live array: the public fields, its tracks and what
- * the builder needs.  Goroutines that end with few spans leave it for the
- * packed store. */
-typedef struct
-{
-  gint64        id;
-  gint64        parent;
-  gint64        created;
-  gint64        ended;
-  GolanesTrack *states;
-  gpointer      extra;            /* GoroutineExtra if GOROUTINE_EXTRA */
-  guint32       start_func;
-  guint32       creation_stack;
-  guint32       index;            /* NO_INDEX: a free slot */
-  guint8        flags;
-  GBuild        b;
-} Goroutine;
-
-typedef struct
-{
-  guint32 sweep;          /* open sweep range index */
-  guint32 m;              /* thread index holding the P, or NO_INDEX */
-  guint8  state;          /* GolanesProcState */
-} PBuild;
-
-#define REASON_CACHE 64
-
-typedef struct
-{
-  const char *data;
-  gsize       len;
-  guint16     id;
-} ReasonCacheEntry;
-
-/* Who unblocked a goroutine's waits: (span, goroutine index) pairs in
- * order of span, as varints (the span as a delta from the previous one,
- * the goroutine zigzag-coded against the previous one), with an index
- * entry (first span, byte offset) every UNBLOCK_GROUP pairs, where the
- * deltas start again from 0. */
-#define UNBLOCK_GROUP 32
-
-typedef struct
-{
-  guint8  *data;
-  guint32  len;
-  guint32  cap;
-  guint32 *index;         /* first span, offset per group */
-  guint32  n;
-  guint32  last_span;
-  guint32  last_goroutine;
-} Unblocks;
-
-/* What few goroutines have, kept apart from their records. */
-typedef struct
-{
-  GolanesTrack  *assists;          /* NULL if none */
-  GolanesTrack **region_levels;
-  guint          n_region_levels;
-  Unblocks      *unblocks;         /* NULL if none */
-  gsize          compact;          /* record offset, if GOROUTINE_COMPACT */
-} GoroutineExtra;
-
-static inline GoroutineExtra *
-goroutine_extra (const Goroutine *g)
-{
-  return (g->flags & GOROUTINE_EXTRA) ? g->extra : NULL;
-}
-
 static GoroutineExtra *
 ensure_extra (Goroutine *g)
 {
@@ -186,82 +77,6 @@ ensure_extra (Goroutine *g)
   return e;
 }
 
-static inline Unblocks *
-goroutine_unblocks (const Goroutine *g)
-{
-  GoroutineExtra *e = goroutine_extra (g);
-
-  return e != NULL ? e->unblocks : NULL;
-}
-
-struct _GolanesTimeline
-{
-  GolanesStackTable *stacks;
-  GPtrArray         *reasons;        /* char *, index = reason id */
-  ReasonCacheEntry   reason_cache[REASON_CACHE];
-  GArray            *reason_by_string; /* guint16 per string id: reason id + 1 */
-
-  gint64    start_time;
-  gint64    end_time;
-  guint64   n_events;
-  gboolean  finished;
-  gint64    last_sync_time;
-
-  MArray     *goroutines;            /* Goroutine: the live array, see "Goroutine storage" */
-  GArray     *free_slots;            /* guint32 slots of it to reuse */
-  guint32    *loc;                   /* per goroutine index: LOC_HOT | slot, or record offset */
-  guint       n_goroutines;
-  gsize       loc_cap;               /* bytes */
-  guint8     *compact;               /* packed records of ended goroutines */
-  gsize       compact_len;
-  gsize       compact_cap;
-  gsize       compact_header_bytes;  /* of which the records' headers */
-  gint64     *chunk_base;            /* per COLD_CHUNK_SHIFT chunk of it: 2 x */
-  gsize       n_chunks;
-  guint       n_compact;
-  gboolean    no_compact;            /* tests: keep every goroutine's track */
-  GMutex      expand_lock;           /* taken to make a compact goroutine's track */
-  GHashTable *expanded;              /* goroutine index -> track made from its record */
-  gboolean    gbuild_freed;
-  GHashTable *region_stacks;         /* goroutine index -> GArray of open region indices */
-  guint32    *goid_dense;            /* goid -> index + 1, while loading */
-  gsize       goid_dense_len;        /* ids it covers */
-  guint8     *goid_packed;           /* the same once finished, see pack_goids() */
-  gsize       goid_packed_len;
-  guint32    *goid_anchors;
-  GHashTable *goid_sparse;           /* goid -> index + 1 */
-
-  GArray     *procs;                 /* GolanesTimelineProc */
-  GArray     *pbuild;
-  GArray     *proc_by_id;            /* guint32 index + 1 by P id */
-
-  GArray     *threads;               /* GolanesTimelineThread */
-  GHashTable *thread_by_id;          /* tid + 1 -> index + 1 */
-  gint64      last_tid;
-  guint32     last_thread;
-
-  GArray       *ranges;              /* GolanesTimelineRange */
-  GolanesTrack *gc_track;
-  GolanesTrack *stw_track;
-  guint32       open_mark;
-  guint32       open_stw;
-  GolanesIntervalTree *range_tree;
-
-  GArray     *series[GOLANES_N_SERIES];
-
-  GolanesCountSeries counts;
-
-  GArray     *tasks;                 /* GolanesTimelineTask */
-  GHashTable *task_by_id;            /* guint64 * -> index + 1 */
-  GPtrArray  *task_rows;
-  GolanesIntervalTree *task_tree;
-
-  GArray     *regions;               /* GolanesTimelineRegion */
-  GolanesIntervalTree *region_tree;
-
-  GArray     *logs;
-  GArray     *samples;
-};
 
 /* Reasons */
 
@@ -335,10 +150,10 @@ unblocks_free (gpointer data)
   g_free (u);
 }
 
-static void
-unblocks_add (Unblocks *u,
-              guint32   span,
-              guint32   goroutine)
+void
+_golanes_unblocks_add (Unblocks *u,
+                       guint32   span,
+                       guint32   goroutine)
 {
   guint8 *p;
   gint64 dg;
@@ -380,8 +195,8 @@ unblocks_trim (Unblocks *u)
   u->index = g_renew (guint32, u->index, 2 * MAX (n_groups, 1));
 }
 
-static gsize
-unblocks_size (const Unblocks *u)
+gsize
+_golanes_unblocks_size (const Unblocks *u)
 {
   guint32 g;
 
@@ -391,9 +206,9 @@ unblocks_size (const Unblocks *u)
   return sizeof (*u) + u->cap + 2 * sizeof (guint32) * MAX (g, 1);
 }
 
-static gint
-unblocks_lookup (const Unblocks *u,
-                 guint32         span)
+gint
+_golanes_unblocks_lookup (const Unblocks *u,
+                          guint32         span)
 {
   guint lo = 0, hi = (u->n + UNBLOCK_GROUP - 1) / UNBLOCK_GROUP, k, n;
   const guint8 *p;
@@ -584,24 +399,8 @@ golanes_timeline_free (GolanesTimeline *self)
  * (golanes_timeline_get_goroutine_states) and kept in self->expanded.  A
  * goroutine the trace mentions again after it ended goes back to the live
  * array (rehydrate()); one that gets regions at the end of the load goes
- * back with its spans left in the store (GOROUTINE_COMPACT). */
-
-static inline gboolean
-is_hot (GolanesTimeline *self,
-        guint32          gi)
-{
-  return (self->loc[gi] & LOC_HOT) != 0;
-}
-
-static inline Goroutine *
-hot_goroutine (GolanesTimeline *self,
-               guint32          gi)
-{
-  return &g_array_index (self->goroutines, Goroutine, self->loc[gi] & ~LOC_HOT);
-}
-
-#define GOROUTINE(self, i) hot_goroutine ((self), (i))
-#define GBUILD(self, i)    (&hot_goroutine ((self), (i))->b)
+ * back with its spans left in the store (GOROUTINE_COMPACT).  Records
+ * are written here and decoded in golanes-timeline-read.c. */
 
 /* A slot of the live array for goroutine @gi (the array may move). */
 static Goroutine *
@@ -719,7 +518,7 @@ compact_goroutine (GolanesTimeline *self,
       p = golanes_varint_put (p, span.reason);
       p = golanes_varint_put (p, span.arg);
       if (span.state == GOLANES_G_WAITING)
-        p = golanes_varint_put (p, unblocks != NULL ? (guint64) (unblocks_lookup (unblocks, i) + 1) : 0);
+        p = golanes_varint_put (p, unblocks != NULL ? (guint64) (_golanes_unblocks_lookup (unblocks, i) + 1) : 0);
       prev_end = span.end;
     }
   free_goroutine_tracks (g);
@@ -734,165 +533,6 @@ compact_goroutine (GolanesTimeline *self,
   self->n_compact++;
 }
 
-/* Decodes the header of the record at @offset (goroutine @gi) into @out;
- * *@bits gets the flags word (COLD_*).  Returns where its spans begin. */
-static const guint8 *
-cold_header (GolanesTimeline          *self,
-             guint32                   gi,
-             gsize                     offset,
-             GolanesTimelineGoroutine *out,
-             guint                    *bits)
-{
-  const guint8 *p = self->compact + offset;
-  const gint64 *base = &self->chunk_base[2 * (offset >> COLD_CHUNK_SHIFT)];
-  guint64 v;
-
-  p = golanes_varint_get (p, &v);
-  out->id = (gint64) gi + golanes_unzigzag (v);
-  p = golanes_varint_get (p, &v);
-  out->parent = v == 0 ? GOLANES_NO_ID : base[1] + golanes_unzigzag (v - 1);
-  p = golanes_varint_get (p, &v);
-  out->created = base[0] + golanes_unzigzag (v);
-  p = golanes_varint_get (p, &v);
-  out->ended = out->created + (gint64) v;
-  p = golanes_varint_get (p, &v);
-  out->start_func = (guint32) v;
-  p = golanes_varint_get (p, &v);
-  out->creation_stack = (guint32) v;
-  p = golanes_varint_get (p, &v);
-  out->flags = (guint8) (v & GOROUTINE_PUBLIC_FLAGS);
-  if (bits != NULL)
-    *bits = (guint) v;
-  return p;
-}
-
-/* Where the spans of packed goroutine @gi begin; *@created: its creation. */
-static const guint8 *
-cold_spans (GolanesTimeline *self,
-            guint32          gi,
-            gsize            offset,
-            gint64          *created)
-{
-  GolanesTimelineGoroutine g;
-  const guint8 *p = cold_header (self, gi, offset, &g, NULL);
-
-  *created = g.created;
-  return p;
-}
-
-/* Reads the next span of a compact goroutine at @p, after the previous
- * span's end *@prev_end (the creation for the first); *@unblocker is the
- * unblocking goroutine's index + 1, 0 for none.  Returns where it ends. */
-static const guint8 *
-compact_next_span (const guint8 *p,
-                   gint64       *prev_end,
-                   GolanesSpan  *s,
-                   guint64      *unblocker)
-{
-  guint64 gap, dur, sf, reason, arg;
-
-  p = golanes_varint_get (p, &gap);
-  p = golanes_varint_get (p, &dur);
-  p = golanes_varint_get (p, &sf);
-  p = golanes_varint_get (p, &reason);
-  p = golanes_varint_get (p, &arg);
-  *unblocker = 0;
-  if ((sf & 7) == GOLANES_G_WAITING)
-    p = golanes_varint_get (p, unblocker);
-  s->start = *prev_end + golanes_unzigzag (gap);
-  s->end = s->start + (gint64) dur;
-  s->state = (guint8) (sf & 7);
-  s->flags = (guint8) (sf >> 3);
-  s->reason = (guint16) reason;
-  s->arg = (guint32) arg;
-  *prev_end = s->end;
-  return p;
-}
-
-/* The record offset of goroutine @gi's packed spans, or G_MAXSIZE if they
- * are not packed. */
-static gsize
-packed_offset (GolanesTimeline *self,
-               guint32          gi)
-{
-  Goroutine *g;
-
-  if (!is_hot (self, gi))
-    return self->loc[gi];
-  g = GOROUTINE (self, gi);
-  if (g->flags & GOROUTINE_COMPACT)
-    return ((GoroutineExtra *) g->extra)->compact;
-  return G_MAXSIZE;
-}
-
-/* Spans of packed goroutine @gi (record at @offset) into a new track;
- * unblockers into @unblocks when not NULL.  Finished when @finish. */
-static GolanesTrack *
-expand_goroutine (GolanesTimeline *self,
-                  guint32          gi,
-                  gsize            offset,
-                  gboolean         finish,
-                  Unblocks       **unblocks)
-{
-  GolanesTrack *track = golanes_track_new_contiguous ();
-  guint64 n, i, by;
-  gint64 prev_end;
-  const guint8 *p = cold_spans (self, gi, offset, &prev_end);
-
-  p = golanes_varint_get (p, &n);
-  for (i = 0; i < n; i++)
-    {
-      GolanesSpan s;
-
-      p = compact_next_span (p, &prev_end, &s, &by);
-      golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
-      if (by != 0 && unblocks != NULL)
-        {
-          if (*unblocks == NULL)
-            *unblocks = g_new0 (Unblocks, 1);
-          unblocks_add (*unblocks, (guint32) i, (guint32) (by - 1));
-        }
-    }
-  if (finish)
-    golanes_track_finish (track, self->end_time);
-  return track;
-}
-
-/* The unblocker of span @span of a packed goroutine, or -1. */
-static gint
-compact_unblocker (GolanesTimeline *self,
-                   guint32          gi,
-                   gsize            offset,
-                   guint            span)
-{
-  guint64 n, i, by;
-  gint64 prev_end;
-  const guint8 *p = cold_spans (self, gi, offset, &prev_end);
-
-  p = golanes_varint_get (p, &n);
-  for (i = 0; i < n && i <= span; i++)
-    {
-      GolanesSpan s;
-
-      p = compact_next_span (p, &prev_end, &s, &by);
-      if (i == span)
-        return (gint) by - 1;
-    }
-  return -1;
-}
-
-static guint
-compact_n_spans (GolanesTimeline *self,
-                 guint32          gi,
-                 gsize            offset)
-{
-  guint64 n;
-  gint64 created;
-
-  golanes_varint_get (cold_spans (self, gi, offset, &created), &n);
-  return (guint) n;
-}
-
 /* A packed goroutine that the trace mentions again goes back to the live
  * array with its track (its record stays, unused). */
 static void
@@ -905,7 +545,7 @@ rehydrate (GolanesTimeline *self,
   Goroutine *g;
   guint bits = 0;
 
-  cold_header (self, gi, offset, &pub, &bits);
+  _golanes_timeline_cold_header (self, gi, offset, &pub, &bits);
   g = alloc_hot (self, gi);
   g->id = pub.id;
   g->parent = pub.parent;
@@ -917,7 +557,7 @@ rehydrate (GolanesTimeline *self,
   g->b.state = GOLANES_GO_NOT_EXIST;
   g->b.ever_ran = (bits & COLD_EVER_RAN) != 0;
   g->b.named = (bits & COLD_NAMED) != 0;
-  g->states = expand_goroutine (self, gi, offset, FALSE, &unblocks);
+  g->states = _golanes_timeline_expand_goroutine (self, gi, offset, FALSE, &unblocks);
   if (unblocks != NULL)
     ensure_extra (g)->unblocks = unblocks;
   self->n_compact--;
@@ -933,7 +573,7 @@ promote_cold (GolanesTimeline *self,
   GolanesTimelineGoroutine pub;
   Goroutine blank, *g;
 
-  cold_header (self, gi, offset, &pub, NULL);
+  _golanes_timeline_cold_header (self, gi, offset, &pub, NULL);
   memset (&blank, 0, sizeof blank);
   marray_append (self->goroutines, &blank);
   g = &g_array_index (self->goroutines, Goroutine, self->goroutines->len - 1);
@@ -958,7 +598,6 @@ promote_cold (GolanesTimeline *self,
  * GOID_BLOCK ids, each value a zigzag varint delta from the one before
  * (from 0 at a block's start, whose offset goid_anchors keeps): indices
  * follow ids closely, so most take a byte instead of four. */
-#define GOID_BLOCK 16
 
 static guint32
 goid_dense_get (GolanesTimeline *self,
@@ -1138,10 +777,6 @@ thread_index (GolanesTimeline *self,
   return found - 1;
 }
 
-#define PROC(self, i)      (&g_array_index ((self)->procs, GolanesTimelineProc, (i)))
-#define PBUILD(self, i)    (&g_array_index ((self)->pbuild, PBuild, (i)))
-#define THREAD(self, i)    (&g_array_index ((self)->threads, GolanesTimelineThread, (i)))
-#define RANGE(self, i)     (&g_array_index ((self)->ranges, GolanesTimelineRange, (i)))
 
 /* Counts series (golanes-timeline-counts.c) */
 
@@ -1373,7 +1008,7 @@ handle_goroutine (GolanesTimeline              *self,
 
       if (e->unblocks == NULL)
         e->unblocks = g_new0 (Unblocks, 1);
-      unblocks_add (e->unblocks, n_before - 1, by);
+      _golanes_unblocks_add (e->unblocks, n_before - 1, by);
     }
 
   _golanes_count_series_add (&self->counts, ev->time, from, to);
@@ -2105,592 +1740,3 @@ golanes_timeline_new_from_reader (GolanesTraceReader *reader,
   return self;
 }
 
-/* Getters */
-
-GolanesStackTable *
-golanes_timeline_get_stack_table (GolanesTimeline *self)
-{
-  return self->stacks;
-}
-
-gint64
-golanes_timeline_get_start_time (GolanesTimeline *self)
-{
-  return self->start_time;
-}
-
-gint64
-golanes_timeline_get_end_time (GolanesTimeline *self)
-{
-  return self->end_time;
-}
-
-guint64
-golanes_timeline_get_n_events (GolanesTimeline *self)
-{
-  return self->n_events;
-}
-
-guint
-golanes_timeline_get_n_goroutines (GolanesTimeline *self)
-{
-  return self->n_goroutines;
-}
-
-gboolean
-golanes_timeline_get_goroutine (GolanesTimeline          *self,
-                                guint                     index,
-                                GolanesTimelineGoroutine *out)
-{
-  Goroutine *g;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  memset (out, 0, sizeof *out);
-  g_return_val_if_fail (self != NULL, FALSE);
-  if (index >= self->n_goroutines)
-    return FALSE;
-  if (!is_hot (self, index))
-    {
-      cold_header (self, index, self->loc[index], out, NULL);
-      return TRUE;
-    }
-  g = GOROUTINE (self, index);
-  out->id = g->id;
-  out->parent = g->parent;
-  out->created = g->created;
-  out->ended = g->ended;
-  out->start_func = g->start_func;
-  out->creation_stack = g->creation_stack;
-  out->flags = g->flags & GOROUTINE_PUBLIC_FLAGS;
-  return TRUE;
-}
-
-gint64
-golanes_timeline_get_goroutine_id (GolanesTimeline *self,
-                                   guint            index)
-{
-  guint64 v;
-
-  g_return_val_if_fail (self != NULL, -1);
-  if (index >= self->n_goroutines)
-    return -1;
-  if (is_hot (self, index))
-    return GOROUTINE (self, index)->id;
-  golanes_varint_get (self->compact + self->loc[index], &v);
-  return (gint64) index + golanes_unzigzag (v);
-}
-
-char *
-golanes_timeline_dup_goroutine_function (GolanesTimeline *self,
-                                         guint            index)
-{
-  GolanesTimelineGoroutine g;
-  const char *name;
-  gsize len = 0;
-
-  if (!golanes_timeline_get_goroutine (self, index, &g) || g.start_func == 0)
-    return g_strdup ("");
-
-  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (self),
-                                         g.start_func, &len);
-  if (name == NULL)
-    return g_strdup ("");
-  return g_utf8_make_valid (name, len);
-}
-
-gint
-golanes_timeline_get_unblocker (GolanesTimeline *self,
-                                guint            index,
-                                guint            span)
-{
-  gsize offset;
-
-  g_return_val_if_fail (index < self->n_goroutines, -1);
-  offset = packed_offset (self, index);
-  if (offset != G_MAXSIZE)
-    return compact_unblocker (self, index, offset, span);
-  if (goroutine_unblocks (GOROUTINE (self, index)) == NULL)
-    return -1;
-  return unblocks_lookup (goroutine_unblocks (GOROUTINE (self, index)), span);
-}
-
-GolanesTrack *
-golanes_timeline_get_goroutine_states (GolanesTimeline *self,
-                                       guint            index)
-{
-  Goroutine *g = NULL;
-  GolanesTrack *track;
-  gsize offset;
-
-  g_return_val_if_fail (index < self->n_goroutines, NULL);
-  if (is_hot (self, index))
-    {
-      g = GOROUTINE (self, index);
-      track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
-      if (track != NULL || (g->flags & GOROUTINE_COMPACT) == 0)
-        return track;
-    }
-  offset = packed_offset (self, index);
-  g_mutex_lock (&self->expand_lock);
-  if (g != NULL)
-    {
-      track = g->states;
-      if (track == NULL)
-        {
-          track = expand_goroutine (self, index, offset, TRUE, NULL);
-          __atomic_store_n (&g->states, track, __ATOMIC_RELEASE);
-        }
-    }
-  else
-    {
-      track = g_hash_table_lookup (self->expanded, GUINT_TO_POINTER (index));
-      if (track == NULL)
-        {
-          track = expand_goroutine (self, index, offset, TRUE, NULL);
-          g_hash_table_insert (self->expanded, GUINT_TO_POINTER (index), track);
-        }
-    }
-  g_mutex_unlock (&self->expand_lock);
-  return track;
-}
-
-void
-golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
-                                       guint            index,
-                                       GArray          *spans)
-{
-  GolanesTrack *track = NULL;
-  gsize offset;
-  guint n, i;
-
-  g_return_if_fail (index < self->n_goroutines);
-  g_array_set_size (spans, 0);
-  offset = packed_offset (self, index);
-  if (offset != G_MAXSIZE)
-    {
-      guint64 count, k, by;
-      gint64 prev_end;
-      const guint8 *p = cold_spans (self, index, offset, &prev_end);
-
-      p = golanes_varint_get (p, &count);
-      for (k = 0; k < count; k++)
-        {
-          GolanesSpan s;
-
-          p = compact_next_span (p, &prev_end, &s, &by);
-          g_array_append_val (spans, s);
-        }
-      return;
-    }
-  track = GOROUTINE (self, index)->states;
-  if (track == NULL)
-    return;
-  n = golanes_track_get_n_spans (track);
-  g_array_set_size (spans, n);
-  for (i = 0; i < n; i++)
-    golanes_track_get_span (track, i, &g_array_index (spans, GolanesSpan, i));
-}
-
-static GoroutineExtra *
-extra_of (GolanesTimeline *self,
-          guint            index)
-{
-  return is_hot (self, index) ? goroutine_extra (GOROUTINE (self, index)) : NULL;
-}
-
-GolanesTrack *
-golanes_timeline_get_goroutine_assists (GolanesTimeline *self,
-                                        guint            index)
-{
-  GoroutineExtra *e;
-
-  g_return_val_if_fail (index < self->n_goroutines, NULL);
-  e = extra_of (self, index);
-  return e != NULL ? e->assists : NULL;
-}
-
-guint
-golanes_timeline_get_goroutine_n_region_levels (GolanesTimeline *self,
-                                                guint            index)
-{
-  GoroutineExtra *e;
-
-  g_return_val_if_fail (index < self->n_goroutines, 0);
-  e = extra_of (self, index);
-  return e != NULL ? e->n_region_levels : 0;
-}
-
-GolanesTrack *
-golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
-                                             guint            index,
-                                             guint            level)
-{
-  GoroutineExtra *e;
-
-  g_return_val_if_fail (index < self->n_goroutines, NULL);
-  e = extra_of (self, index);
-  g_return_val_if_fail (e != NULL && level < e->n_region_levels, NULL);
-  return e->region_levels[level];
-}
-
-void
-_golanes_timeline_set_compact (GolanesTimeline *self,
-                               gboolean         compact)
-{
-  self->no_compact = !compact;
-}
-
-/* Bytes of the live goroutines' tracks and extras: @size gets the
- * records' share, @spans the tracks'. */
-static void
-live_goroutine_sizes (GolanesTimeline *self,
-                      gsize           *size,
-                      gsize           *spans)
-{
-  guint i, l;
-
-  for (i = 0; i < self->goroutines->len; i++)
-    {
-      const Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
-      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
-      GoroutineExtra *e = goroutine_extra (g);
-
-      if (g->index == NO_INDEX)
-        continue;
-      /* A packed goroutine's track, once made, is a cache of the store. */
-      if (states != NULL && (g->flags & GOROUTINE_COMPACT) == 0)
-        *spans += golanes_track_get_memory_size (states);
-      if (e == NULL)
-        continue;
-      /* Unblockers are per waiting span, as in a packed record. */
-      *size += sizeof (GoroutineExtra);
-      *spans += unblocks_size (e->unblocks);
-      if (e->assists != NULL)
-        *spans += golanes_track_get_memory_size (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        *spans += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
-    }
-}
-
-gsize
-golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
-                                            gsize           *span_bytes)
-{
-  gsize size = sizeof (MArray) + self->goroutines->cap + self->loc_cap;
-  gsize spans = self->compact_cap - self->compact_header_bytes;
-
-  size += self->compact_header_bytes + self->n_chunks * 2 * sizeof (gint64);
-  if (self->goid_packed != NULL)
-    size += self->goid_packed_len + (self->goid_dense_len / GOID_BLOCK + 1) * sizeof (guint32);
-  else
-    size += self->goid_dense_len * sizeof (guint32);
-  size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
-  live_goroutine_sizes (self, &size, &spans);
-  if (span_bytes != NULL)
-    *span_bytes = spans;
-  return size;
-}
-
-guint
-golanes_timeline_get_n_compact_goroutines (GolanesTimeline *self)
-{
-  return self->n_compact;
-}
-
-guint
-golanes_timeline_get_n_procs (GolanesTimeline *self)
-{
-  return self->procs->len;
-}
-
-const GolanesTimelineProc *
-golanes_timeline_get_proc (GolanesTimeline *self,
-                           guint            index)
-{
-  g_return_val_if_fail (index < self->procs->len, NULL);
-  return PROC (self, index);
-}
-
-guint
-golanes_timeline_get_n_threads (GolanesTimeline *self)
-{
-  return self->threads->len;
-}
-
-const GolanesTimelineThread *
-golanes_timeline_get_thread (GolanesTimeline *self,
-                             guint            index)
-{
-  g_return_val_if_fail (index < self->threads->len, NULL);
-  return THREAD (self, index);
-}
-
-gint
-golanes_timeline_get_thread_goroutine_at (GolanesTimeline *self,
-                                          guint            index,
-                                          gint64           time)
-{
-  GolanesTrack *t;
-  gint at;
-
-  g_return_val_if_fail (index < self->threads->len, -1);
-  t = THREAD (self, index)->goroutines;
-  at = golanes_track_find_at (t, time);
-  if (at < 0)
-    return -1;
-  if (golanes_track_get_state (t, at) == GOLANES_G_SYSCALL)
-    {
-      GolanesSpan s;
-      golanes_track_get_span (t, at, &s);
-      return (gint) s.arg;
-    }
-  else
-    {
-      GolanesSpan s;
-      GolanesTrack *pt;
-      gint pat;
-
-      golanes_track_get_span (t, at, &s);
-      pt = PROC (self, s.arg)->goroutines;
-      pat = golanes_track_find_at (pt, time);
-      if (pat < 0)
-        return -1;
-      golanes_track_get_span (pt, pat, &s);
-      return (gint) s.arg;
-    }
-}
-
-guint
-golanes_timeline_get_n_ranges (GolanesTimeline *self)
-{
-  return self->ranges->len;
-}
-
-const GolanesTimelineRange *
-golanes_timeline_get_range (GolanesTimeline *self,
-                            guint            index)
-{
-  g_return_val_if_fail (index < self->ranges->len, NULL);
-  return RANGE (self, index);
-}
-
-GolanesTrack *
-golanes_timeline_get_gc_track (GolanesTimeline *self)
-{
-  return self->gc_track;
-}
-
-GolanesTrack *
-golanes_timeline_get_stw_track (GolanesTimeline *self)
-{
-  return self->stw_track;
-}
-
-guint
-golanes_timeline_query_ranges (GolanesTimeline *self,
-                               gint64           t0,
-                               gint64           t1,
-                               GArray          *out)
-{
-  g_return_val_if_fail (self->finished, 0);
-  return golanes_interval_tree_query (self->range_tree, t0, t1, out);
-}
-
-const GolanesSeriesPoint *
-golanes_timeline_get_series (GolanesTimeline  *self,
-                             GolanesSeriesKind kind,
-                             guint            *n_points)
-{
-  g_return_val_if_fail (kind < GOLANES_N_SERIES, NULL);
-  *n_points = self->series[kind]->len;
-  return (const GolanesSeriesPoint *) (void *) self->series[kind]->data;
-}
-
-guint
-golanes_timeline_get_n_tasks (GolanesTimeline *self)
-{
-  return self->tasks->len;
-}
-
-const GolanesTimelineTask *
-golanes_timeline_get_task (GolanesTimeline *self,
-                           guint            index)
-{
-  g_return_val_if_fail (index < self->tasks->len, NULL);
-  return &g_array_index (self->tasks, GolanesTimelineTask, index);
-}
-
-guint
-golanes_timeline_get_n_task_rows (GolanesTimeline *self)
-{
-  return self->task_rows->len;
-}
-
-GolanesTrack *
-golanes_timeline_get_task_row (GolanesTimeline *self,
-                               guint            row)
-{
-  g_return_val_if_fail (row < self->task_rows->len, NULL);
-  return g_ptr_array_index (self->task_rows, row);
-}
-
-guint
-golanes_timeline_query_tasks (GolanesTimeline *self,
-                              gint64           t0,
-                              gint64           t1,
-                              GArray          *out)
-{
-  g_return_val_if_fail (self->finished, 0);
-  return golanes_interval_tree_query (self->task_tree, t0, t1, out);
-}
-
-guint
-golanes_timeline_get_n_regions (GolanesTimeline *self)
-{
-  return self->regions->len;
-}
-
-const GolanesTimelineRegion *
-golanes_timeline_get_region (GolanesTimeline *self,
-                             guint            index)
-{
-  g_return_val_if_fail (index < self->regions->len, NULL);
-  return &g_array_index (self->regions, GolanesTimelineRegion, index);
-}
-
-guint
-golanes_timeline_query_regions (GolanesTimeline *self,
-                                gint64           t0,
-                                gint64           t1,
-                                GArray          *out)
-{
-  g_return_val_if_fail (self->finished, 0);
-  return golanes_interval_tree_query (self->region_tree, t0, t1, out);
-}
-
-guint
-golanes_timeline_get_n_logs (GolanesTimeline *self)
-{
-  return self->logs->len;
-}
-
-const GolanesTimelineLog *
-golanes_timeline_get_log (GolanesTimeline *self,
-                          guint            index)
-{
-  g_return_val_if_fail (index < self->logs->len, NULL);
-  return &g_array_index (self->logs, GolanesTimelineLog, index);
-}
-
-guint
-golanes_timeline_get_n_samples (GolanesTimeline *self)
-{
-  return self->samples->len;
-}
-
-const GolanesTimelineSample *
-golanes_timeline_get_sample (GolanesTimeline *self,
-                             guint            index)
-{
-  g_return_val_if_fail (index < self->samples->len, NULL);
-  return &g_array_index (self->samples, GolanesTimelineSample, index);
-}
-
-static gsize
-array_size (GArray *a)
-{
-  return a == NULL ? 0 : sizeof (GArray) + 16 + (gsize) a->len * g_array_get_element_size (a);
-}
-
-guint64
-golanes_timeline_get_n_spans (GolanesTimeline *self)
-{
-  guint64 n = 0;
-  guint i, l;
-
-  for (i = 0; i < self->n_goroutines; i++)
-    {
-      gsize offset = packed_offset (self, i);
-      GoroutineExtra *e = extra_of (self, i);
-
-      n += offset != G_MAXSIZE ? compact_n_spans (self, i, offset) :
-           golanes_track_get_n_spans (GOROUTINE (self, i)->states);
-      if (e == NULL)
-        continue;
-      if (e->assists != NULL)
-        n += golanes_track_get_n_spans (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        n += golanes_track_get_n_spans (e->region_levels[l]);
-    }
-  for (i = 0; i < self->procs->len; i++)
-    {
-      const GolanesTimelineProc *p = PROC (self, i);
-      n += golanes_track_get_n_spans (p->goroutines);
-      n += golanes_track_get_n_spans (p->states);
-      n += golanes_track_get_n_spans (p->sweeps);
-    }
-  for (i = 0; i < self->threads->len; i++)
-    n += golanes_track_get_n_spans (THREAD (self, i)->goroutines);
-  n += golanes_track_get_n_spans (self->gc_track);
-  n += golanes_track_get_n_spans (self->stw_track);
-  for (i = 0; i < self->task_rows->len; i++)
-    n += golanes_track_get_n_spans (g_ptr_array_index (self->task_rows, i));
-  return n;
-}
-
-gsize
-golanes_timeline_get_memory_size (GolanesTimeline *self)
-{
-  gsize size = sizeof (*self);
-  guint i;
-
-  size += golanes_stack_table_get_memory_size (self->stacks);
-  for (i = 0; i < self->reasons->len; i++)
-    size += strlen (g_ptr_array_index (self->reasons, i)) + 1 + sizeof (gpointer);
-  size += array_size (self->reason_by_string);
-  {
-    gsize spans = 0;
-    GHashTableIter it;
-    gpointer track;
-
-    size += golanes_timeline_get_goroutine_memory_size (self, &spans) + spans;
-    /* Tracks made again from packed records. */
-    g_mutex_lock (&self->expand_lock);
-    g_hash_table_iter_init (&it, self->expanded);
-    while (g_hash_table_iter_next (&it, NULL, &track))
-      size += golanes_track_get_memory_size (track) + 3 * sizeof (gpointer);
-    g_mutex_unlock (&self->expand_lock);
-  }
-  size += array_size (self->procs) + array_size (self->proc_by_id);
-  for (i = 0; i < self->procs->len; i++)
-    {
-      const GolanesTimelineProc *p = PROC (self, i);
-      size += golanes_track_get_memory_size (p->goroutines);
-      size += golanes_track_get_memory_size (p->states);
-      size += golanes_track_get_memory_size (p->sweeps);
-    }
-  size += array_size (self->threads);
-  size += g_hash_table_size (self->thread_by_id) * 3 * sizeof (gpointer);
-  for (i = 0; i < self->threads->len; i++)
-    size += golanes_track_get_memory_size (THREAD (self, i)->goroutines);
-  size += array_size (self->ranges);
-  size += golanes_track_get_memory_size (self->gc_track);
-  size += golanes_track_get_memory_size (self->stw_track);
-  if (self->range_tree != NULL)
-    size += golanes_interval_tree_get_memory_size (self->range_tree);
-  for (i = 0; i < GOLANES_N_SERIES; i++)
-    size += array_size (self->series[i]);
-  size += _golanes_count_series_get_memory_size (&self->counts);
-  size += array_size (self->tasks);
-  size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
-  for (i = 0; i < self->task_rows->len; i++)
-    size += golanes_track_get_memory_size (g_ptr_array_index (self->task_rows, i)) + sizeof (gpointer);
-  if (self->task_tree != NULL)
-    size += golanes_interval_tree_get_memory_size (self->task_tree);
-  size += array_size (self->regions);
-  if (self->region_tree != NULL)
-    size += golanes_interval_tree_get_memory_size (self->region_tree);
-  size += array_size (self->logs);
-  size += array_size (self->samples);
-  return size;
-}

@@ -1,0 +1,767 @@
+/* golanes-timeline-read.c
+ *
+ * Copyright 2026 The Golanes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "golanes-array-private.h"
+#include "golanes-timeline-counts-private.h"
+#include "golanes-timeline-private.h"
+#include "golanes-varint-private.h"
+
+/* Reading the timeline model: the getters, and the decoding of the packed
+ * goroutine records that golanes-timeline.c writes. */
+
+/* Decodes the header of the record at @offset (goroutine @gi) into @out;
+ * *@bits gets the flags word (COLD_*).  Returns where its spans begin. */
+const guint8 *
+_golanes_timeline_cold_header (GolanesTimeline          *self,
+                               guint32                   gi,
+                               gsize                     offset,
+                               GolanesTimelineGoroutine *out,
+                               guint                    *bits)
+{
+  const guint8 *p = self->compact + offset;
+  const gint64 *base = &self->chunk_base[2 * (offset >> COLD_CHUNK_SHIFT)];
+  guint64 v;
+
+  p = golanes_varint_get (p, &v);
+  out->id = (gint64) gi + golanes_unzigzag (v);
+  p = golanes_varint_get (p, &v);
+  out->parent = v == 0 ? GOLANES_NO_ID : base[1] + golanes_unzigzag (v - 1);
+  p = golanes_varint_get (p, &v);
+  out->created = base[0] + golanes_unzigzag (v);
+  p = golanes_varint_get (p, &v);
+  out->ended = out->created + (gint64) v;
+  p = golanes_varint_get (p, &v);
+  out->start_func = (guint32) v;
+  p = golanes_varint_get (p, &v);
+  out->creation_stack = (guint32) v;
+  p = golanes_varint_get (p, &v);
+  out->flags = (guint8) (v & GOROUTINE_PUBLIC_FLAGS);
+  if (bits != NULL)
+    *bits = (guint) v;
+  return p;
+}
+
+/* Where the spans of packed goroutine @gi begin; *@created: its creation. */
+static const guint8 *
+cold_spans (GolanesTimeline *self,
+            guint32          gi,
+            gsize            offset,
+            gint64          *created)
+{
+  GolanesTimelineGoroutine g;
+  const guint8 *p = _golanes_timeline_cold_header (self, gi, offset, &g, NULL);
+
+  *created = g.created;
+  return p;
+}
+
+/* Reads the next span of a compact goroutine at @p, after the previous
+ * span's end *@prev_end (the creation for the first); *@unblocker is the
+ * unblocking goroutine's index + 1, 0 for none.  Returns where it ends. */
+static const guint8 *
+compact_next_span (const guint8 *p,
+                   gint64       *prev_end,
+                   GolanesSpan  *s,
+                   guint64      *unblocker)
+{
+  guint64 gap, dur, sf, reason, arg;
+
+  p = golanes_varint_get (p, &gap);
+  p = golanes_varint_get (p, &dur);
+  p = golanes_varint_get (p, &sf);
+  p = golanes_varint_get (p, &reason);
+  p = golanes_varint_get (p, &arg);
+  *unblocker = 0;
+  if ((sf & 7) == GOLANES_G_WAITING)
+    p = golanes_varint_get (p, unblocker);
+  s->start = *prev_end + golanes_unzigzag (gap);
+  s->end = s->start + (gint64) dur;
+  s->state = (guint8) (sf & 7);
+  s->flags = (guint8) (sf >> 3);
+  s->reason = (guint16) reason;
+  s->arg = (guint32) arg;
+  *prev_end = s->end;
+  return p;
+}
+
+/* The record offset of goroutine @gi's packed spans, or G_MAXSIZE if they
+ * are not packed. */
+static gsize
+packed_offset (GolanesTimeline *self,
+               guint32          gi)
+{
+  Goroutine *g;
+
+  if (!is_hot (self, gi))
+    return self->loc[gi];
+  g = GOROUTINE (self, gi);
+  if (g->flags & GOROUTINE_COMPACT)
+    return ((GoroutineExtra *) g->extra)->compact;
+  return G_MAXSIZE;
+}
+
+/* Spans of packed goroutine @gi (record at @offset) into a new track;
+ * unblockers into @unblocks when not NULL.  Finished when @finish. */
+GolanesTrack *
+_golanes_timeline_expand_goroutine (GolanesTimeline *self,
+                                    guint32          gi,
+                                    gsize            offset,
+                                    gboolean         finish,
+                                    Unblocks       **unblocks)
+{
+  GolanesTrack *track = golanes_track_new_contiguous ();
+  guint64 n, i, by;
+  gint64 prev_end;
+  const guint8 *p = cold_spans (self, gi, offset, &prev_end);
+
+  p = golanes_varint_get (p, &n);
+  for (i = 0; i < n; i++)
+    {
+      GolanesSpan s;
+
+      p = compact_next_span (p, &prev_end, &s, &by);
+      golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
+      if (by != 0 && unblocks != NULL)
+        {
+          if (*unblocks == NULL)
+            *unblocks = g_new0 (Unblocks, 1);
+          _golanes_unblocks_add (*unblocks, (guint32) i, (guint32) (by - 1));
+        }
+    }
+  if (finish)
+    golanes_track_finish (track, self->end_time);
+  return track;
+}
+
+/* The unblocker of span @span of a packed goroutine, or -1. */
+static gint
+compact_unblocker (GolanesTimeline *self,
+                   guint32          gi,
+                   gsize            offset,
+                   guint            span)
+{
+  guint64 n, i, by;
+  gint64 prev_end;
+  const guint8 *p = cold_spans (self, gi, offset, &prev_end);
+
+  p = golanes_varint_get (p, &n);
+  for (i = 0; i < n && i <= span; i++)
+    {
+      GolanesSpan s;
+
+      p = compact_next_span (p, &prev_end, &s, &by);
+      if (i == span)
+        return (gint) by - 1;
+    }
+  return -1;
+}
+
+static guint
+compact_n_spans (GolanesTimeline *self,
+                 guint32          gi,
+                 gsize            offset)
+{
+  guint64 n;
+  gint64 created;
+
+  golanes_varint_get (cold_spans (self, gi, offset, &created), &n);
+  return (guint) n;
+}
+
+/* Getters */
+
+GolanesStackTable *
+golanes_timeline_get_stack_table (GolanesTimeline *self)
+{
+  return self->stacks;
+}
+
+gint64
+golanes_timeline_get_start_time (GolanesTimeline *self)
+{
+  return self->start_time;
+}
+
+gint64
+golanes_timeline_get_end_time (GolanesTimeline *self)
+{
+  return self->end_time;
+}
+
+guint64
+golanes_timeline_get_n_events (GolanesTimeline *self)
+{
+  return self->n_events;
+}
+
+guint
+golanes_timeline_get_n_goroutines (GolanesTimeline *self)
+{
+  return self->n_goroutines;
+}
+
+gboolean
+golanes_timeline_get_goroutine (GolanesTimeline          *self,
+                                guint                     index,
+                                GolanesTimelineGoroutine *out)
+{
+  Goroutine *g;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (index >= self->n_goroutines)
+    return FALSE;
+  if (!is_hot (self, index))
+    {
+      _golanes_timeline_cold_header (self, index, self->loc[index], out, NULL);
+      return TRUE;
+    }
+  g = GOROUTINE (self, index);
+  out->id = g->id;
+  out->parent = g->parent;
+  out->created = g->created;
+  out->ended = g->ended;
+  out->start_func = g->start_func;
+  out->creation_stack = g->creation_stack;
+  out->flags = g->flags & GOROUTINE_PUBLIC_FLAGS;
+  return TRUE;
+}
+
+gint64
+golanes_timeline_get_goroutine_id (GolanesTimeline *self,
+                                   guint            index)
+{
+  guint64 v;
+
+  g_return_val_if_fail (self != NULL, -1);
+  if (index >= self->n_goroutines)
+    return -1;
+  if (is_hot (self, index))
+    return GOROUTINE (self, index)->id;
+  golanes_varint_get (self->compact + self->loc[index], &v);
+  return (gint64) index + golanes_unzigzag (v);
+}
+
+char *
+golanes_timeline_dup_goroutine_function (GolanesTimeline *self,
+                                         guint            index)
+{
+  GolanesTimelineGoroutine g;
+  const char *name;
+  gsize len = 0;
+
+  if (!golanes_timeline_get_goroutine (self, index, &g) || g.start_func == 0)
+    return g_strdup ("");
+
+  name = golanes_stack_table_get_string (golanes_timeline_get_stack_table (self),
+                                         g.start_func, &len);
+  if (name == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (name, len);
+}
+
+gint
+golanes_timeline_get_unblocker (GolanesTimeline *self,
+                                guint            index,
+                                guint            span)
+{
+  gsize offset;
+
+  g_return_val_if_fail (index < self->n_goroutines, -1);
+  offset = packed_offset (self, index);
+  if (offset != G_MAXSIZE)
+    return compact_unblocker (self, index, offset, span);
+  if (goroutine_unblocks (GOROUTINE (self, index)) == NULL)
+    return -1;
+  return _golanes_unblocks_lookup (goroutine_unblocks (GOROUTINE (self, index)), span);
+}
+
+GolanesTrack *
+golanes_timeline_get_goroutine_states (GolanesTimeline *self,
+                                       guint            index)
+{
+  Goroutine *g = NULL;
+  GolanesTrack *track;
+  gsize offset;
+
+  g_return_val_if_fail (index < self->n_goroutines, NULL);
+  if (is_hot (self, index))
+    {
+      g = GOROUTINE (self, index);
+      track = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+      if (track != NULL || (g->flags & GOROUTINE_COMPACT) == 0)
+        return track;
+    }
+  offset = packed_offset (self, index);
+  g_mutex_lock (&self->expand_lock);
+  if (g != NULL)
+    {
+      track = g->states;
+      if (track == NULL)
+        {
+          track = _golanes_timeline_expand_goroutine (self, index, offset, TRUE, NULL);
+          __atomic_store_n (&g->states, track, __ATOMIC_RELEASE);
+        }
+    }
+  else
+    {
+      track = g_hash_table_lookup (self->expanded, GUINT_TO_POINTER (index));
+      if (track == NULL)
+        {
+          track = _golanes_timeline_expand_goroutine (self, index, offset, TRUE, NULL);
+          g_hash_table_insert (self->expanded, GUINT_TO_POINTER (index), track);
+        }
+    }
+  g_mutex_unlock (&self->expand_lock);
+  return track;
+}
+
+void
+golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
+                                       guint            index,
+                                       GArray          *spans)
+{
+  GolanesTrack *track = NULL;
+  gsize offset;
+  guint n, i;
+
+  g_return_if_fail (index < self->n_goroutines);
+  g_array_set_size (spans, 0);
+  offset = packed_offset (self, index);
+  if (offset != G_MAXSIZE)
+    {
+      guint64 count, k, by;
+      gint64 prev_end;
+      const guint8 *p = cold_spans (self, index, offset, &prev_end);
+
+      p = golanes_varint_get (p, &count);
+      for (k = 0; k < count; k++)
+        {
+          GolanesSpan s;
+
+          p = compact_next_span (p, &prev_end, &s, &by);
+          g_array_append_val (spans, s);
+        }
+      return;
+    }
+  track = GOROUTINE (self, index)->states;
+  if (track == NULL)
+    return;
+  n = golanes_track_get_n_spans (track);
+  g_array_set_size (spans, n);
+  for (i = 0; i < n; i++)
+    golanes_track_get_span (track, i, &g_array_index (spans, GolanesSpan, i));
+}
+
+static GoroutineExtra *
+extra_of (GolanesTimeline *self,
+          guint            index)
+{
+  return is_hot (self, index) ? goroutine_extra (GOROUTINE (self, index)) : NULL;
+}
+
+GolanesTrack *
+golanes_timeline_get_goroutine_assists (GolanesTimeline *self,
+                                        guint            index)
+{
+  GoroutineExtra *e;
+
+  g_return_val_if_fail (index < self->n_goroutines, NULL);
+  e = extra_of (self, index);
+  return e != NULL ? e->assists : NULL;
+}
+
+guint
+golanes_timeline_get_goroutine_n_region_levels (GolanesTimeline *self,
+                                                guint            index)
+{
+  GoroutineExtra *e;
+
+  g_return_val_if_fail (index < self->n_goroutines, 0);
+  e = extra_of (self, index);
+  return e != NULL ? e->n_region_levels : 0;
+}
+
+GolanesTrack *
+golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
+                                             guint            index,
+                                             guint            level)
+{
+  GoroutineExtra *e;
+
+  g_return_val_if_fail (index < self->n_goroutines, NULL);
+  e = extra_of (self, index);
+  g_return_val_if_fail (e != NULL && level < e->n_region_levels, NULL);
+  return e->region_levels[level];
+}
+
+void
+_golanes_timeline_set_compact (GolanesTimeline *self,
+                               gboolean         compact)
+{
+  self->no_compact = !compact;
+}
+
+/* Bytes of the live goroutines' tracks and extras: @size gets the
+ * records' share, @spans the tracks'. */
+static void
+live_goroutine_sizes (GolanesTimeline *self,
+                      gsize           *size,
+                      gsize           *spans)
+{
+  guint i, l;
+
+  for (i = 0; i < self->goroutines->len; i++)
+    {
+      const Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
+      GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
+      GoroutineExtra *e = goroutine_extra (g);
+
+      if (g->index == NO_INDEX)
+        continue;
+      /* A packed goroutine's track, once made, is a cache of the store. */
+      if (states != NULL && (g->flags & GOROUTINE_COMPACT) == 0)
+        *spans += golanes_track_get_memory_size (states);
+      if (e == NULL)
+        continue;
+      /* Unblockers are per waiting span, as in a packed record. */
+      *size += sizeof (GoroutineExtra);
+      *spans += _golanes_unblocks_size (e->unblocks);
+      if (e->assists != NULL)
+        *spans += golanes_track_get_memory_size (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        *spans += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
+    }
+}
+
+gsize
+golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
+                                            gsize           *span_bytes)
+{
+  gsize size = sizeof (MArray) + self->goroutines->cap + self->loc_cap;
+  gsize spans = self->compact_cap - self->compact_header_bytes;
+
+  size += self->compact_header_bytes + self->n_chunks * 2 * sizeof (gint64);
+  if (self->goid_packed != NULL)
+    size += self->goid_packed_len + (self->goid_dense_len / GOID_BLOCK + 1) * sizeof (guint32);
+  else
+    size += self->goid_dense_len * sizeof (guint32);
+  size += g_hash_table_size (self->goid_sparse) * (sizeof (gint64) + 3 * sizeof (gpointer));
+  live_goroutine_sizes (self, &size, &spans);
+  if (span_bytes != NULL)
+    *span_bytes = spans;
+  return size;
+}
+
+guint
+golanes_timeline_get_n_compact_goroutines (GolanesTimeline *self)
+{
+  return self->n_compact;
+}
+
+guint
+golanes_timeline_get_n_procs (GolanesTimeline *self)
+{
+  return self->procs->len;
+}
+
+const GolanesTimelineProc *
+golanes_timeline_get_proc (GolanesTimeline *self,
+                           guint            index)
+{
+  g_return_val_if_fail (index < self->procs->len, NULL);
+  return PROC (self, index);
+}
+
+guint
+golanes_timeline_get_n_threads (GolanesTimeline *self)
+{
+  return self->threads->len;
+}
+
+const GolanesTimelineThread *
+golanes_timeline_get_thread (GolanesTimeline *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->threads->len, NULL);
+  return THREAD (self, index);
+}
+
+gint
+golanes_timeline_get_thread_goroutine_at (GolanesTimeline *self,
+                                          guint            index,
+                                          gint64           time)
+{
+  GolanesTrack *t;
+  gint at;
+
+  g_return_val_if_fail (index < self->threads->len, -1);
+  t = THREAD (self, index)->goroutines;
+  at = golanes_track_find_at (t, time);
+  if (at < 0)
+    return -1;
+  if (golanes_track_get_state (t, at) == GOLANES_G_SYSCALL)
+    {
+      GolanesSpan s;
+      golanes_track_get_span (t, at, &s);
+      return (gint) s.arg;
+    }
+  else
+    {
+      GolanesSpan s;
+      GolanesTrack *pt;
+      gint pat;
+
+      golanes_track_get_span (t, at, &s);
+      pt = PROC (self, s.arg)->goroutines;
+      pat = golanes_track_find_at (pt, time);
+      if (pat < 0)
+        return -1;
+      golanes_track_get_span (pt, pat, &s);
+      return (gint) s.arg;
+    }
+}
+
+guint
+golanes_timeline_get_n_ranges (GolanesTimeline *self)
+{
+  return self->ranges->len;
+}
+
+const GolanesTimelineRange *
+golanes_timeline_get_range (GolanesTimeline *self,
+                            guint            index)
+{
+  g_return_val_if_fail (index < self->ranges->len, NULL);
+  return RANGE (self, index);
+}
+
+GolanesTrack *
+golanes_timeline_get_gc_track (GolanesTimeline *self)
+{
+  return self->gc_track;
+}
+
+GolanesTrack *
+golanes_timeline_get_stw_track (GolanesTimeline *self)
+{
+  return self->stw_track;
+}
+
+guint
+golanes_timeline_query_ranges (GolanesTimeline *self,
+                               gint64           t0,
+                               gint64           t1,
+                               GArray          *out)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return golanes_interval_tree_query (self->range_tree, t0, t1, out);
+}
+
+const GolanesSeriesPoint *
+golanes_timeline_get_series (GolanesTimeline  *self,
+                             GolanesSeriesKind kind,
+                             guint            *n_points)
+{
+  g_return_val_if_fail (kind < GOLANES_N_SERIES, NULL);
+  *n_points = self->series[kind]->len;
+  return (const GolanesSeriesPoint *) (void *) self->series[kind]->data;
+}
+
+guint
+golanes_timeline_get_n_tasks (GolanesTimeline *self)
+{
+  return self->tasks->len;
+}
+
+const GolanesTimelineTask *
+golanes_timeline_get_task (GolanesTimeline *self,
+                           guint            index)
+{
+  g_return_val_if_fail (index < self->tasks->len, NULL);
+  return &g_array_index (self->tasks, GolanesTimelineTask, index);
+}
+
+guint
+golanes_timeline_get_n_task_rows (GolanesTimeline *self)
+{
+  return self->task_rows->len;
+}
+
+GolanesTrack *
+golanes_timeline_get_task_row (GolanesTimeline *self,
+                               guint            row)
+{
+  g_return_val_if_fail (row < self->task_rows->len, NULL);
+  return g_ptr_array_index (self->task_rows, row);
+}
+
+guint
+golanes_timeline_query_tasks (GolanesTimeline *self,
+                              gint64           t0,
+                              gint64           t1,
+                              GArray          *out)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return golanes_interval_tree_query (self->task_tree, t0, t1, out);
+}
+
+guint
+golanes_timeline_get_n_regions (GolanesTimeline *self)
+{
+  return self->regions->len;
+}
+
+const GolanesTimelineRegion *
+golanes_timeline_get_region (GolanesTimeline *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->regions->len, NULL);
+  return &g_array_index (self->regions, GolanesTimelineRegion, index);
+}
+
+guint
+golanes_timeline_query_regions (GolanesTimeline *self,
+                                gint64           t0,
+                                gint64           t1,
+                                GArray          *out)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return golanes_interval_tree_query (self->region_tree, t0, t1, out);
+}
+
+guint
+golanes_timeline_get_n_logs (GolanesTimeline *self)
+{
+  return self->logs->len;
+}
+
+const GolanesTimelineLog *
+golanes_timeline_get_log (GolanesTimeline *self,
+                          guint            index)
+{
+  g_return_val_if_fail (index < self->logs->len, NULL);
+  return &g_array_index (self->logs, GolanesTimelineLog, index);
+}
+
+guint
+golanes_timeline_get_n_samples (GolanesTimeline *self)
+{
+  return self->samples->len;
+}
+
+const GolanesTimelineSample *
+golanes_timeline_get_sample (GolanesTimeline *self,
+                             guint            index)
+{
+  g_return_val_if_fail (index < self->samples->len, NULL);
+  return &g_array_index (self->samples, GolanesTimelineSample, index);
+}
+
+static gsize
+array_size (GArray *a)
+{
+  return a == NULL ? 0 : sizeof (GArray) + 16 + (gsize) a->len * g_array_get_element_size (a);
+}
+
+guint64
+golanes_timeline_get_n_spans (GolanesTimeline *self)
+{
+  guint64 n = 0;
+  guint i, l;
+
+  for (i = 0; i < self->n_goroutines; i++)
+    {
+      gsize offset = packed_offset (self, i);
+      GoroutineExtra *e = extra_of (self, i);
+
+      n += offset != G_MAXSIZE ? compact_n_spans (self, i, offset) :
+           golanes_track_get_n_spans (GOROUTINE (self, i)->states);
+      if (e == NULL)
+        continue;
+      if (e->assists != NULL)
+        n += golanes_track_get_n_spans (e->assists);
+      for (l = 0; l < e->n_region_levels; l++)
+        n += golanes_track_get_n_spans (e->region_levels[l]);
+    }
+  for (i = 0; i < self->procs->len; i++)
+    {
+      const GolanesTimelineProc *p = PROC (self, i);
+      n += golanes_track_get_n_spans (p->goroutines);
+      n += golanes_track_get_n_spans (p->states);
+      n += golanes_track_get_n_spans (p->sweeps);
+    }
+  for (i = 0; i < self->threads->len; i++)
+    n += golanes_track_get_n_spans (THREAD (self, i)->goroutines);
+  n += golanes_track_get_n_spans (self->gc_track);
+  n += golanes_track_get_n_spans (self->stw_track);
+  for (i = 0; i < self->task_rows->len; i++)
+    n += golanes_track_get_n_spans (g_ptr_array_index (self->task_rows, i));
+  return n;
+}
+
+gsize
+golanes_timeline_get_memory_size (GolanesTimeline *self)
+{
+  gsize size = sizeof (*self);
+  guint i;
+
+  size += golanes_stack_table_get_memory_size (self->stacks);
+  for (i = 0; i < self->reasons->len; i++)
+    size += strlen (g_ptr_array_index (self->reasons, i)) + 1 + sizeof (gpointer);
+  size += array_size (self->reason_by_string);
+  {
+    gsize spans = 0;
+    GHashTableIter it;
+    gpointer track;
+
+    size += golanes_timeline_get_goroutine_memory_size (self, &spans) + spans;
+    /* Tracks made again from packed records. */
+    g_mutex_lock (&self->expand_lock);
+    g_hash_table_iter_init (&it, self->expanded);
+    while (g_hash_table_iter_next (&it, NULL, &track))
+      size += golanes_track_get_memory_size (track) + 3 * sizeof (gpointer);
+    g_mutex_unlock (&self->expand_lock);
+  }
+  size += array_size (self->procs) + array_size (self->proc_by_id);
+  for (i = 0; i < self->procs->len; i++)
+    {
+      const GolanesTimelineProc *p = PROC (self, i);
+      size += golanes_track_get_memory_size (p->goroutines);
+      size += golanes_track_get_memory_size (p->states);
+      size += golanes_track_get_memory_size (p->sweeps);
+    }
+  size += array_size (self->threads);
+  size += g_hash_table_size (self->thread_by_id) * 3 * sizeof (gpointer);
+  for (i = 0; i < self->threads->len; i++)
+    size += golanes_track_get_memory_size (THREAD (self, i)->goroutines);
+  size += array_size (self->ranges);
+  size += golanes_track_get_memory_size (self->gc_track);
+  size += golanes_track_get_memory_size (self->stw_track);
+  if (self->range_tree != NULL)
+    size += golanes_interval_tree_get_memory_size (self->range_tree);
+  for (i = 0; i < GOLANES_N_SERIES; i++)
+    size += array_size (self->series[i]);
+  size += _golanes_count_series_get_memory_size (&self->counts);
+  size += array_size (self->tasks);
+  size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
+  for (i = 0; i < self->task_rows->len; i++)
+    size += golanes_track_get_memory_size (g_ptr_array_index (self->task_rows, i)) + sizeof (gpointer);
+  if (self->task_tree != NULL)
+    size += golanes_interval_tree_get_memory_size (self->task_tree);
+  size += array_size (self->regions);
+  if (self->region_tree != NULL)
+    size += golanes_interval_tree_get_memory_size (self->region_tree);
+  size += array_size (self->logs);
+  size += array_size (self->samples);
+  return size;
+}
