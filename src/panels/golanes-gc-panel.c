@@ -341,8 +341,10 @@ golanes_gc_panel_init (GolanesGcPanel *self)
 
   golanes_panel_add_column (self->pause_view, _("Start"), GOLANES_PANEL_COLUMN_DURATION, PAUSE_START, FALSE);
   golanes_panel_add_column (self->pause_view, _("Duration"), GOLANES_PANEL_COLUMN_DURATION, PAUSE_DURATION, FALSE);
-  golanes_panel_add_column (self->pause_view, _("Reason"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
+  /* The reason, long and ellipsized, last: the numbers stay in view in a
+   * narrow panel. */
   golanes_panel_add_column (self->pause_view, _("Cycle"), GOLANES_PANEL_COLUMN_COUNT, PAUSE_CYCLE, FALSE);
+  golanes_panel_add_column (self->pause_view, _("Reason"), GOLANES_PANEL_COLUMN_LABEL, 0, TRUE);
 
   golanes_panel_add_column (self->cycle_view, _("Cycle"), GOLANES_PANEL_COLUMN_COUNT, CYCLE_INDEX, FALSE);
   golanes_panel_add_column (self->cycle_view, _("Start"), GOLANES_PANEL_COLUMN_DURATION, CYCLE_START, FALSE);
