@@ -103,7 +103,7 @@ test_index (void)
       guint8 dict_buf[GOLANES_PACK_MAX_DICT * 8 + 8 + GOLANES_PACK_PAD];
       guint8 idx_buf[GOLANES_PACK_MAX_VALUES + 8 + GOLANES_PACK_PAD];
       guint64 dict[GOLANES_PACK_MAX_DICT], back[GOLANES_PACK_MAX_VALUES];
-      guint8 index[GOLANES_PACK_MAX_VALUES];
+      guint64 index[GOLANES_PACK_MAX_VALUES];
       guint wi = g_rand_int_range (rand, 1, 8);
       guint w = g_rand_int_range (rand, 0, 65);
       guint k = MIN (G_GUINT64_CONSTANT (1) << wi, GOLANES_PACK_MAX_DICT);
@@ -116,14 +116,14 @@ test_index (void)
       for (i = 0; i < k; i++)
         dict[i] = min + low_bits (rand64 (rand), w);
       for (i = 0; i < n; i++)
-        index[i] = (guint8) (round % 3 == 0 ? low_bits (G_MAXUINT64, wi) % k
+        index[i] = (guint64) (round % 3 == 0 ? low_bits (G_MAXUINT64, wi) % k
                                             : g_rand_int_range (rand, 0, k));
       if (wi < 7 && (1u << wi) <= GOLANES_PACK_MAX_DICT)
-        index[0] = (guint8) ((1u << wi) - 1);   /* the widest index */
+        index[0] = (1u << wi) - 1;   /* the widest index */
 
       memset (idx_buf, 0xa5, sizeof idx_buf);
       memset (idx_buf, 0, words * 8);
-      golanes_bitpack_index (idx_buf, index, n, wi);
+      golanes_bitpack_run (idx_buf, index, n, wi, 0);
       for (i = 0; i < n; i++)
         g_assert_cmpuint (golanes_bitpack_get (idx_buf, (gsize) i * wi, wi), ==, index[i]);
       for (i = words * 8; i < sizeof idx_buf; i++)

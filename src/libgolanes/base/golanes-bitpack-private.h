@@ -133,34 +133,6 @@ golanes_bitpack_run (guint8        *out,
     golanes_bitpack_store64 (out, acc);
 }
 
-/* The same for dictionary indices (0 < @w < 8). */
-static inline void
-golanes_bitpack_index (guint8       *out,
-                       const guint8 *v,
-                       guint         n,
-                       guint         w)
-{
-  guint64 acc = 0;
-  guint i, fill = 0;
-
-  for (i = 0; i < n; i++)
-    {
-      guint64 x = v[i];
-
-      acc |= x << fill;
-      fill += w;
-      if (fill >= 64)
-        {
-          golanes_bitpack_store64 (out, acc);
-          out += 8;
-          fill -= 64;
-          acc = fill > 0 ? x >> (w - fill) : 0;
-        }
-    }
-  if (fill > 0)
-    golanes_bitpack_store64 (out, acc);
-}
-
 /* ---- packed fields ------------------------------------------------------ */
 
 /* Packs @n values (0 < @n <= GOLANES_PACK_MAX_VALUES) that lie in

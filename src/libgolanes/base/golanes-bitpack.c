@@ -43,7 +43,7 @@ golanes_pack_values_range (guint8        *out,
   if (try_dict && w > 1)
     {
       guint64 dict[GOLANES_PACK_MAX_DICT];
-      guint8 index[GOLANES_PACK_MAX_VALUES];
+      guint64 index[GOLANES_PACK_MAX_VALUES];
       guint i, k = 0, kmax = GOLANES_PACK_MAX_DICT, last = 0, j32;
 
       /* The dictionary grows with its entries: beyond kmax it is never
@@ -65,7 +65,7 @@ golanes_pack_values_range (guint8        *out,
 
               if (k > 0 && d32[last] == x)
                 {
-                  index[i] = (guint8) last;
+                  index[i] = last;
                   continue;
                 }
 #ifdef __SSE2__
@@ -91,7 +91,7 @@ golanes_pack_values_range (guint8        *out,
                   j = k;
                   d32[k++] = x;
                 }
-              index[i] = (guint8) j;
+              index[i] = j;
               last = j;
             }
           for (j32 = 0; j32 < k; j32++)
@@ -106,7 +106,7 @@ golanes_pack_values_range (guint8        *out,
 
               if (k > 0 && dict[last] == x)
                 {
-                  index[i] = (guint8) last;
+                  index[i] = last;
                   continue;
                 }
               for (j = 0; j < k; j++)
@@ -118,7 +118,7 @@ golanes_pack_values_range (guint8        *out,
                     break;
                   dict[k++] = x;
                 }
-              index[i] = (guint8) j;
+              index[i] = j;
               last = j;
             }
         }
@@ -134,7 +134,7 @@ golanes_pack_values_range (guint8        *out,
               golanes_bitpack_run (out, dict, k, w, min);
               out += ((gsize) k * w + 7) / 8;
               if (wi > 0)
-                golanes_bitpack_index (out, index, n, wi);
+                golanes_bitpack_run (out, index, n, wi, 0);
               return out + ((gsize) n * wi + 7) / 8;
             }
         }
