@@ -137,8 +137,9 @@ golanes_application_window_added (GtkApplication *app,
 }
 
 /* --profile-startup: how long from the start of the process until the
- * trace was shown (its timeline part loaded), until the timeline's first
- * frame was painted and until every analysis part was ready. */
+ * timeline's first frame was painted (the trace streams in: maybe only
+ * its first generations), until the trace was shown whole (its timeline
+ * part loaded) and until every analysis part was ready. */
 
 static double
 process_start_monotonic_usec (void)
@@ -186,7 +187,7 @@ profile_analyses_cb (gpointer user_data)
   GApplication *app = user_data;
   double start;
 
-  if (_golanes_analyses_get_n_running () > 0)
+  if (_golanes_analyses_get_n_running () > 0 || _golanes_trace_view_get_last_shown_usec () == 0)
     return G_SOURCE_CONTINUE;
 
   start = process_start_monotonic_usec ();

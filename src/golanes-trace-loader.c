@@ -12,21 +12,31 @@
 #include <glib/gi18n.h>
 
 #include "golanes-error.h"
+#include "golanes-main-gate.h"
 #include "golanes-trace-loader-private.h"
 
 /* Loading runs in a GTask thread: it checks what the file is, probes the
  * header for a clear error on anything that is not a readable trace, then
  * parses the trace into a GolanesDocument (the timeline model and the
- * analyses) with progress after each generation. */
+ * analyses) with progress after each generation.  The timeline streams:
+ * from its first generation on, the main thread is shown the document
+ * (the "published" callback) and holds its gate until the load ends. */
 
 #define SNIFF_SIZE 4096
+/* How often a streaming load shows more: ten times a second. */
+#define PUBLISH_INTERVAL (100 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct
 {
-  GFile                     *file;
-  GolanesTraceLoaderProgress progress;
-  gpointer                   progress_data;
-  GDestroyNotify             progress_destroy;
+  GFile                      *file;
+  GolanesTraceLoaderProgress  progress;
+  GolanesTraceLoaderPublished published;
+  gpointer                    progress_data;
+  GDestroyNotify              progress_destroy;
+  /* Made by the thread before the timeline streams, then read-only; the
+   * main thread's from the first publish on. */
+  GolanesTraceSummary        *summary;
+  gboolean                    held;       /* main thread: holds the gate */
 } LoadData;
 
 typedef struct
@@ -41,6 +51,8 @@ typedef struct
   GTask        *task;
   GCancellable *cancellable;
   guint         delay_msec;
+  gint64        start_usec;
+  gint64        last_post_usec;
 } ParseState;
 
 static guint throttle_delay_msec;
@@ -141,6 +153,7 @@ load_data_free (gpointer data)
 
   if (load->progress_destroy != NULL)
     load->progress_destroy (load->progress_data);
+  g_clear_pointer (&load->summary, golanes_trace_summary_free);
   g_clear_object (&load->file);
   g_free (load);
 }
@@ -186,6 +199,59 @@ post_progress (GTask   *task,
                               progress_update_dispatch,
                               update,
                               progress_update_free);
+}
+
+/* On the main thread: the timeline grew. */
+static gboolean
+published_dispatch (gpointer data)
+{
+  GTask *task = data;
+  LoadData *load = g_task_get_task_data (task);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return G_SOURCE_REMOVE;
+  if (!load->held)
+    {
+      golanes_main_gate_hold (load->summary->document);
+      load->held = TRUE;
+    }
+  if (load->published != NULL)
+    load->published (load->summary, load->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the main thread: the load ended, one way or another. */
+static gboolean
+release_dispatch (gpointer data)
+{
+  GTask *task = data;
+  LoadData *load = g_task_get_task_data (task);
+
+  if (load->held)
+    {
+      golanes_main_gate_release (load->summary->document);
+      load->held = FALSE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* On the loading thread, inside the document's gate: only posts. */
+static void
+on_publish (GolanesDocument *document,
+            gpointer         user_data)
+{
+  ParseState *state = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  /* The main thread reads the timeline to draw it, and the builder waits
+   * meanwhile: the longer the load, the rarer the redraws (about twelve
+   * over any load after its first second), so they stay a small part of it. */
+  if (state->last_post_usec != 0 &&
+      now - state->last_post_usec < MAX (PUBLISH_INTERVAL, (now - state->start_usec) / 8))
+    return;
+  state->last_post_usec = now;
+  g_main_context_invoke_full (g_task_get_context (state->task), G_PRIORITY_DEFAULT,
+                              published_dispatch, g_object_ref (state->task), g_object_unref);
 }
 
 /* Explains a file that does not start with a trace header by what it
@@ -326,16 +392,18 @@ start_analyses_cb (gpointer data)
  * analysis parts starting at the same time on threads of their own (from
  * the task's main context, where they report). */
 static GolanesDocument *
-load_document (GTask             *task,
-               GFile             *file,
-               ParseState        *state,
-               GolanesAnalyses  **analyses,
-               GCancellable      *cancellable,
-               GError           **error)
+load_document (GTask                *task,
+               GFile                *file,
+               ParseState           *state,
+               GolanesTraceSummary  *summary,
+               GolanesAnalyses     **analyses,
+               GCancellable         *cancellable,
+               GError              **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GolanesDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean ok;
 
   if (path != NULL)
     {
@@ -353,9 +421,16 @@ load_document (GTask             *task,
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, start_analyses_cb,
                               g_object_ref (*analyses), g_object_unref);
 
-  if (!golanes_document_compute_parts (document, GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
+  summary->document = golanes_document_ref (document);
+  summary->analyses = g_object_ref (*analyses);
+  golanes_document_set_streaming (document, PUBLISH_INTERVAL, on_publish, state);
+
+  ok = golanes_document_compute_parts (document, GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
                                        path != NULL ? on_parse_progress : NULL, state,
-                                       cancellable, error))
+                                       cancellable, error);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              release_dispatch, g_object_ref (task), g_object_unref);
+  if (!ok)
     {
       golanes_analyses_cancel (*analyses);
       g_clear_object (analyses);
@@ -460,10 +535,22 @@ load_worker (GTask        *task,
       return;
     }
 
+  parent = g_file_get_parent (load->file);
+
+  summary = g_new0 (GolanesTraceSummary, 1);
+  summary->file = g_object_ref (load->file);
+  summary->display_name = g_strdup (g_file_info_get_display_name (info));
+  summary->folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+  summary->size = total;
+  summary->go_minor = header.go_minor;
+  summary->format = header.format;
+  load->summary = summary;
+
   state.task = task;
   state.cancellable = cancellable;
   state.delay_msec = delay_msec;
-  document = load_document (task, load->file, &state, &analyses, cancellable, &error);
+  state.start_usec = g_get_monotonic_time ();
+  document = load_document (task, load->file, &state, summary, &analyses, cancellable, &error);
   if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -485,19 +572,8 @@ load_worker (GTask        *task,
       return;
     }
 
-  parent = g_file_get_parent (load->file);
-
-  summary = g_new0 (GolanesTraceSummary, 1);
-  summary->file = g_object_ref (load->file);
-  summary->display_name = g_strdup (g_file_info_get_display_name (info));
-  summary->folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
-  summary->size = total;
-  summary->document = g_steal_pointer (&document);
-  summary->analyses = g_steal_pointer (&analyses);
-  summary->go_minor = header.go_minor;
-  summary->format = header.format;
-
-  g_task_return_pointer (task, summary, (GDestroyNotify) golanes_trace_summary_free);
+  g_task_return_pointer (task, golanes_trace_summary_copy (summary),
+                         (GDestroyNotify) golanes_trace_summary_free);
 }
 
 /**
@@ -507,7 +583,9 @@ load_worker (GTask        *task,
  * @progress: (nullable): called on the calling thread's main context with
  *   the number of bytes read so far; never called after @cancellable is
  *   cancelled
- * @progress_data: data for @progress
+ * @published: (nullable): called on the calling thread's main context as
+ *   the timeline streams in; never called after @cancellable is cancelled
+ * @progress_data: data for @progress and @published
  * @progress_destroy: (nullable): frees @progress_data when the load ends
  * @callback: called when the load completes
  * @user_data: data for @callback
@@ -518,6 +596,7 @@ void
 golanes_trace_loader_load_async (GFile                      *file,
                                  GCancellable               *cancellable,
                                  GolanesTraceLoaderProgress  progress,
+                                 GolanesTraceLoaderPublished published,
                                  gpointer                    progress_data,
                                  GDestroyNotify              progress_destroy,
                                  GAsyncReadyCallback         callback,
@@ -532,6 +611,7 @@ golanes_trace_loader_load_async (GFile                      *file,
   load = g_new0 (LoadData, 1);
   load->file = g_object_ref (file);
   load->progress = progress;
+  load->published = published;
   load->progress_data = progress_data;
   load->progress_destroy = progress_destroy;
 

@@ -36,6 +36,13 @@ typedef struct
 typedef void (*GolanesTraceLoaderProgress) (goffset  bytes_read,
                                             goffset  total_bytes,
                                             gpointer user_data);
+/* Called on the main thread when more of the timeline is in: the first
+ * time after its first generation, then as it grows (see
+ * golanes_document_set_streaming()); @summary is the one the load will
+ * return, its document still loading.  The main thread holds the
+ * document's gate (golanes-main-gate.h) from the first call on. */
+typedef void (*GolanesTraceLoaderPublished) (const GolanesTraceSummary *summary,
+                                             gpointer                   user_data);
 
 GType                golanes_trace_summary_get_type       (void) G_GNUC_CONST;
 GolanesTraceSummary *golanes_trace_summary_copy           (const GolanesTraceSummary *summary);
@@ -46,6 +53,7 @@ const char          *golanes_trace_summary_get_format_name (const GolanesTraceSu
 void                 golanes_trace_loader_load_async      (GFile                      *file,
                                                            GCancellable               *cancellable,
                                                            GolanesTraceLoaderProgress  progress,
+                                                           GolanesTraceLoaderPublished published,
                                                            gpointer                    progress_data,
                                                            GDestroyNotify              progress_destroy,
                                                            GAsyncReadyCallback         callback,

@@ -399,12 +399,13 @@ golanes_trace_view_get_banner_text (GolanesTraceView *self)
   return gtk_label_get_label (self->banner_label);
 }
 
-void
-golanes_trace_view_set_summary (GolanesTraceView          *self,
-                                const GolanesTraceSummary *summary)
+/* The header: file, Go version, duration, events and goroutines (so far,
+ * while the trace streams in). */
+static void
+update_header (GolanesTraceView          *self,
+               const GolanesTraceSummary *summary)
 {
-  GolanesTimeline *timeline;
-  g_autoptr(GolanesSession) session = NULL;
+  GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
   g_autofree char *version = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *n_events_text = NULL;
@@ -412,6 +413,53 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   g_autofree char *events = NULL;
   guint64 n_events;
   guint n_goroutines;
+
+  version = golanes_trace_summary_dup_go_version (summary);
+  duration = golanes_timeline_format_duration (golanes_timeline_get_end_time (timeline) -
+                                               golanes_timeline_get_start_time (timeline));
+  n_events = golanes_document_is_loading (self->document) ? golanes_timeline_get_n_events (timeline)
+                                                          : golanes_document_get_n_events (self->document);
+  n_goroutines = golanes_timeline_get_n_goroutines (timeline);
+  n_events_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_events);
+  /* Translators: the number of events in the trace, %s being the number */
+  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events",
+                                              (gulong) MIN (n_events, G_MAXULONG)),
+                                 n_events_text);
+  /* Translators: the size of the trace: "1200 events, 14 goroutines", %s
+   * being the number of events as above and %u the number of goroutines */
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u goroutine", "%s, %u goroutines",
+                                         n_goroutines),
+                            events_text, n_goroutines);
+  if (golanes_document_is_loading (self->document))
+    {
+      g_autofree char *so_far = NULL;
+
+      /* Translators: the duration, events and goroutines read so far
+       * while a trace loads; %s is what is read, %.0f%% the share of the file */
+      so_far = g_strdup_printf (_("%s so far (%.0f%%)"), events,
+                                100.0 * golanes_session_get_loaded_fraction (self->session));
+      g_free (events);
+      events = g_steal_pointer (&so_far);
+    }
+  gtk_label_set_label (self->file_label, summary->display_name);
+  gtk_label_set_label (self->version_label, version);
+  gtk_label_set_label (self->duration_label, duration);
+  gtk_label_set_label (self->events_label, events);
+}
+
+/**
+ * golanes_trace_view_set_summary:
+ *
+ * Shows the trace of @summary.  Its document may still be loading (its
+ * timeline streams in): call this again for the same summary whenever
+ * more is loaded and when the load ends, and the view grows with it,
+ * keeping what the user looks at.
+ */
+void
+golanes_trace_view_set_summary (GolanesTraceView          *self,
+                                const GolanesTraceSummary *summary)
+{
+  g_autoptr(GolanesSession) session = NULL;
 
   g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
   g_return_if_fail (summary != NULL && summary->document != NULL);
@@ -426,40 +474,53 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
                                    G_CONNECT_SWAPPED);
         }
     }
+
+  if (self->document == summary->document && self->session != NULL)
+    {
+      /* More of the same trace. */
+      golanes_timeline_view_refresh (self->timeline);
+      update_header (self, summary);
+      update_banner (self);
+      if (!golanes_document_is_loading (self->document))
+        last_shown_usec = g_get_monotonic_time ();
+      return;
+    }
+
   g_clear_pointer (&self->document, golanes_document_unref);
   self->document = golanes_document_ref (summary->document);
-  timeline = golanes_document_get_timeline (self->document);
 
   session = golanes_session_new (self->document);
   g_set_object (&self->session, session);
   golanes_timeline_view_set_session (self->timeline, session);
   golanes_details_panel_set_session (self->details, session);
 
-  version = golanes_trace_summary_dup_go_version (summary);
-  duration = golanes_timeline_format_duration (golanes_timeline_get_end_time (timeline) -
-                                               golanes_timeline_get_start_time (timeline));
-  n_events = golanes_document_get_n_events (self->document);
-  n_goroutines = golanes_timeline_get_n_goroutines (timeline);
-  n_events_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_events);
-  /* Translators: the number of events in the trace, %s being the number */
-  events_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events",
-                                              (gulong) MIN (n_events, G_MAXULONG)),
-                                 n_events_text);
-  /* Translators: the size of the trace: "1200 events, 14 goroutines", %s
-   * being the number of events as above and %u the number of goroutines */
-  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u goroutine", "%s, %u goroutines",
-                                         n_goroutines),
-                            events_text, n_goroutines);
-  gtk_label_set_label (self->file_label, summary->display_name);
-  gtk_label_set_label (self->version_label, version);
-  gtk_label_set_label (self->duration_label, duration);
-  gtk_label_set_label (self->events_label, events);
+  update_header (self, summary);
   update_banner (self);
 
   set_panels_document (self);
 
   gtk_widget_grab_focus (golanes_timeline_view_get_lanes (self->timeline));
-  last_shown_usec = g_get_monotonic_time ();
+  if (!golanes_document_is_loading (self->document))
+    last_shown_usec = g_get_monotonic_time ();
+}
+
+/**
+ * golanes_trace_view_clear:
+ *
+ * Lets go of the trace shown (a load cancelled while it streamed in).
+ */
+void
+golanes_trace_view_clear (GolanesTraceView *self)
+{
+  g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
+
+  clear_analyses (self);
+  golanes_timeline_view_set_session (self->timeline, NULL);
+  golanes_details_panel_set_session (self->details, NULL);
+  for (guint i = 0; i < self->panels->len; i++)
+    golanes_panel_set_document (g_ptr_array_index (self->panels, i), NULL);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->document, golanes_document_unref);
 }
 
 GolanesSession *

@@ -48,6 +48,8 @@ void                 _golanes_trace_view_drag_side_panel_edge  (GolanesTraceView
 const char          *golanes_trace_view_get_banner_text (GolanesTraceView *self);
 
 /* When a trace view last showed a trace (g_get_monotonic_time ()). */
+void                 golanes_trace_view_clear        (GolanesTraceView          *self);
+/* When a trace was last shown whole (its load ended). */
 gint64               _golanes_trace_view_get_last_shown_usec (void);
 
 /* What computes the shown document's analysis parts, or NULL. */

@@ -17,5 +17,7 @@ void _golanes_window_set_drop_highlight (GolanesWindow *self,
 
 GolanesTraceView *_golanes_window_get_trace_view   (GolanesWindow *self);
 AdwWindowTitle   *_golanes_window_get_window_title (GolanesWindow *self);
+/* A load runs (the trace may show already, streaming in). */
+gboolean          _golanes_window_is_loading       (GolanesWindow *self);
 
 G_END_DECLS

@@ -128,6 +128,12 @@ golanes_window_cancel_load (GolanesWindow *self)
     {
       g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
+      /* A trace shown while it streamed in goes with its load. */
+      if (self->summary != NULL && golanes_document_is_loading (self->summary->document))
+        {
+          golanes_trace_view_clear (self->trace_view);
+          g_clear_pointer (&self->summary, golanes_trace_summary_free);
+        }
     }
 }
 
@@ -195,6 +201,22 @@ golanes_window_load_progress_cb (goffset  bytes_read,
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  total_bytes > 0 ? (double) bytes_read / total_bytes : 0.0);
   gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+/* The timeline of the trace being loaded grew: the first time, the trace
+ * is shown; then it grows in view. */
+static void
+golanes_window_load_published_cb (const GolanesTraceSummary *summary,
+                                  gpointer                   user_data)
+{
+  GolanesWindow *self = user_data;
+
+  g_assert (GOLANES_IS_WINDOW (self));
+
+  if (self->summary != NULL && self->summary->document == summary->document)
+    golanes_trace_view_set_summary (self->trace_view, self->summary);
+  else
+    golanes_window_show_summary (self, golanes_trace_summary_copy (summary));
 }
 
 static void
@@ -286,6 +308,7 @@ golanes_window_open (GolanesWindow *self,
   golanes_trace_loader_load_async (file,
                                    self->load_cancellable,
                                    golanes_window_load_progress_cb,
+                                   golanes_window_load_published_cb,
                                    self,
                                    NULL,
                                    golanes_window_load_cb,
@@ -797,6 +820,14 @@ golanes_window_get_file (GolanesWindow *self)
   g_return_val_if_fail (GOLANES_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+gboolean
+_golanes_window_is_loading (GolanesWindow *self)
+{
+  g_return_val_if_fail (GOLANES_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
 }
 
 GolanesTraceView *

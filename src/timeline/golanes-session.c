@@ -30,6 +30,7 @@ struct _GolanesSession
   GolanesDocument *document;
   gint64           doc_start;
   gint64           doc_end;
+  gint64           loaded_end;   /* < doc_end while the trace streams in */
 
   gint64           visible_start;
   gint64           visible_end;
@@ -181,6 +182,35 @@ golanes_session_init (GolanesSession *self)
   self->forward = g_array_new (FALSE, FALSE, sizeof (View));
 }
 
+static void apply_visible (GolanesSession *self, gint64 start, gint64 end);
+
+/* The extent's end and how far the timeline is loaded.  While the trace
+ * streams in, the end is estimated from the share of the file read
+ * (generations cover about equal times per byte), and only grows. */
+static void
+compute_extent (GolanesSession *self,
+                gint64         *end,
+                gint64         *loaded)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
+  gint64 last = golanes_timeline_get_end_time (timeline);
+
+  *loaded = MAX (last, self->doc_start);
+  *end = *loaded;
+  if (golanes_document_is_loading (self->document))
+    {
+      double fraction = golanes_session_get_loaded_fraction (self);
+
+      if (fraction > 0.0 && fraction < 1.0)
+        *end = self->doc_start + (gint64) ((double) (*loaded - self->doc_start) / fraction);
+      *end = MAX (*end, self->doc_end);
+    }
+  if (*end <= self->doc_start)
+    *end = self->doc_start + GOLANES_SESSION_MIN_DURATION;
+  if (*loaded >= *end)
+    *loaded = *end;
+}
+
 /**
  * golanes_session_new:
  * @document: a loaded trace
@@ -199,13 +229,60 @@ golanes_session_new (GolanesDocument *document)
   self->document = golanes_document_ref (document);
   timeline = golanes_document_get_timeline (document);
   self->doc_start = golanes_timeline_get_start_time (timeline);
-  self->doc_end = golanes_timeline_get_end_time (timeline);
-  if (self->doc_end <= self->doc_start)
-    self->doc_end = self->doc_start + GOLANES_SESSION_MIN_DURATION;
+  compute_extent (self, &self->doc_end, &self->loaded_end);
   self->visible_start = self->doc_start;
   self->visible_end = self->doc_end;
 
   return self;
+}
+
+/**
+ * golanes_session_update_extent:
+ *
+ * The document's timeline grew or finished loading: the extent follows
+ * it.  A view of the whole trace stays a view of the whole trace; any
+ * other view stays where it is (clamped).
+ */
+void
+golanes_session_update_extent (GolanesSession *self)
+{
+  gboolean whole;
+  gint64 end, loaded;
+
+  g_return_if_fail (GOLANES_IS_SESSION (self));
+
+  whole = self->visible_start == self->doc_start && self->visible_end == self->doc_end;
+  compute_extent (self, &end, &loaded);
+  self->loaded_end = loaded;
+  if (end == self->doc_end)
+    return;
+  self->doc_end = end;
+  if (whole)
+    apply_visible (self, self->doc_start, self->doc_end);
+  else
+    apply_visible (self, self->visible_start, self->visible_end);
+}
+
+gint64
+golanes_session_get_loaded_end (GolanesSession *self)
+{
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), 0);
+
+  return self->loaded_end;
+}
+
+/* The share of the file in the timeline: 1 once loaded. */
+double
+golanes_session_get_loaded_fraction (GolanesSession *self)
+{
+  guint64 size;
+
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), 1.0);
+
+  size = golanes_document_get_file_size (self->document);
+  if (!golanes_document_is_loading (self->document) || size == 0)
+    return 1.0;
+  return MIN (1.0, (double) golanes_document_get_loaded_bytes (self->document) / (double) size);
 }
 
 /**

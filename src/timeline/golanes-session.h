@@ -31,6 +31,11 @@ GolanesSession  *golanes_session_new                (GolanesDocument *document);
 GolanesDocument *golanes_session_get_document       (GolanesSession  *self);
 gint64           golanes_session_get_start_time     (GolanesSession  *self);
 gint64           golanes_session_get_end_time       (GolanesSession  *self);
+/* While the trace streams in: the extent's end is estimated, and the
+ * timeline is read up to the loaded end (the end otherwise). */
+void             golanes_session_update_extent      (GolanesSession  *self);
+gint64           golanes_session_get_loaded_end     (GolanesSession  *self);
+double           golanes_session_get_loaded_fraction (GolanesSession *self);
 
 void             golanes_session_get_visible        (GolanesSession  *self,
                                                      gint64          *start,

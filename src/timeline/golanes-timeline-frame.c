@@ -210,6 +210,10 @@ _golanes_frame_init (Frame                             *f,
   f->n_cols = MAX (f->pw - f->data_x, 0);
   /* Columns of the LOD queries are device pixels. */
   f->ns_per_px = (double) (p->end - p->start) / (f->data_width * f->scale);
+  /* While the trace streams in, nothing is known after the loaded end:
+   * the plots stop there. */
+  if (p->loaded_end > 0 && p->loaded_end < p->end)
+    f->n_cols = (int) CLAMP (golanes_lod_column (p->start, f->ns_per_px, p->loaded_end), 0, f->n_cols);
 }
 
 /* A frame's pixel buffer, shared by the images of its lanes.  Buffers

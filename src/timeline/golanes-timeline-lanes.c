@@ -183,6 +183,7 @@ same_key (const GolanesTimelineRenderParams *a,
          a->scale == b->scale &&
          a->dark == b->dark &&
          a->pango == b->pango &&
+         a->loaded_end == b->loaded_end &&
          gdk_rgba_equal (&a->foreground, &b->foreground);
 }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "golanes-timeline-render-private.h"
 
 /* The painter loop: the visible lanes' queries first
@@ -189,6 +191,45 @@ _golanes_lane_painter (guint kind)
   return kind < G_N_ELEMENTS (painters) ? painters[kind] : NULL;
 }
 
+/* The x of the loaded end while the trace streams in, or -1 if every
+ * visible time is loaded. */
+static double
+unread_x (const GolanesTimelineRenderParams *p,
+          double                             gutter)
+{
+  double x;
+
+  if (p->loaded_end <= 0 || p->loaded_end >= p->end)
+    return -1;
+  x = gutter + (double) (p->loaded_end - p->start) * (p->width - gutter) / (double) (p->end - p->start);
+  return MAX (floor (x), gutter);
+}
+
+/* The part of the time axis not read yet: stripes over [x, width). */
+static void
+draw_unread (const GolanesTimelineRenderParams *p,
+             GtkSnapshot                       *snapshot,
+             double                             x,
+             double                             height)
+{
+  GdkRGBA stripe = p->foreground, clear = p->foreground;
+  graphene_rect_t area = GRAPHENE_RECT_INIT (x, 0, p->width - x, height);
+  GskColorStop stops[4];
+
+  stripe.alpha *= 0.10;
+  clear.alpha = 0;
+  stops[0] = (GskColorStop) { 0.0, clear };
+  stops[1] = (GskColorStop) { 0.6, clear };
+  stops[2] = (GskColorStop) { 0.6, stripe };
+  stops[3] = (GskColorStop) { 1.0, stripe };
+  gtk_snapshot_append_repeating_linear_gradient (snapshot, &area,
+                                                 &GRAPHENE_POINT_INIT (x, 0),
+                                                 &GRAPHENE_POINT_INIT (x + 6, 6),
+                                                 stops, G_N_ELEMENTS (stops));
+  gtk_snapshot_append_color (snapshot, golanes_palette_get (GOLANES_COLOR_GRID, p->dark),
+                             &GRAPHENE_RECT_INIT (x, 0, 1, height));
+}
+
 void
 golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
                                GtkSnapshot                       *snapshot)
@@ -285,6 +326,8 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
     }
 
   _golanes_frame_fill (&f, gutter - 1, 0, 1, p->height, golanes_palette_get (GOLANES_COLOR_GRID, p->dark));
+  if (unread_x (p, gutter) >= 0)
+    draw_unread (p, snapshot, unread_x (p, gutter), p->height);
   draw_highlights (&f);
 
   gtk_snapshot_pop (snapshot);
@@ -328,6 +371,8 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
   double gutter = golanes_timeline_params_get_gutter (p);
   double data_width = p->width - gutter;
   double last_right = -G_MAXDOUBLE;
+  double loading_x = G_MAXDOUBLE, loading_right = -G_MAXDOUBLE;
+  const TextEntry *loading;
   Frame f = { 0, };
 
   g_return_if_fail (p != NULL && p->layout != NULL && p->document != NULL);
@@ -348,6 +393,29 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
   span = golanes_timeline_format_duration (p->end - p->start);
   _golanes_frame_text (&f, span, 10, 0, gutter - 10 - LABEL_PAD, height, &p->foreground);
 
+  /* While the trace streams in, how far it has got, over the unread part
+   * of the axis; tick labels keep out of its way. */
+  if (unread_x (p, gutter) >= 0)
+    {
+      double x = unread_x (p, gutter);
+      g_autofree char *text = NULL;
+
+      draw_unread (p, snapshot, x, height);
+      /* Translators: shown on the time axis over the part of a trace not
+       * read yet; %.0f%% is how much of the file is read */
+      text = g_strdup_printf (_("Loading… %.0f%%"), 100.0 * p->loaded_fraction);
+      loading = _golanes_frame_text_entry (&f, text, -1, &p->foreground);
+      if (loading->node != NULL && p->width - x >= loading->width + 12)
+        {
+          loading_x = x + 6;
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (loading_x, floor ((height - 8 - loading->height) / 2) + 2));
+          gtk_snapshot_append_node (snapshot, loading->node);
+          gtk_snapshot_restore (snapshot);
+          loading_right = loading_x + loading->width + 8;
+        }
+    }
+
   golanes_timeline_ticks (p->start, p->end, golanes_timeline_get_start_time (timeline),
                           data_width, 110, ticks);
   for (guint i = 0; i < ticks->len; i++)
@@ -359,6 +427,8 @@ golanes_timeline_render_ruler (const GolanesTimelineRenderParams *p,
       _golanes_frame_fill (&f, x, height - 8, 1, 8, &p->foreground);
       label = _golanes_frame_text_entry (&f, tick->label, -1, &p->foreground);
       if (x + 4 <= last_right || x + 4 + label->width > p->width || label->node == NULL)
+        continue;
+      if (x + 4 + label->width + 8 > loading_x && x + 4 < loading_right)
         continue;
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, floor ((height - 8 - label->height) / 2) + 2));

@@ -55,6 +55,11 @@ typedef struct
   PangoContext                 *pango;
   const GolanesSessionInterval *highlight;
   guint                         n_highlight;
+  /* While the trace streams in: the timeline is read up to @loaded_end
+   * (the part after it is hatched), @loaded_fraction of the file.  0: all
+   * of it. */
+  gint64                        loaded_end;
+  double                        loaded_fraction;
 } GolanesTimelineRenderParams;
 
 void golanes_timeline_render_lanes (const GolanesTimelineRenderParams *params,

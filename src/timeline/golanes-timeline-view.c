@@ -118,6 +118,8 @@ _golanes_timeline_params_init (GolanesTimelineRenderParams *params,
   golanes_widget_get_color (widget, &params->foreground);
   params->pango = gtk_widget_get_pango_context (widget);
   params->highlight = golanes_session_get_highlight (session, &params->n_highlight);
+  params->loaded_end = golanes_session_get_loaded_end (session);
+  params->loaded_fraction = golanes_session_get_loaded_fraction (session);
   return TRUE;
 }
 
@@ -368,6 +370,26 @@ golanes_timeline_view_set_session (GolanesTimelineView *self,
 
   gtk_adjustment_set_value (self->vadjustment, 0);
   layout_changed (self);
+  update_actions (self);
+}
+
+/**
+ * golanes_timeline_view_refresh:
+ *
+ * The session's document grew as it streams in, or finished loading:
+ * the extent follows it, the new lanes are added, and all is drawn again.
+ */
+void
+golanes_timeline_view_refresh (GolanesTimelineView *self)
+{
+  g_return_if_fail (GOLANES_IS_TIMELINE_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+  golanes_session_update_extent (self->session);
+  golanes_timeline_layout_update (self->layout);
+  layout_changed (self);
+  gtk_widget_queue_draw (self->ruler);
   update_actions (self);
 }
 

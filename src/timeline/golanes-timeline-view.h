@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (GolanesTimelineView, golanes_timeline_view, GOLANES, TIMEL
 
 GtkWidget             *golanes_timeline_view_new         (void);
 GolanesSession        *golanes_timeline_view_get_session (GolanesTimelineView *self);
+void                   golanes_timeline_view_refresh     (GolanesTimelineView *self);
 void                   golanes_timeline_view_set_session (GolanesTimelineView *self,
                                                           GolanesSession      *session);
 GolanesTimelineLayout *golanes_timeline_view_get_layout  (GolanesTimelineView *self);

@@ -20,6 +20,8 @@
 #include "golanes-application.h"
 #include "golanes-gc-panel.h"
 #include "golanes-panel-util.h"
+#include "golanes-main-gate.h"
+#include "golanes-timeline-layout.h"
 #include "golanes-trace-view.h"
 #include "golanes-trace-header.h"
 #include "golanes-trace-loader-private.h"
@@ -631,6 +633,105 @@ test_cancel (void)
   _golanes_trace_loader_set_throttle (0);
 }
 
+static gboolean
+shows_partial_trace (gpointer data)
+{
+  GolanesWindow *window = data;
+  GolanesSession *session;
+
+  if (g_strcmp0 (golanes_window_get_page_name (window), "summary") != 0)
+    return FALSE;
+  session = golanes_trace_view_get_session (_golanes_window_get_trace_view (window));
+  return session != NULL && golanes_document_is_loading (golanes_session_get_document (session));
+}
+
+static gboolean
+load_ended (gpointer data)
+{
+  GolanesWindow *window = data;
+  GolanesSession *session = golanes_trace_view_get_session (_golanes_window_get_trace_view (window));
+
+  return session != NULL &&
+         golanes_document_is_ready (golanes_session_get_document (session), GOLANES_DOCUMENT_PART_TIMELINE) &&
+         golanes_window_get_file (window) != NULL && !_golanes_window_is_loading (window);
+}
+
+/* A trace of several generations, loaded slowly: it shows after its
+ * first generation, with the unread part marked, grows, and ends up as
+ * a trace loaded in one go shows. */
+static void
+test_streaming (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "longrun.trace", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GolanesDocument) whole = golanes_document_load_timeline (path, NULL, NULL, NULL, NULL);
+  g_autoptr(GolanesTimelineLayout) fresh = golanes_timeline_layout_new (whole);
+  GolanesTimeline *wtl = golanes_document_get_timeline (whole);
+  GolanesWindow *window = new_welcome_window ();
+  GolanesTimelineView *view;
+  GolanesSession *session;
+  g_autofree char *text = NULL;
+  gint64 start, end;
+
+  /* A pause after each generation is read. */
+  _golanes_trace_loader_set_throttle (800);
+  golanes_window_open (window, file);
+  g_assert_true (display_wait_until (shows_partial_trace, window, WAIT_MSEC));
+  g_assert_true (_golanes_window_is_loading (window));
+  view = golanes_trace_view_get_timeline (_golanes_window_get_trace_view (window));
+  session = golanes_timeline_view_get_session (view);
+
+  /* Part of it, the rest to come, and the window works on what is in. */
+  g_assert_cmpfloat (golanes_session_get_loaded_fraction (session), <, 1.0);
+  g_assert_cmpfloat (golanes_session_get_loaded_fraction (session), >, 0.0);
+  g_assert_cmpint (golanes_session_get_loaded_end (session), <, golanes_session_get_end_time (session));
+  g_assert_cmpint (golanes_session_get_loaded_end (session), <, golanes_timeline_get_end_time (wtl));
+  g_assert_cmpint (golanes_session_get_start_time (session), ==, golanes_timeline_get_start_time (wtl));
+  text = window_text (window);
+  g_assert_nonnull (strstr (text, "so far"));
+  g_clear_pointer (&text, g_free);
+  display_spin (200);
+  save_screenshot (window, "screenshot-streaming.png");
+  golanes_session_zoom (session, 4.0, golanes_session_get_start_time (session), TRUE);
+  display_spin (100);
+  golanes_session_zoom_fit (session);
+  display_spin (100);
+
+  /* The whole of it, as if loaded in one go. */
+  g_assert_true (display_wait_until (load_ended, window, WAIT_MSEC));
+  display_spin (200);
+  g_assert_true (golanes_timeline_view_get_session (view) == session);
+  g_assert_cmpint (golanes_session_get_end_time (session), ==, golanes_timeline_get_end_time (wtl));
+  g_assert_cmpint (golanes_session_get_loaded_end (session), ==, golanes_timeline_get_end_time (wtl));
+  g_assert_cmpfloat (golanes_session_get_loaded_fraction (session), ==, 1.0);
+  golanes_session_get_visible (session, &start, &end);
+  g_assert_cmpint (start, ==, golanes_timeline_get_start_time (wtl));
+  g_assert_cmpint (end, ==, golanes_timeline_get_end_time (wtl));
+  g_assert_cmpuint (golanes_timeline_layout_get_n_lanes (golanes_timeline_view_get_layout (view)), ==,
+                    golanes_timeline_layout_get_n_lanes (fresh));
+  g_assert_cmpuint (golanes_timeline_layout_get_n_groups (golanes_timeline_view_get_layout (view)), ==,
+                    golanes_timeline_layout_get_n_groups (fresh));
+  text = window_text (window);
+  g_assert_null (strstr (text, "so far"));
+  g_assert_cmpuint (golanes_main_gate_get_n_held (), ==, 0);
+  save_screenshot (window, "screenshot-streamed.png");
+
+  /* Opening another file while one streams in lets go of the first. */
+  golanes_window_open (window, file);
+  g_assert_true (display_wait_until (shows_partial_trace, window, WAIT_MSEC));
+  golanes_window_open (window, file);
+  g_assert_null (golanes_trace_view_get_session (_golanes_window_get_trace_view (window)));
+  g_assert_true (display_wait_until (shows_partial_trace, window, WAIT_MSEC));
+
+  /* Closing the window while it streams in frees it and the load. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (display_wait_until (is_null, &window, WAIT_MSEC));
+  display_spin (2000);
+  g_assert_cmpuint (golanes_main_gate_get_n_held (), ==, 0);
+  _golanes_trace_loader_set_throttle (0);
+}
+
 static GtkColumnView *
 find_column_view (GtkWidget *widget)
 {
@@ -830,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/golanes/open/bad-input", test_bad_input);
   g_test_add_func ("/golanes/load/cancel", test_cancel);
   g_test_add_func ("/golanes/load/analyses", test_analyses);
+  g_test_add_func ("/golanes/load/streaming", test_streaming);
   g_test_add_func ("/golanes/app/actions", test_actions);
 
   app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);

@@ -1297,7 +1297,7 @@ test_trace_view (void)
   /* The analysis parts wait this long before they start, so that the
    * panels first have the document without their parts. */
   _golanes_analyses_set_throttle (1000);
-  golanes_trace_loader_load_async (file, NULL, NULL, NULL, NULL, trace_loaded_cb, &load);
+  golanes_trace_loader_load_async (file, NULL, NULL, NULL, NULL, NULL, trace_loaded_cb, &load);
   g_assert_true (display_wait_until (load_done, &load, DISPLAY_WAIT_MSEC));
   g_assert_no_error (load.error);
   g_assert_nonnull (load.summary);

@@ -18,6 +18,9 @@
 #include "golanes-document.h"
 #include "golanes-error.h"
 
+/* Streaming: the builder yields to readers every YIELD_EVENTS events. */
+#define YIELD_EVENTS     1024
+
 struct _GolanesDocument
 {
   gint             ref_count;
@@ -41,6 +44,14 @@ struct _GolanesDocument
   guint64          valid_bytes;
   GError          *read_error;
   GolanesTimeline *timeline;
+
+  /* TIMELINE while it streams: readers hold the gate. */
+  GolanesGate             gate;
+  GolanesDocumentPublish  publish_func;
+  gint64                  publish_interval;
+  gpointer                publish_data;
+  GolanesTimeline        *loading;       /* once its first generation is in */
+  guint64                 loaded_bytes;
 
   /* GC */
   GolanesGc       *gc;
@@ -71,6 +82,7 @@ typedef struct
   GolanesBlocking         *blocking[GOLANES_BLOCKING_SCHED + 1];
   GolanesDocumentProgress  progress;
   gpointer                 progress_data;
+  GolanesGate             *gate;       /* held while streaming */
 } Pass;
 
 static gboolean
@@ -103,8 +115,14 @@ on_reader_progress (guint64  consumed,
   Pass *pass = user_data;
 
   pass->valid_bytes = consumed;
-  if (pass->progress != NULL)
-    pass->progress (consumed, total, pass->progress_data);
+  if (pass->progress == NULL)
+    return;
+  /* Between two events: readers may come in while the callback runs. */
+  if (pass->gate != NULL)
+    golanes_gate_write_leave (pass->gate);
+  pass->progress (consumed, total, pass->progress_data);
+  if (pass->gate != NULL)
+    golanes_gate_write_enter (pass->gate);
 }
 
 static gboolean
@@ -173,6 +191,9 @@ run_pass (GolanesDocument         *self,
   Pass pass = { 0 };
   GolanesEvent ev;
   gboolean ok = FALSE;
+  gboolean streaming = FALSE;
+  gint64 last_publish = 0;
+  guint64 published_events = 0;
 
   pass.parts = parts;
   pass.progress = progress;
@@ -204,6 +225,13 @@ run_pass (GolanesDocument         *self,
   golanes_trace_reader_set_progress_func (reader, on_reader_progress, &pass);
   golanes_trace_reader_set_cancellable (reader, cancellable);
 
+  if (pass.timeline != NULL && self->publish_func != NULL)
+    {
+      streaming = TRUE;
+      pass.gate = &self->gate;
+      golanes_gate_write_enter (&self->gate);
+    }
+
   while (golanes_trace_reader_next (reader, &ev, &local_error))
     {
       pass.n_events++;
@@ -211,6 +239,25 @@ run_pass (GolanesDocument         *self,
         pass.n_generations++;
       if (pass.timeline != NULL)
         golanes_timeline_feed (pass.timeline, reader, &ev);
+      if (streaming &&
+          (pass.n_events % YIELD_EVENTS == 0 || ev.kind == GOLANES_EVENT_SYNC))
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          /* Between two events the model is whole up to the last one:
+           * show it at the end of each generation and every interval. */
+          if (pass.n_events > published_events + 1 &&
+              (published_events == 0 || now - last_publish >= self->publish_interval ||
+               ev.kind == GOLANES_EVENT_SYNC))
+            {
+              self->loaded_bytes = pass.valid_bytes;
+              g_atomic_pointer_set (&self->loading, pass.timeline);
+              self->publish_func (self, self->publish_data);
+              published_events = pass.n_events;
+              last_publish = now;
+            }
+          golanes_gate_yield (&self->gate);
+        }
       if (pass.gc != NULL)
         {
           golanes_gc_feed (pass.gc, reader, &ev);
@@ -252,6 +299,8 @@ run_pass (GolanesDocument         *self,
   ok = TRUE;
 
 out:
+  if (streaming && !ok)
+    g_atomic_pointer_set (&self->loading, NULL);
   g_mutex_lock (&self->lock);
   if (ok)
     {
@@ -272,6 +321,11 @@ out:
   self->running &= ~parts;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
+  if (streaming)
+    {
+      self->loaded_bytes = self->file_size;
+      golanes_gate_write_leave (&self->gate);
+    }
 
   pass_clear (&pass);
   if (reader != NULL)
@@ -462,6 +516,7 @@ document_new (void)
 
   self->ref_count = 1;
   g_mutex_init (&self->lock);
+  golanes_gate_init (&self->gate);
   g_cond_init (&self->cond);
   return self;
 }
@@ -578,6 +633,7 @@ golanes_document_unref (GolanesDocument *self)
     g_clear_error (&self->part_error[part]);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->path);
+  golanes_gate_clear (&self->gate);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   g_free (self);
@@ -636,7 +692,49 @@ GolanesTimeline *
 golanes_document_get_timeline (GolanesDocument *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE) ? self->timeline : NULL;
+  if (golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE))
+    return self->timeline;
+  return g_atomic_pointer_get (&self->loading);
+}
+
+void
+golanes_document_set_streaming (GolanesDocument        *self,
+                                gint64                  interval_usec,
+                                GolanesDocumentPublish  publish,
+                                gpointer                user_data)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE));
+
+  g_mutex_lock (&self->lock);
+  self->publish_func = publish;
+  self->publish_data = user_data;
+  self->publish_interval = interval_usec;
+  g_mutex_unlock (&self->lock);
+}
+
+GolanesGate *
+golanes_document_get_gate (GolanesDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->gate;
+}
+
+gboolean
+golanes_document_is_loading (GolanesDocument *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return !golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE) &&
+         g_atomic_pointer_get (&self->loading) != NULL;
+}
+
+guint64
+golanes_document_get_loaded_bytes (GolanesDocument *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  if (golanes_document_is_ready (self, GOLANES_DOCUMENT_PART_TIMELINE))
+    return self->valid_bytes;
+  return self->loaded_bytes;
 }
 
 GolanesGc *

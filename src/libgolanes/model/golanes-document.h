@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "golanes-blocking.h"
+#include "golanes-gate.h"
 #include "golanes-gc.h"
 #include "golanes-goroutine-summary.h"
 #include "golanes-mmu.h"
@@ -129,6 +130,30 @@ gboolean         golanes_document_is_ready        (GolanesDocument         *self
 const GError    *golanes_document_get_part_error  (GolanesDocument         *self,
                                                    GolanesDocumentPart      part);
 
+/* Streaming the timeline part.  Set before the part is computed: the
+ * thread that computes it then holds the document's gate while it models
+ * the trace, yielding to readers between events; at each generation's end
+ * and every @interval_usec (checked every 1024 events) it makes the
+ * timeline built so far visible through golanes_document_get_timeline()
+ * and calls @publish.  @publish runs on that thread inside the gate: it
+ * must not wait for a reader (post to a main loop instead).  Readers enter
+ * the gate with golanes_gate_read_enter() around every use of the timeline
+ * (and of anything got from it) until the part is ready. */
+typedef void (*GolanesDocumentPublish) (GolanesDocument *document,
+                                        gpointer         user_data);
+
+void             golanes_document_set_streaming   (GolanesDocument        *self,
+                                                   gint64                  interval_usec,
+                                                   GolanesDocumentPublish  publish,
+                                                   gpointer                user_data);
+GolanesGate     *golanes_document_get_gate        (GolanesDocument *self);
+/* TRUE from the first publish of a streaming load until its timeline part
+ * is ready. */
+gboolean         golanes_document_is_loading      (GolanesDocument *self);
+/* The bytes of the file up to the end of the generation being modelled
+ * (inside the gate while loading); once ready, the valid bytes. */
+guint64          golanes_document_get_loaded_bytes (GolanesDocument *self);
+
 GolanesDocument *golanes_document_ref             (GolanesDocument *self);
 void             golanes_document_unref           (GolanesDocument *self);
 
@@ -140,6 +165,9 @@ guint            golanes_document_get_n_generations (GolanesDocument *self);
 const GError    *golanes_document_get_read_error  (GolanesDocument *self);
 guint64          golanes_document_get_lost_bytes  (GolanesDocument *self);
 
+/* The timeline once its part is ready; while a streaming load computes it
+ * (golanes_document_set_streaming()), the part of it loaded so far, to be
+ * read only inside the document's gate. */
 GolanesTimeline *golanes_document_get_timeline    (GolanesDocument *self);
 GolanesGc       *golanes_document_get_gc          (GolanesDocument *self);
 /* The MMU with the /mmu page's default flags (STW, background, assist). */

@@ -20,6 +20,12 @@ struct _GolanesTimelineLayout
   GPtrArray       *groups;     /* GolanesLaneGroup */
   gint32          *goroutine_lane;
   guint            n_goroutines;
+  guint            n_procs;
+  guint            n_threads;
+  guint            n_task_rows;
+  GHashTable      *by_function;   /* start function -> its GolanesLaneGroup */
+  GolanesLaneGroup *runtime_group;
+  GArray          *unnamed;       /* guint32: goroutines of no known name yet, in order */
   double           height;
   guint            serial;
   guint64          heap_max;   /* the heap plot's scale */

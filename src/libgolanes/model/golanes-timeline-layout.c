@@ -135,17 +135,222 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
   self->serial++;
 }
 
+/* Big groups start collapsed, so that a trace with thousands of
+ * goroutines opens on an overview rather than a wall of lanes; a group
+ * that grows that big while the trace streams in collapses then, unless
+ * it was expanded or collapsed by hand. */
+#define BIG_GROUP 200
+
+static void
+append_members (GArray  *members,
+                guint32  from,
+                guint32  to)
+{
+  for (guint32 i = from; i < to; i++)
+    g_array_append_val (members, i);
+}
+
+static gboolean
+golanes_sorted_u32_contains (GArray  *sorted,
+                             guint32  value,
+                             guint   *pos)
+{
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (sorted, guint32, mid) < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *pos = lo;
+  return lo < sorted->len && g_array_index (sorted, guint32, lo) == value;
+}
+
+/* Goroutine @i joins the group of its start function @name (taken). */
+static void
+add_goroutine (GolanesTimelineLayout *self,
+               guint32                i,
+               char                  *name)
+{
+  GolanesLaneGroup *group;
+
+  if (is_runtime_function (name))
+    {
+      if (self->runtime_group == NULL)
+        {
+          self->runtime_group = lane_group_new (GOLANES_GROUP_GOROUTINES,
+                                                g_strdup (_("Runtime goroutines")), TRUE);
+          self->runtime_group->runtime = TRUE;
+          g_ptr_array_add (self->groups, self->runtime_group);
+        }
+      g_array_append_val (self->runtime_group->members, i);
+      if (name[0] == '\0')
+        g_array_append_val (self->unnamed, i);
+      g_free (name);
+      return;
+    }
+
+  group = g_hash_table_lookup (self->by_function, name);
+  if (group == NULL)
+    {
+      group = lane_group_new (GOLANES_GROUP_GOROUTINES, g_strdup (name), FALSE);
+      g_hash_table_insert (self->by_function, name, group);
+      if (self->runtime_group != NULL)
+        g_ptr_array_insert (self->groups, (gint) self->groups->len - 1, group);
+      else
+        g_ptr_array_add (self->groups, group);
+    }
+  else
+    {
+      g_free (name);
+    }
+  /* A goroutine named late goes among the group's others in index order. */
+  if (group->members->len > 0 && g_array_index (group->members, guint32, group->members->len - 1) > i)
+    {
+      guint pos;
+
+      golanes_sorted_u32_contains (group->members, i, &pos);
+      g_array_insert_val (group->members, pos, i);
+    }
+  else
+    {
+      g_array_append_val (group->members, i);
+    }
+}
+
+static gint
+compare_first_member (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const GolanesLaneGroup *x = *(GolanesLaneGroup * const *) a;
+  const GolanesLaneGroup *y = *(GolanesLaneGroup * const *) b;
+  guint32 fx = g_array_index (x->members, guint32, 0);
+  guint32 fy = g_array_index (y->members, guint32, 0);
+
+  return fx < fy ? -1 : fx > fy;
+}
+
+/* Adds what the timeline has beyond what the layout knows: procs,
+ * threads, task rows and goroutines (to the group of their start
+ * function, new groups in order of their first goroutine, before the
+ * runtime-internal ones, which come last and collapsed). */
+static void
+add_new_members (GolanesTimelineLayout *self,
+                 GolanesTimeline       *timeline)
+{
+  const GolanesSeriesPoint *points;
+  guint n_points, n;
+
+  n = golanes_timeline_get_n_procs (timeline);
+  append_members (((GolanesLaneGroup *) g_ptr_array_index (self->groups, 0))->members, self->n_procs, n);
+  self->n_procs = n;
+
+  n = golanes_timeline_get_n_threads (timeline);
+  append_members (((GolanesLaneGroup *) g_ptr_array_index (self->groups, 1))->members, self->n_threads, n);
+  self->n_threads = n;
+
+  n = golanes_timeline_get_n_task_rows (timeline);
+  if (n > self->n_task_rows)
+    {
+      GolanesLaneGroup *group = self->n_task_rows > 0 ? g_ptr_array_index (self->groups, 2) : NULL;
+
+      if (group == NULL)
+        {
+          group = lane_group_new (GOLANES_GROUP_TASKS, g_strdup (_("Tasks")), FALSE);
+          g_ptr_array_insert (self->groups, 2, group);
+        }
+      append_members (group->members, self->n_task_rows, n);
+      self->n_task_rows = n;
+    }
+
+  n = golanes_timeline_get_n_goroutines (timeline);
+  if (n > self->n_goroutines)
+    self->goroutine_lane = g_renew (gint32, self->goroutine_lane, n);
+
+  /* Goroutines that had no name yet (no stack seen) may have one now:
+   * they leave the runtime group for their function's. */
+  if (self->unnamed->len > 0)
+    {
+      g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      GArray *members = self->runtime_group->members;
+      guint w = 0, k = 0;
+
+      for (guint u = 0; u < self->unnamed->len; u++)
+        {
+          guint32 i = g_array_index (self->unnamed, guint32, u);
+          char *name = golanes_timeline_dup_goroutine_function (timeline, i);
+
+          if (name[0] == '\0')
+            {
+              g_array_index (self->unnamed, guint32, w++) = i;
+              g_free (name);
+              continue;
+            }
+          g_array_append_val (named, i);
+          g_ptr_array_add (names, name);
+        }
+      g_array_set_size (self->unnamed, w);
+
+      w = 0;
+      for (guint m = 0; m < members->len; m++)
+        {
+          guint32 i = g_array_index (members, guint32, m);
+
+          while (k < named->len && g_array_index (named, guint32, k) < i)
+            k++;
+          if (k < named->len && g_array_index (named, guint32, k) == i)
+            continue;
+          g_array_index (members, guint32, w++) = i;
+        }
+      g_array_set_size (members, w);
+      for (guint u = 0; u < named->len; u++)
+        add_goroutine (self, g_array_index (named, guint32, u), g_ptr_array_index (names, u));
+    }
+
+  for (guint32 i = self->n_goroutines; i < n; i++)
+    add_goroutine (self, i, golanes_timeline_dup_goroutine_function (timeline, i));
+  self->n_goroutines = MAX (self->n_goroutines, n);
+
+  /* Goroutine groups in order of their first goroutine, as if every name
+   * had been known from the start. */
+  {
+    guint first = 0, last = self->groups->len - (self->runtime_group != NULL);
+
+    while (first < last && ((GolanesLaneGroup *) g_ptr_array_index (self->groups, first))->kind != GOLANES_GROUP_GOROUTINES)
+      first++;
+    if (last > first + 1)
+      g_qsort_with_data (self->groups->pdata + first, last - first, sizeof (gpointer),
+                         compare_first_member, NULL);
+  }
+
+  for (guint g = 0; g < self->groups->len; g++)
+    {
+      GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+
+      if (group->kind == GOLANES_GROUP_GOROUTINES && group->members->len > BIG_GROUP && !group->chosen)
+        group->collapsed = TRUE;
+    }
+
+  self->heap_max = 0;
+  for (guint k = GOLANES_SERIES_HEAP_ALLOC; k <= GOLANES_SERIES_HEAP_GOAL; k++)
+    {
+      points = golanes_timeline_get_series (timeline, k, &n_points);
+      for (guint i = 0; i < n_points; i++)
+        self->heap_max = MAX (self->heap_max, points[i].value);
+    }
+  self->count_max = golanes_timeline_get_max_count_total (timeline);
+}
+
 GolanesTimelineLayout *
 golanes_timeline_layout_new (GolanesDocument *document)
 {
   GolanesTimelineLayout *self;
-  GolanesTimeline *timeline;
-  g_autoptr(GHashTable) by_function = NULL;
-  GolanesLaneGroup *runtime_group = NULL;
-  GolanesLaneGroup *group;
-  const GolanesSeriesPoint *points;
-  guint n_points;
-  guint n;
 
   g_return_val_if_fail (document != NULL, NULL);
 
@@ -153,82 +358,32 @@ golanes_timeline_layout_new (GolanesDocument *document)
   self->document = golanes_document_ref (document);
   self->lanes = g_array_new (FALSE, FALSE, sizeof (GolanesLane));
   self->groups = g_ptr_array_new_with_free_func (lane_group_free);
-  timeline = golanes_document_get_timeline (document);
+  self->by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unnamed = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->goroutine_lane = g_new (gint32, 1);
+  g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
+  g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
 
-  n = golanes_timeline_get_n_procs (timeline);
-  group = lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE);
-  for (guint32 i = 0; i < n; i++)
-    g_array_append_val (group->members, i);
-  g_ptr_array_add (self->groups, group);
-
-  n = golanes_timeline_get_n_threads (timeline);
-  group = lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE);
-  for (guint32 i = 0; i < n; i++)
-    g_array_append_val (group->members, i);
-  g_ptr_array_add (self->groups, group);
-
-  n = golanes_timeline_get_n_task_rows (timeline);
-  if (n > 0)
-    {
-      group = lane_group_new (GOLANES_GROUP_TASKS, g_strdup (_("Tasks")), FALSE);
-      for (guint32 i = 0; i < n; i++)
-        g_array_append_val (group->members, i);
-      g_ptr_array_add (self->groups, group);
-    }
-
-  /* Goroutines grouped by start function, groups in order of their first
-   * goroutine; runtime-internal ones last and collapsed. */
-  self->n_goroutines = golanes_timeline_get_n_goroutines (timeline);
-  self->goroutine_lane = g_new (gint32, MAX (self->n_goroutines, 1));
-  by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint32 i = 0; i < self->n_goroutines; i++)
-    {
-      g_autofree char *name = golanes_timeline_dup_goroutine_function (timeline, i);
-
-      if (is_runtime_function (name))
-        {
-          if (runtime_group == NULL)
-            {
-              runtime_group = lane_group_new (GOLANES_GROUP_GOROUTINES,
-                                              g_strdup (_("Runtime goroutines")), TRUE);
-              runtime_group->runtime = TRUE;
-            }
-          g_array_append_val (runtime_group->members, i);
-          continue;
-        }
-
-      group = g_hash_table_lookup (by_function, name);
-      if (group == NULL)
-        {
-          group = lane_group_new (GOLANES_GROUP_GOROUTINES, g_strdup (name), FALSE);
-          g_hash_table_insert (by_function, g_steal_pointer (&name), group);
-          g_ptr_array_add (self->groups, group);
-        }
-      g_array_append_val (group->members, i);
-    }
-  if (runtime_group != NULL)
-    g_ptr_array_add (self->groups, runtime_group);
-
-  /* Big groups start collapsed, so that a trace with thousands of
-   * goroutines opens on an overview rather than a wall of lanes. */
-  for (guint g = 0; g < self->groups->len; g++)
-    {
-      group = g_ptr_array_index (self->groups, g);
-      if (group->kind == GOLANES_GROUP_GOROUTINES && group->members->len > 200)
-        group->collapsed = TRUE;
-    }
-
-  for (guint k = GOLANES_SERIES_HEAP_ALLOC; k <= GOLANES_SERIES_HEAP_GOAL; k++)
-    {
-      points = golanes_timeline_get_series (timeline, k, &n_points);
-      for (guint i = 0; i < n_points; i++)
-        self->heap_max = MAX (self->heap_max, points[i].value);
-    }
-
-  self->count_max = golanes_timeline_get_max_count_total (timeline);
-
+  add_new_members (self, golanes_document_get_timeline (document));
   golanes_timeline_layout_rebuild (self);
   return self;
+}
+
+/**
+ * golanes_timeline_layout_update:
+ *
+ * The document's timeline grew (it streams in): adds the lanes of what is
+ * new and bumps the serial.  Groups keep their state; new goroutines of a
+ * known start function join its group.  Returns %TRUE if lanes were added.
+ */
+gboolean
+golanes_timeline_layout_update (GolanesTimelineLayout *self)
+{
+  guint n_lanes = self->lanes->len;
+
+  add_new_members (self, golanes_document_get_timeline (self->document));
+  golanes_timeline_layout_rebuild (self);
+  return self->lanes->len != n_lanes;
 }
 
 void
@@ -240,6 +395,8 @@ golanes_timeline_layout_free (GolanesTimelineLayout *self)
   g_clear_pointer (&self->document, golanes_document_unref);
   g_array_unref (self->lanes);
   g_ptr_array_unref (self->groups);
+  g_clear_pointer (&self->by_function, g_hash_table_unref);
+  g_clear_pointer (&self->unnamed, g_array_unref);
   g_free (self->goroutine_lane);
   if (self->render_data != NULL && self->render_data_free != NULL)
     self->render_data_free (self->render_data);
@@ -334,6 +491,7 @@ golanes_timeline_layout_set_group_collapsed (GolanesTimelineLayout *self,
   g_return_if_fail (group < self->groups->len);
 
   g = g_ptr_array_index (self->groups, group);
+  g->chosen = TRUE;
   if (g->collapsed == !!collapsed)
     return;
   g->collapsed = !!collapsed;

@@ -63,6 +63,7 @@ typedef struct
   GolanesGroupKind kind;
   gboolean         collapsed;
   gboolean         runtime;   /* runtime-internal goroutines */
+  gboolean         chosen;    /* collapsed or expanded by hand */
   GArray          *members;   /* guint32 indices (goroutines, procs, threads, task rows) */
 } GolanesLaneGroup;
 
@@ -70,6 +71,7 @@ typedef struct _GolanesTimelineLayout GolanesTimelineLayout;
 
 GolanesTimelineLayout  *golanes_timeline_layout_new        (GolanesDocument       *document);
 void                    golanes_timeline_layout_free       (GolanesTimelineLayout *self);
+gboolean                golanes_timeline_layout_update     (GolanesTimelineLayout *self);
 guint                   golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self);
 const GolanesLane      *golanes_timeline_layout_get_lane   (GolanesTimelineLayout *self,
                                                             guint                  index);

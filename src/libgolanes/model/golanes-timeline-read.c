@@ -557,14 +557,36 @@ golanes_timeline_get_stw_track (GolanesTimeline *self)
   return self->stw_track;
 }
 
+gboolean
+golanes_timeline_is_finished (GolanesTimeline *self)
+{
+  return self->finished;
+}
+
 guint
 golanes_timeline_query_ranges (GolanesTimeline *self,
                                gint64           t0,
                                gint64           t1,
                                GArray          *out)
 {
-  g_return_val_if_fail (self->finished, 0);
-  return golanes_interval_tree_query (self->range_tree, t0, t1, out);
+  guint found = 0;
+
+  if (self->finished)
+    return golanes_interval_tree_query (self->range_tree, t0, t1, out);
+
+  /* Loading: no tree yet, and open ranges reach the end so far. */
+  for (guint32 i = 0; i < self->ranges->len; i++)
+    {
+      const GolanesTimelineRange *r = RANGE (self, i);
+      gint64 end = (r->flags & GOLANES_SPAN_OPEN) ? MAX (self->end_time, r->start) : r->end;
+
+      if (r->start < t1 && MAX (end, r->start + 1) > t0)
+        {
+          g_array_append_val (out, i);
+          found++;
+        }
+    }
+  return found;
 }
 
 const GolanesSeriesPoint *
@@ -611,7 +633,9 @@ golanes_timeline_query_tasks (GolanesTimeline *self,
                               gint64           t1,
                               GArray          *out)
 {
-  g_return_val_if_fail (self->finished, 0);
+  /* Tasks are laid out once the whole trace is in. */
+  if (!self->finished)
+    return 0;
   return golanes_interval_tree_query (self->task_tree, t0, t1, out);
 }
 
@@ -635,7 +659,9 @@ golanes_timeline_query_regions (GolanesTimeline *self,
                                 gint64           t1,
                                 GArray          *out)
 {
-  g_return_val_if_fail (self->finished, 0);
+  /* Regions are laid out once the whole trace is in. */
+  if (!self->finished)
+    return 0;
   return golanes_interval_tree_query (self->region_tree, t0, t1, out);
 }
 

@@ -531,6 +531,12 @@ compact_goroutine (GolanesTimeline *self,
   self->loc[gi] = (guint32) self->compact_len;
   self->compact_len = (gsize) (p - self->compact);
   self->n_compact++;
+  /* A reader of the timeline while it streams in may have made a track
+   * from an earlier record of this goroutine (packed, then mentioned
+   * again): that one is out of date.  Readers hold no track while the
+   * builder runs. */
+  if (G_UNLIKELY (g_hash_table_size (self->expanded) > 0))
+    g_hash_table_remove (self->expanded, GUINT_TO_POINTER (gi));
 }
 
 /* A packed goroutine that the trace mentions again goes back to the live

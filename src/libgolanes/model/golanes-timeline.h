@@ -210,6 +210,13 @@ void             golanes_timeline_finish (GolanesTimeline    *self);
 GolanesTimeline *golanes_timeline_new_from_reader (GolanesTraceReader *reader,
                                                    GError            **error);
 
+/* Every getter works while the model is built, between two events fed
+ * (the streaming load reads it so, inside the document's gate): it shows
+ * the events fed so far, with open spans and ranges ending at the latest
+ * event (golanes_timeline_get_end_time()).  Tasks, task rows and regions
+ * appear at golanes_timeline_finish(). */
+gboolean          golanes_timeline_is_finished      (GolanesTimeline *self);
+
 GolanesStackTable *golanes_timeline_get_stack_table (GolanesTimeline *self);
 const char       *golanes_timeline_get_reason       (GolanesTimeline *self,
                                                      guint16          reason);
