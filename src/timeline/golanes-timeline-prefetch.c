@@ -21,6 +21,52 @@
 /* The level-of-detail items of @track in the frame's window, in f->items.
  * Lanes query their tracks in the order prefetch_collect() lists them, so
  * the answer is usually already there. */
+/* While the trace streams in, a track's last span may still be open (its
+ * end not read yet): it is drawn up to the loaded end, not as the sliver
+ * a query gives it. */
+static void
+extend_open_span (Frame        *f,
+                  GolanesTrack *track)
+{
+  gint64 loaded = f->p->loaded_end, start;
+  guint n = golanes_track_get_n_spans (track);
+  GolanesLodItem *last = f->items->len > 0 ? &g_array_index (f->items, GolanesLodItem, f->items->len - 1) : NULL;
+  gint64 x1, x0;
+
+  if (n == 0 || !golanes_track_is_open (track))
+    return;
+  start = golanes_track_get_start (track, n - 1);
+  if (start >= f->p->end || loaded <= f->p->start || loaded <= start)
+    return;
+  x1 = CLAMP (golanes_lod_column (f->p->start, f->ns_per_px, loaded), 0, f->n_cols);
+  x0 = CLAMP (golanes_lod_column (f->p->start, f->ns_per_px, start), 0, f->n_cols);
+  if (last != NULL && last->first + last->count == n)
+    {
+      if (last->count == 1)
+        {
+          last->end = MAX (last->end, loaded);
+          last->x1 = MAX (last->x1, (gint32) x1);
+          return;
+        }
+      /* Merged with the narrow spans before it: it goes on alone. */
+      last->count--;
+      x0 = MAX (x0, last->x1);
+    }
+  if (x1 > x0)
+    {
+      GolanesLodItem item = { 0, };
+
+      item.start = start;
+      item.end = loaded;
+      item.first = n - 1;
+      item.count = 1;
+      item.x0 = (gint32) x0;
+      item.x1 = (gint32) x1;
+      item.state = golanes_track_get_state (track, n - 1);
+      g_array_append_val (f->items, item);
+    }
+}
+
 guint
 _golanes_frame_query (Frame        *f,
                       GolanesTrack *track)
@@ -35,9 +81,14 @@ _golanes_frame_query (Frame        *f,
 
       f->items = pf->items;
       pf->items = swap;
-      return f->items->len;
     }
-  return golanes_track_query_lod (track, f->p->start, f->p->end, f->ns_per_px, f->items);
+  else
+    {
+      golanes_track_query_lod (track, f->p->start, f->p->end, f->ns_per_px, f->items);
+    }
+  if (f->p->loaded_end > 0 && !golanes_timeline_is_finished (f->timeline))
+    extend_open_span (f, track);
+  return f->items->len;
 }
 
 #define MAX_PREFETCH_WORKERS 3
