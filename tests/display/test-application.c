@@ -692,6 +692,15 @@ test_streaming (void)
   g_clear_pointer (&text, g_free);
   display_spin (200);
   save_screenshot (window, "screenshot-streaming.png");
+  /* Find by id reveals a goroutine of the part loaded. */
+  {
+    GolanesTimeline *tl = golanes_document_get_timeline (golanes_session_get_document (session));
+    gint index = golanes_timeline_lookup_goroutine (tl, 22);
+
+    g_assert_cmpint (index, >=, 0);
+    golanes_session_reveal_goroutine (session, 22);
+    g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (golanes_timeline_view_get_layout (view), index), >=, 0);
+  }
   golanes_session_zoom (session, 4.0, golanes_session_get_start_time (session), TRUE);
   display_spin (100);
   golanes_session_zoom_fit (session);
