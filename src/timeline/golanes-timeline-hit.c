@@ -131,6 +131,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
   n_cols = (int) ceil (p->width * scale) - (int) gutter * scale;
   items = g_array_new (FALSE, FALSE, sizeof (GolanesLodItem));
   golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
+  _golanes_lod_extend_open (items, hit->track, p, ns_per_px, n_cols);
   column = (gint64) floor ((x - gutter) * scale);
   find_item (items, column, lane->kind == GOLANES_LANE_GC ? STW_MIN_WIDTH * scale : 1, n_cols, &hit->item);
 

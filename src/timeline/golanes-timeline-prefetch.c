@@ -24,22 +24,29 @@
 /* While the trace streams in, a track's last span may still be open (its
  * end not read yet): it is drawn up to the loaded end, not as the sliver
  * a query gives it. */
-static void
-extend_open_span (Frame        *f,
-                  GolanesTrack *track)
+void
+_golanes_lod_extend_open (GArray                            *items,
+                          GolanesTrack                      *track,
+                          const GolanesTimelineRenderParams *p,
+                          double                             ns_per_px,
+                          int                                n_cols)
 {
-  gint64 loaded = f->p->loaded_end, start;
-  guint n = golanes_track_get_n_spans (track);
-  GolanesLodItem *last = f->items->len > 0 ? &g_array_index (f->items, GolanesLodItem, f->items->len - 1) : NULL;
+  gint64 loaded = p->loaded_end, start;
+  guint n;
+  GolanesLodItem *last = items->len > 0 ? &g_array_index (items, GolanesLodItem, items->len - 1) : NULL;
   gint64 x1, x0;
 
+  if (track == NULL || p->loaded_end <= 0 ||
+      golanes_timeline_is_finished (golanes_document_get_timeline (p->document)))
+    return;
+  n = golanes_track_get_n_spans (track);
   if (n == 0 || !golanes_track_is_open (track))
     return;
   start = golanes_track_get_start (track, n - 1);
-  if (start >= f->p->end || loaded <= f->p->start || loaded <= start)
+  if (start >= p->end || loaded <= p->start || loaded <= start)
     return;
-  x1 = CLAMP (golanes_lod_column (f->p->start, f->ns_per_px, loaded), 0, f->n_cols);
-  x0 = CLAMP (golanes_lod_column (f->p->start, f->ns_per_px, start), 0, f->n_cols);
+  x1 = CLAMP (golanes_lod_column (p->start, ns_per_px, loaded), 0, n_cols);
+  x0 = CLAMP (golanes_lod_column (p->start, ns_per_px, start), 0, n_cols);
   if (last != NULL && last->first + last->count == n)
     {
       if (last->count == 1)
@@ -63,7 +70,7 @@ extend_open_span (Frame        *f,
       item.x0 = (gint32) x0;
       item.x1 = (gint32) x1;
       item.state = golanes_track_get_state (track, n - 1);
-      g_array_append_val (f->items, item);
+      g_array_append_val (items, item);
     }
 }
 
@@ -86,8 +93,7 @@ _golanes_frame_query (Frame        *f,
     {
       golanes_track_query_lod (track, f->p->start, f->p->end, f->ns_per_px, f->items);
     }
-  if (f->p->loaded_end > 0 && !golanes_timeline_is_finished (f->timeline))
-    extend_open_span (f, track);
+  _golanes_lod_extend_open (f->items, track, f->p, f->ns_per_px, f->n_cols);
   return f->items->len;
 }
 

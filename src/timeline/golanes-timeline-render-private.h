@@ -287,6 +287,13 @@ void  _golanes_frame_prefetch      (Frame        *f,
                                     guint         first,
                                     guint         last);
 void  _golanes_frame_prefetch_free (Frame        *f);
+/* While the trace streams in: a track's open last span, drawn (and hit)
+ * up to the loaded end instead of as a sliver at its start. */
+void  _golanes_lod_extend_open      (GArray                            *items,
+                                     GolanesTrack                      *track,
+                                     const GolanesTimelineRenderParams *p,
+                                     double                             ns_per_px,
+                                     int                                n_cols);
 guint _golanes_frame_query         (Frame        *f,
                                     GolanesTrack *track);
 

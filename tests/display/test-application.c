@@ -696,10 +696,13 @@ test_streaming (void)
   {
     GolanesTimeline *tl = golanes_document_get_timeline (golanes_session_get_document (session));
     gint index = golanes_timeline_lookup_goroutine (tl, 22);
+    GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (view);
+    gint lane_index;
 
     g_assert_cmpint (index, >=, 0);
     golanes_session_reveal_goroutine (session, 22);
-    g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (golanes_timeline_view_get_layout (view), index), >=, 0);
+    lane_index = golanes_timeline_layout_get_goroutine_lane (layout, index);
+    g_assert_cmpint (lane_index, >=, 0);
   }
   golanes_session_zoom (session, 4.0, golanes_session_get_start_time (session), TRUE);
   display_spin (100);
