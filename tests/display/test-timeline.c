@@ -49,6 +49,7 @@ shows_trace (gpointer data)
   GolanesWindow *w = data;
 
   return g_strcmp0 (golanes_window_get_page_name (w), "summary") == 0 &&
+         !_golanes_window_is_loading (w) &&
          golanes_trace_view_get_session (_golanes_window_get_trace_view (w)) != NULL;
 }
 

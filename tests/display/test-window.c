@@ -44,6 +44,7 @@ shows_frames (gpointer data)
   GolanesTraceView *view = _golanes_window_get_trace_view (window);
 
   return g_strcmp0 (golanes_window_get_page_name (window), "summary") == 0 &&
+         !_golanes_window_is_loading (window) &&
          golanes_trace_view_get_session (view) != NULL &&
          golanes_timeline_view_get_n_frames (golanes_trace_view_get_timeline (view)) > 0;
 }
