@@ -7,16 +7,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "golanes-gate.h"
 
 void
 golanes_gate_init (GolanesGate *gate)
 {
+  memset (gate, 0, sizeof *gate);
   g_mutex_init (&gate->mutex);
   g_cond_init (&gate->cond);
-  gate->readers = 0;
-  gate->readers_waiting = 0;
-  gate->writer = FALSE;
 }
 
 void

@@ -322,10 +322,7 @@ out:
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
   if (streaming)
-    {
-      self->loaded_bytes = self->file_size;
-      golanes_gate_write_leave (&self->gate);
-    }
+    golanes_gate_write_leave (&self->gate);
 
   pass_clear (&pass);
   if (reader != NULL)

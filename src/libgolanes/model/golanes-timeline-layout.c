@@ -150,24 +150,23 @@ append_members (GArray  *members,
     g_array_append_val (members, i);
 }
 
-static gboolean
-golanes_sorted_u32_contains (GArray  *sorted,
-                             guint32  value,
-                             guint   *pos)
+/* Where @value goes in the sorted @array. */
+static guint
+lower_bound_u32 (GArray  *array,
+                 guint32  value)
 {
-  guint lo = 0, hi = sorted->len;
+  guint lo = 0, hi = array->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (sorted, guint32, mid) < value)
+      if (g_array_index (array, guint32, mid) < value)
         lo = mid + 1;
       else
         hi = mid;
     }
-  *pos = lo;
-  return lo < sorted->len && g_array_index (sorted, guint32, lo) == value;
+  return lo;
 }
 
 /* Goroutine @i joins the group of its start function @name (taken). */
@@ -209,17 +208,7 @@ add_goroutine (GolanesTimelineLayout *self,
       g_free (name);
     }
   /* A goroutine named late goes among the group's others in index order. */
-  if (group->members->len > 0 && g_array_index (group->members, guint32, group->members->len - 1) > i)
-    {
-      guint pos;
-
-      golanes_sorted_u32_contains (group->members, i, &pos);
-      g_array_insert_val (group->members, pos, i);
-    }
-  else
-    {
-      g_array_append_val (group->members, i);
-    }
+  g_array_insert_val (group->members, lower_bound_u32 (group->members, i), i);
 }
 
 static gint
