@@ -96,6 +96,7 @@ golanes_cli_events (int    argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
+  golanes_trace_reader_set_threaded (reader, golanes_trace_reader_threaded_default ());
 
   fmt = golanes_text_formatter_new ();
   golanes_text_buf_init (&out);

@@ -22,7 +22,9 @@
  * prints numbers).  Usage: bench-model TRACE
  *
  * 1. parse only: read every event, do nothing with it;
- * 2. load: read every event into the timeline model and finish it.
+ * 2. load: read every event into the timeline model and finish it, with
+ *    the reader on the caller's thread and (with two cores or more) with
+ *    the threaded reader.
  * Both report wall-clock and CPU (user + system) time, since a busy
  * machine stretches the wall clock.  The model's memory is reported from
  * its own accounting and from the process: anonymous resident memory
@@ -68,6 +70,7 @@ main (int   argc,
   GolanesEvent ev;
   guint64 n_events = 0, n_spans;
   double w0, c0, parse_wall, parse_cpu, load_wall, load_cpu, feed_cpu = 0;
+  double threaded_wall = 0, threaded_cpu = 0;
   gint64 anon_before, anon_after, hwm;
   gsize model_bytes;
   guint i, n_tracks = 0;
@@ -95,6 +98,26 @@ main (int   argc,
   if (error != NULL)
     fprintf (stderr, "warning: %s\n", error->message);
   g_clear_error (&error);
+
+  /* Parse + model with the threaded reader, when this machine has the
+   * cores for it: the speed-up of overlapping decoding and modelling. */
+  if (golanes_trace_reader_threaded_default ())
+    {
+      w0 = wall_now ();
+      c0 = cpu_now ();
+      reader = golanes_trace_reader_new_for_path (argv[1], &error);
+      g_assert_no_error (error);
+      golanes_trace_reader_set_threaded (reader, TRUE);
+      tl = golanes_timeline_new ();
+      while (golanes_trace_reader_next (reader, &ev, &error))
+        golanes_timeline_feed (tl, reader, &ev);
+      golanes_trace_reader_free (reader);
+      golanes_timeline_finish (tl);
+      threaded_wall = wall_now () - w0;
+      threaded_cpu = cpu_now () - c0;
+      golanes_timeline_free (tl);
+      g_clear_error (&error);
+    }
 
   malloc_trim (0);
   anon_before = status_kb ("RssAnon:");
@@ -136,6 +159,11 @@ main (int   argc,
           n_spans, n_events ? (double) n_spans / n_events : 0.0);
   printf ("parse only:            %.3f s wall, %.3f s cpu\n", parse_wall, parse_cpu);
   printf ("load (parse + model):  %.3f s wall, %.3f s cpu\n", load_wall, load_cpu);
+  if (threaded_wall > 0)
+    printf ("load, threaded reader: %.3f s wall, %.3f s cpu (%.2fx faster than one thread)\n",
+            threaded_wall, threaded_cpu, load_wall / threaded_wall);
+  else
+    printf ("load, threaded reader: not measured (one core, or GOLANES_THREADS=1)\n");
   printf ("model build:           %.3f s cpu (feed %.3f s + finish %.3f s)\n",
           load_cpu - parse_cpu, feed_cpu - parse_cpu, load_cpu - feed_cpu);
   printf ("model bytes (own):     %" G_GSIZE_FORMAT " (%.1f bytes/event, %.1f bytes/span)\n",

@@ -11,6 +11,7 @@
 
 #include "golanes-document.h"
 #include "golanes-timeline-layout-private.h"
+#include "model-digest.h"
 
 /* A timeline streamed in (golanes_document_set_streaming()) is read while
  * it is built: at each publish, and by a second reader at any moment the
@@ -405,6 +406,86 @@ test_gate (void)
   g_assert_cmpint (t.violations, ==, 0);
 }
 
+/* ---- every fixture: the same model three ways ------------------------- */
+
+static char *
+digest_of_reader_load (const char *path,
+                       gboolean    threaded,
+                       guint64    *n_values)
+{
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *r = golanes_trace_reader_new_for_path (path, &error);
+  GolanesTimeline *tl = golanes_timeline_new ();
+  GolanesEvent ev;
+  char *digest;
+
+  g_assert_no_error (error);
+  golanes_trace_reader_set_threaded (r, threaded);
+  while (golanes_trace_reader_next (r, &ev, &error))
+    golanes_timeline_feed (tl, r, &ev);
+  golanes_trace_reader_free (r);
+  golanes_timeline_finish (tl);
+  digest = model_digest (tl, n_values);
+  golanes_timeline_free (tl);
+  return digest;
+}
+
+static void
+count_publish_cb (GolanesDocument *doc,
+                  gpointer         user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* The model built in one go on the caller's thread, with the threaded
+ * reader, and streamed in by a document (published every 1024 events and
+ * at each generation's end) is one model, digest for digest, for every
+ * fixture (the truncated ones too: each keeps what precedes the error). */
+static void
+test_same_models (void)
+{
+  static const char *versions[] = { "go1.22", "go1.23", "go1.26" };
+  guint n_files = 0, n_published = 0;
+  guint64 n_values = 0;
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", versions[v], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          g_autofree char *one_go = NULL, *threaded = NULL, *streamed = NULL;
+          g_autoptr(GolanesDocument) doc = NULL;
+          g_autoptr(GError) error = NULL;
+          guint64 n = 0;
+
+          if (!g_str_has_suffix (name, ".trace"))
+            continue;
+          path = g_build_filename (dir_path, name, NULL);
+          one_go = digest_of_reader_load (path, FALSE, &n);
+          threaded = digest_of_reader_load (path, TRUE, NULL);
+          g_assert_cmpstr (threaded, ==, one_go);
+
+          doc = golanes_document_new_for_path (path);
+          golanes_document_set_streaming (doc, 0, count_publish_cb, &n_published);
+          g_assert_true (golanes_document_compute_part (doc, GOLANES_DOCUMENT_PART_TIMELINE, NULL, &error));
+          g_assert_no_error (error);
+          streamed = model_digest (golanes_document_get_timeline (doc), NULL);
+          g_assert_cmpstr (streamed, ==, one_go);
+          n_files++;
+          n_values += n;
+        }
+    }
+  g_test_message ("%u fixtures, %" G_GUINT64_FORMAT " values compared, %u publishes",
+                  n_files, n_values, n_published);
+  g_assert_cmpuint (n_files, >=, 60);
+  g_assert_cmpuint (n_published, >=, n_files);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +500,7 @@ main (int   argc,
       g_test_add_data_func (test, GUINT_TO_POINTER (i), test_prefix);
     }
   g_test_add_func ("/streaming/cancel", test_cancel);
+  g_test_add_func ("/streaming/same-models", test_same_models);
 
   return g_test_run ();
 }

@@ -753,6 +753,172 @@ test_progress (void)
   golanes_trace_reader_free (r);
 }
 
+/* ---- the threaded reader ------------------------------------------------ */
+
+/* What a reader gives for a trace: the text of every event (which reads
+ * the look-ups: strings, stacks, task names), where each progress report
+ * came in the stream, the generation serial at each Sync, the error. */
+typedef struct
+{
+  GolanesTextBuf buf;
+  GString       *progress;
+  guint64        n_events;
+  char          *error;
+} Stream;
+
+static void
+stream_progress_cb (guint64  consumed,
+                    guint64  total,
+                    gpointer user_data)
+{
+  Stream *s = user_data;
+
+  g_string_append_printf (s->progress, "%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " ",
+                          s->n_events, consumed, total);
+}
+
+static void
+read_stream (const char *path,
+             gboolean    threaded,
+             Stream     *s)
+{
+  g_autoptr(GError) error = NULL;
+  GolanesTraceReader *r = golanes_trace_reader_new_for_path (path, &error);
+  GolanesEvent ev;
+
+  g_assert_no_error (error);
+  golanes_text_buf_init (&s->buf);
+  s->progress = g_string_new (NULL);
+  golanes_trace_reader_set_progress_func (r, stream_progress_cb, s);
+  golanes_trace_reader_set_threaded (r, threaded);
+  while (golanes_trace_reader_next (r, &ev, &error))
+    {
+      s->n_events++;
+      golanes_text_append_event (&s->buf, r, &ev);
+      if (ev.kind == GOLANES_EVENT_SYNC)
+        {
+          g_autofree char *serial = g_strdup_printf (" serial=%" G_GUINT64_FORMAT,
+                                                     golanes_trace_reader_get_generation_serial (r));
+          golanes_text_buf_append (&s->buf, serial, strlen (serial));
+        }
+      golanes_text_buf_append_c (&s->buf, '\n');
+    }
+  s->error = error != NULL ? g_strdup (error->message) : NULL;
+  /* The error sticks, in both. */
+  g_clear_error (&error);
+  g_assert_false (golanes_trace_reader_next (r, &ev, &error));
+  g_assert_cmpstr (error != NULL ? error->message : NULL, ==, s->error);
+  golanes_trace_reader_free (r);
+}
+
+static void
+stream_clear (Stream *s)
+{
+  golanes_text_buf_clear (&s->buf);
+  g_string_free (s->progress, TRUE);
+  g_free (s->error);
+}
+
+/* Every fixture: the threaded reader gives the plain reader's stream. */
+static void
+test_threaded_fixtures (void)
+{
+  static const char *versions[] = { "go1.22", "go1.23", "go1.26" };
+  guint n_files = 0, n_errors = 0;
+  guint64 n_events = 0;
+
+  for (guint v = 0; v < G_N_ELEMENTS (versions); v++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", versions[v], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          Stream plain = { 0 }, threaded = { 0 };
+
+          if (!g_str_has_suffix (name, ".trace"))
+            continue;
+          path = g_build_filename (dir_path, name, NULL);
+          read_stream (path, FALSE, &plain);
+          read_stream (path, TRUE, &threaded);
+          g_assert_cmpuint (threaded.n_events, ==, plain.n_events);
+          g_assert_true (threaded.buf.len == plain.buf.len &&
+                         memcmp (threaded.buf.data, plain.buf.data, plain.buf.len) == 0);
+          g_assert_cmpstr (threaded.progress->str, ==, plain.progress->str);
+          g_assert_cmpstr (threaded.error, ==, plain.error);
+          n_files++;
+          n_errors += plain.error != NULL;
+          n_events += plain.n_events;
+          stream_clear (&plain);
+          stream_clear (&threaded);
+        }
+    }
+  g_test_message ("%u fixtures, %u ending in an error, %" G_GUINT64_FORMAT " events", n_files, n_errors, n_events);
+  g_assert_cmpuint (n_files, >=, 60);
+  g_assert_cmpuint (n_errors, >=, 20);
+}
+
+/* A threaded reader freed at any point stops its thread and frees all it
+ * holds (the leak checker sees the rest); one never read starts none. */
+static void
+test_threaded_free_early (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "go1.26", "servicemini.trace", NULL);
+  static const guint64 stops[] = { 0, 1, 2, 4095, 4096, 4097, 30000, 100000, G_MAXUINT64 };
+
+  for (guint round = 0; round < 10; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        GolanesTraceReader *r = golanes_trace_reader_new_for_path (path, &error);
+        GolanesEvent ev;
+        guint64 n = 0;
+
+        g_assert_no_error (error);
+        golanes_trace_reader_set_threaded (r, TRUE);
+        while (n < stops[i] && golanes_trace_reader_next (r, &ev, &error))
+          n++;
+        g_assert_no_error (error);
+        if (stops[i] != 0 && stops[i] != G_MAXUINT64)
+          g_assert_cmpuint (n, ==, stops[i]);
+        golanes_trace_reader_free (r);
+      }
+}
+
+/* Cancelled mid-stream, a threaded reader stops within a chunk even when
+ * its thread has read everything already. */
+static void
+test_threaded_cancel (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "go1.26", "servicemini.trace", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GolanesTraceReader *r = golanes_trace_reader_new_for_path (path, &error);
+  GolanesEvent ev;
+  guint64 n = 0, after = 0;
+
+  g_assert_no_error (error);
+  golanes_trace_reader_set_cancellable (r, cancellable);
+  golanes_trace_reader_set_threaded (r, TRUE);
+  while (n < 10 && golanes_trace_reader_next (r, &ev, &error))
+    n++;
+  g_assert_cmpuint (n, ==, 10);
+  /* Let the thread fill its queue. */
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (cancellable);
+  while (golanes_trace_reader_next (r, &ev, &error))
+    after++;
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (after, <, 4096);
+  g_clear_error (&error);
+  g_assert_false (golanes_trace_reader_next (r, &ev, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  golanes_trace_reader_free (r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +953,9 @@ main (int   argc,
   g_test_add_func ("/parser/corruption", test_corruption);
   g_test_add_func ("/parser/cancel", test_cancel);
   g_test_add_func ("/parser/progress", test_progress);
+  g_test_add_func ("/parser/threaded/fixtures", test_threaded_fixtures);
+  g_test_add_func ("/parser/threaded/free-early", test_threaded_free_early);
+  g_test_add_func ("/parser/threaded/cancel", test_threaded_cancel);
 
   return g_test_run ();
 }

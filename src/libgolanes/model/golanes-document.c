@@ -224,6 +224,7 @@ run_pass (GolanesDocument         *self,
 
   golanes_trace_reader_set_progress_func (reader, on_reader_progress, &pass);
   golanes_trace_reader_set_cancellable (reader, cancellable);
+  golanes_trace_reader_set_threaded (reader, golanes_trace_reader_threaded_default ());
 
   if (pass.timeline != NULL && self->publish_func != NULL)
     {

@@ -298,11 +298,19 @@ golanes_event_get_task (GolanesTraceReader *r,
       out->parent = ev->args[2];
       out->type.data = "";
       out->type.len = 0;
-      if (ev->args[3] != 0 && r->gen != NULL && ev->args[3] <= r->gen->extra->len)
+      if (ev->args[3] != 0 && r->gen != NULL)
         {
-          GString *name = g_ptr_array_index (r->gen->extra, ev->args[3] - 1);
-          out->type.data = name->str;
-          out->type.len = name->len;
+          GString *name = NULL;
+
+          g_mutex_lock (&r->gen->extra_lock);
+          if (ev->args[3] <= r->gen->extra->len)
+            name = g_ptr_array_index (r->gen->extra, ev->args[3] - 1);
+          g_mutex_unlock (&r->gen->extra_lock);
+          if (name != NULL)
+            {
+              out->type.data = name->str;
+              out->type.len = name->len;
+            }
         }
       return TRUE;
     }

@@ -91,6 +91,16 @@ gen_new (void)
   g->cpu_samples = g_array_new (FALSE, FALSE, sizeof (GolanesCpuSample));
   g->extra = g_ptr_array_new_with_free_func (free_gstring);
   g->string_data = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&g->extra_lock);
+  g->refs = 1;
+  return g;
+}
+
+GolanesGeneration *
+_golanes_generation_ref (GolanesGeneration *g)
+{
+  if (g != NULL)
+    g_atomic_int_inc (&g->refs);
   return g;
 }
 
@@ -99,7 +109,7 @@ _golanes_generation_free (GolanesGeneration *g)
 {
   guint i;
 
-  if (g == NULL)
+  if (g == NULL || !g_atomic_int_dec_and_test (&g->refs))
     return;
   for (i = 0; i < g->mbatches->len; i++)
     g_array_unref (g_array_index (g->mbatches, GolanesThreadBatches, i).batches);
@@ -115,6 +125,7 @@ _golanes_generation_free (GolanesGeneration *g)
   g_array_unref (g->cpu_samples);
   g_ptr_array_unref (g->extra);
   g_ptr_array_unref (g->string_data);
+  g_mutex_clear (&g->extra_lock);
   g_free (g);
 }
 

@@ -1077,9 +1077,11 @@ advance_user_task_end (GolanesOrdering   *o,
       else
         {
           GString *copy = g_string_new_len (ts->name, (gssize) ts->name_len);
+          g_mutex_lock (&g->extra_lock);
           g_ptr_array_add (g->extra, copy);
-          g_free (ts->name);
           ev->args[3] = g->extra->len;
+          g_mutex_unlock (&g->extra_lock);
+          g_free (ts->name);
         }
       g_free (ts);
       golanes_id_map_remove (&o->tasks, id);

@@ -137,9 +137,14 @@ typedef struct
   GArray   *frames;        /* GolanesGenFrame */
 
   GArray   *cpu_samples;   /* GolanesCpuSample, sorted by time once complete */
-  GPtrArray *extra;        /* owned strings for TaskEnd */
+  /* Owned names for TaskEnd.  The only part of a generation that grows
+   * after it is read (while its events are ordered), so a threaded
+   * reader's consumer reads it under extra_lock. */
+  GPtrArray *extra;
+  GMutex    extra_lock;
   GPtrArray *string_data;  /* owned copies of the string batches */
   guint64   serial;
+  gint      refs;          /* atomic: the reader and a threaded reader's queue */
 } GolanesGeneration;
 
 /* Returns the entry index, or -1 if absent.  Id 0 is handled by callers. */
@@ -174,6 +179,8 @@ _golanes_generation_has_stack (const GolanesGeneration *g,
   return id == 0 || (g != NULL && _golanes_id_table_get (&g->stacks, id) >= 0);
 }
 
+GolanesGeneration *_golanes_generation_ref (GolanesGeneration *g);
+/* Drops a reference (the last one frees); NULL is ignored. */
 void     _golanes_generation_free       (GolanesGeneration *g);
 gboolean _golanes_generation_get_string (const GolanesGeneration *g,
                                          guint64                  id,
@@ -249,6 +256,8 @@ _golanes_ordering_next (GolanesOrdering *o,
 
 /* ---- the reader (golanes-trace-reader.c) --------------------------------- */
 
+typedef struct _GolanesTracePipe GolanesTracePipe;
+
 struct _GolanesTraceReader
 {
   /* The input is either in memory (data, from a GBytes) or a file read with
@@ -294,6 +303,9 @@ struct _GolanesTraceReader
   GolanesOrdering order;
 
   guint64       events_since_check;
+
+  gboolean      threaded;
+  GolanesTracePipe *pipe;   /* set once a threaded reader has started */
 };
 
 /* The first line of the message is Go's error text; the second line names
@@ -304,6 +316,21 @@ void _golanes_trace_set_error (GError     **error,
                                const char  *expected,
                                const char  *fmt,
                                ...) G_GNUC_PRINTF (5, 6);
+
+/* ---- the threaded reader (golanes-trace-pipe.c) -------------------------- */
+
+/* Moves the reading state of @r to a reader on a new thread, which orders
+ * events into a queue of chunks; @r then hands them out, switching its
+ * current generation (for the look-ups) and reporting progress as each
+ * chunk that carries them comes up.  FALSE (and an error) if no thread
+ * could be started: @r is then unchanged. */
+gboolean _golanes_trace_pipe_start (GolanesTraceReader *r,
+                                    GError            **error);
+gboolean _golanes_trace_pipe_next  (GolanesTraceReader *r,
+                                    GolanesEvent       *event,
+                                    GError            **error);
+/* Stops the thread and frees what it owns. */
+void     _golanes_trace_pipe_free  (GolanesTracePipe   *pipe);
 
 /* ---- input and batches (golanes-trace-batch.c) --------------------------- */
 

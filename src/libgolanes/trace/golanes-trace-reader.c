@@ -198,6 +198,7 @@ golanes_trace_reader_free (GolanesTraceReader *r)
 
   if (r == NULL)
     return;
+  _golanes_trace_pipe_free (r->pipe);
   _golanes_generation_free (r->gen);
   g_free (r->frontier);
   for (i = 0; i < r->cursor_pool_len; i++)
@@ -232,6 +233,34 @@ golanes_trace_reader_set_progress_func (GolanesTraceReader *r,
 {
   r->progress = func;
   r->progress_data = user_data;
+}
+
+void
+golanes_trace_reader_set_threaded (GolanesTraceReader *r,
+                                   gboolean            threaded)
+{
+  g_return_if_fail (r->pipe == NULL);
+
+  r->threaded = threaded;
+}
+
+gboolean
+golanes_trace_reader_threaded_default (void)
+{
+  static gsize once = 0;
+  static gboolean threaded;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *env = g_getenv ("GOLANES_THREADS");
+      guint64 n = g_get_num_processors ();
+
+      if (env != NULL && *env != '\0')
+        n = g_ascii_strtoull (env, NULL, 10);
+      threaded = n > 1;
+      g_once_init_leave (&once, 1);
+    }
+  return threaded;
 }
 
 void
@@ -534,6 +563,19 @@ golanes_trace_reader_next (GolanesTraceReader *r,
     }
   if (r->done)
     return FALSE;
+
+  if (G_UNLIKELY (r->threaded))
+    {
+      /* Without a thread the same reader reads on in this one. */
+      if (r->pipe == NULL && !_golanes_trace_pipe_start (r, &local))
+        {
+          g_warning ("Reading on one thread: %s", local->message);
+          g_clear_error (&local);
+          r->threaded = FALSE;
+        }
+      else
+        return _golanes_trace_pipe_next (r, event, error);
+    }
 
   if (G_UNLIKELY (r->cancellable != NULL && (++r->events_since_check & 0xffff) == 0 &&
                   g_cancellable_set_error_if_cancelled (r->cancellable, &local)))

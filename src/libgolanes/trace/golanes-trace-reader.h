@@ -244,6 +244,16 @@ void     golanes_trace_reader_set_progress_func (GolanesTraceReader *reader,
                                                  gpointer            user_data);
 void     golanes_trace_reader_set_cancellable   (GolanesTraceReader *reader,
                                                  GCancellable       *cancellable);
+/* Decode and order the events on a thread of their own, ahead of the
+ * caller, which then only copies them out: the stream, the look-ups and
+ * the errors are unchanged.  Call before the first golanes_trace_reader_next(),
+ * after golanes_trace_reader_set_cancellable(). */
+void     golanes_trace_reader_set_threaded      (GolanesTraceReader *reader,
+                                                 gboolean            threaded);
+/* Whether readers should be threaded here: with more than one core, or
+ * as many threads as the environment variable GOLANES_THREADS says (1:
+ * one thread, the caller's). */
+gboolean golanes_trace_reader_threaded_default  (void);
 
 /* Returns TRUE and fills @event, or FALSE at the end (error unset) or on
  * error.  After an error every further call fails with the same error. */
