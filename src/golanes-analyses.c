@@ -52,6 +52,12 @@ _golanes_analyses_get_last_done_usec (void)
   return last_done_usec;
 }
 
+guint
+_golanes_analyses_get_throttle (void)
+{
+  return (guint) g_atomic_int_get (&throttle_delay_msec);
+}
+
 void
 _golanes_analyses_set_throttle (guint delay_msec)
 {

@@ -41,5 +41,6 @@ gboolean         golanes_analyses_is_done      (GolanesAnalyses *self);
 guint            _golanes_analyses_get_n_running      (void);
 gint64           _golanes_analyses_get_last_done_usec (void);
 void             _golanes_analyses_set_throttle       (guint delay_msec);
+guint            _golanes_analyses_get_throttle       (void);
 
 G_END_DECLS

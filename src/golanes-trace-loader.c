@@ -424,6 +424,9 @@ load_document (GTask                *task,
   summary->document = golanes_document_ref (document);
   summary->analyses = g_object_ref (*analyses);
   golanes_document_set_streaming (document, PUBLISH_INTERVAL, on_publish, state);
+  /* One decoding of the file for the timeline and the analyses, unless
+   * a test holds the analyses back. */
+  golanes_document_set_analyses_with_timeline (document, _golanes_analyses_get_throttle () == 0);
 
   ok = golanes_document_compute_parts (document, GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
                                        path != NULL ? on_parse_progress : NULL, state,

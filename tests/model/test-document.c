@@ -500,6 +500,56 @@ test_boxed (void)
   g_assert_true (freed);
 }
 
+/* The analyses fed beside the timeline from its decoding: the timeline's
+ * pass returns with the timeline alone ready, the analyses come after
+ * without another call, and every part equals its one-by-one read.
+ * Cancelled as the timeline is done, the analyses are computed again by
+ * the next call that wants them. */
+static void
+test_analyses_with_timeline (void)
+{
+  static const char *names[] = { "servicemini.trace", "annotations.trace", "longrun.cut60.trace", "gcheavy.trace" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint cancel = 0; cancel < 2; cancel++)
+      {
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "go1.26", names[i], NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+        g_autoptr(GolanesDocument) ref = golanes_document_new_for_path (path);
+        g_autoptr(GolanesDocument) doc = golanes_document_new_for_path (path);
+        gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+        guint ready = 0;
+
+        for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+          g_assert_true (golanes_document_compute_part (ref, part, NULL, &error));
+        g_assert_no_error (error);
+
+        golanes_document_set_analyses_with_timeline (doc, TRUE);
+        g_assert_true (golanes_document_compute_part (doc, GOLANES_DOCUMENT_PART_TIMELINE, cancellable, &error));
+        g_assert_no_error (error);
+        g_assert_true (golanes_document_is_ready (doc, GOLANES_DOCUMENT_PART_TIMELINE));
+        if (cancel)
+          g_cancellable_cancel (cancellable);
+        else
+          {
+            /* They fill in on their own. */
+            while (ready != GOLANES_DOCUMENT_ALL_PARTS && g_get_monotonic_time () < deadline)
+              {
+                ready = 0;
+                for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+                  if (golanes_document_is_ready (doc, part))
+                    ready |= GOLANES_DOCUMENT_PART_MASK (part);
+                g_usleep (1000);
+              }
+            g_assert_cmphex (ready, ==, GOLANES_DOCUMENT_ALL_PARTS);
+          }
+        g_assert_true (golanes_document_compute_parts (doc, GOLANES_DOCUMENT_ALL_PARTS, NULL, NULL, NULL, &error));
+        g_assert_no_error (error);
+        assert_same_parts (ref, doc);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/document/parts", test_parts);
   g_test_add_func ("/document/parts-threads", test_parts_threads);
   g_test_add_func ("/document/parts-async", test_parts_async);
+  g_test_add_func ("/document/analyses-with-timeline", test_analyses_with_timeline);
   g_test_add_func ("/document/part-error", test_part_error);
   g_test_add_func ("/document/cancelled", test_cancelled);
   g_test_add_func ("/document/not-a-trace", test_not_a_trace);

@@ -778,6 +778,22 @@ stream_progress_cb (guint64  consumed,
 }
 
 static void
+stream_add (Stream             *s,
+            GolanesTraceReader *r,
+            const GolanesEvent *ev)
+{
+  s->n_events++;
+  golanes_text_append_event (&s->buf, r, ev);
+  if (ev->kind == GOLANES_EVENT_SYNC)
+    {
+      g_autofree char *serial = g_strdup_printf (" serial=%" G_GUINT64_FORMAT,
+                                                 golanes_trace_reader_get_generation_serial (r));
+      golanes_text_buf_append (&s->buf, serial, strlen (serial));
+    }
+  golanes_text_buf_append_c (&s->buf, '\n');
+}
+
+static void
 read_stream (const char *path,
              gboolean    threaded,
              Stream     *s)
@@ -792,17 +808,7 @@ read_stream (const char *path,
   golanes_trace_reader_set_progress_func (r, stream_progress_cb, s);
   golanes_trace_reader_set_threaded (r, threaded);
   while (golanes_trace_reader_next (r, &ev, &error))
-    {
-      s->n_events++;
-      golanes_text_append_event (&s->buf, r, &ev);
-      if (ev.kind == GOLANES_EVENT_SYNC)
-        {
-          g_autofree char *serial = g_strdup_printf (" serial=%" G_GUINT64_FORMAT,
-                                                     golanes_trace_reader_get_generation_serial (r));
-          golanes_text_buf_append (&s->buf, serial, strlen (serial));
-        }
-      golanes_text_buf_append_c (&s->buf, '\n');
-    }
+    stream_add (s, r, &ev);
   s->error = error != NULL ? g_strdup (error->message) : NULL;
   /* The error sticks, in both. */
   g_clear_error (&error);
@@ -919,6 +925,76 @@ test_threaded_cancel (void)
   golanes_trace_reader_free (r);
 }
 
+/* Two readers of one threaded decoding, each on its own thread, each give
+ * the plain reader's stream; one freed half-way holds nothing up. */
+typedef struct
+{
+  GolanesTraceReader *reader;
+  Stream             *stream;
+  guint64             stop_after;
+} TeeRead;
+
+static gpointer
+tee_read_thread (gpointer data)
+{
+  TeeRead *t = data;
+  g_autoptr(GError) error = NULL;
+  GolanesEvent ev;
+
+  golanes_text_buf_init (&t->stream->buf);
+  t->stream->progress = g_string_new (NULL);
+  while (t->stream->n_events < t->stop_after && golanes_trace_reader_next (t->reader, &ev, &error))
+    stream_add (t->stream, t->reader, &ev);
+  t->stream->error = error != NULL ? g_strdup (error->message) : NULL;
+  golanes_trace_reader_free (t->reader);
+  return NULL;
+}
+
+static void
+test_threaded_tee (void)
+{
+  static const char *names[] = { "servicemini.trace", "syscalls.trace", "longrun.cut60.trace" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint variant = 0; variant < 3; variant++)
+      {
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "go1.26", names[i], NULL);
+        g_autoptr(GError) error = NULL;
+        Stream plain = { 0 }, a = { 0 }, b = { 0 };
+        TeeRead ta = { NULL, &a, G_MAXUINT64 }, tb = { NULL, &b, G_MAXUINT64 };
+        GThread *thread_a, *thread_b;
+
+        read_stream (path, FALSE, &plain);
+        ta.reader = golanes_trace_reader_new_for_path (path, &error);
+        g_assert_no_error (error);
+        tb.reader = golanes_trace_reader_new_tee (ta.reader, &error);
+        g_assert_no_error (error);
+        /* 1: the second stops early and is freed; 2: it is freed before
+         * it reads anything. */
+        if (variant > 0)
+          tb.stop_after = variant == 1 ? plain.n_events / 3 : 0;
+        thread_a = g_thread_new ("tee-a", tee_read_thread, &ta);
+        thread_b = g_thread_new ("tee-b", tee_read_thread, &tb);
+        g_thread_join (thread_a);
+        g_thread_join (thread_b);
+
+        g_assert_cmpuint (a.n_events, ==, plain.n_events);
+        g_assert_true (a.buf.len == plain.buf.len &&
+                       memcmp (a.buf.data, plain.buf.data, a.buf.len) == 0);
+        g_assert_cmpstr (a.error, ==, plain.error);
+        g_assert_cmpuint (b.n_events, ==, MIN (tb.stop_after, plain.n_events));
+        g_assert_true (b.buf.len <= a.buf.len && memcmp (b.buf.data, a.buf.data, b.buf.len) == 0);
+        if (variant == 0)
+          {
+            g_assert_true (b.buf.len == a.buf.len);
+            g_assert_cmpstr (b.error, ==, plain.error);
+          }
+        stream_clear (&plain);
+        stream_clear (&a);
+        stream_clear (&b);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +1032,7 @@ main (int   argc,
   g_test_add_func ("/parser/threaded/fixtures", test_threaded_fixtures);
   g_test_add_func ("/parser/threaded/free-early", test_threaded_free_early);
   g_test_add_func ("/parser/threaded/cancel", test_threaded_cancel);
+  g_test_add_func ("/parser/threaded/tee", test_threaded_tee);
 
   return g_test_run ();
 }

@@ -52,6 +52,7 @@ struct _GolanesDocument
   gpointer                publish_data;
   GolanesTimeline        *loading;       /* once its first generation is in */
   guint64                 loaded_bytes;
+  gboolean                analyses_with_timeline;
 
   /* GC */
   GolanesGc       *gc;
@@ -103,6 +104,31 @@ pass_clear (Pass *pass)
   for (guint k = 0; k < G_N_ELEMENTS (pass->blocking); k++)
     g_clear_pointer (&pass->blocking[k], golanes_blocking_free);
   g_clear_pointer (&pass->blocking_stacks, golanes_stack_table_free);
+}
+
+static void
+pass_init (Pass  *pass,
+           guint  parts)
+{
+  pass->parts = parts;
+  if (has_part (parts, GOLANES_DOCUMENT_PART_TIMELINE))
+    pass->timeline = golanes_timeline_new ();
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
+    {
+      pass->gc = golanes_gc_new ();
+      pass->mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
+    {
+      pass->goroutines = golanes_goroutine_summary_new (NULL);
+      pass->tasks = golanes_tasks_new (pass->goroutines);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_BLOCKING))
+    {
+      pass->blocking_stacks = golanes_stack_table_new ();
+      for (guint k = 0; k < G_N_ELEMENTS (pass->blocking); k++)
+        pass->blocking[k] = golanes_blocking_new ((GolanesBlockingKind) k, pass->blocking_stacks);
+    }
 }
 
 /* The reader reports progress after reading each whole generation, so the
@@ -177,7 +203,150 @@ publish (GolanesDocument *self,
       g_atomic_int_set (&self->ready[part], TRUE);
 }
 
-/* Computes the parts in @parts, which this thread has claimed, in one read. */
+/* Feeds one event to the analyses of @parts. */
+static void
+feed_analyses (Pass               *pass,
+               guint               parts,
+               GolanesTraceReader *reader,
+               const GolanesEvent *ev)
+{
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
+    {
+      golanes_gc_feed (pass->gc, reader, ev);
+      golanes_mmu_feed (pass->mmu, reader, ev);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
+    {
+      golanes_goroutine_summary_feed (pass->goroutines, reader, ev);
+      golanes_tasks_feed (pass->tasks, reader, ev);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_BLOCKING))
+    golanes_blocking_feed_many (pass->blocking, G_N_ELEMENTS (pass->blocking), reader, ev);
+}
+
+static void
+finish_analyses (Pass  *pass,
+                 guint  parts)
+{
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
+    {
+      golanes_gc_finish (pass->gc);
+      golanes_mmu_finish (pass->mmu);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
+    {
+      golanes_goroutine_summary_finish (pass->goroutines);
+      golanes_tasks_finish (pass->tasks);
+    }
+  if (has_part (parts, GOLANES_DOCUMENT_PART_BLOCKING))
+    for (guint k = 0; k < G_N_ELEMENTS (pass->blocking); k++)
+      golanes_blocking_finish (pass->blocking[k]);
+}
+
+/* Analyses fed on a thread of their own from a tee of the pass's reader
+ * (one decoding of the trace, several cores modelling it).  A feeder owns
+ * its parts' objects and publishes them itself when it is done, after the
+ * timeline's pass may have returned. */
+typedef struct
+{
+  GolanesDocument    *document;
+  Pass                pass;
+  GolanesTraceReader *reader;
+  GCancellable       *cancellable;
+} Feeder;
+
+static void conclude (GolanesDocument *self,
+                      Pass            *pass,
+                      guint            parts,
+                      guint            go_minor,
+                      gboolean         ok,
+                      const GError    *read_error,
+                      GCancellable    *cancellable);
+
+static gpointer
+feeder_thread (gpointer data)
+{
+  Feeder *f = data;
+  g_autoptr(GError) error = NULL;
+  GolanesEvent ev;
+  gboolean ok;
+
+  while (golanes_trace_reader_next (f->reader, &ev, &error))
+    feed_analyses (&f->pass, f->pass.parts, f->reader, &ev);
+  ok = error == NULL || !is_cancel_error (error, f->cancellable);
+  if (ok)
+    finish_analyses (&f->pass, f->pass.parts);
+  conclude (f->document, &f->pass, f->pass.parts, golanes_trace_reader_get_go_minor (f->reader),
+            ok, error, f->cancellable);
+
+  golanes_trace_reader_free (f->reader);
+  pass_clear (&f->pass);
+  g_clear_object (&f->cancellable);
+  golanes_document_unref (f->document);
+  g_free (f);
+  return NULL;
+}
+
+/* Publishes the parts of @parts that @pass has built (@ok), or records
+ * why they failed, and lets other threads claim what is left. */
+static void
+conclude (GolanesDocument *self,
+          Pass            *pass,
+          guint            parts,
+          guint            go_minor,
+          gboolean         ok,
+          const GError    *read_error,
+          GCancellable    *cancellable)
+{
+  g_mutex_lock (&self->lock);
+  if (ok)
+    {
+      if (self->go_minor == 0)
+        self->go_minor = go_minor;
+      /* A read error that is not a cancellation only ends the trace early. */
+      g_assert (pass->parts == parts);
+      publish (self, pass, (GError *) read_error);
+    }
+  else if (!is_cancel_error (read_error, cancellable))
+    {
+      for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+        if (has_part (parts, part))
+          {
+            g_clear_error (&self->part_error[part]);
+            self->part_error[part] = g_error_copy (read_error);
+          }
+    }
+  self->running &= ~parts;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+/* The groups of analysis parts that get a thread of their own beside the
+ * timeline's: all of them together on two cores (three threads: the
+ * decoding, the timeline, the analyses), each on its own with more. */
+static guint
+split_feeders (guint  parts,
+               guint *groups)
+{
+  guint analyses = parts & GOLANES_DOCUMENT_ANALYSIS_PARTS, n = 0;
+
+  if (!has_part (parts, GOLANES_DOCUMENT_PART_TIMELINE) || analyses == 0 ||
+      !golanes_trace_reader_threaded_default ())
+    return 0;
+  if (g_get_num_processors () < 4)
+    {
+      groups[n++] = analyses;
+      return n;
+    }
+  for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
+    if (has_part (analyses, part))
+      groups[n++] = GOLANES_DOCUMENT_PART_MASK (part);
+  return n;
+}
+
+/* Computes the parts in @parts, which this thread has claimed, in one
+ * read: the timeline and the analyses left with it on this thread, other
+ * analyses on feeder threads reading the same decoding. */
 static gboolean
 run_pass (GolanesDocument         *self,
           guint                    parts,
@@ -194,37 +363,57 @@ run_pass (GolanesDocument         *self,
   gboolean streaming = FALSE;
   gint64 last_publish = 0;
   guint64 published_events = 0;
+  guint groups[GOLANES_DOCUMENT_N_PARTS];
+  guint here = parts;
 
-  pass.parts = parts;
   pass.progress = progress;
   pass.progress_data = progress_data;
 
   reader = open_reader (self, &local_error);
   if (reader == NULL)
-    goto out;
-
-  if (has_part (parts, GOLANES_DOCUMENT_PART_TIMELINE))
-    pass.timeline = golanes_timeline_new ();
-  if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
     {
-      pass.gc = golanes_gc_new ();
-      pass.mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
-    }
-  if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
-    {
-      pass.goroutines = golanes_goroutine_summary_new (NULL);
-      pass.tasks = golanes_tasks_new (pass.goroutines);
-    }
-  if (has_part (parts, GOLANES_DOCUMENT_PART_BLOCKING))
-    {
-      pass.blocking_stacks = golanes_stack_table_new ();
-      for (guint k = 0; k < G_N_ELEMENTS (pass.blocking); k++)
-        pass.blocking[k] = golanes_blocking_new ((GolanesBlockingKind) k, pass.blocking_stacks);
+      conclude (self, &pass, parts, 0, FALSE, local_error, cancellable);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   golanes_trace_reader_set_progress_func (reader, on_reader_progress, &pass);
   golanes_trace_reader_set_cancellable (reader, cancellable);
   golanes_trace_reader_set_threaded (reader, golanes_trace_reader_threaded_default ());
+
+  for (guint i = 0, n = split_feeders (parts, groups); i < n; i++)
+    {
+      g_autoptr(GError) tee_error = NULL;
+      GolanesTraceReader *tee = golanes_trace_reader_new_tee (reader, &tee_error);
+      Feeder *f;
+      GThread *thread;
+
+      if (tee == NULL)
+        {
+          /* Without a thread for them the analyses are fed here. */
+          g_debug ("Feeding the analyses on the timeline's thread: %s", tee_error->message);
+          break;
+        }
+      f = g_new0 (Feeder, 1);
+      f->document = golanes_document_ref (self);
+      f->reader = tee;
+      f->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+      pass_init (&f->pass, groups[i]);
+      thread = g_thread_try_new ("golanes-feeder", feeder_thread, f, &tee_error);
+      if (thread == NULL)
+        {
+          g_debug ("Feeding the analyses on the timeline's thread: %s", tee_error->message);
+          golanes_trace_reader_free (tee);
+          pass_clear (&f->pass);
+          g_clear_object (&f->cancellable);
+          golanes_document_unref (f->document);
+          g_free (f);
+          break;
+        }
+      g_thread_unref (thread);
+      here &= ~groups[i];
+    }
+  pass_init (&pass, here);
 
   if (pass.timeline != NULL && self->publish_func != NULL)
     {
@@ -259,75 +448,30 @@ run_pass (GolanesDocument         *self,
             }
           golanes_gate_yield (&self->gate);
         }
-      if (pass.gc != NULL)
-        {
-          golanes_gc_feed (pass.gc, reader, &ev);
-          golanes_mmu_feed (pass.mmu, reader, &ev);
-        }
-      if (pass.goroutines != NULL)
-        {
-          golanes_goroutine_summary_feed (pass.goroutines, reader, &ev);
-          golanes_tasks_feed (pass.tasks, reader, &ev);
-        }
-      if (pass.blocking_stacks != NULL)
-        golanes_blocking_feed_many (pass.blocking, G_N_ELEMENTS (pass.blocking), reader, &ev);
+      feed_analyses (&pass, here, reader, &ev);
     }
   golanes_trace_reader_set_progress_func (reader, NULL, NULL);
 
-  if (local_error != NULL && is_cancel_error (local_error, cancellable))
-    goto out;
-
-  /* Every generation ends with a Sync event, the last one included; the
-   * count of generations is one less. */
-  if (pass.n_generations > 0)
-    pass.n_generations--;
-
-  if (pass.timeline != NULL)
-    golanes_timeline_finish (pass.timeline);
-  if (pass.gc != NULL)
-    {
-      golanes_gc_finish (pass.gc);
-      golanes_mmu_finish (pass.mmu);
-    }
-  if (pass.goroutines != NULL)
-    {
-      golanes_goroutine_summary_finish (pass.goroutines);
-      golanes_tasks_finish (pass.tasks);
-    }
-  for (guint k = 0; k < G_N_ELEMENTS (pass.blocking); k++)
-    if (pass.blocking[k] != NULL)
-      golanes_blocking_finish (pass.blocking[k]);
-  ok = TRUE;
-
-out:
-  if (streaming && !ok)
-    g_atomic_pointer_set (&self->loading, NULL);
-  g_mutex_lock (&self->lock);
+  ok = local_error == NULL || !is_cancel_error (local_error, cancellable);
   if (ok)
     {
-      if (self->go_minor == 0)
-        self->go_minor = golanes_trace_reader_get_go_minor (reader);
-      /* A read error that is not a cancellation only ends the trace early. */
-      publish (self, &pass, local_error);
+      /* Every generation ends with a Sync event, the last one included;
+       * the count of generations is one less. */
+      if (pass.n_generations > 0)
+        pass.n_generations--;
+      if (pass.timeline != NULL)
+        golanes_timeline_finish (pass.timeline);
+      finish_analyses (&pass, here);
     }
-  else if (!is_cancel_error (local_error, cancellable))
-    {
-      for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
-        if (has_part (parts, part))
-          {
-            g_clear_error (&self->part_error[part]);
-            self->part_error[part] = g_error_copy (local_error);
-          }
-    }
-  self->running &= ~parts;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  if (streaming && !ok)
+    g_atomic_pointer_set (&self->loading, NULL);
+  /* The timeline is shown while the feeders finish. */
+  conclude (self, &pass, here, golanes_trace_reader_get_go_minor (reader), ok, local_error, cancellable);
   if (streaming)
     golanes_gate_write_leave (&self->gate);
+  golanes_trace_reader_free (reader);
 
   pass_clear (&pass);
-  if (reader != NULL)
-    golanes_trace_reader_free (reader);
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
@@ -377,6 +521,11 @@ golanes_document_compute_parts (GolanesDocument         *self,
           g_mutex_unlock (&self->lock);
           continue;
         }
+      /* The timeline's pass may also feed the analyses nobody computes
+       * yet, from the same decoding of the trace (see run_pass()). */
+      if (has_part (claim, GOLANES_DOCUMENT_PART_TIMELINE) && self->analyses_with_timeline &&
+          golanes_trace_reader_threaded_default ())
+        claim |= GOLANES_DOCUMENT_ANALYSIS_PARTS & ~ready_mask (self) & ~self->running;
       self->running |= claim;
       for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
         if (has_part (claim, part))
@@ -554,6 +703,7 @@ load_parts (GolanesDocument         *doc,
             GCancellable            *cancellable,
             GError                 **error)
 {
+  golanes_document_set_analyses_with_timeline (doc, (parts & GOLANES_DOCUMENT_ANALYSIS_PARTS) != 0);
   if (!golanes_document_compute_parts (doc, parts, progress, progress_data, cancellable, error))
     {
       golanes_document_unref (doc);
@@ -708,6 +858,17 @@ golanes_document_set_streaming (GolanesDocument        *self,
   self->publish_func = publish;
   self->publish_data = user_data;
   self->publish_interval = interval_usec;
+  g_mutex_unlock (&self->lock);
+}
+
+void
+golanes_document_set_analyses_with_timeline (GolanesDocument *self,
+                                             gboolean         with_timeline)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  self->analyses_with_timeline = with_timeline;
   g_mutex_unlock (&self->lock);
 }
 

@@ -146,6 +146,13 @@ void             golanes_document_set_streaming   (GolanesDocument        *self,
                                                    gint64                  interval_usec,
                                                    GolanesDocumentPublish  publish,
                                                    gpointer                user_data);
+/* Whether a pass that computes the timeline also computes the analysis
+ * parts nobody computes yet, each group on a thread of its own reading the
+ * timeline's decoding of the trace (with a threaded reader only).  The
+ * pass returns once the timeline is ready; the analyses are published as
+ * they finish.  Off by default. */
+void             golanes_document_set_analyses_with_timeline (GolanesDocument *self,
+                                                              gboolean         with_timeline);
 GolanesGate     *golanes_document_get_gate        (GolanesDocument *self);
 /* TRUE from the first publish of a streaming load until its timeline part
  * is ready. */

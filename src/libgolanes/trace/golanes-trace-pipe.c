@@ -21,6 +21,12 @@
  * the same place of the event stream as without the thread.  The events,
  * their order and their errors are those of the plain reader; only the
  * thread they are computed on differs.
+ *
+ * A pipe can have several consumers (golanes_trace_reader_new_tee()): the
+ * timeline model and the analyses read one decoding of the trace on
+ * threads of their own.  Chunks are numbered; each consumer has its own
+ * number, and a chunk is filled again once every consumer attached when
+ * it was published has moved past it.
  */
 
 #include "config.h"
@@ -41,37 +47,32 @@ typedef struct
 {
   GolanesEvent       events[PIPE_CHUNK_EVENTS];
   guint              n;
-  GolanesGeneration *gen;           /* a reference, handed to the consumer */
+  GolanesGeneration *gen;           /* a reference */
   gboolean           has_progress;
   guint64            consumed;
   guint64            total;
   gboolean           end;           /* no chunk follows */
   GError            *error;         /* with end: the reader's error */
+  guint              remaining;     /* consumers yet to move past it */
 } PipeChunk;
 
 struct _GolanesTracePipe
 {
+  gint                refs;         /* atomic: the consumers */
   GolanesTraceReader *inner;
   GThread            *thread;
 
   GMutex              lock;
   GCond               cond;
-  guint               head;         /* the oldest filled chunk */
-  guint               n_full;       /* chunks filled and not yet taken */
+  guint               n_consumers;  /* attached */
+  guint64             n_published;  /* chunks 0 .. n_published - 1 are out */
   gboolean            stop;
   PipeChunk          *chunks;
 
-  /* The consumer's side and the thread's, each on a cache line of its
-   * own: the consumer writes pos for every event, and a line shared with
-   * the thread's fields would travel between the cores as often (which
-   * made the threaded load slower than the plain one). */
+  /* The thread's own fields, on a cache line of their own: the number of
+   * the chunk it fills, and a progress report waiting for its event. */
   struct {
-    PipeChunk        *cur;
-    guint             pos;
-  } __attribute__ ((aligned (64))) out;
-
-  /* A progress report waiting for the next event. */
-  struct {
+    guint64           seq;
     gboolean          progress_pending;
     guint64           consumed;
     guint64           total;
@@ -90,41 +91,45 @@ on_inner_progress (guint64  consumed,
   pipe->in.total = total;
 }
 
-/* Waits for a free chunk and makes it empty; NULL when told to stop. */
+/* Waits until the next chunk's slot is free and makes it empty; NULL when
+ * told to stop. */
 static PipeChunk *
 producer_take (GolanesTracePipe *pipe)
 {
-  PipeChunk *c;
+  PipeChunk *c = &pipe->chunks[pipe->in.seq % PIPE_N_CHUNKS];
 
   g_mutex_lock (&pipe->lock);
-  while (pipe->n_full == PIPE_N_CHUNKS && !pipe->stop)
+  while (c->remaining > 0 && !pipe->stop)
     g_cond_wait (&pipe->cond, &pipe->lock);
   if (pipe->stop)
     {
       g_mutex_unlock (&pipe->lock);
       return NULL;
     }
-  c = &pipe->chunks[(pipe->head + pipe->n_full) % PIPE_N_CHUNKS];
   g_mutex_unlock (&pipe->lock);
 
+  _golanes_generation_free (c->gen);
+  g_clear_error (&c->error);
   c->n = 0;
   c->gen = _golanes_generation_ref (pipe->inner->gen);
   c->has_progress = pipe->in.progress_pending;
   c->consumed = pipe->in.consumed;
   c->total = pipe->in.total;
   c->end = FALSE;
-  c->error = NULL;
   pipe->in.progress_pending = FALSE;
   return c;
 }
 
 static void
-producer_publish (GolanesTracePipe *pipe)
+producer_publish (GolanesTracePipe *pipe,
+                  PipeChunk        *c)
 {
   g_mutex_lock (&pipe->lock);
-  pipe->n_full++;
+  c->remaining = pipe->n_consumers;
+  pipe->n_published++;
   g_cond_broadcast (&pipe->cond);
   g_mutex_unlock (&pipe->lock);
+  pipe->in.seq++;
 }
 
 static gpointer
@@ -141,10 +146,10 @@ producer_thread (gpointer data)
       gboolean ok = golanes_trace_reader_next (in, &ev, &error);
 
       /* A chunk ends where the generation changes or progress is to be
-       * reported, so that both reach the consumer with their event. */
+       * reported, so that both reach the consumers with their event. */
       if (c != NULL && (c->n == PIPE_CHUNK_EVENTS || c->gen != in->gen || pipe->in.progress_pending))
         {
-          producer_publish (pipe);
+          producer_publish (pipe, c);
           c = NULL;
         }
       if (c == NULL && (c = producer_take (pipe)) == NULL)
@@ -153,12 +158,31 @@ producer_thread (gpointer data)
         {
           c->end = TRUE;
           c->error = error;
-          producer_publish (pipe);
+          producer_publish (pipe, c);
           break;
         }
       c->events[c->n++] = ev;
     }
   return NULL;
+}
+
+static void
+consumer_init (GolanesTraceReader *r,
+               GolanesTracePipe   *pipe,
+               guint               version,
+               GolanesProgressFunc progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable)
+{
+  memset (r, 0, sizeof *r);
+  r->fd = -1;
+  r->version = version;
+  r->progress = progress;
+  r->progress_data = progress_data;
+  r->cancellable = cancellable;
+  r->threaded = TRUE;
+  r->pipe = pipe;
+  _golanes_ordering_init (&r->order, version);
 }
 
 gboolean
@@ -167,13 +191,11 @@ _golanes_trace_pipe_start (GolanesTraceReader *r,
 {
   GolanesTracePipe *pipe;
   GolanesTraceReader *inner;
-  guint version;
-  GolanesProgressFunc progress;
-  gpointer progress_data;
-  GCancellable *cancellable;
 
   pipe = g_new0 (GolanesTracePipe, 1);
   pipe->chunks = g_new0 (PipeChunk, PIPE_N_CHUNKS);
+  pipe->refs = 1;
+  pipe->n_consumers = 1;
   g_mutex_init (&pipe->lock);
   g_cond_init (&pipe->cond);
 
@@ -198,22 +220,29 @@ _golanes_trace_pipe_start (GolanesTraceReader *r,
       return FALSE;
     }
 
-  /* The outer reader keeps what the consumer uses and owns nothing else:
+  /* The outer reader keeps what a consumer uses and owns nothing else:
    * the input, the ordering and the cursors are the thread's now. */
-  version = r->version;
-  progress = r->progress;
-  progress_data = r->progress_data;
-  cancellable = r->cancellable;
-  memset (r, 0, sizeof *r);
-  r->fd = -1;
-  r->version = version;
-  r->progress = progress;
-  r->progress_data = progress_data;
-  r->cancellable = cancellable;
-  r->threaded = TRUE;
-  r->pipe = pipe;
-  _golanes_ordering_init (&r->order, version);
+  consumer_init (r, pipe, inner->version, r->progress, r->progress_data, r->cancellable);
   return TRUE;
+}
+
+GolanesTraceReader *
+_golanes_trace_pipe_add_consumer (GolanesTraceReader *r)
+{
+  GolanesTracePipe *pipe = r->pipe;
+  GolanesTraceReader *other = g_new (GolanesTraceReader, 1);
+
+  consumer_init (other, pipe, r->version, NULL, NULL,
+                 r->cancellable != NULL ? g_object_ref (r->cancellable) : NULL);
+  g_atomic_int_inc (&pipe->refs);
+  g_mutex_lock (&pipe->lock);
+  /* It reads from the oldest chunk @r has not moved past. */
+  other->pipe_seq = r->pipe_seq;
+  for (guint64 seq = other->pipe_seq; seq < pipe->n_published; seq++)
+    pipe->chunks[seq % PIPE_N_CHUNKS].remaining++;
+  pipe->n_consumers++;
+  g_mutex_unlock (&pipe->lock);
+  return other;
 }
 
 gboolean
@@ -225,18 +254,18 @@ _golanes_trace_pipe_next (GolanesTraceReader *r,
 
   for (;;)
     {
-      PipeChunk *c = pipe->out.cur;
+      PipeChunk *c = r->pipe_cur;
 
-      if (c != NULL && pipe->out.pos < c->n)
+      if (c != NULL && r->pipe_pos < c->n)
         {
-          *event = c->events[pipe->out.pos++];
+          *event = c->events[r->pipe_pos++];
           return TRUE;
         }
       if (c != NULL && c->end)
         {
           if (c->error != NULL)
             {
-              r->sticky = g_steal_pointer (&c->error);
+              r->sticky = g_error_copy (c->error);
               g_propagate_error (error, g_error_copy (r->sticky));
             }
           else
@@ -255,38 +284,43 @@ _golanes_trace_pipe_next (GolanesTraceReader *r,
       g_mutex_lock (&pipe->lock);
       if (c != NULL)
         {
-          pipe->head = (pipe->head + 1) % PIPE_N_CHUNKS;
-          pipe->n_full--;
-          g_cond_broadcast (&pipe->cond);
+          if (--c->remaining == 0)
+            g_cond_broadcast (&pipe->cond);
+          r->pipe_seq++;
         }
-      while (pipe->n_full == 0)
+      while (pipe->n_published <= r->pipe_seq)
         g_cond_wait (&pipe->cond, &pipe->lock);
-      c = pipe->out.cur = &pipe->chunks[pipe->head];
+      c = r->pipe_cur = &pipe->chunks[r->pipe_seq % PIPE_N_CHUNKS];
       g_mutex_unlock (&pipe->lock);
 
-      pipe->out.pos = 0;
+      r->pipe_pos = 0;
       _golanes_generation_free (r->gen);
-      r->gen = g_steal_pointer (&c->gen);
+      r->gen = _golanes_generation_ref (c->gen);
       if (c->has_progress && r->progress != NULL)
         r->progress (c->consumed, c->total, r->progress_data);
     }
 }
 
 void
-_golanes_trace_pipe_free (GolanesTracePipe *pipe)
+_golanes_trace_pipe_release (GolanesTraceReader *r)
 {
-  guint i;
+  GolanesTracePipe *pipe = r->pipe;
 
-  if (pipe == NULL)
-    return;
-
+  /* Moves past every chunk it still holds up. */
   g_mutex_lock (&pipe->lock);
-  pipe->stop = TRUE;
+  for (guint64 seq = r->pipe_seq; seq < pipe->n_published; seq++)
+    pipe->chunks[seq % PIPE_N_CHUNKS].remaining--;
+  pipe->n_consumers--;
+  if (pipe->n_consumers == 0)
+    pipe->stop = TRUE;
   g_cond_broadcast (&pipe->cond);
   g_mutex_unlock (&pipe->lock);
-  g_thread_join (pipe->thread);
+  r->pipe = NULL;
 
-  for (i = 0; i < PIPE_N_CHUNKS; i++)
+  if (!g_atomic_int_dec_and_test (&pipe->refs))
+    return;
+  g_thread_join (pipe->thread);
+  for (guint i = 0; i < PIPE_N_CHUNKS; i++)
     {
       _golanes_generation_free (pipe->chunks[i].gen);
       g_clear_error (&pipe->chunks[i].error);

@@ -304,8 +304,13 @@ struct _GolanesTraceReader
 
   guint64       events_since_check;
 
+  /* A threaded reader: its pipe, and where this reader (one of the
+   * pipe's consumers) has got in it. */
   gboolean      threaded;
   GolanesTracePipe *pipe;   /* set once a threaded reader has started */
+  guint64       pipe_seq;   /* the chunk read now, or next */
+  gpointer      pipe_cur;   /* that chunk once taken, or NULL */
+  guint         pipe_pos;
 };
 
 /* The first line of the message is Go's error text; the second line names
@@ -320,17 +325,21 @@ void _golanes_trace_set_error (GError     **error,
 /* ---- the threaded reader (golanes-trace-pipe.c) -------------------------- */
 
 /* Moves the reading state of @r to a reader on a new thread, which orders
- * events into a queue of chunks; @r then hands them out, switching its
- * current generation (for the look-ups) and reporting progress as each
- * chunk that carries them comes up.  FALSE (and an error) if no thread
- * could be started: @r is then unchanged. */
-gboolean _golanes_trace_pipe_start (GolanesTraceReader *r,
-                                    GError            **error);
-gboolean _golanes_trace_pipe_next  (GolanesTraceReader *r,
-                                    GolanesEvent       *event,
-                                    GError            **error);
-/* Stops the thread and frees what it owns. */
-void     _golanes_trace_pipe_free  (GolanesTracePipe   *pipe);
+ * events into a ring of chunks; @r becomes the pipe's first consumer: it
+ * hands the events out, switching its current generation (for the
+ * look-ups) and reporting progress as each chunk that carries them comes
+ * up.  FALSE (and an error) if no thread could be started: @r is then
+ * unchanged. */
+gboolean _golanes_trace_pipe_start   (GolanesTraceReader *r,
+                                      GError            **error);
+/* A new reader, another consumer of @r's started pipe. */
+GolanesTraceReader *_golanes_trace_pipe_add_consumer (GolanesTraceReader *r);
+gboolean _golanes_trace_pipe_next    (GolanesTraceReader *r,
+                                      GolanesEvent       *event,
+                                      GError            **error);
+/* Detaches @r from its pipe; the last consumer stops the thread and frees
+ * what it owns. */
+void     _golanes_trace_pipe_release (GolanesTraceReader *r);
 
 /* ---- input and batches (golanes-trace-batch.c) --------------------------- */
 

@@ -198,7 +198,8 @@ golanes_trace_reader_free (GolanesTraceReader *r)
 
   if (r == NULL)
     return;
-  _golanes_trace_pipe_free (r->pipe);
+  if (r->pipe != NULL)
+    _golanes_trace_pipe_release (r);
   _golanes_generation_free (r->gen);
   g_free (r->frontier);
   for (i = 0; i < r->cursor_pool_len; i++)
@@ -261,6 +262,21 @@ golanes_trace_reader_threaded_default (void)
       g_once_init_leave (&once, 1);
     }
   return threaded;
+}
+
+GolanesTraceReader *
+golanes_trace_reader_new_tee (GolanesTraceReader *r,
+                              GError            **error)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (r->pipe == NULL || r->pipe_cur == NULL, NULL);
+
+  if (r->pipe == NULL)
+    {
+      if (!_golanes_trace_pipe_start (r, error))
+        return NULL;
+    }
+  return _golanes_trace_pipe_add_consumer (r);
 }
 
 void

@@ -250,6 +250,15 @@ void     golanes_trace_reader_set_cancellable   (GolanesTraceReader *reader,
  * after golanes_trace_reader_set_cancellable(). */
 void     golanes_trace_reader_set_threaded      (GolanesTraceReader *reader,
                                                  gboolean            threaded);
+/* Another reader of @reader's events, for a consumer on another thread:
+ * @reader becomes threaded (decoding once, on its own thread) and hands
+ * every event to each of its readers, with their own look-ups, progress
+ * function and cancellable.  Call before reading from @reader, after
+ * golanes_trace_reader_set_cancellable() (the thread stops when that is
+ * cancelled).  Read each to the end or free it: the queue is bounded,
+ * so a reader left behind holds up the others. */
+GolanesTraceReader *golanes_trace_reader_new_tee (GolanesTraceReader *reader,
+                                                  GError            **error);
 /* Whether readers should be threaded here: with more than one core, or
  * as many threads as the environment variable GOLANES_THREADS says (1:
  * one thread, the caller's). */
