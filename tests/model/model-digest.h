@@ -12,6 +12,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 #include "golanes-stack-table.h"
