@@ -388,9 +388,12 @@ start_analyses_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Loads the timeline part of @file's document on this thread, the
- * analysis parts starting at the same time on threads of their own (from
- * the task's main context, where they report). */
+/* Loads the timeline part of @file's document on this thread.  With three
+ * cores or more the analysis parts are fed beside it from the same
+ * decoding (golanes_document_set_analyses_with_timeline()); with fewer,
+ * the timeline's pass takes both cores (decoding and modelling) and the
+ * analyses start once it is loaded, which is when their panels fill in
+ * anyway.  They start from the task's main context, where they report. */
 static GolanesDocument *
 load_document (GTask                *task,
                GFile                *file,
@@ -403,6 +406,7 @@ load_document (GTask                *task,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GolanesDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean beside;
   gboolean ok;
 
   if (path != NULL)
@@ -418,21 +422,26 @@ load_document (GTask                *task,
     }
 
   *analyses = golanes_analyses_new (document);
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, start_analyses_cb,
-                              g_object_ref (*analyses), g_object_unref);
+  beside = g_get_num_processors () >= 3 || !golanes_trace_reader_threaded_default ();
+  if (beside)
+    g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, start_analyses_cb,
+                                g_object_ref (*analyses), g_object_unref);
 
   summary->document = golanes_document_ref (document);
   summary->analyses = g_object_ref (*analyses);
   golanes_document_set_streaming (document, PUBLISH_INTERVAL, on_publish, state);
   /* One decoding of the file for the timeline and the analyses, unless
    * a test holds the analyses back. */
-  golanes_document_set_analyses_with_timeline (document, _golanes_analyses_get_throttle () == 0);
+  golanes_document_set_analyses_with_timeline (document, beside && _golanes_analyses_get_throttle () == 0);
 
   ok = golanes_document_compute_parts (document, GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
                                        path != NULL ? on_parse_progress : NULL, state,
                                        cancellable, error);
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
                               release_dispatch, g_object_ref (task), g_object_unref);
+  if (ok && !beside)
+    g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, start_analyses_cb,
+                                g_object_ref (*analyses), g_object_unref);
   if (!ok)
     {
       golanes_analyses_cancel (*analyses);
