@@ -486,6 +486,8 @@ retire_state (GolanesBlocking *self,
 {
   GoState *g = g_ptr_array_index (self->slots, slot);
 
+  if (g == NULL)
+    return;   /* never in the state the profile tracks */
   charge_pending (self, g, self->last_time);
   charge_name (self, g);
   g_ptr_array_index (self->slots, slot) = NULL;
@@ -552,7 +554,6 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
 {
   GolanesStateTransition st;
   gboolean created;
-  GoState *g0;
   Life *life;
   guint64 slot = 0;
   guint32 visit, slot32;
@@ -590,7 +591,11 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
   /* The profiles see the same goroutines in the same order, so they keep
    * their states in the same slots, which the first profile's id map and
    * free slots hand out; the lifetimes, the same for all, live in the
-   * first profile's lives. */
+   * first profile's lives.  A profile makes its state of a goroutine when
+   * the goroutine first enters the state it tracks (a slot is NULL until
+   * then): a goroutine is in one state at a time, so most goroutines
+   * have a state in one profile or none, not one in each (a trace may
+   * hold a million goroutines created and never run). */
   created = !golanes_id_map_lookup (&profiles[0]->by_id, (guint64) st.resource.id, &slot);
   if (created)
     {
@@ -612,31 +617,20 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
         slot = first->slots->len;
       golanes_id_map_insert (&first->by_id, (guint64) st.resource.id, slot);
       for (i = 0; i < n; i++)
-        {
-          GoState *g = go_state_new (profiles[i], st.resource.id);
-
-          g->life = life;
-          if (slot == profiles[i]->slots->len)
-            g_ptr_array_add (profiles[i]->slots, g);
-          else
-            g_ptr_array_index (profiles[i]->slots, slot) = g;
-        }
+        if (slot == profiles[i]->slots->len)
+          g_ptr_array_add (profiles[i]->slots, NULL);
       if (slot >= profiles[0]->lives->len)
         g_ptr_array_set_size (profiles[0]->lives, (guint) slot + 1);
       g_ptr_array_index (profiles[0]->lives, slot) = life;
-      g0 = g_ptr_array_index (profiles[0]->slots, slot);
     }
   else
-    {
-      g0 = g_ptr_array_index (profiles[0]->slots, slot);
-      life = g0->life;
-    }
+    life = g_ptr_array_index (profiles[0]->lives, slot);
   if (update_lifetime (profiles[0], life, reader, event->time, &st))
     for (i = 0; i < n; i++)
       {
         GoState *g = g_ptr_array_index (profiles[i]->slots, slot);
 
-        if (g->pending != NULL)
+        if (g != NULL && g->pending != NULL)
           g_array_set_size (g->pending, 0);
       }
 
@@ -648,6 +642,12 @@ golanes_blocking_feed_many (GolanesBlocking *const *profiles,
       {
         GoState *g = g_ptr_array_index (profiles[i]->slots, slot);
 
+        if (g == NULL)
+          {
+            g = go_state_new (profiles[i], st.resource.id);
+            g->life = life;
+            g_ptr_array_index (profiles[i]->slots, slot) = g;
+          }
         update_tracking (profiles[i], g, reader, event, &st);
         if (g->tracking)
           life->tracking_mask |= 1u << i;

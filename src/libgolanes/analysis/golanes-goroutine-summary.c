@@ -84,7 +84,12 @@ typedef struct
   gint64      end_time;
   guint       n_logs;
   guint       n_regions;
-  GHashTable *goroutines;   /* set of gint64 */
+  /* The goroutines it touched: the first in @goroutine, the others (a
+   * set of gint64) in @goroutines, made for a second one.  A trace may
+   * hold a million tasks, nearly all of them on one goroutine. */
+  gboolean    has_goroutine;
+  gint64      goroutine;
+  GHashTable *goroutines;
 } TState;
 
 typedef struct
@@ -215,7 +220,8 @@ t_state_free (gpointer data)
 {
   TState *t = data;
 
-  g_hash_table_unref (t->goroutines);
+  if (t->goroutines != NULL)
+    g_hash_table_unref (t->goroutines);
   g_free (t);
 }
 
@@ -412,7 +418,6 @@ get_or_add_task (GolanesGoroutineSummary *self,
       t = g_new0 (TState, 1);
       t->id = id;
       t->parent = GOLANES_NO_TASK;
-      t->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_hash_table_insert (self->tasks, &t->id, t);
     }
   return t;
@@ -422,6 +427,16 @@ static void
 task_add_goroutine (TState *t,
                     gint64  goroutine)
 {
+  if (!t->has_goroutine)
+    {
+      t->has_goroutine = TRUE;
+      t->goroutine = goroutine;
+      return;
+    }
+  if (goroutine == t->goroutine)
+    return;
+  if (t->goroutines == NULL)
+    t->goroutines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!g_hash_table_contains (t->goroutines, &goroutine))
     g_hash_table_add (t->goroutines, int64_dup (goroutine));
 }
@@ -1677,7 +1692,7 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       ut.end_time = t->end_time;
       ut.n_logs = t->n_logs;
       ut.n_regions = t->n_regions;
-      ut.n_goroutines = g_hash_table_size (t->goroutines);
+      ut.n_goroutines = (t->has_goroutine ? 1 : 0) + (t->goroutines != NULL ? g_hash_table_size (t->goroutines) : 0);
       g_array_append_val (self->task_list, ut);
     }
   g_array_sort (self->task_list, compare_task);

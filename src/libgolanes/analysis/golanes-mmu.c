@@ -35,6 +35,15 @@
 
 #define N_BANDS 1000
 #define WORST_PER_DETAILS 10
+/* GOMAXPROCS comes from the file and may be anything up to 2^31 - 1.  The
+ * Ps below DENSE_PROCS are an array; the others, in the default mode, are
+ * made when an event names them (the utilization only needs how many Ps
+ * there are and how many do GC work, which are counted), so a trace
+ * claiming a billion Ps costs what its events do.  With
+ * GOLANES_MMU_PER_PROC every P has a series of its own, which Go makes for
+ * all of them: there, only the first MAX_PER_PROC Ps are followed. */
+#define DENSE_PROCS  4096
+#define MAX_PER_PROC 4096
 
 typedef struct
 {
@@ -91,7 +100,10 @@ struct _GolanesMmu
   GolanesMmuFlags flags;
 
   /* streaming state */
-  GArray     *procs;        /* ProcUtil */
+  guint       n_procs;      /* GOMAXPROCS (at most MAX_PER_PROC per P) */
+  guint       n_gc_procs;   /* Ps with gc > 0 */
+  GArray     *procs;        /* ProcUtil of the Ps below MIN (n_procs, DENSE_PROCS) */
+  GTree      *sparse_procs; /* P id -> ProcUtil of the others named by events */
   GArray     *procs_changes; /* ProcsChange */
   GPtrArray  *out;          /* GArray of GolanesMutatorUtil per series */
   GolanesIdMap in_assist;   /* goroutine id set */
@@ -175,6 +187,16 @@ golanes_mmu_flags_to_string (GolanesMmuFlags flags)
 
 /* ---- building the utilization functions ------------------------------- */
 
+static gint
+compare_proc_ids (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  gsize x = GPOINTER_TO_SIZE (a), y = GPOINTER_TO_SIZE (b);
+
+  return x < y ? -1 : x > y;
+}
+
 GolanesMmu *
 golanes_mmu_new (GolanesMmuFlags flags)
 {
@@ -182,6 +204,7 @@ golanes_mmu_new (GolanesMmuFlags flags)
 
   self->flags = flags;
   self->procs = g_array_new (FALSE, TRUE, sizeof (ProcUtil));
+  self->sparse_procs = g_tree_new_full (compare_proc_ids, NULL, NULL, g_free);
   self->procs_changes = g_array_new (FALSE, TRUE, sizeof (ProcsChange));
   self->out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   golanes_id_map_init (&self->in_assist);
@@ -209,6 +232,7 @@ golanes_mmu_free (GolanesMmu *self)
     return;
   free_series (self);
   g_array_unref (self->procs);
+  g_tree_unref (self->sparse_procs);
   g_array_unref (self->procs_changes);
   g_ptr_array_unref (self->out);
   golanes_id_map_clear (&self->in_assist);
@@ -294,9 +318,49 @@ static ProcUtil *
 proc_at (GolanesMmu *self,
          gint64      p)
 {
-  if (p < 0 || p >= (gint64) self->procs->len)
+  ProcUtil *pu;
+
+  if (p < 0 || p >= (gint64) self->n_procs)
     return NULL;
-  return &g_array_index (self->procs, ProcUtil, p);
+  if (p < (gint64) self->procs->len)
+    return &g_array_index (self->procs, ProcUtil, p);
+  pu = g_tree_lookup (self->sparse_procs, GSIZE_TO_POINTER ((gsize) p));
+  if (pu == NULL)
+    {
+      pu = g_new0 (ProcUtil, 1);   /* series 0: not per P here */
+      g_tree_insert (self->sparse_procs, GSIZE_TO_POINTER ((gsize) p), pu);
+    }
+  return pu;
+}
+
+/* Changes a P's GC count, counting the Ps with work. */
+static void
+proc_gc_add (GolanesMmu *self,
+             ProcUtil   *p,
+             int         delta)
+{
+  gboolean was = p->gc > 0;
+
+  p->gc += delta;
+  if (!was && p->gc > 0)
+    self->n_gc_procs++;
+  else if (was && p->gc <= 0)
+    self->n_gc_procs--;
+}
+
+/* Forgets the Ps from self->n_procs up, in time proportional to them. */
+static void
+drop_sparse_procs (GolanesMmu *self)
+{
+  GTreeNode *last;
+
+  while ((last = g_tree_node_last (self->sparse_procs)) != NULL &&
+         GPOINTER_TO_SIZE (g_tree_node_key (last)) >= self->n_procs)
+    {
+      if (((ProcUtil *) g_tree_node_value (last))->gc > 0)
+        self->n_gc_procs--;
+      g_tree_remove (self->sparse_procs, g_tree_node_key (last));
+    }
 }
 
 static void
@@ -306,16 +370,26 @@ handle_gomaxprocs (GolanesMmu *self,
 {
   guint n = (guint) MIN (value, (guint64) G_MAXINT);
   gboolean per_proc = (self->flags & GOLANES_MMU_PER_PROC) != 0;
+  guint dense;
 
-  if (self->procs->len > n)
+  if (per_proc)
+    n = MIN (n, MAX_PER_PROC);
+  dense = MIN (n, DENSE_PROCS);
+  if (self->procs->len > dense)
     {
-      if (per_proc)
-        for (guint i = n; i < self->procs->len; i++)
-          add_util (out_series (self, g_array_index (self->procs, ProcUtil, i).series),
-                    time, 0.0);
-      g_array_set_size (self->procs, n);
+      for (guint i = dense; i < self->procs->len; i++)
+        {
+          if (per_proc)
+            add_util (out_series (self, g_array_index (self->procs, ProcUtil, i).series),
+                      time, 0.0);
+          if (g_array_index (self->procs, ProcUtil, i).gc > 0)
+            self->n_gc_procs--;
+        }
+      g_array_set_size (self->procs, dense);
     }
-  while (self->procs->len < n)
+  self->n_procs = n;
+  drop_sparse_procs (self);
+  while (self->procs->len < dense)
     {
       ProcUtil pu = { 0, 0 };
 
@@ -408,7 +482,7 @@ handle_range (GolanesMmu         *self,
   p = proc_at (self, event->proc);
   if (p == NULL)
     return;
-  p->gc += delta;
+  proc_gc_add (self, p, delta);
   if (r->type == GOLANES_RANGE_GC_MARK_ASSIST &&
       r->scope.kind == GOLANES_RESOURCE_GOROUTINE &&
       r->scope.id != GOLANES_NO_ID)
@@ -456,9 +530,9 @@ handle_transition (GolanesMmu                   *self,
       ProcUtil *p = proc_at (self, event->proc);
 
       if (p != NULL && !was && is)
-        p->gc++;
+        proc_gc_add (self, p, +1);
       else if (p != NULL && was && !is)
-        p->gc--;
+        proc_gc_add (self, p, -1);
       self->changed = TRUE;
     }
   {
@@ -499,7 +573,7 @@ handle_label (GolanesMmu         *self,
   if (p == NULL)
     return;
   set_add (&self->bg_mark, event->goroutine);
-  p->gc++;
+  proc_gc_add (self, p, +1);
 }
 
 void
@@ -536,7 +610,7 @@ golanes_mmu_feed (GolanesMmu         *self,
       break;
     }
 
-  if (self->procs->len == 0)
+  if (self->n_procs == 0)
     return;
 
   switch (event->kind)
@@ -588,13 +662,8 @@ golanes_mmu_feed (GolanesMmu         *self,
       guint gc_ps = 0;
       double util;
 
-      if (self->stw > 0)
-        gc_ps = self->procs->len;
-      else
-        for (guint i = 0; i < self->procs->len; i++)
-          if (g_array_index (self->procs, ProcUtil, i).gc > 0)
-            gc_ps++;
-      util = 1 - (double) gc_ps / (double) self->procs->len;
+      gc_ps = self->stw > 0 ? self->n_procs : self->n_gc_procs;
+      util = 1 - (double) gc_ps / (double) self->n_procs;
       add_util (out_series (self, 0), event->time, util);
       self->settled = series_ends_at (out_series (self, 0), util);
     }
@@ -725,6 +794,7 @@ golanes_mmu_finish (GolanesMmu *self)
       g_ptr_array_set_size (self->out, 0);
       return;
     }
+  /* Every P ends at 0; without GOLANES_MMU_PER_PROC they share series 0. */
   for (guint i = 0; i < self->procs->len; i++)
     add_util (out_series (self, g_array_index (self->procs, ProcUtil, i).series),
               self->last_time, 0.0);

@@ -11,13 +11,17 @@
 
 #include "golanes-trace-summary.h"
 
-/* Goroutine ids are handed out densely from 1: a bit each below this. */
+/* Goroutine ids are handed out densely from 1: a bit each below this,
+ * while that costs at most DENSE_BITS_PER_ID bits per goroutine seen (or
+ * 2^20 bits in all); ids come from the file, and one goroutine numbered
+ * 2^32 - 2 must not cost 512 MiB. */
 #define DENSE_IDS (G_GINT64_CONSTANT (1) << 32)
+#define DENSE_BITS_PER_ID 512
 
 struct _GolanesTraceSummary
 {
   GolanesTraceSummaryInfo info;
-  guint64                *seen_bits;    /* goroutine ids below DENSE_IDS seen, one bit each */
+  guint64                *seen_bits;    /* goroutine ids below 64 x seen_words seen, one bit each */
   gsize                   seen_words;
   GHashTable             *goroutines;   /* set of the other gint64 ids */
   guint64                 n_seen;
@@ -54,22 +58,50 @@ dup64 (gint64 v)
   return g_memdup2 (&v, sizeof v);
 }
 
+/* Makes the bits cover @id if that is cheap enough; the ids of the set
+ * they now cover move to them.  They grow at least twofold, so that
+ * happens a few times in all. */
+static gboolean
+grow_bits (GolanesTraceSummary *self,
+           gint64               id)
+{
+  gint64 limit = MAX ((gint64) 1 << 20, DENSE_BITS_PER_ID * ((gint64) self->n_seen + 1));
+  gsize w = (gsize) id / 64, n;
+
+  if (id < 0 || id >= DENSE_IDS || id >= limit)
+    return FALSE;
+  n = MAX (MAX (self->seen_words * 2, 1024), w + 1);
+  self->seen_bits = g_renew (guint64, self->seen_bits, n);
+  memset (self->seen_bits + self->seen_words, 0, (n - self->seen_words) * sizeof (guint64));
+  self->seen_words = n;
+  if (g_hash_table_size (self->goroutines) > 0)
+    {
+      GHashTableIter it;
+      gpointer key;
+
+      g_hash_table_iter_init (&it, self->goroutines);
+      while (g_hash_table_iter_next (&it, &key, NULL))
+        {
+          gint64 other = *(gint64 *) key;
+
+          if (other >= 0 && (gsize) other / 64 < n)
+            {
+              self->seen_bits[other / 64] |= G_GUINT64_CONSTANT (1) << (other % 64);
+              g_hash_table_iter_remove (&it);
+            }
+        }
+    }
+  return TRUE;
+}
+
 static void
 note_goroutine (GolanesTraceSummary *self,
                 gint64               id)
 {
-  if (id >= 0 && id < DENSE_IDS)
+  if (id >= 0 && ((gsize) id / 64 < self->seen_words || grow_bits (self, id)))
     {
       gsize w = (gsize) id / 64;
 
-      if (w >= self->seen_words)
-        {
-          gsize n = MAX (MAX (self->seen_words * 2, 1024), w + 1);
-
-          self->seen_bits = g_renew (guint64, self->seen_bits, n);
-          memset (self->seen_bits + self->seen_words, 0, (n - self->seen_words) * sizeof (guint64));
-          self->seen_words = n;
-        }
       if ((self->seen_bits[w] >> (id % 64) & 1) == 0)
         {
           self->seen_bits[w] |= G_GUINT64_CONSTANT (1) << (id % 64);

@@ -118,7 +118,10 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
               break;
             case GOLANES_GROUP_GOROUTINES:
               {
-                guint n_levels = golanes_timeline_get_goroutine_n_region_levels (timeline, index);
+                /* A lane's level is 16 bits: regions nested deeper than
+                 * that (a crafted trace nests a million) get no lane. */
+                guint n_levels = MIN (golanes_timeline_get_goroutine_n_region_levels (timeline, index),
+                                      (guint) G_MAXUINT16 + 1);
 
                 self->goroutine_lane[index] = self->lanes->len;
                 append_lane (self, GOLANES_LANE_GOROUTINE, index, 0, g, GOROUTINE_HEIGHT);

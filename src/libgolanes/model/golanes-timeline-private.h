@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * the tests. */
 
 #define GOID_DENSE_LIMIT (1 << 24)
+/* P ids come from the file: only those below this index an array. */
+#define PROC_DENSE_LIMIT 4096
 #define NO_INDEX         G_MAXUINT32
 /* Goroutine.flags, beside the public GOLANES_SPAN_* bits: its spans are
  * in the packed store (a goroutine promoted back from it, see
@@ -109,12 +111,20 @@ typedef struct
   guint32  last_goroutine;
 } Unblocks;
 
-/* What few goroutines have, kept apart from their records. */
+/* What few goroutines have, kept apart from their records.  Its regions
+ * are region_order[region_first, + region_count) of the timeline, by
+ * level; the track of a level is made from them on first request (any
+ * thread, under expand_lock) and kept in region_levels (NULL until the
+ * first request, then n_region_levels pointers, NULL until made): a
+ * goroutine may nest regions a million deep, and a track costs far more
+ * than the region's bytes in the file, so only the lanes drawn get one. */
 typedef struct
 {
   GolanesTrack  *assists;          /* NULL if none */
   GolanesTrack **region_levels;
   guint          n_region_levels;
+  guint32        region_first;
+  guint32        region_count;
   Unblocks      *unblocks;         /* NULL if none */
   gsize          compact;          /* record offset, if GOROUTINE_COMPACT */
 } GoroutineExtra;
@@ -172,7 +182,8 @@ struct _GolanesTimeline
 
   GArray     *procs;                 /* GolanesTimelineProc */
   GArray     *pbuild;
-  GArray     *proc_by_id;            /* guint32 index + 1 by P id */
+  GArray     *proc_by_id;            /* guint32 index + 1 by P id, below PROC_DENSE_LIMIT */
+  GHashTable *proc_by_big_id;        /* P id -> index + 1, the others */
 
   GArray     *threads;               /* GolanesTimelineThread */
   GHashTable *thread_by_id;          /* tid + 1 -> index + 1 */
@@ -192,10 +203,18 @@ struct _GolanesTimeline
 
   GArray     *tasks;                 /* GolanesTimelineTask */
   GHashTable *task_by_id;            /* guint64 * -> index + 1 */
-  GPtrArray  *task_rows;
+  /* Task rows, once finished: the tasks of row r are
+   * task_row_order[task_row_first[r], task_row_first[r + 1]); the row's
+   * track is made from them on first request (under expand_lock) and
+   * kept in task_row_tracks[r], as for region levels. */
+  guint       n_task_rows;
+  guint32    *task_row_order;
+  guint32    *task_row_first;        /* n_task_rows + 1 */
+  GolanesTrack **task_row_tracks;
   GolanesIntervalTree *task_tree;
 
   GArray     *regions;               /* GolanesTimelineRegion */
+  guint32    *region_order;          /* region indices by goroutine, level, start */
   GolanesIntervalTree *region_tree;
 
   GArray     *logs;
@@ -246,6 +265,14 @@ GolanesTrack *_golanes_timeline_expand_goroutine (GolanesTimeline          *self
                                                   gsize                     offset,
                                                   gboolean                  finish,
                                                   Unblocks                **unblocks);
+
+/* The tracks of region levels and task rows, made on first request
+ * (golanes-timeline.c). */
+GolanesTrack *_golanes_timeline_region_level     (GolanesTimeline          *self,
+                                                  GoroutineExtra           *e,
+                                                  guint                     level);
+GolanesTrack *_golanes_timeline_task_row         (GolanesTimeline          *self,
+                                                  guint                     row);
 
 /* Tests: with FALSE, ended goroutines keep their tracks instead of going
  * to the compact store (set before the first event). */

@@ -401,7 +401,7 @@ golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
   g_return_val_if_fail (index < self->n_goroutines, NULL);
   e = extra_of (self, index);
   g_return_val_if_fail (e != NULL && level < e->n_region_levels, NULL);
-  return e->region_levels[level];
+  return _golanes_timeline_region_level (self, e, level);
 }
 
 void
@@ -425,6 +425,7 @@ live_goroutine_sizes (GolanesTimeline *self,
       const Goroutine *g = &g_array_index (self->goroutines, Goroutine, i);
       GolanesTrack *states = __atomic_load_n (&g->states, __ATOMIC_ACQUIRE);
       GoroutineExtra *e = goroutine_extra (g);
+      GolanesTrack **levels;
 
       if (g->index == NO_INDEX)
         continue;
@@ -438,8 +439,15 @@ live_goroutine_sizes (GolanesTimeline *self,
       *spans += _golanes_unblocks_size (e->unblocks);
       if (e->assists != NULL)
         *spans += golanes_track_get_memory_size (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        *spans += golanes_track_get_memory_size (e->region_levels[l]) + sizeof (gpointer);
+      /* Region levels: the tracks made so far (maybe being made now). */
+      levels = __atomic_load_n (&e->region_levels, __ATOMIC_ACQUIRE);
+      if (levels != NULL)
+        for (l = 0; l < e->n_region_levels; l++)
+          {
+            GolanesTrack *t = __atomic_load_n (&levels[l], __ATOMIC_ACQUIRE);
+
+            *spans += (t != NULL ? golanes_track_get_memory_size (t) : 0) + sizeof (gpointer);
+          }
     }
 }
 
@@ -616,15 +624,15 @@ golanes_timeline_get_task (GolanesTimeline *self,
 guint
 golanes_timeline_get_n_task_rows (GolanesTimeline *self)
 {
-  return self->task_rows->len;
+  return self->n_task_rows;
 }
 
 GolanesTrack *
 golanes_timeline_get_task_row (GolanesTimeline *self,
                                guint            row)
 {
-  g_return_val_if_fail (row < self->task_rows->len, NULL);
-  return g_ptr_array_index (self->task_rows, row);
+  g_return_val_if_fail (row < self->n_task_rows, NULL);
+  return _golanes_timeline_task_row (self, row);
 }
 
 guint
@@ -703,7 +711,7 @@ guint64
 golanes_timeline_get_n_spans (GolanesTimeline *self)
 {
   guint64 n = 0;
-  guint i, l;
+  guint i;
 
   for (i = 0; i < self->n_goroutines; i++)
     {
@@ -716,8 +724,8 @@ golanes_timeline_get_n_spans (GolanesTimeline *self)
         continue;
       if (e->assists != NULL)
         n += golanes_track_get_n_spans (e->assists);
-      for (l = 0; l < e->n_region_levels; l++)
-        n += golanes_track_get_n_spans (e->region_levels[l]);
+      /* Every region of the goroutine is in one of its levels. */
+      n += e->region_count;
     }
   for (i = 0; i < self->procs->len; i++)
     {
@@ -730,8 +738,9 @@ golanes_timeline_get_n_spans (GolanesTimeline *self)
     n += golanes_track_get_n_spans (THREAD (self, i)->goroutines);
   n += golanes_track_get_n_spans (self->gc_track);
   n += golanes_track_get_n_spans (self->stw_track);
-  for (i = 0; i < self->task_rows->len; i++)
-    n += golanes_track_get_n_spans (g_ptr_array_index (self->task_rows, i));
+  /* Every task is in one row. */
+  if (self->finished)
+    n += self->tasks->len;
   return n;
 }
 
@@ -780,11 +789,21 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
   size += _golanes_count_series_get_memory_size (&self->counts);
   size += array_size (self->tasks);
   size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
-  for (i = 0; i < self->task_rows->len; i++)
-    size += golanes_track_get_memory_size (g_ptr_array_index (self->task_rows, i)) + sizeof (gpointer);
+  /* Task rows: their tasks, and the tracks made so far. */
+  if (self->task_row_tracks != NULL)
+    {
+      size += (gsize) self->tasks->len * sizeof (guint32) + (self->n_task_rows + 1) * sizeof (guint32);
+      g_mutex_lock (&self->expand_lock);
+      for (i = 0; i < self->n_task_rows; i++)
+        size += (self->task_row_tracks[i] != NULL ? golanes_track_get_memory_size (self->task_row_tracks[i]) : 0) +
+                sizeof (gpointer);
+      g_mutex_unlock (&self->expand_lock);
+    }
   if (self->task_tree != NULL)
     size += golanes_interval_tree_get_memory_size (self->task_tree);
   size += array_size (self->regions);
+  if (self->region_order != NULL)
+    size += (gsize) self->regions->len * sizeof (guint32);
   if (self->region_tree != NULL)
     size += golanes_interval_tree_get_memory_size (self->region_tree);
   size += array_size (self->logs);

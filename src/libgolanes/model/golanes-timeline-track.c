@@ -93,12 +93,13 @@ struct _GolanesTrack
   gsize     data_len;
   gsize     data_cap;
   guint8   *blocks;       /* encoded blocks: a Block, then stride guint32 sums */
+  gint64   *cum;          /* (n_blocks / SUPER + 1) * stride, after finish, or NULL */
+  Raw      *pending;      /* spans not encoded yet, from n_blocks * BLOCK on */
+  guint64   id;           /* unique, for the span cache */
   guint     bsize;        /* bytes per block in blocks */
   guint     n_blocks;
   guint     cap_blocks;
-  gint64   *cum;          /* (n_blocks / SUPER + 1) * stride, after finish, or NULL */
   guint     stride;       /* states summed: NS while building, 0 = no sums */
-  Raw      *pending;      /* spans not encoded yet, from n_blocks * BLOCK on */
   guint     n_pending;
   guint     cap_pending;
   guint     n;
@@ -106,7 +107,6 @@ struct _GolanesTrack
   guint8    last_open;
   guint8    finished;
   guint8    contiguous;
-  guint64   id;           /* unique, for the span cache */
 };
 
 #define BLK(track, b)  ((Block *) (void *) ((track)->blocks + (gsize) (b) * (track)->bsize))
@@ -132,7 +132,7 @@ typedef struct
 static void
 grow_blocks (GolanesTrack *track)
 {
-  guint old = track->cap_blocks, cap = MAX (4, old * 2);
+  guint old = track->cap_blocks, cap = MAX (1, old * 2);
 
   track->blocks = golanes_array_resize (track->blocks, (gsize) old * track->bsize,
                                         (gsize) cap * track->bsize);
@@ -149,12 +149,18 @@ raw_eff_end (const Raw *r)
 
 G_STATIC_ASSERT (BLOCK <= GOLANES_PACK_MAX_VALUES);
 
-/* Encodes the pending spans as a block, straight into track->data. */
+/* Encodes the pending spans as a block, then appends it to track->data.
+ * The block is encoded aside and the data grown to fit it, not to the
+ * most a block can take: a model may hold a million tracks of one span
+ * (goroutines created and never run), and a few KiB reserved for each,
+ * even if trimmed at the end, left the heap in holes. */
 static void
 encode_pending (GolanesTrack *track)
 {
   guint64 v[N_FIELDS][BLOCK], lo[N_FIELDS], hi[N_FIELDS];
+  guint8 buf[BLOCK_MAX_BYTES];
   guint8 *p, *p0;
+  gsize used;
   const Raw *r = track->pending;
   guint n = track->n_pending, i, f;
   gint64 prev_end = r[0].start, max_dur = 0, sums[NS];
@@ -163,13 +169,6 @@ encode_pending (GolanesTrack *track)
   g_assert (n > 0 && n <= BLOCK);
   if (track->n_blocks == track->cap_blocks)
     grow_blocks (track);
-  if (track->data_len + BLOCK_MAX_BYTES + PAD > track->data_cap)
-    {
-      gsize cap = MAX (MAX (track->data_cap * 2, 4096), track->data_len + BLOCK_MAX_BYTES + PAD);
-
-      track->data = golanes_array_resize (track->data, track->data_cap, cap);
-      track->data_cap = cap;
-    }
   if (track->data_len > G_MAXUINT32)
     g_error ("timeline track too large");
   memset (sums, 0, sizeof sums);
@@ -221,7 +220,7 @@ encode_pending (GolanesTrack *track)
     lo[F_ARG] = arg_lo;
     hi[F_ARG] = arg_hi;
   }
-  p = p0 = track->data + track->data_len;
+  p = p0 = buf;
   for (f = 1; f < N_SUB; f++)
     {
       guint k = f * SUB;
@@ -242,7 +241,17 @@ encode_pending (GolanesTrack *track)
   blk->end = raw_eff_end (&r[n - 1]);
   blk->offset = (guint32) track->data_len;
   blk->max_dur = max_dur >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) max_dur;
-  track->data_len += p - p0;
+  used = (gsize) (p - p0);
+  g_assert (used <= sizeof buf);
+  if (track->data_len + used + PAD > track->data_cap)
+    {
+      gsize cap = MAX (track->data_cap * 2, track->data_len + used + PAD);
+
+      track->data = golanes_array_resize (track->data, track->data_cap, cap);
+      track->data_cap = cap;
+    }
+  memcpy (track->data + track->data_len, buf, used);
+  track->data_len += used;
   memset (track->data + track->data_len, 0, PAD);
   track->n_blocks++;
   track->n_pending = 0;

@@ -261,10 +261,11 @@ golanes_timeline_new (void)
   self->expanded = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) golanes_track_free);
   self->region_stacks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_mutex_init (&self->expand_lock);
-  self->goid_sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->goid_sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->procs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineProc));
   self->pbuild = g_array_new (FALSE, TRUE, sizeof (PBuild));
   self->proc_by_id = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->proc_by_big_id = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->threads = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineThread));
   self->thread_by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->last_tid = G_MININT64;
@@ -277,7 +278,6 @@ golanes_timeline_new (void)
     self->series[i] = g_array_new (FALSE, FALSE, sizeof (GolanesSeriesPoint));
   self->tasks = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineTask));
   self->task_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->task_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) golanes_track_free);
   self->regions = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineRegion));
   self->logs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineLog));
   self->samples = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineSample));
@@ -306,8 +306,9 @@ free_goroutine_tracks (Goroutine *g)
   if (e == NULL)
     return;
   golanes_track_free (e->assists);
-  for (l = 0; l < e->n_region_levels; l++)
-    golanes_track_free (e->region_levels[l]);
+  if (e->region_levels != NULL)
+    for (l = 0; l < e->n_region_levels; l++)
+      golanes_track_free (e->region_levels[l]);
   g_free (e->region_levels);
   unblocks_free (e->unblocks);
   g_free (e);
@@ -349,6 +350,7 @@ golanes_timeline_free (GolanesTimeline *self)
   if (self->pbuild != NULL)
     g_array_unref (self->pbuild);
   g_array_unref (self->proc_by_id);
+  g_hash_table_destroy (self->proc_by_big_id);
   for (i = 0; i < self->threads->len; i++)
     golanes_track_free (g_array_index (self->threads, GolanesTimelineThread, i).goroutines);
   g_array_unref (self->threads);
@@ -362,9 +364,15 @@ golanes_timeline_free (GolanesTimeline *self)
   _golanes_count_series_clear (&self->counts);
   g_array_unref (self->tasks);
   g_hash_table_destroy (self->task_by_id);
-  g_ptr_array_unref (self->task_rows);
+  if (self->task_row_tracks != NULL)
+    for (i = 0; i < self->n_task_rows; i++)
+      golanes_track_free (self->task_row_tracks[i]);
+  g_free (self->task_row_tracks);
+  g_free (self->task_row_order);
+  g_free (self->task_row_first);
   golanes_interval_tree_free (self->task_tree);
   g_array_unref (self->regions);
+  g_free (self->region_order);
   golanes_interval_tree_free (self->region_tree);
   g_array_unref (self->logs);
   g_array_unref (self->samples);
@@ -655,6 +663,48 @@ pack_goids (GolanesTimeline *self)
   g_clear_pointer (&self->goid_dense, g_free);
 }
 
+/* Ids below goid_dense_len map through the dense array, the others
+ * through goid_sparse.  The array covers an id only while that costs at
+ * most 8 entries per goroutine (or 2^16 in all): ids come from the file,
+ * and one goroutine numbered 2^24 - 1 must not cost 64 MiB.  When it
+ * grows, it takes over the sparse ids it now covers; it doubles, so that
+ * happens a few times in all. */
+static gboolean
+goid_dense_grow (GolanesTimeline *self,
+                 gint64           goid)
+{
+  gsize limit = MAX ((gsize) 1 << 16, 8 * ((gsize) self->n_goroutines + 1));
+  gsize len;
+
+  if (goid < 0 || goid >= GOID_DENSE_LIMIT || (gsize) goid >= limit)
+    return FALSE;
+  len = MAX (self->goid_dense_len * 2, 1024);
+  while (len <= (gsize) goid)
+    len *= 2;
+  self->goid_dense = g_renew (guint32, self->goid_dense, len);
+  memset (self->goid_dense + self->goid_dense_len, 0,
+          (len - self->goid_dense_len) * sizeof (guint32));
+  self->goid_dense_len = len;
+  if (g_hash_table_size (self->goid_sparse) > 0)
+    {
+      GHashTableIter it;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&it, self->goid_sparse);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        {
+          gint64 id = *(gint64 *) key;
+
+          if (id >= 0 && (gsize) id < len)
+            {
+              self->goid_dense[id] = GPOINTER_TO_UINT (value);
+              g_hash_table_iter_remove (&it);
+            }
+        }
+    }
+  return TRUE;
+}
+
 static guint32
 goroutine_index (GolanesTimeline *self,
                  gint64           goid,
@@ -663,7 +713,7 @@ goroutine_index (GolanesTimeline *self,
   guint32 found = 0, gi;
   Goroutine *g;
 
-  if (goid >= 0 && goid < GOID_DENSE_LIMIT)
+  if (goid >= 0 && (gsize) goid < self->goid_dense_len)
     found = goid_dense_get (self, goid);
   else
     found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &goid));
@@ -692,20 +742,8 @@ goroutine_index (GolanesTimeline *self,
   g->b.state = GOLANES_GO_UNDETERMINED;
   found = gi + 1;
 
-  if (goid >= 0 && goid < GOID_DENSE_LIMIT)
-    {
-      if ((gsize) goid >= self->goid_dense_len)
-        {
-          gsize len = MAX (self->goid_dense_len * 2, 1024);
-          while (len <= (gsize) goid)
-            len *= 2;
-          self->goid_dense = g_renew (guint32, self->goid_dense, len);
-          memset (self->goid_dense + self->goid_dense_len, 0,
-                  (len - self->goid_dense_len) * sizeof (guint32));
-          self->goid_dense_len = len;
-        }
-      self->goid_dense[goid] = found;
-    }
+  if ((goid >= 0 && (gsize) goid < self->goid_dense_len) || goid_dense_grow (self, goid))
+    self->goid_dense[goid] = found;
   else
     {
       g_hash_table_insert (self->goid_sparse, g_memdup2 (&goid, sizeof goid), GUINT_TO_POINTER (found));
@@ -721,7 +759,7 @@ golanes_timeline_lookup_goroutine (GolanesTimeline *self,
 
   g_return_val_if_fail (self != NULL, -1);
 
-  if (id >= 0 && id < GOID_DENSE_LIMIT)
+  if (id >= 0 && (gsize) id < self->goid_dense_len)
     found = goid_dense_get (self, id);
   else
     found = GPOINTER_TO_UINT (g_hash_table_lookup (self->goid_sparse, &id));
@@ -732,17 +770,27 @@ static guint32
 proc_index (GolanesTimeline *self,
             gint64           pid)
 {
-  guint32 *slot;
+  guint32 *slot, big;
   GolanesTimelineProc p;
   PBuild b;
 
   if (pid < 0 || pid > G_MAXINT32)
     return NO_INDEX;
-  if ((guint) pid >= self->proc_by_id->len)
-    g_array_set_size (self->proc_by_id, pid + 1);
-  slot = &g_array_index (self->proc_by_id, guint32, pid);
-  if (*slot != 0)
-    return *slot - 1;
+  if (pid < PROC_DENSE_LIMIT)
+    {
+      if ((guint) pid >= self->proc_by_id->len)
+        g_array_set_size (self->proc_by_id, pid + 1);
+      slot = &g_array_index (self->proc_by_id, guint32, pid);
+      if (*slot != 0)
+        return *slot - 1;
+    }
+  else
+    {
+      big = GPOINTER_TO_UINT (g_hash_table_lookup (self->proc_by_big_id, GINT_TO_POINTER ((gint) pid)));
+      if (big != 0)
+        return big - 1;
+      slot = &big;
+    }
   p.id = pid;
   p.goroutines = golanes_track_new ();
   p.states = golanes_track_new_contiguous ();
@@ -753,6 +801,8 @@ proc_index (GolanesTimeline *self,
   b.state = GOLANES_PROC_UNDETERMINED;
   g_array_append_val (self->pbuild, b);
   *slot = self->procs->len;
+  if (pid >= PROC_DENSE_LIMIT)
+    g_hash_table_insert (self->proc_by_big_id, GINT_TO_POINTER ((gint) pid), GUINT_TO_POINTER (*slot));
   return *slot - 1;
 }
 
@@ -1307,7 +1357,7 @@ handle_region (GolanesTimeline    *self,
       r.goroutine = ev->goroutine;
       r.type = type;
       r.stack = stack;
-      r.level = (guint16) MIN (region_stack->len, G_MAXUINT16);
+      r.level = region_stack->len;
       r.flags = GOLANES_SPAN_OPEN;
       g_array_append_val (self->regions, r);
       g_array_append_vals (region_stack, &(guint32) { self->regions->len - 1 }, 1);
@@ -1499,6 +1549,26 @@ region_order (gconstpointer a,
   return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
 }
 
+static int
+region_level_order (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const GolanesTimelineRegion *regions = user_data;
+  const GolanesTimelineRegion *x = &regions[*(const guint32 *) a];
+  const GolanesTimelineRegion *y = &regions[*(const guint32 *) b];
+
+  if (x->goroutine != y->goroutine)
+    return x->goroutine < y->goroutine ? -1 : 1;
+  if (x->level != y->level)
+    return x->level < y->level ? -1 : 1;
+  return region_order (a, b, user_data);
+}
+
+/* Levels = nesting depth, per goroutine.  The regions are then kept in
+ * order of goroutine, level and start (self->region_order), from which
+ * _golanes_timeline_region_level() makes a level's track when asked:
+ * linear in the regions whatever their depth. */
 static void
 finish_regions (GolanesTimeline *self)
 {
@@ -1518,51 +1588,92 @@ finish_regions (GolanesTimeline *self)
   golanes_interval_tree_build (self->region_tree);
   g_qsort_with_data (order, n, sizeof (guint32), region_order, regions);
 
-  /* Levels = nesting depth, per goroutine. */
   for (i = 0; i < n; i = k)
     {
       gint64 goid = regions[order[i]].goroutine;
-      gint gidx = golanes_timeline_lookup_goroutine (self, goid);
-      Goroutine *g = gidx < 0 ? NULL : is_hot (self, gidx) ? GOROUTINE (self, gidx) : promote_cold (self, gidx);
-      GPtrArray *levels = g_ptr_array_new ();
 
       g_array_set_size (stack, 0);
       for (k = i; k < n && regions[order[k]].goroutine == goid; k++)
         {
           GolanesTimelineRegion *r = &regions[order[k]];
-          guint level;
 
           while (stack->len > 0 &&
                  MAX (regions[g_array_index (stack, guint32, stack->len - 1)].end,
                       regions[g_array_index (stack, guint32, stack->len - 1)].start + 1) <= r->start)
             g_array_set_size (stack, stack->len - 1);
-          level = stack->len;
-          r->level = (guint16) MIN (level, G_MAXUINT16);
+          r->level = stack->len;
           g_array_append_val (stack, order[k]);
-          while (levels->len <= level)
-            g_ptr_array_add (levels, golanes_track_new ());
-          golanes_track_append (g_ptr_array_index (levels, level), r->start, r->end,
-                                0, 0, order[k], r->flags);
-        }
-      if (g != NULL && (goroutine_extra (g) == NULL || goroutine_extra (g)->region_levels == NULL))
-        {
-          guint l;
-
-          GoroutineExtra *e = ensure_extra (g);
-
-          e->n_region_levels = levels->len;
-          e->region_levels = (GolanesTrack **) g_ptr_array_free (levels, FALSE);
-          for (l = 0; l < e->n_region_levels; l++)
-            golanes_track_finish (e->region_levels[l], self->end_time);
-        }
-      else
-        {
-          g_ptr_array_set_free_func (levels, (GDestroyNotify) golanes_track_free);
-          g_ptr_array_unref (levels);
         }
     }
   g_array_unref (stack);
-  g_free (order);
+
+  /* Within a level the order is the one above: region_order's. */
+  g_qsort_with_data (order, n, sizeof (guint32), region_level_order, regions);
+  for (i = 0; i < n; i = k)
+    {
+      gint64 goid = regions[order[i]].goroutine;
+      gint gidx = golanes_timeline_lookup_goroutine (self, goid);
+      Goroutine *g = gidx < 0 ? NULL : is_hot (self, gidx) ? GOROUTINE (self, gidx) : promote_cold (self, gidx);
+      guint n_levels = 0;
+
+      for (k = i; k < n && regions[order[k]].goroutine == goid; k++)
+        n_levels = MAX (n_levels, regions[order[k]].level + 1);
+      if (g != NULL && (goroutine_extra (g) == NULL || goroutine_extra (g)->n_region_levels == 0))
+        {
+          GoroutineExtra *e = ensure_extra (g);
+
+          e->n_region_levels = n_levels;
+          e->region_first = i;
+          e->region_count = k - i;
+        }
+    }
+  self->region_order = order;
+}
+
+GolanesTrack *
+_golanes_timeline_region_level (GolanesTimeline *self,
+                                GoroutineExtra  *e,
+                                guint            level)
+{
+  const GolanesTimelineRegion *regions = (const GolanesTimelineRegion *) (void *) self->regions->data;
+  GolanesTrack **levels = __atomic_load_n (&e->region_levels, __ATOMIC_ACQUIRE);
+  GolanesTrack *track;
+  guint32 lo, hi;
+
+  g_assert (level < e->n_region_levels);
+  if (levels != NULL && (track = __atomic_load_n (&levels[level], __ATOMIC_ACQUIRE)) != NULL)
+    return track;
+
+  g_mutex_lock (&self->expand_lock);
+  if (e->region_levels == NULL)
+    __atomic_store_n (&e->region_levels, g_new0 (GolanesTrack *, e->n_region_levels), __ATOMIC_RELEASE);
+  track = e->region_levels[level];
+  if (track == NULL)
+    {
+      /* The first of the goroutine's regions at @level or deeper. */
+      lo = e->region_first;
+      hi = e->region_first + e->region_count;
+      while (lo < hi)
+        {
+          guint32 mid = lo + (hi - lo) / 2;
+
+          if (regions[self->region_order[mid]].level < level)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      track = golanes_track_new ();
+      for (; lo < e->region_first + e->region_count && regions[self->region_order[lo]].level == level; lo++)
+        {
+          const GolanesTimelineRegion *r = &regions[self->region_order[lo]];
+
+          golanes_track_append (track, r->start, r->end, 0, 0, self->region_order[lo], r->flags);
+        }
+      golanes_track_finish (track, self->end_time);
+      __atomic_store_n (&e->region_levels[level], track, __ATOMIC_RELEASE);
+    }
+  g_mutex_unlock (&self->expand_lock);
+  return track;
 }
 
 static int
@@ -1579,13 +1690,107 @@ task_order (gconstpointer a,
   return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
 }
 
+/* Binary min-heaps for the rows of finish_tasks(): of busy rows by the
+ * time they end, and of free rows by number. */
+typedef struct
+{
+  gint64  end;
+  guint32 row;
+} BusyRow;
+
+static void
+busy_push (GArray  *heap,
+           gint64   end,
+           guint32  row)
+{
+  BusyRow v = { end, row };
+  BusyRow *h;
+  guint i;
+
+  g_array_append_val (heap, v);
+  h = (BusyRow *) (void *) heap->data;
+  for (i = heap->len - 1; i > 0 && h[(i - 1) / 2].end > v.end; i = (i - 1) / 2)
+    h[i] = h[(i - 1) / 2];
+  h[i] = v;
+}
+
+static void
+busy_pop (GArray *heap)
+{
+  BusyRow *h = (BusyRow *) (void *) heap->data;
+  BusyRow v = h[heap->len - 1];
+  guint n = heap->len - 1, i = 0;
+
+  for (;;)
+    {
+      guint c = 2 * i + 1;
+
+      if (c >= n)
+        break;
+      if (c + 1 < n && h[c + 1].end < h[c].end)
+        c++;
+      if (h[c].end >= v.end)
+        break;
+      h[i] = h[c];
+      i = c;
+    }
+  if (n > 0)
+    h[i] = v;
+  g_array_set_size (heap, n);
+}
+
+static void
+free_push (GArray  *heap,
+           guint32  row)
+{
+  guint32 *h;
+  guint i;
+
+  g_array_append_val (heap, row);
+  h = (guint32 *) (void *) heap->data;
+  for (i = heap->len - 1; i > 0 && h[(i - 1) / 2] > row; i = (i - 1) / 2)
+    h[i] = h[(i - 1) / 2];
+  h[i] = row;
+}
+
+static guint32
+free_pop (GArray *heap)
+{
+  guint32 *h = (guint32 *) (void *) heap->data;
+  guint32 top = h[0], v = h[heap->len - 1];
+  guint n = heap->len - 1, i = 0;
+
+  for (;;)
+    {
+      guint c = 2 * i + 1;
+
+      if (c >= n)
+        break;
+      if (c + 1 < n && h[c + 1] < h[c])
+        c++;
+      if (h[c] >= v)
+        break;
+      h[i] = h[c];
+      i = c;
+    }
+  if (n > 0)
+    h[i] = v;
+  g_array_set_size (heap, n);
+  return top;
+}
+
+/* Tasks in rows: in order of start, each in the first row free by then
+ * (first fit; the rows busy and free are heaps, so a trace of a million
+ * tasks open at once takes n log n, not n^2).  A row's track is made on
+ * first request, by _golanes_timeline_task_row(). */
 static void
 finish_tasks (GolanesTimeline *self)
 {
   GolanesTimelineTask *tasks = (GolanesTimelineTask *) (void *) self->tasks->data;
   guint n = self->tasks->len, i, r;
   guint32 *order = g_new (guint32, MAX (n, 1));
-  GArray *row_end = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *busy = g_array_new (FALSE, FALSE, sizeof (BusyRow));
+  GArray *free_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   self->task_tree = golanes_interval_tree_new ();
   for (i = 0; i < n; i++)
@@ -1599,30 +1804,67 @@ finish_tasks (GolanesTimeline *self)
     }
   golanes_interval_tree_build (self->task_tree);
 
-  /* First-fit rows in order of start. */
   g_qsort_with_data (order, n, sizeof (guint32), task_order, tasks);
+  self->n_task_rows = 0;
   for (i = 0; i < n; i++)
     {
       GolanesTimelineTask *t = &tasks[order[i]];
-      gint64 eend = MAX (t->end, t->start + 1);
 
-      for (r = 0; r < row_end->len; r++)
-        if (g_array_index (row_end, gint64, r) <= t->start)
-          break;
-      if (r == row_end->len)
+      while (busy->len > 0 && g_array_index (busy, BusyRow, 0).end <= t->start)
         {
-          g_array_append_val (row_end, eend);
-          g_ptr_array_add (self->task_rows, golanes_track_new ());
+          free_push (free_rows, g_array_index (busy, BusyRow, 0).row);
+          busy_pop (busy);
         }
-      g_array_index (row_end, gint64, r) = eend;
+      r = free_rows->len > 0 ? free_pop (free_rows) : self->n_task_rows++;
+      busy_push (busy, MAX (t->end, t->start + 1), r);
       t->row = r;
-      golanes_track_append (g_ptr_array_index (self->task_rows, r), t->start, t->end,
-                            0, 0, order[i], t->flags);
     }
-  for (r = 0; r < self->task_rows->len; r++)
-    golanes_track_finish (g_ptr_array_index (self->task_rows, r), self->end_time);
-  g_array_unref (row_end);
+  g_array_unref (busy);
+  g_array_unref (free_rows);
+
+  /* The tasks of each row, in the order above. */
+  self->task_row_first = g_new0 (guint32, self->n_task_rows + 1);
+  for (i = 0; i < n; i++)
+    self->task_row_first[tasks[i].row + 1]++;
+  for (r = 0; r < self->n_task_rows; r++)
+    self->task_row_first[r + 1] += self->task_row_first[r];
+  self->task_row_order = g_new (guint32, MAX (n, 1));
+  {
+    g_autofree guint32 *fill = g_memdup2 (self->task_row_first, (self->n_task_rows + 1) * sizeof (guint32));
+
+    for (i = 0; i < n; i++)
+      self->task_row_order[fill[tasks[order[i]].row]++] = order[i];
+  }
+  self->task_row_tracks = g_new0 (GolanesTrack *, MAX (self->n_task_rows, 1));
   g_free (order);
+}
+
+GolanesTrack *
+_golanes_timeline_task_row (GolanesTimeline *self,
+                            guint            row)
+{
+  const GolanesTimelineTask *tasks = (const GolanesTimelineTask *) (void *) self->tasks->data;
+  GolanesTrack *track = __atomic_load_n (&self->task_row_tracks[row], __ATOMIC_ACQUIRE);
+  guint32 k;
+
+  if (track != NULL)
+    return track;
+  g_mutex_lock (&self->expand_lock);
+  track = self->task_row_tracks[row];
+  if (track == NULL)
+    {
+      track = golanes_track_new ();
+      for (k = self->task_row_first[row]; k < self->task_row_first[row + 1]; k++)
+        {
+          const GolanesTimelineTask *t = &tasks[self->task_row_order[k]];
+
+          golanes_track_append (track, t->start, t->end, 0, 0, self->task_row_order[k], t->flags);
+        }
+      golanes_track_finish (track, self->end_time);
+      __atomic_store_n (&self->task_row_tracks[row], track, __ATOMIC_RELEASE);
+    }
+  g_mutex_unlock (&self->expand_lock);
+  return track;
 }
 
 /* The live array without its free slots, the locators and the id map

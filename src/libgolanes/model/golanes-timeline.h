@@ -150,7 +150,7 @@ typedef struct
   gint64  goroutine;  /* id */
   guint32 type;       /* string id */
   guint32 stack;      /* stack id of the begin (or end) event */
-  guint16 level;      /* nesting depth on its goroutine */
+  guint32 level;      /* nesting depth on its goroutine */
   guint8  flags;
 } GolanesTimelineRegion;
 

@@ -90,6 +90,7 @@ gen_new (void)
   g->frames = g_array_new (FALSE, FALSE, sizeof (GolanesGenFrame));
   g->cpu_samples = g_array_new (FALSE, FALSE, sizeof (GolanesCpuSample));
   g->extra = g_ptr_array_new_with_free_func (free_gstring);
+  g->extra_index = g_hash_table_new ((GHashFunc) g_string_hash, (GEqualFunc) g_string_equal);
   g->string_data = g_ptr_array_new_with_free_func (g_free);
   g_mutex_init (&g->extra_lock);
   g->refs = 1;
@@ -123,10 +124,34 @@ _golanes_generation_free (GolanesGeneration *g)
   golanes_id_map_clear (&g->pcs);
   g_array_unref (g->frames);
   g_array_unref (g->cpu_samples);
+  g_hash_table_unref (g->extra_index);
   g_ptr_array_unref (g->extra);
   g_ptr_array_unref (g->string_data);
   g_mutex_clear (&g->extra_lock);
   g_free (g);
+}
+
+guint64
+_golanes_generation_add_extra (GolanesGeneration *g,
+                               const char        *data,
+                               gsize              len)
+{
+  GString key = { (gchar *) data, len, 0 };
+  gpointer v;
+  GString *copy;
+  guint64 index;
+
+  /* Only the ordering's thread adds; readers look under the lock. */
+  v = g_hash_table_lookup (g->extra_index, &key);
+  if (v != NULL)
+    return GPOINTER_TO_SIZE (v);
+  copy = g_string_new_len (data, (gssize) len);
+  g_mutex_lock (&g->extra_lock);
+  g_ptr_array_add (g->extra, copy);
+  index = g->extra->len;
+  g_mutex_unlock (&g->extra_lock);
+  g_hash_table_insert (g->extra_index, copy, GSIZE_TO_POINTER ((gsize) index));
+  return index;
 }
 
 gboolean

@@ -33,11 +33,27 @@ typedef struct
   guint      cap;
 } RangeSet;
 
+/* The name of a region or task, shared by all that bear it (a goroutine
+ * may open a million regions of one name): its bytes, which may hold
+ * NULs, then a terminator.  The ordering's names table holds each once;
+ * it is keyed by the leading NameKey, so a look-up needs no copy. */
+typedef struct
+{
+  const char *data;
+  gsize       len;
+} NameKey;
+
+typedef struct
+{
+  NameKey key;
+  guint   refs;
+  char    bytes[];
+} Name;
+
 typedef struct
 {
   guint64 task;
-  char   *name;
-  gsize   name_len;
+  Name   *name;
 } UserRegion;
 
 typedef struct
@@ -77,8 +93,7 @@ typedef struct
 /* A user task that has begun and not ended. */
 typedef struct
 {
-  char   *name;
-  gsize   name_len;
+  Name   *name;
   guint64 parent;
 } TaskState;
 
@@ -102,15 +117,62 @@ ev_name (const GolanesOrdering *o,
   return _golanes_wire_event_name (o->version, typ, buf);
 }
 
-/* Copies a byte string, which may contain NULs, keeping a terminator. */
-static char *
-dup_bytes (GolanesStr s)
-{
-  char *d = g_malloc (s.len + 1);
+/* ---- names ------------------------------------------------------------- */
 
-  memcpy (d, s.data, s.len);
-  d[s.len] = '\0';
-  return d;
+static guint
+name_hash (gconstpointer p)
+{
+  const NameKey *k = p;
+  guint h = 5381;
+  gsize i;
+
+  for (i = 0; i < k->len; i++)
+    h = h * 33 + (guchar) k->data[i];
+  return h;
+}
+
+static gboolean
+name_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const NameKey *x = a, *y = b;
+
+  return x->len == y->len && memcmp (x->data, y->data, x->len) == 0;
+}
+
+/* A reference to the shared copy of @s. */
+static Name *
+name_ref (GolanesOrdering *o,
+          GolanesStr       s)
+{
+  NameKey key = { s.data, s.len };
+  Name *n;
+
+  if (o->names == NULL)
+    o->names = g_hash_table_new (name_hash, name_equal);
+  n = g_hash_table_lookup (o->names, &key);
+  if (n == NULL)
+    {
+      n = g_malloc (sizeof (Name) + s.len + 1);
+      memcpy (n->bytes, s.data, s.len);
+      n->bytes[s.len] = '\0';
+      n->key.data = n->bytes;
+      n->key.len = s.len;
+      n->refs = 0;
+      g_hash_table_add (o->names, n);
+    }
+  n->refs++;
+  return n;
+}
+
+static void
+name_unref (GolanesOrdering *o,
+            Name            *n)
+{
+  if (--n->refs > 0)
+    return;
+  g_hash_table_remove (o->names, n);
+  g_free (n);
 }
 
 /* ---- the queue of ordered events -------------------------------------- */
@@ -248,20 +310,17 @@ delete_g (GolanesOrdering *o,
     return;
   golanes_id_map_remove (&o->g_states, (guint64) id);
   for (i = 0; i < gs->n_regions; i++)
-    g_free (gs->regions[i].name);
+    name_unref (o, gs->regions[i].name);
   gs->n_regions = 0;
   gs->ranges.n = 0;
   gs->next_free = o->free_g;
   o->free_g = gs;
 }
 
+/* The names go with the names table, at _golanes_ordering_clear(). */
 static void
 free_g_state (GolanesGState *gs)
 {
-  guint i;
-
-  for (i = 0; i < gs->n_regions; i++)
-    g_free (gs->regions[i].name);
   g_free (gs->regions);
   g_free (gs->ranges.v);
   g_free (gs);
@@ -1042,8 +1101,7 @@ advance_user_task_begin (GolanesOrdering   *o,
   if (!_golanes_generation_get_string (g, ev->args[2], &name))
     ORDER_ERR ("a known string id", "invalid string ID %" G_GUINT64_FORMAT " for %u event", ev->args[2], typ);
   ts = g_new (TaskState, 1);
-  ts->name = dup_bytes (name);
-  ts->name_len = name.len;
+  ts->name = name_ref (o, name);
   ts->parent = parent;
   golanes_id_map_replace (&o->tasks, id, (guint64) (gsize) ts);
   if (!USER_GO (cur, ev->offset, error))
@@ -1069,20 +1127,11 @@ advance_user_task_end (GolanesOrdering   *o,
     {
       TaskState *ts = (TaskState *) (gsize) v;
       ev->args[2] = ts->parent;
-      if (ts->name_len == 0)
-        {
-          ev->args[3] = 0;
-          g_free (ts->name);
-        }
+      if (ts->name->key.len == 0)
+        ev->args[3] = 0;
       else
-        {
-          GString *copy = g_string_new_len (ts->name, (gssize) ts->name_len);
-          g_mutex_lock (&g->extra_lock);
-          g_ptr_array_add (g->extra, copy);
-          ev->args[3] = g->extra->len;
-          g_mutex_unlock (&g->extra_lock);
-          g_free (ts->name);
-        }
+        ev->args[3] = _golanes_generation_add_extra (g, ts->name->key.data, ts->name->key.len);
+      name_unref (o, ts->name);
       g_free (ts);
       golanes_id_map_remove (&o->tasks, id);
     }
@@ -1129,18 +1178,17 @@ advance_user_region (GolanesOrdering   *o,
         }
       ur = &gs->regions[gs->n_regions++];
       ur->task = ev->args[0];
-      ur->name = dup_bytes (name);
-      ur->name_len = name.len;
+      ur->name = name_ref (o, name);
     }
   else if (gs->n_regions > 0)
     {
       UserRegion *top = &gs->regions[gs->n_regions - 1];
-      if (top->task != ev->args[0] || top->name_len != name.len ||
-          memcmp (top->name, name.data, name.len) != 0)
+      if (top->task != ev->args[0] || top->name->key.len != name.len ||
+          memcmp (top->name->key.data, name.data, name.len) != 0)
         ORDER_ERR ("the end of the innermost open region",
                    "misuse of region in goroutine %" G_GINT64_FORMAT ": region end {%" G_GUINT64_FORMAT " %.*s} when the inner-most active region start event is {%" G_GUINT64_FORMAT " %s}",
-                   gs->id, ev->args[0], (int) name.len, name.data, top->task, top->name);
-      g_free (top->name);
+                   gs->id, ev->args[0], (int) name.len, name.data, top->task, top->name->bytes);
+      name_unref (o, top->name);
       gs->n_regions--;
     }
   queue_event (o, ev, cur);
@@ -1584,12 +1632,13 @@ free_p_state (gpointer p)
   g_free (ps);
 }
 
+
 static void
-free_task (gpointer p)
+free_name (gpointer key,
+           gpointer value,
+           gpointer user_data)
 {
-  TaskState *ts = p;
-  g_free (ts->name);
-  g_free (ts);
+  g_free (key);
 }
 
 static void
@@ -1604,7 +1653,7 @@ _golanes_ordering_clear (GolanesOrdering *o)
   free_map_values (&o->g_states, free_g_state_cb);
   free_map_values (&o->p_states, free_p_state);
   free_map_values (&o->m_states, g_free);
-  free_map_values (&o->tasks, free_task);
+  free_map_values (&o->tasks, g_free);
   while (o->free_g != NULL)
     {
       GolanesGState *n = o->free_g->next_free;
@@ -1612,4 +1661,9 @@ _golanes_ordering_clear (GolanesOrdering *o)
       o->free_g = n;
     }
   g_clear_pointer (&o->queue, g_free);
+  if (o->names != NULL)
+    {
+      g_hash_table_foreach (o->names, free_name, NULL);
+      g_clear_pointer (&o->names, g_hash_table_unref);
+    }
 }

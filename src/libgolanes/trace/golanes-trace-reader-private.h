@@ -137,10 +137,12 @@ typedef struct
   GArray   *frames;        /* GolanesGenFrame */
 
   GArray   *cpu_samples;   /* GolanesCpuSample, sorted by time once complete */
-  /* Owned names for TaskEnd.  The only part of a generation that grows
+  /* Owned names for TaskEnd, each once (extra_index: GString -> index +
+   * 1), as Go's addExtraString.  The only part of a generation that grows
    * after it is read (while its events are ordered), so a threaded
    * reader's consumer reads it under extra_lock. */
   GPtrArray *extra;
+  GHashTable *extra_index;
   GMutex    extra_lock;
   GPtrArray *string_data;  /* owned copies of the string batches */
   guint64   serial;
@@ -180,6 +182,10 @@ _golanes_generation_has_stack (const GolanesGeneration *g,
 }
 
 GolanesGeneration *_golanes_generation_ref (GolanesGeneration *g);
+/* The 1-based index in g->extra of a copy of @data, added if new. */
+guint64  _golanes_generation_add_extra  (GolanesGeneration *g,
+                                         const char        *data,
+                                         gsize              len);
 /* Drops a reference (the last one frees); NULL is ignored. */
 void     _golanes_generation_free       (GolanesGeneration *g);
 gboolean _golanes_generation_get_string (const GolanesGeneration *g,
@@ -217,6 +223,7 @@ typedef struct
   GolanesIdMap   p_states;    /* id -> proc state */
   GolanesIdMap   m_states;    /* id -> thread state */
   GolanesIdMap   tasks;       /* id -> task state */
+  GHashTable    *names;       /* the names of open regions and tasks, once each */
   GolanesGState *free_g;      /* records of ended goroutines, for reuse */
   guint64        gc_seq;
   guint8         gc_state;
