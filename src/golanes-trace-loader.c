@@ -23,6 +23,8 @@
  * (the "published" callback) and holds its gate until the load ends. */
 
 #define SNIFF_SIZE 4096
+/* A trace file written this recently may still be being written. */
+#define RECENT_USEC (5 * G_USEC_PER_SEC)
 /* How often a streaming load shows more: ten times a second. */
 #define PUBLISH_INTERVAL (100 * G_TIME_SPAN_MILLISECOND)
 
@@ -451,6 +453,46 @@ load_document (GTask                *task,
   return g_steal_pointer (&document);
 }
 
+static gint64
+modified_usec (GFileInfo *info)
+{
+  return (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+         g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
+
+/* For a trace that ends in an error: whether its file is still being
+ * written (it grew since it was opened, or was written a moment ago: a
+ * program tracing into it) or changed under the load (it got shorter or
+ * was rewritten).  @before is the file as the load found it, @read the
+ * size the document read. */
+static GolanesTraceFileState
+file_state_after_load (GFile        *file,
+                       GFileInfo    *before,
+                       guint64       read,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) now = NULL;
+  guint64 size;
+  gint64 modified;
+
+  now = g_file_query_info (file,
+                           G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                           G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                           G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                           G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (now == NULL)
+    return GOLANES_TRACE_FILE_CHANGED;   /* it is gone */
+  size = (guint64) g_file_info_get_size (now);
+  modified = modified_usec (now);
+  if (size > read || (guint64) g_file_info_get_size (before) < read)
+    return GOLANES_TRACE_FILE_GROWING;
+  if (size < read || modified != modified_usec (before))
+    return GOLANES_TRACE_FILE_CHANGED;
+  if (g_get_real_time () - modified < RECENT_USEC)
+    return GOLANES_TRACE_FILE_GROWING;
+  return GOLANES_TRACE_FILE_UNCHANGED;
+}
+
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -476,7 +518,9 @@ load_worker (GTask        *task,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                             G_FILE_QUERY_INFO_NONE,
                             cancellable,
                             &error);
@@ -577,6 +621,37 @@ load_worker (GTask        *task,
       return;
     }
   post_progress (task, total, total);
+
+  if (golanes_document_get_read_error (document) != NULL)
+    {
+      const GError *read_error = golanes_document_get_read_error (document);
+
+      summary->file_state = file_state_after_load (load->file, info,
+                                                   golanes_document_get_file_size (document),
+                                                   cancellable);
+      /* Sync events alone (one per generation, and one at the error):
+       * the trace broke in its first generation and there is nothing to
+       * show. */
+      if (golanes_document_get_n_events (document) <= golanes_document_get_n_generations (document) + 1)
+        {
+          golanes_analyses_cancel (analyses);
+          if (g_task_return_error_if_cancelled (task))
+            return;
+          if (summary->file_state == GOLANES_TRACE_FILE_GROWING)
+            g_task_return_new_error (task, read_error->domain, read_error->code,
+                                     /* Translators: %s is an error message */
+                                     _("Not one part of it could be read yet: it is still being "
+                                       "written. Open it again in a moment. %s"),
+                                     read_error->message);
+          else
+            g_task_return_new_error (task, read_error->domain, read_error->code,
+                                     /* Translators: %s is an error message */
+                                     _("Not one part of it could be read: it breaks before the end "
+                                       "of its first generation. %s"),
+                                     read_error->message);
+          return;
+        }
+    }
 
   if (g_task_return_error_if_cancelled (task))
     {

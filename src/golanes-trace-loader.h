@@ -17,6 +17,15 @@ G_BEGIN_DECLS
 
 #define GOLANES_TYPE_TRACE_SUMMARY (golanes_trace_summary_get_type ())
 
+/* What happened to the file while it was read, for a trace that ends
+ * in an error. */
+typedef enum
+{
+  GOLANES_TRACE_FILE_UNCHANGED,
+  GOLANES_TRACE_FILE_GROWING,   /* it grew, or was written a moment ago */
+  GOLANES_TRACE_FILE_CHANGED,   /* it got shorter or was rewritten */
+} GolanesTraceFileState;
+
 /* A loaded trace: what the file is, and the parsed document. */
 typedef struct
 {
@@ -30,6 +39,8 @@ typedef struct
    * @analyses, started when the timeline's load was. */
   GolanesDocument    *document;
   GolanesAnalyses    *analyses;
+  /* Set once the load ends with a read error. */
+  GolanesTraceFileState file_state;
 } GolanesTraceSummary;
 
 /* Called on the main thread while a load runs. */

@@ -57,6 +57,7 @@ struct _GolanesTraceView
   GolanesSession   *session;
   GolanesDocument  *document;
   GolanesAnalyses  *analyses;        /* computing the document's analysis parts */
+  GolanesTraceFileState file_state;  /* of the file, once it is loaded */
   GPtrArray        *panels;          /* the GolanesPanels, in the side stack's order */
   GSettings        *settings;
   int               drag_start_width; /* of the side panel, as its edge is dragged */
@@ -385,6 +386,24 @@ update_banner (GolanesTraceView *self)
   /* Translators: the first %.1f%% is a percentage, (%s) an amount of data, the last %s an error message */
   text = g_strdup_printf (_("This trace is truncated: %.1f%% (%s) of the data could not be read. %s"),
                           size > 0 ? 100.0 * (double) lost / (double) size : 0.0, lost_text, error->message);
+  if (self->file_state == GOLANES_TRACE_FILE_GROWING)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: follows "This trace is truncated: …" */
+      more = g_strdup_printf ("%s\n%s", text, _("The file is still being written: open it again to see more."));
+      g_free (text);
+      text = g_steal_pointer (&more);
+    }
+  else if (self->file_state == GOLANES_TRACE_FILE_CHANGED)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: follows "This trace is truncated: …" */
+      more = g_strdup_printf ("%s\n%s", text, _("The file changed while it was read."));
+      g_free (text);
+      text = g_steal_pointer (&more);
+    }
   gtk_label_set_label (self->banner_label, text);
   gtk_revealer_set_reveal_child (self->banner, TRUE);
 }
@@ -475,6 +494,7 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
         }
     }
 
+  self->file_state = summary->file_state;
   if (self->document == summary->document && self->session != NULL)
     {
       /* More of the same trace. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "golanes-cli-analysis.h"
+#include "golanes-cli-input.h"
 
 gboolean
 golanes_cli_run_pass (const char               *command,
@@ -19,15 +20,22 @@ golanes_cli_run_pass (const char               *command,
                       guint                    *go_minor)
 {
   g_autoptr(GError) error = NULL;
+  GolanesCliInput in;
   GolanesTraceReader *reader;
   GolanesEvent ev;
-  guint64 n_events = 0;
+  guint64 n_events = 0, n_useful = 0;
   guint i;
 
-  reader = golanes_trace_reader_new_for_path (path, &error);
+  if (!golanes_cli_input_open (&in, command, path))
+    {
+      golanes_cli_input_close (&in);
+      return FALSE;
+    }
+  reader = golanes_cli_input_reader (&in, &error);
   if (reader == NULL)
     {
-      fprintf (stderr, "golanes-cli %s: %s: %s\n", command, path, error->message);
+      golanes_cli_input_print_error (&in, error, 0);
+      golanes_cli_input_close (&in);
       return FALSE;
     }
   if (go_minor != NULL)
@@ -38,19 +46,20 @@ golanes_cli_run_pass (const char               *command,
       for (i = 0; i < n_consumers; i++)
         consumers[i].feed (consumers[i].analysis, reader, &ev);
       n_events++;
+      if (ev.kind != GOLANES_EVENT_SYNC)
+        n_useful++;
     }
   golanes_trace_reader_free (reader);
 
   if (error != NULL)
     {
-      if (n_events == 0)
-        {
-          fprintf (stderr, "golanes-cli %s: %s: %s\n", command, path, error->message);
-          return FALSE;
-        }
-      fprintf (stderr, "golanes-cli %s: warning: %s: the trace is broken after %" G_GUINT64_FORMAT
-               " events; analysing those: %s\n", command, path, n_events, error->message);
+      /* Sync events alone (a trace broken in its first generation) are
+       * nothing to analyse. */
+      golanes_cli_input_print_error (&in, error, n_useful > 0 ? n_events : 0);
+      golanes_cli_input_close (&in);
+      return n_useful > 0;
     }
+  golanes_cli_input_close (&in);
   return TRUE;
 }
 

@@ -7,12 +7,10 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "golanes-cli-commands.h"
+#include "golanes-cli-input.h"
 #include "golanes-error.h"
 #include "golanes-trace-reader.h"
 #include "golanes-trace-text.h"
@@ -25,17 +23,6 @@ flush_out (GolanesTextBuf *out)
   if (out->len > 0)
     fwrite (out->data, 1, out->len, stdout);
   out->len = 0;
-}
-
-/* Go prints syscall errors in lower case ("no such file or directory"). */
-static char *
-go_style_errno (int err)
-{
-  char *s = g_strdup (g_strerror (err));
-
-  if (s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
-    s[0] = (char) (s[0] - 'A' + 'a');
-  return s;
 }
 
 int
@@ -58,7 +45,7 @@ golanes_cli_events (int    argc,
   GolanesEvent ev;
   guint64 n = 0;
   gint64 t0, t1;
-  struct stat st;
+  GolanesCliInput in;
   int status = 0;
 
   g_option_context_set_summary (context,
@@ -76,24 +63,18 @@ golanes_cli_events (int    argc,
       return 2;
     }
 
-  if (stat (argv[1], &st) != 0)
+  if (!golanes_cli_input_open (&in, "events", argv[1]))
     {
-      int saved = errno;
-      g_autofree char *msg = go_style_errno (saved);
-      fprintf (stderr, "failed to read trace file: open %s: %s\n", argv[1], msg);
-      return 1;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      fprintf (stderr, "bad file format: not a Go execution trace?\n(%s is a directory)\n", argv[1]);
+      golanes_cli_input_close (&in);
       return 1;
     }
 
   t0 = g_get_monotonic_time ();
-  reader = golanes_trace_reader_new_for_path (argv[1], &error);
+  reader = golanes_cli_input_reader (&in, &error);
   if (reader == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      golanes_cli_input_print_error (&in, error, 0);
+      golanes_cli_input_close (&in);
       return 1;
     }
   golanes_trace_reader_set_threaded (reader, golanes_trace_reader_threaded_default ());
@@ -133,7 +114,7 @@ golanes_cli_events (int    argc,
 
   if (error != NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      golanes_cli_input_print_error (&in, error, 0);
       status = 1;
     }
   if (count_only || format_only)
@@ -142,14 +123,15 @@ golanes_cli_events (int    argc,
       if (secs <= 0)
         secs = 1e-6;
       printf ("events: %" G_GUINT64_FORMAT "\n", n);
-      printf ("bytes: %" G_GINT64_FORMAT "\n", (gint64) st.st_size);
+      printf ("bytes: %" G_GINT64_FORMAT "\n", (gint64) in.size);
       printf ("seconds: %.3f\n", secs);
       printf ("events/s: %.0f\n", n / secs);
-      printf ("MB/s: %.1f\n", st.st_size / secs / 1e6);
+      printf ("MB/s: %.1f\n", in.size / secs / 1e6);
     }
 
   golanes_text_buf_clear (&out);
   golanes_text_formatter_free (fmt);
   golanes_trace_reader_free (reader);
+  golanes_cli_input_close (&in);
   return status;
 }

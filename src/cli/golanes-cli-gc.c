@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "golanes-cli-commands.h"
+#include "golanes-cli-input.h"
 #include "golanes-gc.h"
 #include "golanes-trace-reader.h"
 
@@ -293,6 +294,8 @@ golanes_cli_gc (int    argc,
   GolanesTraceReader *reader;
   GolanesGc *gc;
   GolanesEvent ev;
+  GolanesCliInput in;
+  guint64 n_events = 0, n_useful = 0;
   int status = 0;
 
   g_option_context_set_summary (context,
@@ -311,19 +314,30 @@ golanes_cli_gc (int    argc,
       return 2;
     }
 
-  reader = golanes_trace_reader_new_for_path (argv[1], &error);
+  if (!golanes_cli_input_open (&in, "gc", argv[1]))
+    {
+      golanes_cli_input_close (&in);
+      return 1;
+    }
+  reader = golanes_cli_input_reader (&in, &error);
   if (reader == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      golanes_cli_input_print_error (&in, error, 0);
+      golanes_cli_input_close (&in);
       return 1;
     }
   gc = golanes_gc_new ();
   while (golanes_trace_reader_next (reader, &ev, &error))
-    golanes_gc_feed (gc, reader, &ev);
+    {
+      golanes_gc_feed (gc, reader, &ev);
+      n_events++;
+      if (ev.kind != GOLANES_EVENT_SYNC)
+        n_useful++;
+    }
   golanes_gc_finish (gc);
   if (error != NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      golanes_cli_input_print_error (&in, error, n_useful > 0 ? n_events : 0);
       status = 1;
     }
 
@@ -335,5 +349,6 @@ golanes_cli_gc (int    argc,
 
   golanes_gc_free (gc);
   golanes_trace_reader_free (reader);
+  golanes_cli_input_close (&in);
   return status;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "golanes-cli-commands.h"
+#include "golanes-cli-input.h"
 #include "golanes-mmu.h"
 #include "golanes-trace-reader.h"
 
@@ -135,19 +136,20 @@ append_duration (GString *out,
 
 /* Feeds at most @limit events of the trace to a new MMU and finishes it.
  * @valid gets the number of events up to the last Sync (what go tool trace
- * keeps of a trace that ends in an error).  NULL if the file cannot be
+ * keeps of a trace that ends in an error), 0 if they are Syncs only.  NULL if the file cannot be
  * opened; a read error is returned in @error alongside the MMU. */
 static GolanesMmu *
-read_mmu (const char      *path,
+read_mmu (GolanesCliInput *in,
           GolanesMmuFlags  flags,
           guint64          limit,
           guint64         *valid,
           GError         **error)
 {
-  GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, error);
+  GolanesTraceReader *reader = golanes_cli_input_reader (in, error);
   GolanesMmu *mmu;
   GolanesEvent ev;
   guint64 n = 0;
+  gboolean useful = FALSE;
 
   if (reader == NULL)
     return NULL;
@@ -157,7 +159,10 @@ read_mmu (const char      *path,
     {
       golanes_mmu_feed (mmu, reader, &ev);
       n++;
-      if (ev.kind == GOLANES_EVENT_SYNC)
+      /* Sync events alone are no useful part. */
+      if (ev.kind != GOLANES_EVENT_SYNC)
+        useful = TRUE;
+      else if (useful)
         *valid = n;
     }
   golanes_mmu_finish (mmu);
@@ -196,6 +201,7 @@ golanes_cli_mmu (int    argc,
   };
   GolanesMmuFlags flags = GOLANES_MMU_DEFAULT_FLAGS;
   GolanesMmu *mmu;
+  GolanesCliInput in;
   guint64 valid = 0;
   gint64 x_min = 0, x_max = 0;
   gboolean plot = FALSE;
@@ -241,34 +247,38 @@ golanes_cli_mmu (int    argc,
         }
     }
 
-  mmu = read_mmu (argv[1], flags, G_MAXUINT64, &valid, &error);
+  if (!golanes_cli_input_open (&in, "mmu", argv[1]))
+    {
+      golanes_cli_input_close (&in);
+      return 1;
+    }
+  mmu = read_mmu (&in, flags, G_MAXUINT64, &valid, &error);
   if (mmu == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      golanes_cli_input_print_error (&in, error, 0);
+      golanes_cli_input_close (&in);
       return 1;
     }
   if (error != NULL)
     {
-      /* Like go tool trace: keep the complete generations, if any. */
-      if (valid == 0)
-        {
-          fprintf (stderr, "failed to parse any useful part of the trace: %s\n",
-                   error->message);
-          golanes_mmu_free (mmu);
-          return 1;
-        }
-      fprintf (stderr, "Encountered error, but able to proceed. Error: %s\n",
-               error->message);
+      /* Like go tool trace: keep the complete generations, if any, read
+       * again from the same bytes. */
+      golanes_cli_input_print_error (&in, error, valid);
       g_clear_error (&error);
       golanes_mmu_free (mmu);
-      mmu = read_mmu (argv[1], flags, valid, &valid, &error);
+      mmu = NULL;
+      if (valid > 0)
+        mmu = read_mmu (&in, flags, valid, &valid, &error);
       if (mmu == NULL || error != NULL)
         {
-          fprintf (stderr, "%s\n", error != NULL ? error->message : "read error");
+          if (error != NULL)
+            golanes_cli_input_print_error (&in, error, 0);
           golanes_mmu_free (mmu);
+          golanes_cli_input_close (&in);
           return 1;
         }
     }
+  golanes_cli_input_close (&in);
 
   if (windows->len == 0)
     {

@@ -270,7 +270,7 @@ golanes_cli_render (int    argc,
   document = golanes_document_load_timeline (argv[1], NULL, NULL, NULL, &error);
   if (document == NULL)
     {
-      fprintf (stderr, "golanes-cli render: %s\n", error->message);
+      fprintf (stderr, "golanes-cli render: %s: %s\n", argv[1], error->message);
       return 1;
     }
   timeline = golanes_document_get_timeline (document);

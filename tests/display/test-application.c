@@ -13,6 +13,7 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -607,8 +608,9 @@ test_cancel (void)
   g_autoptr(GFile) file = g_file_new_for_path (trace_path);
   GolanesWindow *window = new_welcome_window ();
 
-  /* A pause before parsing keeps the load going long enough. */
-  _golanes_trace_loader_set_throttle (3000);
+  /* A pause before parsing keeps the load going long enough, also under
+   * AddressSanitizer on a busy machine (cancelling ends it at once). */
+  _golanes_trace_loader_set_throttle (10000);
 
   golanes_window_open (window, file);
   g_assert_cmpstr (golanes_window_get_page_name (window), ==, "loading");
@@ -918,6 +920,182 @@ startup_cb (GApplication *application)
   g_idle_add (run_tests_cb, NULL);
 }
 
+/* A copy of a fixture of tests/fixtures/go1.26 in the work folder, its
+ * first @len bytes (all of it for 0), written @age_s seconds ago. */
+static char *
+copy_fixture (const char *fixture,
+              const char *name,
+              gsize       len,
+              gint64      age_s)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", fixture, NULL);
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  char *path;
+
+  g_assert_true (g_file_get_contents (source, &data, &size, NULL));
+  path = write_input (name, data, len > 0 ? MIN (len, size) : size);
+  if (age_s > 0)
+    {
+      struct utimbuf times;
+
+      times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - age_s);
+      g_assert_no_errno (g_utime (path, &times));
+    }
+  return path;
+}
+
+static void
+open_in (GolanesWindow *window,
+         const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  golanes_window_open (window, file);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (text == NULL || strstr (text, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", text != NULL ? text : "(null)", needle);
+}
+
+static const char *
+banner_text (GolanesWindow *window)
+{
+  return golanes_trace_view_get_banner_text (_golanes_window_get_trace_view (window));
+}
+
+/* Odd files: each says what is wrong in the window, none hangs.  A trace
+ * cut short shows its complete generations under a banner that says where
+ * it breaks and how much is lost, and whether a program still writes it. */
+static void
+test_odd_files (void)
+{
+  GolanesWindow *window = new_welcome_window ();
+  g_autofree char *odd_name = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *nothing = NULL;
+  const char *text;
+
+  /* A device that never ends. */
+  open_in (window, "/dev/zero");
+  assert_page (window, "error");
+  assert_window_shows (window, "Could Not Open “zero”");
+  assert_window_shows (window, "not a regular file");
+  save_screenshot (window, "screenshot-odd-dev-zero.png");
+
+  /* An empty file whose name is not UTF-8: named all the same. */
+  odd_name = write_input ("odd-\xff\xfe.trace", "", 0);
+  open_in (window, odd_name);
+  assert_page (window, "error");
+  assert_window_shows (window, "Could Not Open “odd-");
+  assert_window_shows (window, "The file is empty.");
+
+  /* Broken before its first generation ends: nothing to show. */
+  nothing = copy_fixture ("chansel.cut30.trace", "chansel-cut.trace", 0, 3600);
+  open_in (window, nothing);
+  assert_page (window, "error");
+  assert_window_shows (window, "Could Not Open “chansel-cut.trace”");
+  assert_window_shows (window, "it breaks before the end of its first generation");
+  assert_window_shows (window, "failed to read full batch");
+  assert_window_shows (window, "at byte offset ");
+  save_screenshot (window, "screenshot-odd-no-generation.png");
+
+  /* Cut in its second generation: the first shows, with the banner. */
+  cut = copy_fixture ("longrun.cut60.trace", "longrun-cut.trace", 0, 3600);
+  open_in (window, cut);
+  assert_page (window, "summary");
+  assert_window_shows (window, "longrun-cut.trace");
+  text = banner_text (window);
+  g_assert_nonnull (text);
+  /* The size is g_format_size()'s, with a no-break space. */
+  assert_contains (text, "This trace is truncated: 37.4% (2.4");
+  assert_contains (text, "kB) of the data could not be read.");
+  assert_contains (text, "(at byte offset 6145: ");
+  g_assert_null (strstr (text, "still being written"));
+  save_screenshot (window, "screenshot-odd-truncated.png");
+
+  /* The same, written a moment ago: a program is still writing it. */
+  fresh = copy_fixture ("longrun.trace", "longrun-live.trace", 8288, 0);
+  open_in (window, fresh);
+  assert_page (window, "summary");
+  text = banner_text (window);
+  g_assert_nonnull (text);
+  assert_contains (text, "This trace is truncated: ");
+  assert_contains (text, "The file is still being written: open it again to see more.");
+  save_screenshot (window, "screenshot-odd-growing.png");
+
+  /* Nothing of these loads runs on into the next test. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (display_wait_until (no_analyses_running, NULL, WAIT_MSEC));
+  display_spin (300);
+}
+
+/* A file replaced or truncated after its timeline is loaded, before its
+ * analyses read it: they read the file that was opened, or say that it
+ * changed, never another trace. */
+static void
+test_file_changed (void)
+{
+  g_autofree char *whole_path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "longrun.trace", NULL);
+  g_autoptr(GolanesDocument) whole = golanes_document_load (whole_path, NULL, NULL, NULL, NULL);
+  g_autofree char *path = copy_fixture ("longrun.trace", "changing.trace", 0, 3600);
+  g_autofree char *other = copy_fixture ("chansel.trace", "other.trace", 0, 3600);
+  GolanesWindow *window = new_welcome_window ();
+  GolanesTraceView *view = _golanes_window_get_trace_view (window);
+  GolanesAnalyses *analyses;
+  GolanesDocument *document;
+  guint n_whole = 0, n_read = 0;
+  const GError *error;
+
+  g_assert_nonnull (whole);
+  golanes_gc_get_pauses (golanes_document_get_gc (whole), &n_whole);
+
+  /* The analyses start after the timeline is loaded. */
+  _golanes_analyses_set_throttle (1500);
+
+  /* Another trace renamed over its path. */
+  open_in (window, path);
+  g_assert_true (display_wait_until (load_ended, window, WAIT_MSEC));
+  analyses = golanes_trace_view_get_analyses (view);
+  document = golanes_analyses_get_document (analyses);
+  g_assert_false (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_GC));
+  g_assert_no_errno (g_rename (other, path));
+  g_assert_true (display_wait_until (analyses_done, analyses, WAIT_MSEC));
+  g_assert_true (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_GC));
+  golanes_gc_get_pauses (golanes_document_get_gc (document), &n_read);
+  g_assert_cmpuint (n_read, ==, n_whole);
+  g_assert_cmpuint (golanes_document_get_n_events (document), ==, golanes_document_get_n_events (whole));
+  g_assert_null (banner_text (window));
+
+  /* Truncated: the analyses say so. */
+  g_clear_pointer (&path, g_free);
+  path = copy_fixture ("longrun.trace", "shrinking.trace", 0, 3600);
+  open_in (window, path);
+  g_assert_true (display_wait_until (load_ended, window, WAIT_MSEC));
+  analyses = golanes_trace_view_get_analyses (view);
+  document = golanes_analyses_get_document (analyses);
+  g_assert_no_errno (truncate (path, 4100));
+  g_assert_true (display_wait_until (analyses_done, analyses, WAIT_MSEC));
+  g_assert_false (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_GC));
+  error = golanes_document_get_part_error (document, GOLANES_DOCUMENT_PART_GC);
+  g_assert_nonnull (error);
+  assert_contains (error->message, "the file changed since it was opened (it got shorter)");
+  g_assert_true (display_wait_until (window_shows,
+                                     &(TextWait) { window, "This could not be computed: the file changed" },
+                                     WAIT_MSEC));
+  save_screenshot (window, "screenshot-odd-file-changed.png");
+
+  _golanes_analyses_set_throttle (0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (display_wait_until (no_analyses_running, NULL, WAIT_MSEC));
+  display_spin (300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,6 +1128,10 @@ main (int   argc,
   g_test_add_func ("/golanes/load/analyses", test_analyses);
   g_test_add_func ("/golanes/load/streaming", test_streaming);
   g_test_add_func ("/golanes/app/actions", test_actions);
+  /* Last, so that the timed tests above never run in the wake of their
+   * many loads. */
+  g_test_add_func ("/golanes/odd/files", test_odd_files);
+  g_test_add_func ("/golanes/odd/file-changed", test_file_changed);
 
   app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);

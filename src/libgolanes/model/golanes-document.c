@@ -7,9 +7,16 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #ifdef __linux__
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -27,6 +34,11 @@ struct _GolanesDocument
   char            *path;        /* or */
   GBytes          *bytes;
   guint64          file_size;
+  /* The file as opened when the document was made, or -1: every read of
+   * the document reads its first file_size bytes, so the parts agree
+   * while it grows and whatever is renamed over its path. */
+  int              fd;
+  gint64           mtime_nsec;
 
   /* Guards publishing; the getters read a part's fields only after its
    * ready flag, which is set (atomically, a full barrier) last. */
@@ -53,6 +65,9 @@ struct _GolanesDocument
   GolanesTimeline        *loading;       /* once its first generation is in */
   guint64                 loaded_bytes;
   gboolean                analyses_with_timeline;
+  /* The feeder threads started for this document (GThread, referenced),
+   * until golanes_document_join_workers() or the document's end. */
+  GPtrArray              *workers;
 
   /* GC */
   GolanesGc       *gc;
@@ -159,10 +174,32 @@ is_cancel_error (const GError *error,
          g_cancellable_is_cancelled (cancellable);
 }
 
+static gint64
+stat_mtime_nsec (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
 static GolanesTraceReader *
 open_reader (GolanesDocument  *self,
              GError          **error)
 {
+  struct stat st;
+
+  /* A file that only grew (a program still writing it) reads as it was;
+   * one that got shorter or was rewritten would not give the parts read
+   * before. */
+  if (self->fd >= 0 && fstat (self->fd, &st) == 0 &&
+      ((guint64) st.st_size < self->file_size ||
+       ((guint64) st.st_size == self->file_size && stat_mtime_nsec (&st) != self->mtime_nsec)))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   "the file changed since it was opened (it %s); open it again",
+                   (guint64) st.st_size < self->file_size ? "got shorter" : "was rewritten");
+      return NULL;
+    }
+  if (self->fd >= 0)
+    return golanes_trace_reader_new_for_fd (self->fd, self->file_size, error);
   if (self->path != NULL)
     return golanes_trace_reader_new_for_path (self->path, error);
   return golanes_trace_reader_new_for_bytes (self->bytes, error);
@@ -410,7 +447,9 @@ run_pass (GolanesDocument         *self,
           g_free (f);
           break;
         }
-      g_thread_unref (thread);
+      g_mutex_lock (&self->lock);
+      g_ptr_array_add (self->workers, thread);
+      g_mutex_unlock (&self->lock);
       here &= ~groups[i];
     }
   pass_init (&pass, here);
@@ -656,12 +695,24 @@ golanes_document_get_part_error (GolanesDocument     *self,
   return error;
 }
 
+/* Documents made and not yet freed, in this process. */
+static gint n_alive;
+
+guint
+_golanes_document_get_n_alive (void)
+{
+  return (guint) g_atomic_int_get (&n_alive);
+}
+
 static GolanesDocument *
 document_new (void)
 {
   GolanesDocument *self = g_new0 (GolanesDocument, 1);
 
+  g_atomic_int_inc (&n_alive);
   self->ref_count = 1;
+  self->workers = g_ptr_array_new ();
+  self->fd = -1;
   g_mutex_init (&self->lock);
   golanes_gate_init (&self->gate);
   g_cond_init (&self->cond);
@@ -672,13 +723,26 @@ GolanesDocument *
 golanes_document_new_for_path (const char *path)
 {
   GolanesDocument *self;
-  GStatBuf st;
+  struct stat st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = document_new ();
   self->path = g_strdup (path);
-  self->file_size = g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
+  /* Without blocking, so that a FIFO is refused by the reader, not waited for. */
+  self->fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (self->fd >= 0 && (fstat (self->fd, &st) != 0 || !S_ISREG (st.st_mode)))
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
+  if (self->fd >= 0)
+    {
+      self->file_size = (guint64) st.st_size;
+      self->mtime_nsec = stat_mtime_nsec (&st);
+    }
+  else
+    self->file_size = g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
   return self;
 }
 
@@ -781,10 +845,39 @@ golanes_document_unref (GolanesDocument *self)
     g_clear_error (&self->part_error[part]);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->path);
+  if (self->fd >= 0)
+    close (self->fd);
+  /* The feeders nobody joined: each let go of the document before it
+   * ended (this may be one of them, which must not join itself). */
+  for (guint i = 0; i < self->workers->len; i++)
+    g_thread_unref (self->workers->pdata[i]);
+  g_ptr_array_unref (self->workers);
   golanes_gate_clear (&self->gate);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   g_free (self);
+  g_atomic_int_add (&n_alive, -1);
+#ifdef HAVE_MALLOC_TRIM
+  /* A document is most of the process's heap: hand the pages it freed,
+   * in every thread's arena, back to the system now rather than keep
+   * them until the next trace needs them. */
+  malloc_trim (0);
+#endif
+}
+
+void
+golanes_document_join_workers (GolanesDocument *self)
+{
+  g_autoptr(GPtrArray) workers = g_ptr_array_new ();
+
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_extend_and_steal (workers, g_steal_pointer (&self->workers));
+  self->workers = g_ptr_array_new ();
+  g_mutex_unlock (&self->lock);
+  for (guint i = 0; i < workers->len; i++)
+    g_thread_join (workers->pdata[i]);
 }
 
 guint

@@ -89,8 +89,12 @@ GolanesDocument *golanes_document_load_timeline   (const char              *path
                                                    GError                 **error);
 
 /* A document with no part ready yet; nothing is read until a part is
- * computed.  @file_size is learnt from the file system now (0 if it
- * cannot be). */
+ * computed.  A regular file is opened now and stays open: every part reads
+ * its first golanes_document_get_file_size() bytes, so the parts agree
+ * while a program still appends to it and whatever is renamed over @path;
+ * a part computed after the file got shorter or was rewritten fails with
+ * a G_FILE_ERROR saying so.  Anything else (missing, a FIFO, a folder)
+ * fails when a part is computed. */
 GolanesDocument *golanes_document_new_for_path    (const char              *path);
 GolanesDocument *golanes_document_new_for_bytes   (GBytes                  *bytes);
 
@@ -162,6 +166,12 @@ gboolean         golanes_document_is_loading      (GolanesDocument *self);
 guint64          golanes_document_get_loaded_bytes (GolanesDocument *self);
 
 GolanesDocument *golanes_document_ref             (GolanesDocument *self);
+/* Waits until every thread the document started to feed its analyses
+ * has ended (they hold a reference to it while they run); nothing needs
+ * to, but a caller that must know they are gone (a test, a fuzzer) can. */
+void             golanes_document_join_workers    (GolanesDocument *self);
+/* For tests: documents made and not yet freed in this process. */
+guint            _golanes_document_get_n_alive    (void);
 void             golanes_document_unref           (GolanesDocument *self);
 
 guint            golanes_document_get_go_minor    (GolanesDocument *self);

@@ -138,7 +138,8 @@ golanes_trace_header_read_file (const char         *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Without blocking: a FIFO with no writer is refused below, not waited for. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;

@@ -132,9 +132,28 @@ reader_new (const guint8 *data,
   return r;
 }
 
+/* What a path that is not a regular file names, for the error. */
+static const char *
+file_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return "it is a folder, not a trace file";
+  if (S_ISFIFO (mode))
+    return "it is a named pipe (FIFO), not a regular file";
+  if (S_ISCHR (mode))
+    return "it is a character device, not a regular file";
+  if (S_ISBLK (mode))
+    return "it is a block device, not a regular file";
+  if (S_ISSOCK (mode))
+    return "it is a socket, not a regular file";
+  return "it is not a regular file";
+}
+
 /* The file is read with pread in bounded pieces rather than mapped: a
  * mapping would stay resident page by page as it is read, so the peak
- * memory would grow with the file. */
+ * memory would grow with the file (and fault if the file were truncated
+ * meanwhile).  It is opened without blocking, so that a FIFO with no
+ * writer fails at once instead of hanging; only regular files are read. */
 GolanesTraceReader *
 golanes_trace_reader_new_for_path (const char *path,
                                    GError    **error)
@@ -145,7 +164,7 @@ golanes_trace_reader_new_for_path (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
@@ -155,13 +174,21 @@ golanes_trace_reader_new_for_path (const char *path,
       g_free (display);
       return NULL;
     }
-  if (fstat (fd, &st) < 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) < 0)
     {
-      int saved = S_ISDIR (st.st_mode) ? EISDIR : errno;
+      int saved = errno;
       char *display = g_filename_display_name (path);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Failed to read file \u201c%s\u201d: %s", display,
-                   saved != 0 ? g_strerror (saved) : "not a regular file");
+                   "Failed to read file \u201c%s\u201d: %s", display, g_strerror (saved));
+      g_free (display);
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      char *display = g_filename_display_name (path);
+      g_set_error (error, G_FILE_ERROR, S_ISDIR (st.st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_FAILED,
+                   "Failed to read file \u201c%s\u201d: %s", display, file_kind (st.st_mode));
       g_free (display);
       close (fd);
       return NULL;
@@ -169,6 +196,30 @@ golanes_trace_reader_new_for_path (const char *path,
   r = reader_new (NULL, fd, (gsize) st.st_size, error);
   if (r == NULL)
     close (fd);
+  return r;
+}
+
+GolanesTraceReader *
+golanes_trace_reader_new_for_fd (int      fd,
+                                 guint64  len,
+                                 GError **error)
+{
+  GolanesTraceReader *r;
+  int own;
+
+  g_return_val_if_fail (fd >= 0, NULL);
+
+  own = fcntl (fd, F_DUPFD_CLOEXEC, 0);
+  if (own < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Failed to read the trace: %s", g_strerror (saved));
+      return NULL;
+    }
+  r = reader_new (NULL, own, (gsize) len, error);
+  if (r == NULL)
+    close (own);
   return r;
 }
 
@@ -305,6 +356,19 @@ make_sync (GolanesEvent *ev,
   ev->args[1] = with_table;
 }
 
+/* At the end of the trace (its last Sync comes next, the queue is empty)
+ * the ordering's state of every goroutine, P, thread and task still open
+ * is of no more use: it goes now, not when the reader is freed, which may
+ * be after its consumer has built what it keeps (a trace may hold a
+ * million goroutines that never ended). */
+static void
+end_ordering (GolanesTraceReader *r)
+{
+  g_assert (r->order.q_len == 0);
+  _golanes_ordering_clear (&r->order);
+  _golanes_ordering_init (&r->order, r->version);
+}
+
 /* Installs a freshly read generation and produces its Sync event. */
 static int
 install_gen (GolanesTraceReader *r,
@@ -319,6 +383,7 @@ install_gen (GolanesTraceReader *r,
       _golanes_generation_free (r->gen);
       r->gen = NULL;
       r->done = TRUE;
+      end_ordering (r);
       r->syncs++;
       make_sync (out, r->last_ts, r->syncs, FALSE);
       return 1;
@@ -389,6 +454,7 @@ next_gen_with_spill (GolanesTraceReader *r,
   if (r->gen != NULL && !r->has_spill)
     {
       r->done = TRUE;
+      end_ordering (r);
       r->syncs++;
       make_sync (out, r->last_ts, r->syncs, FALSE);
       return 1;

@@ -37,10 +37,11 @@ G_BEGIN_DECLS
  *
  * Errors are GOLANES_ERROR codes, except G_IO_ERROR_CANCELLED once the
  * reader's cancellable (golanes_trace_reader_set_cancellable()) is
- * cancelled and G_FILE_ERROR for a file that cannot be read.  For a
- * GOLANES_ERROR the first line of the message is the text Go's parser
- * gives for the same problem; a second line names the byte offset in the
- * file and what was expected there.  Input is never trusted:
+ * cancelled and G_FILE_ERROR for a file that cannot be read (also one
+ * that is not a regular file: a FIFO, a device, a folder) or that got
+ * shorter while it was read.  For a GOLANES_ERROR the first line of the
+ * message is the text Go's parser gives for the same problem; a second
+ * line names the byte offset in the file and what was expected there.  Input is never trusted:
  * sizes, lengths, counts and ids are bounded before anything is allocated.
  *
  * A reader must be used from one thread at a time.
@@ -235,6 +236,14 @@ typedef gboolean (*GolanesEventFunc) (GolanesTraceReader *reader,
 GolanesTraceReader *golanes_trace_reader_new_for_path  (const char   *path,
                                                         GError      **error);
 GolanesTraceReader *golanes_trace_reader_new_for_bytes (GBytes       *bytes,
+                                                        GError      **error);
+/* Reads the first @len bytes of the regular file open as @fd (which stays
+ * the caller's; the reader reads a duplicate): every reader made so reads
+ * the same file, whatever is renamed over its path since, and the same
+ * bytes of it while the file only grows.  A file that got shorter than
+ * @len fails with a G_FILE_ERROR where the bytes are missing. */
+GolanesTraceReader *golanes_trace_reader_new_for_fd    (int           fd,
+                                                        guint64       len,
                                                         GError      **error);
 void                golanes_trace_reader_free          (GolanesTraceReader *reader);
 
