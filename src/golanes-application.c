@@ -19,6 +19,7 @@
 
 #include "golanes-analyses.h"
 #include "golanes-application.h"
+#include "golanes-memory.h"
 #include "golanes-preferences-window.h"
 #include "golanes-settings.h"
 #include "golanes-timeline-view.h"
@@ -81,6 +82,7 @@ golanes_application_startup (GApplication *app)
   GolanesApplication *self = GOLANES_APPLICATION (app);
   GtkApplication *gtk_app = GTK_APPLICATION (app);
 
+  golanes_tune_allocator ();
   G_APPLICATION_CLASS (golanes_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);

@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "golanes-cli-commands.h"
+#include "golanes-memory.h"
 
 static const GolanesCliCommand commands[] = {
   { "info", "Show the Go version and size of a trace without parsing it", golanes_cli_info },
@@ -38,6 +39,8 @@ print_usage (FILE *out)
            "  golanes-cli COMMAND [OPTION...] TRACE\n"
            "\n"
            "Read Go execution traces (runtime/trace, go test -trace) from the command line.\n"
+           "TRACE may also be a pipe (a FIFO, /dev/stdin, <(...)), which is read into memory;\n"
+           "it must not stay silent for GOLANES_PIPE_TIMEOUT seconds (10 by default).\n"
            "\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -56,6 +59,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  golanes_tune_allocator ();
 
   if (argc < 2)
     {

@@ -16,7 +16,12 @@
 #include <sys/mman.h>
 #endif
 
+#ifdef HAVE_MALLOPT
+#include <malloc.h>
+#endif
+
 #include "golanes-array-private.h"
+#include "golanes-memory.h"
 
 /* Arrays from BIG_ARRAY up get a mapping of their own, grown and trimmed
  * with mremap instead of copied.  Not much lower: each mapping counts
@@ -32,6 +37,22 @@ page_round (gsize size)
   return (size + 4095) & ~(gsize) 4095;
 }
 #endif
+
+/* Bytes in mappings of their own, in this process (for tests). */
+static gint64 mapped_bytes;
+
+gint64
+_golanes_array_get_mapped_bytes (void)
+{
+  return __atomic_load_n (&mapped_bytes, __ATOMIC_RELAXED);
+}
+
+static inline void
+count_mapped (gsize old_size,
+              gsize new_size)
+{
+  __atomic_add_fetch (&mapped_bytes, (gint64) new_size - (gint64) old_size, __ATOMIC_RELAXED);
+}
 
 gpointer
 golanes_array_resize (gpointer mem,
@@ -54,6 +75,7 @@ golanes_array_resize (gpointer mem,
           if (old_size > 0)
             memcpy (q, mem, old_size);
           g_free (mem);
+          count_mapped (0, page_round (new_size));
           return q;
         }
       if (new_size < BIG_ARRAY)
@@ -61,6 +83,7 @@ golanes_array_resize (gpointer mem,
           q = g_malloc (MAX (new_size, 1));
           memcpy (q, mem, new_size);
           munmap (mem, page_round (old_size));
+          count_mapped (page_round (old_size), 0);
           return q;
         }
       if (page_round (new_size) == page_round (old_size))
@@ -70,6 +93,7 @@ golanes_array_resize (gpointer mem,
         g_error ("out of memory (%" G_GSIZE_FORMAT " bytes)", new_size);
       if (new_size > old_size && new_size >= HUGE_PAGE)
         madvise (q, page_round (new_size), MADV_HUGEPAGE);
+      count_mapped (page_round (old_size), page_round (new_size));
       return q;
     }
 #endif
@@ -84,8 +108,23 @@ golanes_array_free (gpointer mem,
   if (size >= BIG_ARRAY)
     {
       munmap (mem, page_round (size));
+      count_mapped (page_round (size), 0);
       return;
     }
 #endif
   g_free (mem);
+}
+
+void
+golanes_tune_allocator (void)
+{
+#ifdef HAVE_MALLOPT
+  /* glibc raises its trim threshold to twice the largest block it ever
+   * mapped and freed (up to 64 MiB), and never trims the arenas of other
+   * threads below that: after a trace with a few big blocks, tens of MB
+   * freed by the loading threads stayed resident for good.  A fixed
+   * threshold (which also fixes the mmap threshold at its 128 KiB default)
+   * gives them back. */
+  mallopt (M_TRIM_THRESHOLD, 1 << 20);
+#endif
 }
