@@ -181,6 +181,42 @@ peak_rss_kb (void)
 
 static gint64 profile_first_frame_usec;
 
+/* The longest the window went without a frame, from the first frame on:
+ * a tick callback keeps the frame clock running (60 a second), so a gap
+ * well over 17 ms is a main-loop iteration that held it up. */
+#define STALL_USEC (50 * 1000)
+static gint64 stall_last_usec;
+static gint64 stall_max_usec;
+static gint64 stall_max_at_usec;   /* when the longest ended */
+static guint  stall_count;
+
+static gboolean
+profile_stall_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall_last_usec != 0)
+    {
+      gint64 gap = now - stall_last_usec;
+
+      if (gap > stall_max_usec)
+        {
+          stall_max_usec = gap;
+          stall_max_at_usec = now;
+        }
+      if (gap > STALL_USEC)
+        {
+          stall_count++;
+          g_debug ("profile: a %.1f ms stall ended at %.1f ms", gap / 1000.0,
+                   (now - process_start_monotonic_usec ()) / 1000.0);
+        }
+    }
+  stall_last_usec = now;
+  return G_SOURCE_CONTINUE;
+}
+
 /* The analyses run on after the first frame: wait for every part, then
  * report and quit. */
 static gboolean
@@ -193,11 +229,13 @@ profile_analyses_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   start = process_start_monotonic_usec ();
-  g_print ("load_ms=%.1f first_frame_ms=%.1f analyses_ms=%.1f peak_rss_kb=%ld\n",
+  g_print ("load_ms=%.1f first_frame_ms=%.1f analyses_ms=%.1f peak_rss_kb=%ld"
+           " max_stall_ms=%.1f max_stall_end_ms=%.1f stalls_over_50ms=%u\n",
            (_golanes_trace_view_get_last_shown_usec () - start) / 1000.0,
            (profile_first_frame_usec - start) / 1000.0,
            (MAX (_golanes_analyses_get_last_done_usec (), _golanes_trace_view_get_last_shown_usec ()) - start) / 1000.0,
-           peak_rss_kb ());
+           peak_rss_kb (), stall_max_usec / 1000.0,
+           stall_max_at_usec != 0 ? (stall_max_at_usec - start) / 1000.0 : 0.0, stall_count);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
@@ -205,7 +243,11 @@ profile_analyses_cb (gpointer user_data)
 static void
 profile_first_frame_cb (gpointer user_data)
 {
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
   profile_first_frame_usec = g_get_monotonic_time ();
+  if (window != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), profile_stall_tick_cb, NULL, NULL);
   g_timeout_add_full (G_PRIORITY_DEFAULT, 5, profile_analyses_cb, g_object_ref (user_data), g_object_unref);
 }
 
