@@ -1225,6 +1225,10 @@ golanes_mmu_get_plot (GolanesMmu *self,
     }
   if (hi > last - first)
     hi = last - first;
+  /* A trace of no duration (or whose P series end before they start, as
+   * a broken one can): one window size, not the logarithm of 0. */
+  if (hi < lo)
+    hi = lo;
 
   log_min = golanes_go_log ((double) lo);
   log_max = golanes_go_log ((double) hi);
