@@ -321,12 +321,13 @@ add_stacks (GolanesGeneration  *g,
           gint64 ex = id == 0 ? -1 : _golanes_id_table_get (&g->stacks, id);
 
           g_string_append_printf (s, "multiple trace.stacks with the same ID: id=%" G_GUINT64_FORMAT ", new=", id);
-          format_stack_for_error (s, &g_array_index (g->stack_pcs, guint64, ent.first), ent.n);
+          /* An empty array has no data to point into, even at offset 0. */
+          format_stack_for_error (s, ent.n > 0 ? &g_array_index (g->stack_pcs, guint64, ent.first) : NULL, ent.n);
           g_string_append (s, ", existing=");
           if (ex >= 0)
             {
               GolanesGenStack *x = &g_array_index (g->stack_vals, GolanesGenStack, ex);
-              format_stack_for_error (s, &g_array_index (g->stack_pcs, guint64, x->first), x->n);
+              format_stack_for_error (s, x->n > 0 ? &g_array_index (g->stack_pcs, guint64, x->first) : NULL, x->n);
             }
           _golanes_trace_set_error (error, GOLANES_ERROR_MALFORMED, off, "a stack id not used before in this generation",
                                     "%s", s->str);
