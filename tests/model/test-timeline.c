@@ -606,44 +606,31 @@ fixture (const char *go,
 static void
 test_all_fixtures (void)
 {
-  const char *versions[] = { "go1.22", "go1.23", "go1.26" };
-  guint v, n_checked = 0;
+  g_autoptr(GPtrArray) paths = fixture_traces_list ();
+  guint n_checked = 0;
 
-  for (v = 0; v < G_N_ELEMENTS (versions); v++)
+  for (guint p = 0; p < paths->len; p++)
     {
-      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", versions[v], NULL);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
-      const char *name;
+      const char *path = paths->pdata[p];
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *base = g_strndup (path, strlen (path) - strlen (".trace"));
+      g_autofree char *parsed = g_strconcat (base, ".parsed.gz", NULL);
+      g_autoptr(GolanesTimeline) tl = NULL;
 
-      g_assert_no_error (error);
-      while ((name = g_dir_read_name (d)) != NULL)
+      g_test_message ("%s", path);
+      tl = load (path);
+      check_model (tl);
+      check_against_ref (tl, parsed);
+      if (strstr (name, ".cut") != NULL && golanes_timeline_get_n_goroutines (tl) > 0)
         {
-          g_autofree char *path = NULL;
-          g_autofree char *base = NULL;
-          g_autofree char *parsed = NULL;
-          g_autoptr(GolanesTimeline) tl = NULL;
-
-          if (!g_str_has_suffix (name, ".trace"))
-            continue;
-          path = g_build_filename (dir, name, NULL);
-          base = g_strndup (name, strlen (name) - strlen (".trace"));
-          parsed = g_strdup_printf ("%s/%s.parsed.gz", dir, base);
-          g_test_message ("%s", path);
-          tl = load (path);
-          check_model (tl);
-          check_against_ref (tl, parsed);
-          if (strstr (name, ".cut") != NULL && golanes_timeline_get_n_goroutines (tl) > 0)
-            {
-              /* Cut mid-generation (most cuts keep only a Sync; those that
-               * keep whole generations leave goroutines open). */
-              guint open = 0, i;
-              for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
-                open += count_open (golanes_timeline_get_goroutine_states (tl, i));
-              g_assert_cmpuint (open, >, 0);
-            }
-          n_checked++;
+          /* Cut mid-generation (most cuts keep only a Sync; those that
+           * keep whole generations leave goroutines open). */
+          guint open = 0, i;
+          for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+            open += count_open (golanes_timeline_get_goroutine_states (tl, i));
+          g_assert_cmpuint (open, >, 0);
         }
+      n_checked++;
     }
   g_assert_cmpuint (n_checked, >=, 20);
 }
