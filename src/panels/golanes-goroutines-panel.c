@@ -85,10 +85,20 @@ golanes_goroutine_rows_get_item_type (GListModel *model)
   return GOLANES_TYPE_PANEL_ROW;
 }
 
+/* The members are found when the view first asks for them (the group is
+ * expanded), not when the tree asks whether the group can expand. */
+static GArray *
+rows_ensure_members (GolanesGoroutineRows *self)
+{
+  if (self->members == NULL)
+    self->members = rows_members_for_filter (self);
+  return self->members;
+}
+
 static guint
 golanes_goroutine_rows_get_n_items (GListModel *model)
 {
-  return GOLANES_GOROUTINE_ROWS (model)->members->len;
+  return rows_ensure_members (GOLANES_GOROUTINE_ROWS (model))->len;
 }
 
 static gpointer
@@ -99,7 +109,7 @@ golanes_goroutine_rows_get_item (GListModel *model,
   GolanesGoroutineSummary *summary = golanes_document_get_goroutine_summary (self->document);
   g_autoptr(GolanesGoroutineInfo) info = NULL;
 
-  if (position >= self->members->len || summary == NULL)
+  if (position >= rows_ensure_members (self)->len || summary == NULL)
     return NULL;
   if (self->rows == NULL)
     self->rows = g_new0 (GolanesPanelRow *, self->members->len);
@@ -151,7 +161,7 @@ static void
 rows_clear (GolanesGoroutineRows *self)
 {
   if (self->rows != NULL)
-    for (guint i = 0; i < self->members->len; i++)
+    for (guint i = 0; self->members != NULL && i < self->members->len; i++)
       g_clear_object (&self->rows[i]);
   g_clear_pointer (&self->rows, g_free);
 }
@@ -160,8 +170,11 @@ rows_clear (GolanesGoroutineRows *self)
 static void
 rows_filter_changed_cb (GolanesGoroutineRows *self)
 {
-  guint old_n = self->members->len;
+  guint old_n;
 
+  if (self->members == NULL)
+    return;   /* never shown: nothing to change */
+  old_n = self->members->len;
   rows_clear (self);
   g_array_unref (self->members);
   self->members = rows_members_for_filter (self);
@@ -180,7 +193,6 @@ goroutine_rows_new (GolanesGoroutinesPanel *panel,
   self->panel = panel;
   g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &self->panel);
   self->folded = g_strdup (group->folded);
-  self->members = rows_members_for_filter (self);
   g_signal_connect_object (panel->filter, "changed", G_CALLBACK (rows_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return G_LIST_MODEL (self);
@@ -399,7 +411,7 @@ create_children_cb (gpointer item,
     return NULL;
 
   group = golanes_panel_row_get_data (group_row);
-  if (group_members (group) == NULL)
+  if (golanes_document_get_goroutine_summary (group->document) == NULL)
     return NULL;
   return goroutine_rows_new (self, group->document, group);
 }

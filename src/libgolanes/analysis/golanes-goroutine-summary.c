@@ -182,6 +182,11 @@ struct _GolanesGoroutineSummary
   guint8            *by_id_order;
   gsize              order_len;
   guint64           *order_anchors;
+  /* The group (index into group_names) of each goroutine in id order,
+   * group_width bytes each: a group's members without a pass over the
+   * records. */
+  guint8            *group_by_index;
+  guint              group_width;
   GArray            *infos;         /* GolanesGoroutineInfo, made on first request */
   GPtrArray         *info_arrays;   /* GolanesGoroutineInfo allocations behind infos */
   GArray            *groups;        /* GolanesGoroutineGroup */
@@ -282,6 +287,7 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
   g_array_unref (self->zero_total);
   g_free (self->by_id_order);
   g_free (self->order_anchors);
+  g_free (self->group_by_index);
   if (self->infos != NULL)
     g_array_unref (self->infos);
   g_ptr_array_unref (self->info_arrays);
@@ -1604,6 +1610,32 @@ order_by_table (guint32      *order,
   return TRUE;
 }
 
+static inline void
+group_put (guint8 *a,
+           guint   width,
+           guint   i,
+           guint32 v)
+{
+  if (width == 1)
+    a[i] = (guint8) v;
+  else if (width == 2)
+    ((guint16 *) (gpointer) a)[i] = (guint16) v;
+  else
+    ((guint32 *) (gpointer) a)[i] = v;
+}
+
+static inline guint32
+group_get (const guint8 *a,
+           guint         width,
+           guint         i)
+{
+  if (width == 1)
+    return a[i];
+  if (width == 2)
+    return ((const guint16 *) (gconstpointer) a)[i];
+  return ((const guint32 *) (gconstpointer) a)[i];
+}
+
 void
 golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
 {
@@ -1611,9 +1643,12 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
   gpointer value;
   g_autofree gint64 *ids = NULL;
   g_autofree guint32 *order = NULL;
+  g_autofree guint8 *record_group = NULL;
   g_autoptr(GPtrArray) live = g_ptr_array_new ();
   const guint8 *p;
   gint64 last_id = 0, last_creation = 0;
+  guint32 cached_name = 0;
+  guint64 *cached_slot = NULL;
   Record r;
   guint i;
 
@@ -1632,7 +1667,9 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       store_g (self, g_ptr_array_index (live, i));
     }
 
-  /* The goroutines in id order. */
+  /* The goroutines in id order, and the group of each. */
+  self->group_width = self->groups->len <= G_MAXUINT8 + 1 ? 1 : self->groups->len <= G_MAXUINT16 + 1 ? 2 : 4;
+  record_group = g_malloc ((gsize) MAX (self->store.n, 1) * self->group_width);
   ids = g_new (gint64, MAX (self->store.n, 1));
   order = g_new (guint32, MAX (self->store.n, 1));
   p = self->store.data;
@@ -1643,11 +1680,22 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       p = read_record (self, p, &last_id, &last_creation, &r);
       ids[i] = r.id;
       order[i] = i;
+      if (r.name != cached_name || cached_slot == NULL)
+        {
+          cached_name = r.name;
+          cached_slot = golanes_id_map_find (&self->group_of, r.name);
+        }
+      group_put (record_group, self->group_width, i, cached_slot != NULL ? (guint32) (*cached_slot - 1) : 0);
     }
   if (!order_by_table (order, ids, self->store.n))
     g_qsort_with_data (order, self->store.n, sizeof (guint32), compare_order, ids);
   g_clear_pointer (&ids, g_free);
   pack_order (self, order, self->store.n);
+  self->group_by_index = g_malloc ((gsize) MAX (self->store.n, 1) * self->group_width);
+  for (i = 0; i < self->store.n; i++)
+    group_put (self->group_by_index, self->group_width, i,
+               group_get (record_group, self->group_width, order[i]));
+  g_clear_pointer (&record_group, g_free);
   g_clear_pointer (&order, g_free);
   if (self->store.cap > self->store.len + 1)
     {
@@ -1764,34 +1812,22 @@ golanes_goroutine_summary_dup_group_members (GolanesGoroutineSummary *self,
                                              const char              *name)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree guint8 *in_group = NULL;
-  const guint8 *p = self->store.data, *q;
-  gint64 last_id = 0, last_creation = 0, k = 0;
-  Record r;
+  guint32 group = G_MAXUINT32;
   guint i;
 
   g_return_val_if_fail (self->finished, out);
-  /* Which records are in the group, in record order, then in id order. */
-  in_group = g_malloc0 (MAX (self->store.n, 1));
+  for (i = 0; i < self->group_names->len; i++)
+    if (strcmp (table_string (self, g_array_index (self->group_names, guint32, i)), name) == 0)
+      {
+        group = i;
+        break;
+      }
+  if (group == G_MAXUINT32)
+    return out;
+  /* One pass over a byte (or two, or four) per goroutine, in id order. */
   for (i = 0; i < self->store.n; i++)
-    {
-      if (i % STORE_GROUP == 0)
-        last_id = last_creation = 0;
-      p = read_record (self, p, &last_id, &last_creation, &r);
-      in_group[i] = strcmp (table_string (self, r.name), name) == 0;
-    }
-  q = self->by_id_order;
-  for (i = 0; i < self->store.n; i++)
-    {
-      gint64 d;
-
-      if (i % STORE_GROUP == 0)
-        k = 0;
-      q = golanes_varint_get_signed (q, &d);
-      k += d;
-      if (in_group[k])
-        g_array_append_val (out, i);
-    }
+    if (group_get (self->group_by_index, self->group_width, i) == group)
+      g_array_append_val (out, i);
   return out;
 }
 
@@ -1883,5 +1919,6 @@ golanes_goroutine_summary_get_memory_size (GolanesGoroutineSummary *self)
   return sizeof *self + self->store.cap +
          sizeof (guint64) * (self->store.n / STORE_GROUP + 1) * 2 +
          (self->by_id_order != NULL ? self->order_len + sizeof (guint64) * (self->store.n / STORE_GROUP + 1) : 0) +
+         (self->group_by_index != NULL ? (gsize) MAX (self->store.n, 1) * self->group_width : 0) +
          self->groups->len * (sizeof (GolanesGoroutineGroup) + sizeof (guint32));
 }
