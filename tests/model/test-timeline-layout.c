@@ -204,7 +204,7 @@ check_lanes (GolanesTimelineLayout *layout,
       g_assert_cmpuint (l, <, n_lanes);
       lane = golanes_timeline_layout_get_lane (layout, l++);
       g_assert_cmpint (lane->kind, ==, top[i]);
-      g_assert_cmpuint (lane->group, ==, G_MAXUINT8);
+      g_assert_cmpuint (lane->group, ==, GOLANES_LANE_NO_GROUP);
     }
 
   for (guint g = 0; g < golanes_timeline_layout_get_n_groups (layout); g++)

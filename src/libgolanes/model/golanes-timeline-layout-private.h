@@ -8,6 +8,7 @@
 #pragma once
 
 #include "golanes-timeline-layout.h"
+#include "golanes-id-map-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ struct _GolanesTimelineLayout
   guint            n_threads;
   guint            n_task_rows;
   GHashTable      *by_function;   /* start function -> its GolanesLaneGroup */
+  GolanesIdMap     group_of_func; /* start function string id -> its GolanesLaneGroup * */
   GolanesLaneGroup *runtime_group;
   GArray          *unnamed;       /* guint32: goroutines of no known name yet, in order */
   double           height;

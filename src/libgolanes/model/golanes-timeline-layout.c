@@ -64,7 +64,7 @@ append_lane (GolanesTimelineLayout *self,
              GolanesLaneKind        kind,
              guint32                index,
              guint16                level,
-             guint8                 group,
+             guint32                group,
              double                 height)
 {
   GolanesLane lane;
@@ -84,14 +84,15 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
 {
   GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
 
+  /* goroutine_lane is not cleared: an entry counts only if the lane it
+   * names is that goroutine's (goroutine_lane_of), so a rebuild costs the
+   * lanes shown, not the goroutines there are. */
   g_array_set_size (self->lanes, 0);
   self->height = 0;
-  for (guint i = 0; i < self->n_goroutines; i++)
-    self->goroutine_lane[i] = -1;
 
-  append_lane (self, GOLANES_LANE_GC, 0, 0, G_MAXUINT8, GC_HEIGHT);
-  append_lane (self, GOLANES_LANE_HEAP, 0, 0, G_MAXUINT8, PLOT_HEIGHT);
-  append_lane (self, GOLANES_LANE_COUNTS, 0, 0, G_MAXUINT8, PLOT_HEIGHT);
+  append_lane (self, GOLANES_LANE_GC, 0, 0, GOLANES_LANE_NO_GROUP, GC_HEIGHT);
+  append_lane (self, GOLANES_LANE_HEAP, 0, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
+  append_lane (self, GOLANES_LANE_COUNTS, 0, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
 
   for (guint g = 0; g < self->groups->len; g++)
     {
@@ -172,11 +173,10 @@ lower_bound_u32 (GArray  *array,
   return lo;
 }
 
-/* Goroutine @i joins the group of its start function @name (taken). */
-static void
-add_goroutine (GolanesTimelineLayout *self,
-               guint32                i,
-               char                  *name)
+/* The group of start function @name (taken), made if new. */
+static GolanesLaneGroup *
+group_for_name (GolanesTimelineLayout *self,
+                char                  *name)
 {
   GolanesLaneGroup *group;
 
@@ -189,11 +189,8 @@ add_goroutine (GolanesTimelineLayout *self,
           self->runtime_group->runtime = TRUE;
           g_ptr_array_add (self->groups, self->runtime_group);
         }
-      g_array_append_val (self->runtime_group->members, i);
-      if (name[0] == '\0')
-        g_array_append_val (self->unnamed, i);
       g_free (name);
-      return;
+      return self->runtime_group;
     }
 
   group = g_hash_table_lookup (self->by_function, name);
@@ -210,8 +207,41 @@ add_goroutine (GolanesTimelineLayout *self,
     {
       g_free (name);
     }
-  /* A goroutine named late goes among the group's others in index order. */
-  g_array_insert_val (group->members, lower_bound_u32 (group->members, i), i);
+  return group;
+}
+
+/* Goroutine @i joins the group of its start function.  Goroutines are
+ * grouped by the string id of that function, which a trace of millions
+ * of goroutines shares among them all: only a new id costs a name. */
+static void
+add_goroutine (GolanesTimelineLayout *self,
+               GolanesTimeline       *timeline,
+               guint32                i)
+{
+  GolanesTimelineGoroutine g;
+  GolanesLaneGroup *group;
+  guint64 *slot;
+  guint at;
+
+  if (!golanes_timeline_get_goroutine (timeline, i, &g))
+    g.start_func = 0;
+  slot = golanes_id_map_find (&self->group_of_func, g.start_func);
+  if (slot != NULL)
+    group = GSIZE_TO_POINTER ((gsize) *slot);
+  else
+    {
+      group = group_for_name (self, golanes_timeline_dup_goroutine_function (timeline, i));
+      golanes_id_map_insert (&self->group_of_func, g.start_func, (guint64) GPOINTER_TO_SIZE (group));
+    }
+  if (g.start_func == 0)
+    g_array_append_val (self->unnamed, i);
+
+  /* A goroutine named late goes among the group's others in index order;
+   * most come in order, at the end. */
+  at = group->members->len;
+  if (at > 0 && g_array_index (group->members, guint32, at - 1) > i)
+    at = lower_bound_u32 (group->members, i);
+  g_array_insert_val (group->members, at, i);
 }
 
 static gint
@@ -262,30 +292,28 @@ add_new_members (GolanesTimelineLayout *self,
 
   n = golanes_timeline_get_n_goroutines (timeline);
   if (n > self->n_goroutines)
-    self->goroutine_lane = g_renew (gint32, self->goroutine_lane, n);
+    {
+      self->goroutine_lane = g_renew (gint32, self->goroutine_lane, n);
+      memset (self->goroutine_lane + self->n_goroutines, 0xff, (gsize) (n - self->n_goroutines) * sizeof (gint32));
+    }
 
   /* Goroutines that had no name yet (no stack seen) may have one now:
    * they leave the runtime group for their function's. */
   if (self->unnamed->len > 0)
     {
       g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
       GArray *members = self->runtime_group->members;
       guint w = 0, k = 0;
 
       for (guint u = 0; u < self->unnamed->len; u++)
         {
           guint32 i = g_array_index (self->unnamed, guint32, u);
-          char *name = golanes_timeline_dup_goroutine_function (timeline, i);
+          GolanesTimelineGoroutine g;
 
-          if (name[0] == '\0')
-            {
-              g_array_index (self->unnamed, guint32, w++) = i;
-              g_free (name);
-              continue;
-            }
-          g_array_append_val (named, i);
-          g_ptr_array_add (names, name);
+          if (!golanes_timeline_get_goroutine (timeline, i, &g) || g.start_func == 0)
+            g_array_index (self->unnamed, guint32, w++) = i;
+          else
+            g_array_append_val (named, i);
         }
       g_array_set_size (self->unnamed, w);
 
@@ -302,11 +330,11 @@ add_new_members (GolanesTimelineLayout *self,
         }
       g_array_set_size (members, w);
       for (guint u = 0; u < named->len; u++)
-        add_goroutine (self, g_array_index (named, guint32, u), g_ptr_array_index (names, u));
+        add_goroutine (self, timeline, g_array_index (named, guint32, u));
     }
 
   for (guint32 i = self->n_goroutines; i < n; i++)
-    add_goroutine (self, i, golanes_timeline_dup_goroutine_function (timeline, i));
+    add_goroutine (self, timeline, i);
   self->n_goroutines = MAX (self->n_goroutines, n);
 
   /* Goroutine groups in order of their first goroutine, as if every name
@@ -352,6 +380,7 @@ golanes_timeline_layout_new (GolanesDocument *document)
   self->groups = g_ptr_array_new_with_free_func (lane_group_free);
   self->by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unnamed = g_array_new (FALSE, FALSE, sizeof (guint32));
+  golanes_id_map_init (&self->group_of_func);
   self->goroutine_lane = g_new (gint32, 1);
   g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
   g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
@@ -390,6 +419,7 @@ golanes_timeline_layout_free (GolanesTimelineLayout *self)
   g_clear_pointer (&self->by_function, g_hash_table_unref);
   g_clear_pointer (&self->unnamed, g_array_unref);
   g_free (self->goroutine_lane);
+  golanes_id_map_clear (&self->group_of_func);
   if (self->render_data != NULL && self->render_data_free != NULL)
     self->render_data_free (self->render_data);
   g_free (self);
@@ -490,13 +520,28 @@ golanes_timeline_layout_set_group_collapsed (GolanesTimelineLayout *self,
   golanes_timeline_layout_rebuild (self);
 }
 
+/* The lane of @goroutine, or -1 if it has none in the current layout. */
+static gint
+goroutine_lane_of (GolanesTimelineLayout *self,
+                   guint                  goroutine)
+{
+  gint32 l;
+  const GolanesLane *lane;
+
+  if (goroutine >= self->n_goroutines)
+    return -1;
+  l = self->goroutine_lane[goroutine];
+  if (l < 0 || (guint) l >= self->lanes->len)
+    return -1;
+  lane = &g_array_index (self->lanes, GolanesLane, l);
+  return lane->kind == GOLANES_LANE_GOROUTINE && lane->index == goroutine ? l : -1;
+}
+
 gint
 golanes_timeline_layout_get_goroutine_lane (GolanesTimelineLayout *self,
                                             guint                  goroutine)
 {
-  if (goroutine >= self->n_goroutines)
-    return -1;
-  return self->goroutine_lane[goroutine];
+  return goroutine_lane_of (self, goroutine);
 }
 
 gint
@@ -506,7 +551,7 @@ golanes_timeline_layout_reveal_goroutine (GolanesTimelineLayout *self,
   if (goroutine >= self->n_goroutines)
     return -1;
 
-  if (self->goroutine_lane[goroutine] < 0)
+  if (goroutine_lane_of (self, goroutine) < 0)
     {
       for (guint g = 0; g < self->groups->len; g++)
         {
@@ -519,13 +564,13 @@ golanes_timeline_layout_reveal_goroutine (GolanesTimelineLayout *self,
               if (g_array_index (group->members, guint32, m) == goroutine)
                 {
                   golanes_timeline_layout_set_group_collapsed (self, g, FALSE);
-                  return self->goroutine_lane[goroutine];
+                  return goroutine_lane_of (self, goroutine);
                 }
             }
         }
     }
 
-  return self->goroutine_lane[goroutine];
+  return goroutine_lane_of (self, goroutine);
 }
 
 guint

@@ -50,12 +50,14 @@ typedef enum
 typedef struct
 {
   double  y;
-  double  height;
+  float   height;
   guint32 index;
+  guint32 group;     /* group of the lane, GOLANES_LANE_NO_GROUP for none */
   guint16 level;
   guint8  kind;      /* GolanesLaneKind */
-  guint8  group;     /* group of the lane, G_MAXUINT8 for none */
 } GolanesLane;
+
+#define GOLANES_LANE_NO_GROUP G_MAXUINT32
 
 typedef struct
 {
