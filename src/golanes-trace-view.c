@@ -59,6 +59,8 @@ struct _GolanesTraceView
   GolanesAnalyses  *analyses;        /* computing the document's analysis parts */
   GolanesTraceFileState file_state;  /* of the file, once it is loaded */
   GPtrArray        *panels;          /* the GolanesPanels, in the side stack's order */
+  guint64           stale_panels;    /* bits by index: to be given the document again */
+  guint             refresh_id;      /* the idle giving it, one panel at a time */
   GSettings        *settings;
   int               drag_start_width; /* of the side panel, as its edge is dragged */
 };
@@ -66,6 +68,7 @@ struct _GolanesTraceView
 G_DEFINE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GTK_TYPE_WIDGET)
 
 static gint64 last_shown_usec;
+static guint  n_refreshing;    /* trace views with stale panels */
 
 gint64
 _golanes_trace_view_get_last_shown_usec (void)
@@ -330,11 +333,58 @@ golanes_trace_view_get_panel (GolanesTraceView *self,
   return gtk_stack_get_child_by_name (self->side_stack, name);
 }
 
+guint
+_golanes_trace_view_get_n_refreshing (void)
+{
+  return n_refreshing;
+}
+
+static void
+stop_refresh (GolanesTraceView *self)
+{
+  if (self->refresh_id != 0)
+    {
+      g_source_remove (self->refresh_id);
+      self->refresh_id = 0;
+      n_refreshing--;
+    }
+  self->stale_panels = 0;
+}
+
 static void
 set_panels_document (GolanesTraceView *self)
 {
+  stop_refresh (self);
   for (guint i = 0; i < self->panels->len; i++)
     golanes_panel_set_document (g_ptr_array_index (self->panels, i), self->document);
+}
+
+/* One stale panel per main-loop iteration, the one shown first: a panel
+ * filling in builds the rows of its lists, and all of them at once would
+ * hold up the window's frames. */
+static gboolean
+refresh_panels_cb (gpointer user_data)
+{
+  GolanesTraceView *self = user_data;
+  GtkWidget *shown = gtk_stack_get_visible_child (self->side_stack);
+  guint index;
+
+  if (shown == NULL || !g_ptr_array_find (self->panels, shown, &index) ||
+      (self->stale_panels & (G_GUINT64_CONSTANT (1) << index)) == 0)
+    for (index = 0; index < self->panels->len; index++)
+      if (self->stale_panels & (G_GUINT64_CONSTANT (1) << index))
+        break;
+
+  if (index < self->panels->len)
+    {
+      self->stale_panels &= ~(G_GUINT64_CONSTANT (1) << index);
+      golanes_panel_set_document (g_ptr_array_index (self->panels, index), self->document);
+    }
+  if (self->stale_panels != 0)
+    return G_SOURCE_CONTINUE;
+  self->refresh_id = 0;
+  n_refreshing--;
+  return G_SOURCE_REMOVE;
 }
 
 /* A part is ready or failed: the panels are given the same document
@@ -344,8 +394,16 @@ static void
 analyses_part_done_cb (GolanesTraceView *self,
                        guint             part)
 {
-  if (self->document != NULL)
-    set_panels_document (self);
+  if (self->document == NULL || self->panels->len == 0)
+    return;
+  g_assert (self->panels->len <= 64);
+  self->stale_panels = self->panels->len == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << self->panels->len) - 1;
+  if (self->refresh_id == 0)
+    {
+      /* Below the frames' priority: a frame can come between two panels. */
+      self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_panels_cb, self, NULL);
+      n_refreshing++;
+    }
 }
 
 static void
@@ -535,6 +593,7 @@ golanes_trace_view_clear (GolanesTraceView *self)
   g_return_if_fail (GOLANES_IS_TRACE_VIEW (self));
 
   clear_analyses (self);
+  stop_refresh (self);
   golanes_timeline_view_set_session (self->timeline, NULL);
   golanes_details_panel_set_session (self->details, NULL);
   for (guint i = 0; i < self->panels->len; i++)
@@ -632,6 +691,7 @@ golanes_trace_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   /* Parts still being computed are cancelled; none reports here again. */
   clear_analyses (self);
+  stop_refresh (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GOLANES_TYPE_TRACE_VIEW);
   g_clear_object (&self->session);

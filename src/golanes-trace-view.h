@@ -51,6 +51,9 @@ const char          *golanes_trace_view_get_banner_text (GolanesTraceView *self)
 void                 golanes_trace_view_clear        (GolanesTraceView          *self);
 /* When a trace was last shown whole (its load ended). */
 gint64               _golanes_trace_view_get_last_shown_usec (void);
+/* How many trace views have panels still to fill in with a part that is
+ * done (they fill in one per main-loop iteration). */
+guint                _golanes_trace_view_get_n_refreshing    (void);
 
 /* What computes the shown document's analysis parts, or NULL. */
 GolanesAnalyses     *golanes_trace_view_get_analyses   (GolanesTraceView *self);

@@ -385,6 +385,26 @@ typedef struct
   guint                    value_index;
 } ColumnInfo;
 
+/* A name cut short shows whole in its tooltip.  The text is asked for
+ * when the pointer rests on the cell, not set on every row bound: a view
+ * binds hundreds of rows when it gets a model. */
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0' ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -406,6 +426,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
       gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
       gtk_list_item_set_child (list_item, expander);
     }
@@ -445,7 +467,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
                                       GTK_IS_TREE_LIST_ROW (item) ? item : NULL);
       gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_set_tooltip_text (label, text);
     }
   else
     {

@@ -775,7 +775,8 @@ panel_status_text (GtkWidget *panel)
 static gboolean
 analyses_done (gpointer data)
 {
-  return golanes_analyses_is_done (data);
+  /* Done, and every panel filled in with what they computed. */
+  return golanes_analyses_is_done (data) && _golanes_trace_view_get_n_refreshing () == 0;
 }
 
 static gboolean

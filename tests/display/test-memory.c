@@ -96,7 +96,7 @@ fully_loaded (gpointer data)
       _golanes_window_is_loading (window))
     return FALSE;
   analyses = golanes_trace_view_get_analyses (view);
-  return analyses != NULL && golanes_analyses_is_done (analyses);
+  return analyses != NULL && golanes_analyses_is_done (analyses) && _golanes_trace_view_get_n_refreshing () == 0;
 }
 
 static gboolean

@@ -118,6 +118,13 @@ struct _GolanesMmu
   /* query state */
   Series     *series;
   guint       n_series;
+  /* The plot, made on the first request and kept. */
+  gboolean    plot_made;
+  gboolean    plot_ok;
+  gint64      plot_x_min;
+  gint64      plot_x_max;
+  gint64      plot_windows[GOLANES_MMU_PLOT_SAMPLES];
+  double      plot_mmu[GOLANES_MMU_PLOT_SAMPLES];
   /* The utilization can only change after an event that changed a P's
    * GC count, the stop-the-world count or the Ps; until then, once every
    * series ends at the current value, feeding another time is a no-op. */
@@ -1190,17 +1197,16 @@ golanes_mmu_get_worst_windows (GolanesMmu        *self,
   return len;
 }
 
-gboolean
-golanes_mmu_get_plot (GolanesMmu *self,
-                      gint64     *x_min,
-                      gint64     *x_max,
-                      gint64      windows[GOLANES_MMU_PLOT_SAMPLES],
-                      double      mmu[GOLANES_MMU_PLOT_SAMPLES])
+static gboolean
+make_plot (GolanesMmu *self,
+           gint64     *x_min,
+           gint64     *x_max,
+           gint64      windows[GOLANES_MMU_PLOT_SAMPLES],
+           double      mmu[GOLANES_MMU_PLOT_SAMPLES])
 {
   gint64 lo, hi, first, last;
   double log_min, log_max;
 
-  g_return_val_if_fail (self->finished, FALSE);
   if (self->n_series == 0)
     return FALSE;
 
@@ -1241,5 +1247,28 @@ golanes_mmu_get_plot (GolanesMmu *self,
     }
   *x_min = lo;
   *x_max = hi;
+  return TRUE;
+}
+
+gboolean
+golanes_mmu_get_plot (GolanesMmu *self,
+                      gint64     *x_min,
+                      gint64     *x_max,
+                      gint64      windows[GOLANES_MMU_PLOT_SAMPLES],
+                      double      mmu[GOLANES_MMU_PLOT_SAMPLES])
+{
+  g_return_val_if_fail (self->finished, FALSE);
+  if (!self->plot_made)
+    {
+      self->plot_ok = make_plot (self, &self->plot_x_min, &self->plot_x_max,
+                                 self->plot_windows, self->plot_mmu);
+      self->plot_made = TRUE;
+    }
+  if (!self->plot_ok)
+    return FALSE;
+  *x_min = self->plot_x_min;
+  *x_max = self->plot_x_max;
+  memcpy (windows, self->plot_windows, sizeof self->plot_windows);
+  memcpy (mmu, self->plot_mmu, sizeof self->plot_mmu);
   return TRUE;
 }

@@ -267,8 +267,14 @@ finish_analyses (Pass  *pass,
 {
   if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
     {
+      gint64 x_min, x_max, windows[GOLANES_MMU_PLOT_SAMPLES];
+      double mmu[GOLANES_MMU_PLOT_SAMPLES];
+
       golanes_gc_finish (pass->gc);
       golanes_mmu_finish (pass->mmu);
+      /* The MMU plot takes a hundred MMU queries: made here, on the
+       * thread that finished, the GC panel shows it without a wait. */
+      golanes_mmu_get_plot (pass->mmu, &x_min, &x_max, windows, mmu);
     }
   if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
     {
