@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "golanes-call-tree.h"
 #include "golanes-blocking.h"
 #include "golanes-duration.h"
 #include "golanes-goroutine-summary.h"
@@ -155,6 +156,40 @@ find_stats (const GolanesLatencyStats *stats,
   return NULL;
 }
 
+/* Every group's members are the goroutines of its name, in id order (the
+ * summary's order), and each goroutine is in exactly one group. */
+static void
+assert_group_members (GolanesGoroutineSummary    *summary,
+                      const GolanesGoroutineInfo *infos,
+                      guint                       n)
+{
+  guint n_groups = 0, total = 0;
+  const GolanesGoroutineGroup *groups = golanes_goroutine_summary_get_groups (summary, &n_groups);
+
+  for (guint k = 0; k < n_groups; k++)
+    {
+      g_autoptr(GArray) members = golanes_goroutine_summary_dup_group_members (summary, groups[k].name);
+      guint m = 0;
+
+      g_assert_cmpuint (members->len, ==, groups[k].count);
+      for (guint i = 0; i < n; i++)
+        if (g_strcmp0 (infos[i].name, groups[k].name) == 0)
+          {
+            g_assert_cmpuint (m, <, members->len);
+            g_assert_cmpuint (g_array_index (members, guint32, m), ==, i);
+            m++;
+          }
+      g_assert_cmpuint (m, ==, members->len);
+      total += members->len;
+    }
+  g_assert_cmpuint (total, ==, n);
+  {
+    g_autoptr(GArray) none = golanes_goroutine_summary_dup_group_members (summary, "no.such.function");
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
 /* No analysis may report a negative time, whatever the trace. */
 static void
 assert_sane (Analyses *a)
@@ -181,6 +216,7 @@ assert_sane (Analyses *a)
       g_assert_cmpstr (g->stats[0].name, ==, "Execution time");
       g_assert_true (golanes_goroutine_summary_lookup (a->summary, g->id) == g);
     }
+  assert_group_members (a->summary, infos, n);
   stats = golanes_tasks_get_tasks (a->tasks, &n);
   for (i = 0; i < n; i++)
     {
@@ -452,6 +488,147 @@ assert_fed_together_same (Analyses   *a,
   golanes_stack_table_free (stacks);
 }
 
+/* A stack of @n function names, leaf first, interned in @table (each
+ * frame's PC is its position, so stacks with the same names at other
+ * depths differ). */
+static guint32
+make_stack (GolanesStackTable  *table,
+            const char * const *names,
+            guint               n,
+            guint64             pc_base)
+{
+  GolanesStackFrame frames[16];
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (frames));
+  for (guint i = 0; i < n; i++)
+    {
+      frames[i].pc = pc_base + i;
+      frames[i].func.data = names[i];
+      frames[i].func.len = strlen (names[i]);
+      frames[i].file.data = "main.go";
+      frames[i].file.len = 7;
+      frames[i].line = 10 + i;
+    }
+  return golanes_stack_table_intern_frames (table, frames, n);
+}
+
+static guint
+find_child (GolanesCallTree *tree,
+            guint            parent,
+            const char      *name)
+{
+  for (guint32 c = golanes_call_tree_get_node (tree, parent)->first_child; c != GOLANES_CALL_NODE_NONE;
+       c = golanes_call_tree_get_node (tree, c)->next_sibling)
+    if (g_strcmp0 (golanes_call_tree_get_name (tree, c), name) == 0)
+      return c;
+  g_assert_not_reached ();
+}
+
+/* The call tree of a few known stacks: node totals and selves, children
+ * heaviest first, functions with recursion counted once per stack, the
+ * share a search finds, folded lines. */
+static void
+test_call_tree (void)
+{
+  static const char * const a[] = { "main.hot", "main.warm", "main.main" };
+  static const char * const b[] = { "main.cold", "main.warm", "main.main" };
+  static const char * const c[] = { "main.warm", "main.main" };
+  static const char * const r[] = { "main.rec", "main.rec", "main.rec", "main.main" };
+  g_autoptr(GolanesStackTable) table = golanes_stack_table_new ();
+  g_autoptr(GolanesCallTree) tree = golanes_call_tree_new (table);
+  g_autoptr(GString) folded = g_string_new (NULL);
+  g_autoptr(GString) weighted = g_string_new (NULL);
+  guint32 sa = make_stack (table, a, 3, 0x100), sa2 = make_stack (table, a, 3, 0x200);
+  guint32 sb = make_stack (table, b, 3, 0x300), sc = make_stack (table, c, 2, 0x400);
+  guint32 sr = make_stack (table, r, 4, 0x500);
+  const GolanesCallFunction *fns;
+  guint n_fns = 0, root_main, warm, hot, cold, rec;
+
+  /* Weights differ from counts, as delays do. */
+  golanes_call_tree_add (tree, sa, 5, 50);
+  golanes_call_tree_add (tree, sa2, 2, 20);   /* same names, other PCs */
+  golanes_call_tree_add (tree, sb, 1, 30);
+  golanes_call_tree_add (tree, sc, 3, 3);
+  golanes_call_tree_add (tree, sr, 4, 40);
+  golanes_call_tree_add (tree, sa, 1, 10);
+  golanes_call_tree_finish (tree);
+
+  g_assert_cmpint (golanes_call_tree_get_total (tree), ==, 153);
+  g_assert_cmpint (golanes_call_tree_get_count (tree), ==, 16);
+  g_assert_cmpuint (golanes_call_tree_get_n_stacks (tree), ==, 5);
+  /* root, main, warm, hot, cold, rec x3 */
+  g_assert_cmpuint (golanes_call_tree_get_n_nodes (tree), ==, 8);
+
+  root_main = find_child (tree, 0, "main.main");
+  g_assert_cmpint (golanes_call_tree_get_node (tree, root_main)->total, ==, 153);
+  warm = find_child (tree, root_main, "main.warm");
+  rec = find_child (tree, root_main, "main.rec");
+  g_assert_cmpint (golanes_call_tree_get_node (tree, warm)->total, ==, 113);
+  g_assert_cmpint (golanes_call_tree_get_node (tree, warm)->self, ==, 3);
+  /* Heaviest child first. */
+  g_assert_cmpuint (golanes_call_tree_get_node (tree, root_main)->first_child, ==, warm);
+  g_assert_cmpuint (golanes_call_tree_get_node (tree, warm)->next_sibling, ==, rec);
+  hot = find_child (tree, warm, "main.hot");
+  cold = find_child (tree, warm, "main.cold");
+  g_assert_cmpint (golanes_call_tree_get_node (tree, hot)->total, ==, 80);
+  g_assert_cmpint (golanes_call_tree_get_node (tree, hot)->self, ==, 80);
+  g_assert_cmpint (golanes_call_tree_get_node (tree, cold)->self, ==, 30);
+  g_assert_cmpuint (golanes_call_tree_get_node (tree, hot)->depth, ==, 3);
+  g_assert_cmpuint (golanes_call_tree_get_node (tree, hot)->parent, ==, warm);
+
+  fns = golanes_call_tree_get_functions (tree, &n_fns);
+  g_assert_cmpuint (n_fns, ==, 5);
+  g_assert_cmpstr (golanes_stack_table_get_string (table, fns[0].func, NULL), ==, "main.hot");
+  g_assert_cmpint (fns[0].self, ==, 80);
+  g_assert_cmpstr (golanes_stack_table_get_string (table, fns[1].func, NULL), ==, "main.rec");
+  g_assert_cmpint (fns[1].self, ==, 40);
+  g_assert_cmpint (fns[1].total, ==, 40);   /* three frames, one stack */
+  g_assert_cmpstr (golanes_stack_table_get_string (table, fns[4].func, NULL), ==, "main.main");
+  g_assert_cmpint (fns[4].self, ==, 0);
+  g_assert_cmpint (fns[4].total, ==, 153);
+
+  /* "main.rec" matches at the first of its three nodes only. */
+  g_assert_cmpint (golanes_call_tree_match_total (tree, 0, "rec"), ==, 40);
+  g_assert_cmpint (golanes_call_tree_match_total (tree, 0, "main."), ==, 153);
+  g_assert_cmpint (golanes_call_tree_match_total (tree, warm, "o"), ==, 110);
+  g_assert_cmpint (golanes_call_tree_match_total (tree, 0, "nothing"), ==, 0);
+  g_assert_cmpint (golanes_call_tree_match_total (tree, 0, ""), ==, 0);
+
+  golanes_call_tree_write_folded (tree, FALSE, folded);
+  g_assert_cmpstr (folded->str, ==,
+                   "main.main;main.rec;main.rec;main.rec 4\n"
+                   "main.main;main.warm 3\n"
+                   "main.main;main.warm;main.cold 1\n"
+                   "main.main;main.warm;main.hot 8\n");
+  golanes_call_tree_write_folded (tree, TRUE, weighted);
+  g_assert_cmpstr (weighted->str, ==,
+                   "main.main;main.rec;main.rec;main.rec 40\n"
+                   "main.main;main.warm 3\n"
+                   "main.main;main.warm;main.cold 30\n"
+                   "main.main;main.warm;main.hot 80\n");
+}
+
+/* A blocking profile's flame graph sums to the profile's totals. */
+static void
+assert_blocking_trees (Analyses *a)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (a->blocking); k++)
+    {
+      g_autoptr(GolanesCallTree) tree = golanes_call_tree_new_blocking (a->blocking[k]);
+      guint n_fns = 0;
+      const GolanesCallFunction *fns = golanes_call_tree_get_functions (tree, &n_fns);
+      gint64 self = 0;
+
+      g_assert_cmpint (golanes_call_tree_get_total (tree), ==, golanes_blocking_get_total_delay (a->blocking[k]));
+      g_assert_cmpint (golanes_call_tree_get_count (tree), ==,
+                       (gint64) golanes_blocking_get_total_count (a->blocking[k]));
+      for (guint i = 0; i < n_fns; i++)
+        self += fns[i].self;
+      self += golanes_call_tree_get_node (tree, 0)->self;
+      g_assert_cmpint (self, ==, golanes_call_tree_get_total (tree));
+    }
+}
+
 /* Every fixture, including truncated ones: sane figures, no crash. */
 static void
 test_all_fixtures_sane (void)
@@ -479,6 +656,7 @@ test_all_fixtures_sane (void)
           analyses_run (&a, rel);
           assert_sane (&a);
           assert_fed_together_same (&a, rel);
+          assert_blocking_trees (&a);
           analyses_clear (&a);
         }
     }
@@ -501,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/analysis/annotations", test_annotations);
   g_test_add_func ("/analysis/pprof-gzip", test_pprof_gzip);
   g_test_add_func ("/analysis/trace-summary", test_trace_summary);
+  g_test_add_func ("/analysis/call-tree", test_call_tree);
   g_test_add_func ("/analysis/all-fixtures-sane", test_all_fixtures_sane);
   return g_test_run ();
 }
