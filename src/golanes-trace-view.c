@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-blocking-panel.h"
+#include "golanes-flame-panel.h"
 #include "golanes-compat.h"
 #include "golanes-gc-panel.h"
 #include "golanes-goroutines-panel.h"
@@ -351,6 +352,16 @@ stop_refresh (GolanesTraceView *self)
   self->stale_panels = 0;
 }
 
+/* The panels that follow the timeline's selection. */
+static void
+set_panels_session (GolanesTraceView *self,
+                    GolanesSession   *session)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    if (GOLANES_IS_FLAME_PANEL (g_ptr_array_index (self->panels, i)))
+      golanes_flame_panel_set_session (g_ptr_array_index (self->panels, i), session);
+}
+
 static void
 set_panels_document (GolanesTraceView *self)
 {
@@ -571,6 +582,7 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   g_set_object (&self->session, session);
   golanes_timeline_view_set_session (self->timeline, session);
   golanes_details_panel_set_session (self->details, session);
+  set_panels_session (self, session);
 
   update_header (self, summary);
   update_banner (self);
@@ -596,6 +608,7 @@ golanes_trace_view_clear (GolanesTraceView *self)
   stop_refresh (self);
   golanes_timeline_view_set_session (self->timeline, NULL);
   golanes_details_panel_set_session (self->details, NULL);
+  set_panels_session (self, NULL);
   for (guint i = 0; i < self->panels->len; i++)
     golanes_panel_set_document (g_ptr_array_index (self->panels, i), NULL);
   g_clear_object (&self->session);
@@ -766,6 +779,8 @@ golanes_trace_view_init (GolanesTraceView *self)
                                 golanes_tasks_panel_get_title ());
   golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_blocking_panel_new ()), "blocking",
                                 golanes_blocking_panel_get_title ());
+  golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_flame_panel_new ()), "flame",
+                                golanes_flame_panel_get_title ());
 
   /* The side area's state, as the preferences show it. */
   self->settings = golanes_settings_new ();

@@ -18,6 +18,8 @@
 
 #include "display-utils.h"
 #include "golanes-blocking-panel.h"
+#include "golanes-flame-graph.h"
+#include "golanes-flame-panel.h"
 #include "golanes-document.h"
 #include "golanes-gc-panel.h"
 #include "golanes-goroutines-panel.h"
@@ -1303,8 +1305,9 @@ test_trace_view (void)
   g_assert_no_error (load.error);
   g_assert_nonnull (load.summary);
   stack = gtk_widget_get_parent (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "gc"));
+  /* The flame graph's CPU samples are in the timeline, which is ready. */
   for (GtkWidget *panel = gtk_widget_get_first_child (stack); panel; panel = gtk_widget_get_next_sibling (panel))
-    g_assert_cmpstr (panel_status_text (panel), ==, "Computing…");
+    g_assert_cmpstr (panel_status_text (panel), ==, GOLANES_IS_FLAME_PANEL (panel) ? NULL : "Computing…");
   /* Given the same document again as each part is done, they fill in. */
   analyses = golanes_trace_view_get_analyses (GOLANES_TRACE_VIEW (view));
   g_assert_nonnull (analyses);
@@ -1320,7 +1323,7 @@ test_trace_view (void)
 
   pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (stack)));
   n_pages = g_list_model_get_n_items (pages);
-  g_assert_cmpuint (n_pages, ==, 4);
+  g_assert_cmpuint (n_pages, ==, 5);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (pages, i);
@@ -1377,6 +1380,179 @@ test_trace_view (void)
   golanes_trace_summary_free (load.summary);
 }
 
+/* GolanesFlamePanel */
+
+static gboolean
+flame_has_tree (gpointer data)
+{
+  return golanes_flame_graph_get_tree (GOLANES_FLAME_GRAPH (data)) != NULL &&
+         gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
+/* The child of @parent named @name. */
+static guint
+flame_child (GolanesCallTree *tree,
+             guint            parent,
+             const char      *name)
+{
+  for (guint32 c = golanes_call_tree_get_node (tree, parent)->first_child; c != GOLANES_CALL_NODE_NONE;
+       c = golanes_call_tree_get_node (tree, c)->next_sibling)
+    if (g_strcmp0 (golanes_call_tree_get_name (tree, c), name) == 0)
+      return c;
+  g_assert_not_reached ();
+}
+
+/* How many pixels of row @row (of GOLANES_FLAME_ROW_HEIGHT) of @surface
+ * are painted. */
+static guint
+flame_row_pixels (cairo_surface_t *surface,
+                  guint            row)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int y = (int) row * GOLANES_FLAME_ROW_HEIGHT + GOLANES_FLAME_ROW_HEIGHT / 2;
+  guint n = 0;
+
+  for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+    n += data[y * stride + x * 4 + 3] != 0;
+  return n;
+}
+
+static void
+test_flame_panel (void)
+{
+  g_autoptr(GolanesDocument) document = load_fixture ("cpuprof.trace");
+  GolanesTimeline *timeline = golanes_document_get_timeline (document);
+  g_autoptr(GolanesSession) session = golanes_session_new (document);
+  GolanesCpuFilter all = GOLANES_CPU_FILTER_ALL;
+  g_autoptr(GolanesCallTree) expected = golanes_call_tree_new_cpu (timeline, &all);
+  g_autoptr(GString) expected_folded = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  g_autofree char *n_text = NULL;
+  g_autoptr(GBytes) pprof = NULL;
+  GtkWidget *panel = golanes_flame_panel_new ();
+  GolanesFlamePanel *flame = GOLANES_FLAME_PANEL (panel);
+  GolanesFlameGraph *graph = GOLANES_FLAME_GRAPH (golanes_flame_panel_get_graph (flame));
+  GolanesCallTree *tree;
+  guint n_samples = golanes_timeline_get_n_samples (timeline);
+  guint goroutine_main, warm, hot, n_depth = 0;
+  gint64 goid = -1, goid_samples = 0;
+  GtkWindow *window;
+
+  g_assert_cmpuint (n_samples, >, 0);
+  golanes_panel_set_document (GOLANES_PANEL (panel), document);
+  golanes_flame_panel_set_session (flame, session);
+  window = show_panel (panel, 640, 640);
+  g_assert_true (display_wait_until (flame_has_tree, graph, DISPLAY_WAIT_MSEC));
+
+  /* The whole trace's samples: every one, as the library counts them. */
+  tree = golanes_flame_graph_get_tree (graph);
+  g_assert_cmpint (golanes_call_tree_get_total (tree), ==, n_samples);
+  golanes_call_tree_write_folded (expected, FALSE, expected_folded);
+  folded = golanes_flame_panel_dup_folded (flame);
+  g_assert_cmpstr (folded, ==, expected_folded->str);
+  n_text = g_strdup_printf ("%u samples", n_samples);
+  g_assert_true (g_str_has_prefix (golanes_flame_panel_get_summary (flame), n_text));
+  pprof = golanes_flame_panel_dup_pprof (flame, NULL);
+  g_assert_nonnull (pprof);
+  g_assert_cmpuint (g_bytes_get_size (pprof), >, 20);
+
+  /* Drawn: the root and every level of the deepest stack have frames,
+   * the root row spans the width; nothing is drawn below. */
+  for (guint i = 0; i < golanes_call_tree_get_n_nodes (tree); i++)
+    n_depth = MAX (n_depth, golanes_call_tree_get_node (tree, i)->depth);
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, (int) (n_depth + 3) * GOLANES_FLAME_ROW_HEIGHT);
+    cairo_t *cr = cairo_create (surface);
+    GolanesFlameParams params = { tree, 0, NULL, NULL, FALSE, 600, (int) (n_depth + 3) * GOLANES_FLAME_ROW_HEIGHT, 1 };
+    guint drawn = golanes_flame_render (cr, gtk_widget_get_pango_context (panel), &params);
+
+    cairo_surface_flush (surface);
+    g_assert_cmpuint (drawn, ==, golanes_call_tree_get_n_nodes (tree));
+    g_assert_cmpuint (flame_row_pixels (surface, 0), >=, 598);
+    for (guint row = 1; row <= n_depth; row++)
+      g_assert_cmpuint (flame_row_pixels (surface, row), >, 0);
+    g_assert_cmpuint (flame_row_pixels (surface, n_depth + 1), ==, 0);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  /* The frames under the pointer: the heaviest path from the left. */
+  goroutine_main = flame_child (tree, flame_child (tree, 0, "runtime.goexit"), "main.main.func1");
+  warm = flame_child (tree, goroutine_main, "main.warm");
+  hot = flame_child (tree, warm, "main.hot");
+  g_assert_cmpuint (golanes_flame_node_at (tree, 0, 600, 5, 3.5 * GOLANES_FLAME_ROW_HEIGHT), ==, warm);
+  g_assert_cmpuint (golanes_flame_node_at (tree, 0, 600, 5, 4.5 * GOLANES_FLAME_ROW_HEIGHT), ==, hot);
+  g_assert_cmpuint (golanes_flame_node_at (tree, 0, 600, 5, (n_depth + 2) * GOLANES_FLAME_ROW_HEIGHT), ==,
+                    GOLANES_CALL_NODE_NONE);
+  {
+    g_autofree char *tip = golanes_flame_graph_describe (graph, hot);
+
+    g_assert_true (g_str_has_prefix (tip, "main.hot\nSelf: "));
+  }
+
+  /* Zoomed into main.warm: its row is the full width, its ancestors stay
+   * above it, the breadcrumb leads back. */
+  golanes_flame_graph_set_zoom (graph, warm);
+  g_assert_cmpuint (golanes_flame_graph_get_zoom (graph), ==, warm);
+  g_assert_cmpuint (golanes_flame_node_at (tree, warm, 600, 590, 3.5 * GOLANES_FLAME_ROW_HEIGHT), ==, warm);
+  g_assert_cmpuint (golanes_flame_node_at (tree, warm, 600, 590, 0.5 * GOLANES_FLAME_ROW_HEIGHT), ==, 0);
+  display_assert_shows (panel, "main.warm");
+  display_spin (100);
+  screenshot (window, "screenshot-flame-zoomed.png");
+  golanes_flame_graph_set_zoom (graph, 0);
+
+  /* Search: main.hot is under every sample; asyncPreempt under some. */
+  golanes_flame_panel_set_search (flame, "HOT");
+  g_assert_cmpint (golanes_flame_graph_get_matched (graph), ==, golanes_call_tree_match_total (tree, 0, "main.hot"));
+  golanes_flame_panel_set_search (flame, "asyncPreempt");
+  {
+    gint64 matched = golanes_call_tree_match_total (tree, 0, "asyncPreempt");
+    g_autofree char *share = g_strdup_printf ("%.1f%%", 100.0 * (double) matched / (double) n_samples);
+
+    g_assert_cmpint (golanes_flame_graph_get_matched (graph), ==, matched);
+    g_assert_nonnull (strstr (golanes_flame_panel_get_summary (flame), share));
+  }
+  golanes_flame_panel_set_search (flame, NULL);
+
+  /* One goroutine's samples: the selected span's goroutine. */
+  for (guint i = 0; i < n_samples && goid < 0; i++)
+    goid = golanes_timeline_get_sample (timeline, i)->goroutine;
+  for (guint i = 0; i < n_samples; i++)
+    goid_samples += golanes_timeline_get_sample (timeline, i)->goroutine == goid;
+  golanes_session_select_span (session, golanes_timeline_lookup_goroutine (timeline, goid), 0);
+  golanes_flame_panel_set_scope (flame, GOLANES_FLAME_SCOPE_GOROUTINE);
+  tree = golanes_flame_graph_get_tree (graph);
+  g_assert_nonnull (tree);
+  g_assert_cmpint (golanes_call_tree_get_total (tree), ==, goid_samples);
+  g_assert_cmpint (goid_samples, <, n_samples);
+
+  /* A time selection with no samples in it says so. */
+  golanes_flame_panel_set_scope (flame, GOLANES_FLAME_SCOPE_SELECTION);
+  golanes_session_set_selection (session, golanes_timeline_get_start_time (timeline),
+                                 golanes_timeline_get_start_time (timeline) + 1);
+  tree = golanes_flame_graph_get_tree (graph);
+  g_assert_nonnull (tree);
+  g_assert_cmpint (golanes_call_tree_get_total (tree), ==, 0);
+  g_assert_true (g_str_has_prefix (golanes_flame_panel_get_summary (flame), "No CPU samples here"));
+  golanes_flame_panel_set_scope (flame, GOLANES_FLAME_SCOPE_ALL);
+
+  /* The blocking profiles, weighted by delay. */
+  golanes_flame_panel_set_source (flame, GOLANES_FLAME_SOURCE_SYNC);
+  tree = golanes_flame_graph_get_tree (graph);
+  g_assert_cmpint (golanes_call_tree_get_total (tree), ==,
+                   golanes_blocking_get_total_delay (golanes_document_get_blocking (document, GOLANES_BLOCKING_SYNC)));
+  golanes_flame_panel_set_source (flame, GOLANES_FLAME_SOURCE_CPU);
+  golanes_flame_panel_show_table (flame, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (get_column_view (panel, 0))), ==,
+                    ({ guint n = 0; golanes_call_tree_get_functions (golanes_flame_graph_get_tree (graph), &n); n; }));
+  golanes_flame_panel_show_table (flame, FALSE);
+  display_spin (100);
+  screenshot (window, "screenshot-flame-panel.png");
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1398,6 +1574,7 @@ main (int   argc,
   g_test_add_func ("/golanes/panels/goroutines", test_goroutines_panel);
   g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
   g_test_add_func ("/golanes/panels/blocking", test_blocking_panel);
+  g_test_add_func ("/golanes/panels/flame", test_flame_panel);
   g_test_add_func ("/golanes/panels/trace-view", test_trace_view);
 
   return g_test_run ();
