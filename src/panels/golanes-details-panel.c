@@ -141,6 +141,72 @@ find_proc_and_thread (GolanesTimeline *timeline,
 }
 
 static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "golanes-text");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+}
+
+/* A heading, a button that copies the stack as text, and one selectable
+ * line per frame: function, then file:line. */
+static void
+add_stack (GolanesDetailsPanel *self,
+           const char          *title,
+           GolanesStackTable   *strings,
+           guint32              stack)
+{
+  guint n_frames = 0;
+  const GolanesFrame *frames = stack != 0 ? golanes_stack_table_get_frames (strings, stack, &n_frames) : NULL;
+  GString *all = g_string_new (NULL);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *copy;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (self->box), header);
+  if (n_frames == 0)
+    {
+      label = gtk_label_new (_("No stack recorded for this event"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (self->box), label);
+      g_string_free (all, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      gsize func_len = 0;
+      gsize file_len = 0;
+      const char *fname = golanes_stack_table_get_string (strings, frames[i].func, &func_len);
+      const char *file = golanes_stack_table_get_string (strings, frames[i].file, &file_len);
+      g_autofree char *vfunc = fname != NULL ? g_utf8_make_valid (fname, func_len) : g_strdup ("?");
+      g_autofree char *vfile = file != NULL ? g_utf8_make_valid (file, file_len) : g_strdup ("?");
+      g_autofree char *text = g_strdup_printf ("%s\n    %s:%u", vfunc, vfile, frames[i].line);
+
+      g_string_append_printf (all, "%s\n", text);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_box_append (GTK_BOX (self->box), label);
+    }
+
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, _("Copy the stack"));
+  g_object_set_data_full (G_OBJECT (copy), "golanes-text", g_string_free (all, FALSE), g_free);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (header), copy);
+}
+
+static void
 rebuild (GolanesDetailsPanel *self)
 {
   GolanesTimeline *timeline;
@@ -152,12 +218,10 @@ rebuild (GolanesDetailsPanel *self)
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *duration = NULL;
-  const GolanesFrame *frames;
   GtkWidget *child;
   GtkWidget *grid;
   GtkWidget *label;
   GolanesSpan span;
-  guint n_frames = 0;
   guint goroutine;
   guint span_index;
   gint unblocker;
@@ -192,6 +256,17 @@ rebuild (GolanesDetailsPanel *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (self->box), label);
+
+  /* A CPU sample clicked on the timeline: where the goroutine was. */
+  if (golanes_session_get_selected_sample (self->session) >= 0)
+    {
+      const GolanesTimelineSample *sample = golanes_timeline_get_sample (timeline, (guint) golanes_session_get_selected_sample (self->session));
+      g_autofree char *at = format_time (timeline, sample->time);
+      /* Translators: a heading of the details panel; %s is a time */
+      g_autofree char *heading = g_strdup_printf (_("CPU sample at %s"), at);
+
+      add_stack (self, heading, strings, sample->stack);
+    }
 
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
@@ -254,29 +329,20 @@ rebuild (GolanesDetailsPanel *self)
       gtk_grid_attach (GTK_GRID (grid), self->unblocker_button, 1, row++, 1, 1);
     }
 
-  frames = span.arg != 0 ? golanes_stack_table_get_frames (strings, span.arg, &n_frames) : NULL;
-  label = gtk_label_new (n_frames > 0 ? _("Stack") : _("No stack recorded for this event"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (self->box), label);
+  /* The stack of the event that began the span and of the one that ended
+   * it (the next span's): for a wait, where it blocked and where the
+   * goroutine that woke it was. */
+  {
+    GolanesTrack *states = golanes_timeline_get_goroutine_states (timeline, goroutine);
+    GolanesSpan next;
+    gboolean has_next = span_index + 1 < golanes_track_get_n_spans (states);
 
-  for (guint i = 0; i < n_frames; i++)
-    {
-      gsize func_len = 0;
-      gsize file_len = 0;
-      const char *fname = golanes_stack_table_get_string (strings, frames[i].func, &func_len);
-      const char *file = golanes_stack_table_get_string (strings, frames[i].file, &file_len);
-      g_autofree char *vfunc = fname != NULL ? g_utf8_make_valid (fname, func_len) : g_strdup ("?");
-      g_autofree char *vfile = file != NULL ? g_utf8_make_valid (file, file_len) : g_strdup ("?");
-      g_autofree char *text = g_strdup_printf ("%s\n    %s:%u", vfunc, vfile, frames[i].line);
-
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
-      gtk_widget_add_css_class (label, "monospace");
-      gtk_box_append (GTK_BOX (self->box), label);
-    }
+    if (has_next)
+      golanes_track_get_span (states, span_index + 1, &next);
+    add_stack (self, span.state == GOLANES_G_WAITING ? _("Blocked at") : _("Stack at start"), strings, span.arg);
+    if (has_next && next.start == span.end && next.arg != 0)
+      add_stack (self, span.state == GOLANES_G_WAITING ? _("Unblocked at") : _("Stack at end"), strings, next.arg);
+  }
 }
 
 void
@@ -289,7 +355,10 @@ golanes_details_panel_set_session (GolanesDetailsPanel *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_object (session, "notify::selected-span", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "notify::selected-span", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected-sample", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+    }
   rebuild (self);
 }
 

@@ -33,6 +33,7 @@ static const char *const light_colors[GOLANES_N_COLORS] = {
   [GOLANES_COLOR_LANE_ALT]  = "rgba(0,0,0,0.035)",
   [GOLANES_COLOR_GRID]      = "rgba(0,0,0,0.10)",
   [GOLANES_COLOR_HEADER]    = "rgba(0,0,0,0.07)",
+  [GOLANES_COLOR_CPU_SAMPLE] = "#241f31",
 };
 
 static const char *const dark_colors[GOLANES_N_COLORS] = {
@@ -55,6 +56,7 @@ static const char *const dark_colors[GOLANES_N_COLORS] = {
   [GOLANES_COLOR_LANE_ALT]  = "rgba(255,255,255,0.035)",
   [GOLANES_COLOR_GRID]      = "rgba(255,255,255,0.10)",
   [GOLANES_COLOR_HEADER]    = "rgba(255,255,255,0.07)",
+  [GOLANES_COLOR_CPU_SAMPLE] = "#ffffff",
 };
 
 /* Distinct hues for goroutines on P and M lanes. */

@@ -41,6 +41,7 @@ struct _GolanesSession
 
   gint             selected_goroutine;
   gint             selected_span;
+  gint             selected_sample;
 
   char            *highlight_label;
   GArray          *highlight;
@@ -62,6 +63,7 @@ enum {
   PROP_SELECTION_END,
   PROP_SELECTED_GOROUTINE,
   PROP_SELECTED_SPAN,
+  PROP_SELECTED_SAMPLE,
   PROP_HIGHLIGHT_SERIAL,
   PROP_CAN_GO_BACK,
   PROP_CAN_GO_FORWARD,
@@ -121,6 +123,9 @@ golanes_session_get_property (GObject    *object,
     case PROP_SELECTED_SPAN:
       g_value_set_int (value, self->selected_span);
       break;
+    case PROP_SELECTED_SAMPLE:
+      g_value_set_int (value, self->selected_sample);
+      break;
     case PROP_HIGHLIGHT_SERIAL:
       g_value_set_uint (value, self->highlight_serial);
       break;
@@ -158,6 +163,8 @@ golanes_session_class_init (GolanesSessionClass *klass)
     g_param_spec_int ("selected-goroutine", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_SELECTED_SPAN] =
     g_param_spec_int ("selected-span", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_SELECTED_SAMPLE] =
+    g_param_spec_int ("selected-sample", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_HIGHLIGHT_SERIAL] =
     g_param_spec_uint ("highlight-serial", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_CAN_GO_BACK] =
@@ -177,6 +184,7 @@ golanes_session_init (GolanesSession *self)
 {
   self->selected_goroutine = -1;
   self->selected_span = -1;
+  self->selected_sample = -1;
   self->highlight = g_array_new (FALSE, FALSE, sizeof (GolanesSessionInterval));
   self->back = g_array_new (FALSE, FALSE, sizeof (View));
   self->forward = g_array_new (FALSE, FALSE, sizeof (View));
@@ -636,7 +644,54 @@ golanes_session_select_span (GolanesSession *self,
   self->selected_span = span;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_GOROUTINE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SPAN]);
+  if (self->selected_sample >= 0)
+    {
+      self->selected_sample = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SAMPLE]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * golanes_session_select_sample:
+ * @sample: a CPU sample index (golanes_timeline_get_sample()), or -1
+ *
+ * Selects a CPU sample and the span of its goroutine at its time (if the
+ * goroutine has one then); selecting a span clears it.
+ */
+void
+golanes_session_select_sample (GolanesSession *self,
+                               gint            sample)
+{
+  GolanesTimeline *timeline;
+
+  g_return_if_fail (GOLANES_IS_SESSION (self));
+
+  timeline = golanes_document_get_timeline (self->document);
+  if (sample >= 0 && (timeline == NULL || (guint) sample >= golanes_timeline_get_n_samples (timeline)))
+    sample = -1;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (sample >= 0)
+    {
+      const GolanesTimelineSample *s = golanes_timeline_get_sample (timeline, (guint) sample);
+      gint index = golanes_timeline_lookup_goroutine (timeline, s->goroutine);
+      gint at = index >= 0 ? golanes_track_find_at (golanes_timeline_get_goroutine_states (timeline, (guint) index), s->time) : -1;
+
+      golanes_session_select_span (self, at >= 0 ? index : -1, at);
+    }
+  if (sample != self->selected_sample)
+    {
+      self->selected_sample = sample;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SAMPLE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint
+golanes_session_get_selected_sample (GolanesSession *self)
+{
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), -1);
+  return self->selected_sample;
 }
 
 /**

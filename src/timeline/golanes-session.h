@@ -73,6 +73,10 @@ void             golanes_session_select_span        (GolanesSession  *self,
                                                      gint             goroutine,
                                                      gint             span);
 
+void             golanes_session_select_sample      (GolanesSession  *self,
+                                                     gint             sample);
+gint             golanes_session_get_selected_sample (GolanesSession *self);
+
 void             golanes_session_set_highlight      (GolanesSession               *self,
                                                      const char                   *label,
                                                      const GolanesSessionInterval *intervals,

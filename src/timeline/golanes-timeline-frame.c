@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "golanes-timeline-render-private.h"
 
 /* A frame of the renderer: what a lane painter draws with.  Spans go into
@@ -44,6 +46,7 @@ typedef struct
   GHashTable   *entries;   /* TextEntry by key */
   PangoContext *pango;
   guint         pango_serial;
+  GolanesSampleIndex *samples;  /* the CPU samples by lane */
 } TextCache;
 
 static void
@@ -61,7 +64,93 @@ text_cache_free (gpointer data)
   TextCache *cache = data;
 
   g_clear_pointer (&cache->entries, g_hash_table_unref);
+  g_clear_pointer (&cache->samples, golanes_sample_index_free);
   g_free (cache);
+}
+
+static TextCache *
+render_cache (GolanesTimelineLayout *layout)
+{
+  if (layout->render_data == NULL)
+    {
+      layout->render_data = g_new0 (TextCache, 1);
+      layout->render_data_free = text_cache_free;
+    }
+  return layout->render_data;
+}
+
+/* A CPU sample's tick is this many pixels wide. */
+#define MARK_WIDTH 2
+
+/* The layout's index of the timeline's CPU samples, brought up to date. */
+GolanesSampleIndex *
+_golanes_frame_sample_index (GolanesTimelineLayout *layout,
+                             GolanesTimeline       *timeline)
+{
+  TextCache *cache = render_cache (layout);
+
+  if (cache->samples == NULL)
+    cache->samples = golanes_sample_index_new ();
+  golanes_sample_index_update (cache->samples, timeline);
+  return cache->samples;
+}
+
+/* The device columns of the data area that the CPU samples of @lane (a
+ * goroutine's or a P's) fall in, each once, into f->marks. */
+void
+_golanes_frame_sample_columns (Frame             *f,
+                               const GolanesLane *lane)
+{
+  const guint32 *list = NULL;
+  guint n = 0, i;
+  int last = -1;
+
+  g_array_set_size (f->marks, 0);
+  if (golanes_timeline_get_n_samples (f->timeline) == 0)
+    return;
+  if (f->samples == NULL)
+    f->samples = _golanes_frame_sample_index (f->p->layout, f->timeline);
+  if (lane->kind == GOLANES_LANE_GOROUTINE)
+    list = golanes_sample_index_get_goroutine (f->samples, golanes_timeline_get_goroutine_id (f->timeline, lane->index), &n);
+  else if (lane->kind == GOLANES_LANE_PROC)
+    list = golanes_sample_index_get_proc (f->samples, golanes_timeline_get_proc (f->timeline, lane->index)->id, &n);
+
+  for (i = golanes_sample_index_lower_bound (f->timeline, list, n, f->p->start); i < n; i++)
+    {
+      gint64 t = golanes_timeline_get_sample (f->timeline, list[i])->time;
+      int col;
+
+      if (t >= f->p->end)
+        break;
+      col = (int) floor ((double) (t - f->p->start) / f->ns_per_px);
+      if (col < 0 || col >= f->n_cols || col == last)
+        continue;
+      last = col;
+      col += f->data_x;
+      g_array_append_val (f->marks, col);
+      extend (f, col, MIN (col + MARK_WIDTH * f->scale, f->data_x + f->n_cols));
+    }
+}
+
+/* The marks of _golanes_frame_sample_columns() in device rows [r0, r1). */
+void
+_golanes_frame_put_marks (Frame *f,
+                          int    r0,
+                          int    r1)
+{
+  guint32 pixel = _golanes_frame_role_pixel (f, GOLANES_COLOR_CPU_SAMPLE);
+
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, f->ph);
+  for (guint i = 0; i < f->marks->len; i++)
+    {
+      int c0 = g_array_index (f->marks, int, i);
+      int c1 = MIN (c0 + MARK_WIDTH * f->scale, f->data_x + f->n_cols);
+
+      for (int r = r0; r < r1; r++)
+        for (int c = c0; c < c1; c++)
+          f->pixels[(gsize) r * f->pw + c] = pixel;
+    }
 }
 
 /* The laid-out text, from the layout's cache while the Pango context is
@@ -79,12 +168,7 @@ _golanes_frame_text_entry (Frame         *f,
   TextCache *cache;
   TextEntry *entry;
 
-  if (layout->render_data == NULL)
-    {
-      layout->render_data = g_new0 (TextCache, 1);
-      layout->render_data_free = text_cache_free;
-    }
-  cache = layout->render_data;
+  cache = render_cache (layout);
   if (cache->entries == NULL || cache->pango != f->p->pango || cache->pango_serial != serial ||
       g_hash_table_size (cache->entries) > TEXT_CACHE_MAX)
     {
@@ -350,6 +434,7 @@ _golanes_frame_alloc_pixels (Frame *f)
   f->pixels = f->buffer->pixels;
   for (guint i = 0; i < G_N_ELEMENTS (f->rows); i++)
     f->rows[i] = g_new (guint32, f->pw);
+  f->marks = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 void
@@ -359,4 +444,5 @@ _golanes_frame_free_pixels (Frame *f)
   f->pixels = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (f->rows); i++)
     g_clear_pointer (&f->rows[i], g_free);
+  g_clear_pointer (&f->marks, g_array_unref);
 }

@@ -16,6 +16,9 @@
 /* Hit testing: the item under the pointer, found by the query and columns
  * the frame drew, and its tooltip. */
 
+/* How far up from a lane's bottom edge its CPU sample marks are hit. */
+#define SAMPLE_HIT_HEIGHT 5
+
 const char *
 golanes_timeline_state_name (guint state)
 {
@@ -135,6 +138,33 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
   column = (gint64) floor ((x - gutter) * scale);
   find_item (items, column, lane->kind == GOLANES_LANE_GC ? STW_MIN_WIDTH * scale : 1, n_cols, &hit->item);
 
+  /* The CPU sample marks along a lane's bottom edge: those within a
+   * pixel of the pointer's column. */
+  if ((lane->kind == GOLANES_LANE_GOROUTINE || lane->kind == GOLANES_LANE_PROC) &&
+      y + p->scroll_y >= lane->y + lane->height - SAMPLE_HIT_HEIGHT && golanes_timeline_get_n_samples (timeline) > 0)
+    {
+      GolanesSampleIndex *samples = _golanes_frame_sample_index (p->layout, timeline);
+      const guint32 *list;
+      guint n = 0;
+
+      if (lane->kind == GOLANES_LANE_GOROUTINE)
+        list = golanes_sample_index_get_goroutine (samples, golanes_timeline_get_goroutine_id (timeline, lane->index), &n);
+      else
+        list = golanes_sample_index_get_proc (samples, golanes_timeline_get_proc (timeline, lane->index)->id, &n);
+      for (guint i = golanes_sample_index_lower_bound (timeline, list, n, p->start + (gint64) ((column - scale) * ns_per_px));
+           i < n; i++)
+        {
+          gint64 col = (gint64) floor ((double) (golanes_timeline_get_sample (timeline, list[i])->time - p->start) / ns_per_px);
+
+          if (col > column + scale)
+            break;
+          if (col < column - scale)
+            continue;
+          if (hit->n_samples++ == 0)
+            hit->sample = list[i];
+        }
+    }
+
   /* A pause in the GC lane is thin: fall back to the cycle under it. */
   if (hit->item.count == 0 && lane->kind == GOLANES_LANE_GC)
     {
@@ -160,6 +190,24 @@ golanes_timeline_describe_hit (GolanesDocument          *document,
   GolanesSpan span;
 
   g_return_val_if_fail (hit != NULL, NULL);
+
+  if (hit->n_samples > 0)
+    {
+      const GolanesTimelineSample *s = golanes_timeline_get_sample (timeline, hit->sample);
+      guint n_frames = 0;
+      const GolanesFrame *frames = s->stack != 0 ? golanes_stack_table_get_frames (strings, s->stack, &n_frames) : NULL;
+      const char *func = n_frames > 0 ? golanes_stack_table_get_string (strings, frames[0].func, NULL) : NULL;
+
+      out = g_string_new (NULL);
+      /* Translators: CPU samples marked under the pointer on the timeline */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u CPU sample", "%u CPU samples", hit->n_samples),
+                              hit->n_samples);
+      g_string_append_printf (out, "\nG%" G_GINT64_FORMAT " in %s", s->goroutine, func != NULL ? func : "?");
+      at = golanes_timeline_format_duration (s->time - origin);
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("At %s"), at);
+      return g_string_free (out, FALSE);
+    }
 
   if (hit->item.count == 0 || hit->track == NULL)
     return NULL;

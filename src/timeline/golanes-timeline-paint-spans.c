@@ -26,6 +26,7 @@ reason_text (Frame *f,
 
 #define CAP_HEIGHT    3
 #define ASSIST_HEIGHT 4
+#define SAMPLE_HEIGHT 3
 
 static void
 draw_goroutine_lane (Frame             *f,
@@ -91,9 +92,12 @@ draw_goroutine_lane (Frame             *f,
         }
     }
 
+  _golanes_frame_sample_columns (f, lane);
   _golanes_frame_put_rows (f, top, r0, r0 + CAP_HEIGHT * f->scale);
   _golanes_frame_put_rows (f, body, r0 + CAP_HEIGHT * f->scale, r1 - ASSIST_HEIGHT * f->scale);
   _golanes_frame_put_rows (f, bottom, r1 - ASSIST_HEIGHT * f->scale, r1);
+  /* CPU samples: ticks along the lane's bottom edge. */
+  _golanes_frame_put_marks (f, r1 - SAMPLE_HEIGHT * f->scale, r1);
   _golanes_frame_append_image (f, r0, r1);
 }
 
@@ -147,7 +151,12 @@ draw_row_lane (Frame             *f,
         _golanes_frame_queue_label (f, label, column_x (f, x0) + 3, y, column_x (f, x1 - x0) - 6, lane, y, &label_color);
     }
 
+  if (lane->kind == GOLANES_LANE_PROC)
+    _golanes_frame_sample_columns (f, lane);
+  else
+    g_array_set_size (f->marks, 0);
   _golanes_frame_put_rows (f, row, r0, r1);
+  _golanes_frame_put_marks (f, r1 - SAMPLE_HEIGHT * f->scale, r1);
   _golanes_frame_append_image (f, r0, r1);
 }
 

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "golanes-sample-index.h"
 #include "golanes-palette.h"
 #include "golanes-timeline-layout-private.h"
 #include "golanes-timeline-math.h"
@@ -95,6 +96,9 @@ typedef struct
   /* The goroutine counts at each data column, sampled with the queries
    * when a counts lane is visible; NULL otherwise. */
   GolanesGoroutineCounts *count_cols;
+  /* The CPU samples by lane, and the columns of one lane's. */
+  GolanesSampleIndex *samples;
+  GArray          *marks;      /* int */
 } Frame;
 
 /* Laid-out text, kept in the layout's text cache. */
@@ -243,6 +247,13 @@ void                   _golanes_frame_queue_label  (Frame                       
                                                     const GolanesLane                  *lane,
                                                     double                             lane_y,
                                                     const GdkRGBA                     *color);
+GolanesSampleIndex    *_golanes_frame_sample_index (GolanesTimelineLayout             *layout,
+                                                    GolanesTimeline                   *timeline);
+void                   _golanes_frame_sample_columns (Frame                           *f,
+                                                      const GolanesLane               *lane);
+void                   _golanes_frame_put_marks    (Frame                             *f,
+                                                    int                                r0,
+                                                    int                                r1);
 void                   _golanes_frame_put_rows     (Frame                             *f,
                                                     const guint32                     *row,
                                                     int                                r0,

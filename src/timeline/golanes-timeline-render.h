@@ -89,6 +89,10 @@ typedef struct
   guint16        level;
   GolanesLodItem item;      /* count 0: nothing under the pointer */
   GolanesTrack  *track;
+  /* The CPU samples marked under the pointer (at a goroutine's or a P's
+   * lane's bottom edge): how many, and the first. */
+  guint          n_samples;
+  guint32        sample;
 } GolanesTimelineHit;
 
 gboolean golanes_timeline_hit_test (const GolanesTimelineRenderParams *params,

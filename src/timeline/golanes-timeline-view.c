@@ -687,6 +687,13 @@ golanes_timeline_view_click (GolanesTimelineView *self,
 
   golanes_session_clear_selection (self->session);
 
+  /* A CPU sample mark: the sample, and its goroutine's span then. */
+  if (hit.n_samples > 0)
+    {
+      golanes_session_select_sample (self->session, (gint) hit.sample);
+      return;
+    }
+
   if (hit.kind == GOLANES_LANE_GOROUTINE && hit.item.count > 0)
     {
       guint span = hit.item.first;

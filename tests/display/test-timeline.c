@@ -310,6 +310,30 @@ test_click_span (void)
     g_assert_nonnull (strstr (text, f));
     g_assert_nonnull (strstr (text, line));
   }
+  g_assert_nonnull (strstr (text, "Blocked at"));
+
+  /* And where it was woken: the stack of the event that ended the wait,
+   * the next span's. */
+  {
+    GolanesTrack *states = golanes_timeline_get_goroutine_states (tl, goroutine);
+    GolanesSpan next;
+
+    g_assert_cmpuint (span + 1, <, golanes_track_get_n_spans (states));
+    golanes_track_get_span (states, span + 1, &next);
+    if (next.arg != 0 && next.start == sp.end)
+      {
+        const GolanesFrame *nf = golanes_stack_table_get_frames (golanes_timeline_get_stack_table (tl), next.arg, &n_frames);
+        g_autofree char *f = NULL;
+
+        g_assert_cmpuint (n_frames, >, 0);
+        func = golanes_stack_table_get_string (golanes_timeline_get_stack_table (tl), nf[0].func, &len);
+        f = g_strndup (func, len);
+        g_assert_nonnull (strstr (text, "Unblocked at"));
+        g_assert_nonnull (strstr (strstr (text, "Unblocked at"), f));
+      }
+    else
+      g_assert_null (strstr (text, "Unblocked at"));
+  }
 
   settle ();
   save_screenshot ("timeline-zoomed.png");
@@ -917,6 +941,119 @@ test_hidpi (void)
   cairo_surface_destroy (surface);
 }
 
+/* CPU samples: a tick along the bottom edge of their goroutine's lane,
+ * whose tooltip counts them and whose click shows the stack. */
+static void
+test_cpu_samples (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "cpuprof.trace", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GolanesWindow *second = golanes_window_new (app);
+  GolanesTraceView *view;
+  GolanesTimelineView *tv;
+  GolanesSession *sess;
+  GolanesTimelineLayout *layout;
+  GolanesTimeline *tl;
+  GolanesTimelineRenderParams params = { 0, };
+  GolanesTimelineHit hit;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *tip = NULL;
+  g_autofree char *text = NULL;
+  const GolanesTimelineSample *sample;
+  const GolanesLane *lane;
+  const GolanesFrame *frames;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_frames = 0;
+  gint index, lane_index;
+  int column, bottom;
+  const int width = 800, height = 200;
+
+  gtk_window_present (GTK_WINDOW (second));
+  golanes_window_open (second, file);
+  g_assert_true (display_wait_until (shows_trace, second, WAIT_MSEC));
+  view = _golanes_window_get_trace_view (second);
+  tv = golanes_trace_view_get_timeline (view);
+  sess = golanes_trace_view_get_session (view);
+  layout = golanes_timeline_view_get_layout (tv);
+  tl = golanes_document_get_timeline (golanes_session_get_document (sess));
+  g_assert_cmpuint (golanes_timeline_get_n_samples (tl), >, 0);
+
+  sample = golanes_timeline_get_sample (tl, 0);
+  index = golanes_timeline_lookup_goroutine (tl, sample->goroutine);
+  g_assert_cmpint (index, >=, 0);
+  lane_index = golanes_timeline_layout_reveal_goroutine (layout, (guint) index);
+  g_assert_cmpint (lane_index, >=, 0);
+  lane = golanes_timeline_layout_get_lane (layout, lane_index);
+
+  /* 1 µs per pixel around the sample. */
+  params.document = golanes_session_get_document (sess);
+  params.layout = layout;
+  params.start = sample->time - 300 * 1000;
+  params.end = params.start + (gint64) (width - GOLANES_TIMELINE_GUTTER) * 1000;
+  params.width = width;
+  params.height = height;
+  params.scroll_y = floor (lane->y - 20);
+  params.scale = 1;
+  params.dark = FALSE;
+  params.foreground = (GdkRGBA) { 0, 0, 0, 0.8 };
+  params.pango = gtk_widget_get_pango_context (golanes_timeline_view_get_lanes (tv));
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  golanes_timeline_render_lanes (&params, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The tick: the sample colour at its column along the lane's bottom,
+   * not a few columns away. */
+  column = GOLANES_TIMELINE_GUTTER + 300;
+  bottom = (int) (lane->y + lane->height - params.scroll_y) - 1;
+  g_assert_cmphex (pixel_at (surface, column, bottom), ==, opaque_pixel (golanes_palette_get (GOLANES_COLOR_CPU_SAMPLE, FALSE)));
+  g_assert_cmphex (pixel_at (surface, column - 6, bottom), !=, opaque_pixel (golanes_palette_get (GOLANES_COLOR_CPU_SAMPLE, FALSE)));
+  if (g_test_verbose ())
+    {
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "timeline-samples.png", NULL);
+
+      cairo_surface_write_to_png (surface, png);
+    }
+  cairo_surface_destroy (surface);
+
+  /* Its tooltip counts it; above the edge is the span, not the sample. */
+  g_assert_true (golanes_timeline_hit_test (&params, column + 0.5, bottom, &hit));
+  g_assert_cmpuint (hit.n_samples, >=, 1);
+  g_assert_cmpuint (hit.sample, ==, 0);
+  tip = golanes_timeline_describe_hit (params.document, &hit);
+  g_assert_true (g_str_has_prefix (tip, "1 CPU sample") || strstr (tip, " CPU samples") != NULL);
+  g_assert_true (golanes_timeline_hit_test (&params, column + 0.5, bottom - 12, &hit));
+  g_assert_cmpuint (hit.n_samples, ==, 0);
+
+  /* Selected: the details show its stack, and its goroutine's span. */
+  golanes_session_select_sample (sess, 0);
+  g_assert_cmpint (golanes_session_get_selected_sample (sess), ==, 0);
+  text = golanes_details_panel_dup_text (golanes_trace_view_get_details (view));
+  g_assert_nonnull (strstr (text, "CPU sample at"));
+  frames = golanes_stack_table_get_frames (golanes_timeline_get_stack_table (tl), sample->stack, &n_frames);
+  g_assert_cmpuint (n_frames, >, 0);
+  g_assert_nonnull (strstr (text, golanes_stack_table_get_string (golanes_timeline_get_stack_table (tl), frames[0].func, NULL)));
+  {
+    guint g = 0, sp = 0;
+
+    g_assert_true (golanes_session_get_selected_span (sess, &g, &sp));
+    g_assert_cmpuint (g, ==, (guint) index);
+  }
+  /* Selecting a span clears it. */
+  golanes_session_select_span (sess, -1, -1);
+  g_assert_cmpint (golanes_session_get_selected_sample (sess), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 static gboolean
 run_tests_cb (gpointer data)
 {
@@ -967,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/timeline/side-panel", test_side_panel);
   g_test_add_func ("/timeline/dark", test_dark);
   g_test_add_func ("/timeline/truncated", test_truncated);
+  g_test_add_func ("/timeline/cpu-samples", test_cpu_samples);
 
   app = golanes_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);

@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "fixture-traces.h"
+#include "golanes-sample-index.h"
 #include "golanes-goroutine-summary.h"
 #include "golanes-timeline.h"
 #include "golanes-timeline-private.h"
@@ -854,6 +855,52 @@ test_samples (void)
   for (i = 0; i < golanes_timeline_get_n_samples (tl); i++)
     with_stack += golanes_timeline_get_sample (tl, i)->stack != 0;
   g_assert_cmpuint (with_stack, >, 10);
+
+  /* By goroutine and by P: every sample once, each lane's in time order. */
+  {
+    g_autoptr(GolanesSampleIndex) index = golanes_sample_index_new ();
+    guint n = golanes_timeline_get_n_samples (tl);
+    guint by_g = 0, by_p = 0;
+
+    golanes_sample_index_update (index, tl);
+    for (i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+      {
+        gint64 goid = golanes_timeline_get_goroutine_id (tl, i);
+        guint m = 0, k;
+        const guint32 *list = golanes_sample_index_get_goroutine (index, goid, &m);
+
+        for (k = 0; k < m; k++)
+          {
+            g_assert_cmpint (golanes_timeline_get_sample (tl, list[k])->goroutine, ==, goid);
+            if (k > 0)
+              g_assert_cmpint (golanes_timeline_get_sample (tl, list[k - 1])->time, <=,
+                               golanes_timeline_get_sample (tl, list[k])->time);
+          }
+        if (m > 0)
+          {
+            gint64 mid = golanes_timeline_get_sample (tl, list[m / 2])->time;
+            guint at = golanes_sample_index_lower_bound (tl, list, m, mid);
+
+            g_assert_cmpint (golanes_timeline_get_sample (tl, list[at])->time, ==, mid);
+            g_assert_true (at == 0 || golanes_timeline_get_sample (tl, list[at - 1])->time < mid);
+          }
+        by_g += m;
+      }
+    for (i = 0; i < golanes_timeline_get_n_procs (tl); i++)
+      {
+        guint m = 0;
+        const guint32 *list = golanes_sample_index_get_proc (index, golanes_timeline_get_proc (tl, i)->id, &m);
+
+        for (guint k = 0; k < m; k++)
+          g_assert_cmpint (golanes_timeline_get_sample (tl, list[k])->proc, ==, golanes_timeline_get_proc (tl, i)->id);
+        by_p += m;
+      }
+    /* A sample taken while no goroutine or P ran counts in neither. */
+    g_assert_cmpuint (by_g, <=, n);
+    g_assert_cmpuint (by_g, >, n / 2);
+    g_assert_cmpuint (by_p, <=, n);
+    g_assert_cmpuint (by_p, >, n / 2);
+  }
 }
 
 static void
