@@ -192,7 +192,7 @@ golanes_flame_render (cairo_t                  *cr,
   if (tree == NULL || golanes_call_tree_get_total (tree) <= 0)
     return 0;
 
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_START);   /* the function, not its package path */
   pango_layout_set_single_paragraph_mode (layout, TRUE);
 
   /* The zoomed node's ancestors, full width, above it. */
@@ -269,6 +269,7 @@ struct _GolanesFlameGraph
   guint            hover;
 
   GdkTexture      *texture;
+  cairo_surface_t *surface;      /* the pixel buffer behind it */
   int              texture_width;
   int              texture_height;
   int              texture_scale;
@@ -530,11 +531,25 @@ golanes_flame_graph_snapshot (GtkWidget   *widget,
   if (self->texture == NULL || self->texture_width != width || self->texture_height != height ||
       self->texture_scale != scale || self->texture_dark != dark)
     {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-      cairo_t *cr = cairo_create (surface);
       GolanesFlameParams params = { self->tree, self->zoom, self->search, self->matches, dark,
                                     width, height, scale };
       g_autoptr(GBytes) bytes = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      /* The pixel buffer is kept for the next drawing of the same size:
+       * a new one costs its page faults (a frame's worth at 1080p). */
+      if (self->surface == NULL || cairo_image_surface_get_width (self->surface) != width * scale ||
+          cairo_image_surface_get_height (self->surface) != height * scale)
+        {
+          g_clear_pointer (&self->surface, cairo_surface_destroy);
+          self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+        }
+      surface = self->surface;
+      cr = cairo_create (surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
 
       cairo_scale (cr, scale, scale);
       golanes_flame_render (cr, gtk_widget_get_pango_context (widget), &params);
@@ -545,7 +560,6 @@ golanes_flame_graph_snapshot (GtkWidget   *widget,
       g_clear_object (&self->texture);
       self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
                                               bytes, cairo_image_surface_get_stride (surface));
-      cairo_surface_destroy (surface);
       self->texture_width = width;
       self->texture_height = height;
       self->texture_scale = scale;
@@ -679,6 +693,7 @@ golanes_flame_graph_finalize (GObject *object)
   g_clear_pointer (&self->matches, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
   G_OBJECT_CLASS (golanes_flame_graph_parent_class)->finalize (object);
 }
 
