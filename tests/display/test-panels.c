@@ -1550,6 +1550,31 @@ test_flame_panel (void)
   display_spin (100);
   screenshot (window, "screenshot-flame-panel.png");
 
+  /* For the README: the same panel on a trace of one's choice. */
+  if (g_getenv ("GOLANES_FLAME_SCREENSHOT_TRACE") != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GolanesDocument) other = golanes_document_load (g_getenv ("GOLANES_FLAME_SCREENSHOT_TRACE"),
+                                                                NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      golanes_panel_set_document (GOLANES_PANEL (panel), other);
+      gtk_window_set_default_size (window, 900, 700);
+      display_spin (300);
+      golanes_flame_panel_set_search (flame, "json");
+      display_spin (300);
+      screenshot (window, "screenshot-flame-search.png");
+      golanes_flame_panel_set_search (flame, NULL);
+      golanes_flame_panel_set_source (flame, GOLANES_FLAME_SOURCE_SYNC);
+      display_spin (300);
+      screenshot (window, "screenshot-flame-blocking.png");
+      golanes_flame_panel_set_source (flame, GOLANES_FLAME_SOURCE_CPU);
+      golanes_flame_panel_show_table (flame, TRUE);
+      display_spin (300);
+      screenshot (window, "screenshot-flame-top.png");
+      golanes_panel_set_document (GOLANES_PANEL (panel), NULL);
+    }
+
   gtk_window_destroy (window);
 }
 
