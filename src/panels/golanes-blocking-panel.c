@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-blocking-panel.h"
+#include "golanes-flame-panel.h"
 #include "golanes-highlight.h"
 #include "golanes-panel.h"
 #include "golanes-panel-row.h"
@@ -500,6 +501,27 @@ profile_toggled_cb (GolanesBlockingPanel *self,
       golanes_blocking_panel_set_profile (self, p);
 }
 
+/* The flame graph page beside this one in the side stack, showing this
+ * profile. */
+static void
+flame_clicked_cb (GolanesBlockingPanel *self)
+{
+  static const GolanesFlameSource sources[] = {
+    [GOLANES_BLOCKING_PANEL_SYNC] = GOLANES_FLAME_SOURCE_SYNC,
+    [GOLANES_BLOCKING_PANEL_NET] = GOLANES_FLAME_SOURCE_NET,
+    [GOLANES_BLOCKING_PANEL_SYSCALL] = GOLANES_FLAME_SOURCE_SYSCALL,
+    [GOLANES_BLOCKING_PANEL_SCHED] = GOLANES_FLAME_SOURCE_SCHED,
+  };
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *flame = GTK_IS_STACK (stack) ? gtk_stack_get_child_by_name (GTK_STACK (stack), "flame") : NULL;
+
+  if (!GOLANES_IS_FLAME_PANEL (flame))
+    return;
+  golanes_flame_panel_set_source (GOLANES_FLAME_PANEL (flame), sources[self->profile]);
+  golanes_flame_panel_show_table (GOLANES_FLAME_PANEL (flame), FALSE);
+  gtk_stack_set_visible_child (GTK_STACK (stack), flame);
+}
+
 static void
 golanes_blocking_panel_dispose (GObject *object)
 {
@@ -544,6 +566,7 @@ golanes_blocking_panel_class_init (GolanesBlockingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, stack_label);
   gtk_widget_class_bind_template_child (widget_class, GolanesBlockingPanel, reason_view);
   gtk_widget_class_bind_template_callback (widget_class, profile_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flame_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "blockingpanel");
 }

@@ -131,8 +131,14 @@ draw_frame (Draw   *d,
       if (node == 0)
         {
           gint64 total = golanes_call_tree_get_total (tree);
+          char buf[GOLANES_DURATION_BUF_SIZE];
 
-          all = g_strdup_printf (_("all (%" G_GINT64_FORMAT ")"), total);
+          /* Translators: the flame graph's root frame; %s is the weight of
+           * every stack, a count of samples or a duration */
+          if (d->params->weight_is_time)
+            all = g_strdup_printf (_("all (%s)"), golanes_format_duration (total, buf));
+          else
+            all = g_strdup_printf (_("all (%" G_GINT64_FORMAT ")"), total);
           name = all;
         }
       pango_layout_set_text (d->layout, name, -1);
@@ -532,7 +538,7 @@ golanes_flame_graph_snapshot (GtkWidget   *widget,
       self->texture_scale != scale || self->texture_dark != dark)
     {
       GolanesFlameParams params = { self->tree, self->zoom, self->search, self->matches, dark,
-                                    width, height, scale };
+                                    self->weight_is_time, width, height, scale };
       g_autoptr(GBytes) bytes = NULL;
       cairo_surface_t *surface;
       cairo_t *cr;

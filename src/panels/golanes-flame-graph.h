@@ -33,6 +33,7 @@ typedef struct
   const char      *search;      /* NULL or "" for none */
   const guint8    *matches;     /* per node: its name contains search */
   gboolean         dark;
+  gboolean         weight_is_time;  /* the weights are nanoseconds */
   int              width;       /* in logical pixels */
   int              height;
   double           scale;

@@ -75,7 +75,7 @@ time_frames (const char      *what,
     }
   for (int k = -1; k < FRAMES; k++)
     {
-      GolanesFlameParams params = { tree, zoom, search, matches, FALSE, width, height, scale };
+      GolanesFlameParams params = { tree, zoom, search, matches, FALSE, FALSE, width, height, scale };
       gint64 t0 = g_get_monotonic_time ();
       cairo_t *cr = cairo_create (surface);
 

@@ -1274,6 +1274,25 @@ analyses_done (gpointer data)
   return golanes_analyses_is_done (data) && _golanes_trace_view_get_n_refreshing () == 0;
 }
 
+/* The button labelled @label under @widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean flame_has_tree (gpointer data);
+
 static void
 test_trace_view (void)
 {
@@ -1376,6 +1395,27 @@ test_trace_view (void)
       g_assert_cmpuint (n_intervals, ==, 0);
     }
 
+  /* The blocking panel's "Show as Flame Graph" opens the flame graph of
+   * its profile: the network one here, weighted by its delay. */
+  {
+    GtkWidget *blocking = golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "blocking");
+    GtkWidget *flame = golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "flame");
+    GtkWidget *button = find_button (blocking, "Show as Flame Graph");
+    GolanesCallTree *tree;
+
+    g_assert_nonnull (button);
+    golanes_blocking_panel_set_profile (GOLANES_BLOCKING_PANEL (blocking), GOLANES_BLOCKING_PANEL_NET);
+    gtk_stack_set_visible_child (GTK_STACK (stack), blocking);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == flame);
+    g_assert_true (display_wait_until (flame_has_tree, golanes_flame_panel_get_graph (GOLANES_FLAME_PANEL (flame)),
+                                       DISPLAY_WAIT_MSEC));
+    tree = golanes_flame_graph_get_tree (GOLANES_FLAME_GRAPH (golanes_flame_panel_get_graph (GOLANES_FLAME_PANEL (flame))));
+    g_assert_cmpint (golanes_call_tree_get_total (tree), ==,
+                     golanes_blocking_get_total_delay (golanes_document_get_blocking (load.summary->document,
+                                                                                      GOLANES_BLOCKING_NET)));
+  }
+
   gtk_window_destroy (window);
   golanes_trace_summary_free (load.summary);
 }
@@ -1464,7 +1504,7 @@ test_flame_panel (void)
   {
     cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, (int) (n_depth + 3) * GOLANES_FLAME_ROW_HEIGHT);
     cairo_t *cr = cairo_create (surface);
-    GolanesFlameParams params = { tree, 0, NULL, NULL, FALSE, 600, (int) (n_depth + 3) * GOLANES_FLAME_ROW_HEIGHT, 1 };
+    GolanesFlameParams params = { tree, 0, NULL, NULL, FALSE, FALSE, 600, (int) (n_depth + 3) * GOLANES_FLAME_ROW_HEIGHT, 1 };
     guint drawn = golanes_flame_render (cr, gtk_widget_get_pango_context (panel), &params);
 
     cairo_surface_flush (surface);
