@@ -76,6 +76,8 @@ golanes_cli_cpu (int    argc,
   g_autoptr(GolanesCallTree) tree = NULL;
   g_autofree char *pprof_path = NULL;
   g_autofree char *group = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *task = NULL;
   gint64 start = -1, end = -1, goroutine = -1;
   gboolean folded = FALSE;
   gint limit = 0;
@@ -87,6 +89,10 @@ golanes_cli_cpu (int    argc,
     { "goroutine", 'g', 0, G_OPTION_ARG_INT64, &goroutine, "Only the samples of goroutine ID", "ID" },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group,
       "Only the samples of goroutines started by FUNCTION", "FUNCTION" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      "Only the samples taken inside a region of type TYPE", "TYPE" },
+    { "task", 0, 0, G_OPTION_ARG_STRING, &task,
+      "Only the samples taken inside a region of a task of type TYPE", "TYPE" },
     { "folded", 0, 0, G_OPTION_ARG_NONE, &folded,
       "Print folded stacks (flamegraph.pl, speedscope) instead of the table", NULL },
     { "pprof", 0, 0, G_OPTION_ARG_FILENAME, &pprof_path,
@@ -108,7 +114,7 @@ golanes_cli_cpu (int    argc,
   if (argc != 2 || limit < 0 || (start >= 0 && end >= 0 && end <= start))
     {
       fprintf (stderr, "Usage: golanes-cli cpu TRACE [--start NS --end NS] [--goroutine ID] [--group FUNCTION]"
-                       " [--pprof OUT] [--folded]\n");
+                       " [--region TYPE] [--task TYPE] [--pprof OUT] [--folded]\n");
       return 2;
     }
 
@@ -125,6 +131,8 @@ golanes_cli_cpu (int    argc,
     filter.end = golanes_timeline_get_start_time (timeline) + end;
   filter.goroutine = goroutine;
   filter.start_function = group;
+  filter.region_type = region;
+  filter.task_type = task;
   tree = golanes_call_tree_new_cpu (timeline, &filter);
 
   if (pprof_path != NULL)

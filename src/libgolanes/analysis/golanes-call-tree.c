@@ -487,16 +487,86 @@ in_group (GolanesTimeline *timeline,
   return yes;
 }
 
+/* Whether the string @id of @timeline's table is @want; @memo keeps the
+ * answers (1 yes, 2 no) per id. */
+static gboolean
+string_is (GolanesTimeline *timeline,
+           guint32          id,
+           const char      *want,
+           GolanesIdMap    *memo)
+{
+  guint64 *known = golanes_id_map_find (memo, id);
+  gboolean yes;
+
+  if (known != NULL)
+    return *known == 1;
+  yes = id != 0 && g_strcmp0 (golanes_stack_table_get_string (golanes_timeline_get_stack_table (timeline), id, NULL),
+                              want) == 0;
+  golanes_id_map_insert (memo, id, yes ? 1 : 2);
+  return yes;
+}
+
+/* Whether sample @s falls in a region of the filter's region type, or in
+ * a region of a task of its task type, at any nesting level. */
+static gboolean
+in_region (GolanesTimeline              *timeline,
+           const GolanesCpuFilter       *filter,
+           const GolanesTimelineSample  *s,
+           GolanesIdMap                 *type_memo,
+           GolanesIdMap                 *task_types)
+{
+  gint index = golanes_timeline_lookup_goroutine (timeline, s->goroutine);
+  guint n_levels;
+
+  if (index < 0)
+    return FALSE;
+  n_levels = golanes_timeline_get_goroutine_n_region_levels (timeline, (guint) index);
+  for (guint level = 0; level < n_levels; level++)
+    {
+      GolanesTrack *track = golanes_timeline_get_goroutine_region_level (timeline, (guint) index, level);
+      gint at = track != NULL ? golanes_track_find_at (track, s->time) : -1;
+      const GolanesTimelineRegion *region;
+      GolanesSpan span;
+
+      if (at < 0)
+        continue;
+      golanes_track_get_span (track, (guint) at, &span);
+      region = golanes_timeline_get_region (timeline, span.arg);
+      if (region == NULL)
+        continue;
+      if (filter->region_type != NULL && string_is (timeline, region->type, filter->region_type, type_memo))
+        return TRUE;
+      if (filter->task_type != NULL)
+        {
+          guint64 type = 0;
+
+          if (golanes_id_map_lookup (task_types, region->task, &type) &&
+              string_is (timeline, (guint32) type, filter->task_type, type_memo))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 GolanesCallTree *
 golanes_call_tree_new_cpu (GolanesTimeline        *timeline,
                            const GolanesCpuFilter *filter)
 {
   GolanesCallTree *self = golanes_call_tree_new (golanes_timeline_get_stack_table (timeline));
-  GolanesIdMap memo, by_func;
+  GolanesIdMap memo, by_func, type_memo, task_types;
   guint n = golanes_timeline_get_n_samples (timeline);
 
   golanes_id_map_init (&memo);
   golanes_id_map_init (&by_func);
+  golanes_id_map_init (&type_memo);
+  golanes_id_map_init (&task_types);
+  if (filter->task_type != NULL)
+    for (guint i = 0; i < golanes_timeline_get_n_tasks (timeline); i++)
+      {
+        const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+
+        golanes_id_map_replace (&task_types, t->id, t->type);
+      }
   for (guint i = 0; i < n; i++)
     {
       const GolanesTimelineSample *s = golanes_timeline_get_sample (timeline, i);
@@ -508,10 +578,15 @@ golanes_call_tree_new_cpu (GolanesTimeline        *timeline,
       if (filter->start_function != NULL &&
           !in_group (timeline, filter->start_function, s->goroutine, &memo, &by_func))
         continue;
+      if ((filter->region_type != NULL || filter->task_type != NULL) &&
+          !in_region (timeline, filter, s, &type_memo, &task_types))
+        continue;
       golanes_call_tree_add (self, s->stack, 1, 1);
     }
   golanes_id_map_clear (&memo);
   golanes_id_map_clear (&by_func);
+  golanes_id_map_clear (&type_memo);
+  golanes_id_map_clear (&task_types);
   golanes_call_tree_finish (self);
   return self;
 }

@@ -104,9 +104,11 @@ typedef struct
   gint64  end;         /* exclusive; G_MAXINT64 for the end */
   gint64  goroutine;   /* a goroutine id, or -1 for any */
   const char *start_function;  /* a goroutine group's start function, or NULL */
+  const char *region_type;     /* only inside a region of this type, or NULL */
+  const char *task_type;       /* only inside a region of a task of this type, or NULL */
 } GolanesCpuFilter;
 
-#define GOLANES_CPU_FILTER_ALL { G_MININT64, G_MAXINT64, -1, NULL }
+#define GOLANES_CPU_FILTER_ALL { G_MININT64, G_MAXINT64, -1, NULL, NULL, NULL }
 
 /* The CPU samples of @timeline that @filter takes, as a finished tree of
  * sample counts (count = weight = 1 per sample). */
