@@ -431,32 +431,10 @@ golanes_flame_graph_set_search (GolanesFlameGraph *self,
 gint64
 golanes_flame_graph_get_matched (GolanesFlameGraph *self)
 {
-  g_autoptr(GArray) todo = NULL;
-  gint64 sum = 0;
-
   g_return_val_if_fail (GOLANES_IS_FLAME_GRAPH (self), 0);
   if (self->tree == NULL || self->matches == NULL)
     return 0;
-
-  /* As golanes_call_tree_match_total(), on the casefolded matches. */
-  todo = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_array_append_val (todo, self->zoom);
-  while (todo->len > 0)
-    {
-      guint32 i = g_array_index (todo, guint32, todo->len - 1);
-      const GolanesCallNode *node = golanes_call_tree_get_node (self->tree, i);
-
-      g_array_set_size (todo, todo->len - 1);
-      if (self->matches[i])
-        {
-          sum += node->total;
-          continue;
-        }
-      for (guint32 c = node->first_child; c != GOLANES_CALL_NODE_NONE;
-           c = golanes_call_tree_get_node (self->tree, c)->next_sibling)
-        g_array_append_val (todo, c);
-    }
-  return sum;
+  return golanes_call_tree_marked_total (self->tree, self->zoom, self->matches);
 }
 
 char *

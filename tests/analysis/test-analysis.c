@@ -512,21 +512,21 @@ make_stack (GolanesStackTable  *table,
   return golanes_stack_table_intern_frames (table, frames, n);
 }
 
-static guint
-find_child (GolanesCallTree *tree,
-            guint            parent,
-            const char      *name)
-{
-  for (guint32 c = golanes_call_tree_get_node (tree, parent)->first_child; c != GOLANES_CALL_NODE_NONE;
-       c = golanes_call_tree_get_node (tree, c)->next_sibling)
-    if (g_strcmp0 (golanes_call_tree_get_name (tree, c), name) == 0)
-      return c;
-  g_assert_not_reached ();
-}
-
 /* The call tree of a few known stacks: node totals and selves, children
  * heaviest first, functions with recursion counted once per stack, the
  * share a search finds, folded lines. */
+/* The child of @parent named @name, which must exist. */
+static guint
+child_of (GolanesCallTree *tree,
+          guint            parent,
+          const char      *name)
+{
+  guint c = golanes_call_tree_find_child (tree, parent, name);
+
+  g_assert_cmpuint (c, !=, GOLANES_CALL_NODE_NONE);
+  return c;
+}
+
 static void
 test_call_tree (void)
 {
@@ -559,17 +559,17 @@ test_call_tree (void)
   /* root, main, warm, hot, cold, rec x3 */
   g_assert_cmpuint (golanes_call_tree_get_n_nodes (tree), ==, 8);
 
-  root_main = find_child (tree, 0, "main.main");
+  root_main = child_of (tree, 0, "main.main");
   g_assert_cmpint (golanes_call_tree_get_node (tree, root_main)->total, ==, 153);
-  warm = find_child (tree, root_main, "main.warm");
-  rec = find_child (tree, root_main, "main.rec");
+  warm = child_of (tree, root_main, "main.warm");
+  rec = child_of (tree, root_main, "main.rec");
   g_assert_cmpint (golanes_call_tree_get_node (tree, warm)->total, ==, 113);
   g_assert_cmpint (golanes_call_tree_get_node (tree, warm)->self, ==, 3);
   /* Heaviest child first. */
   g_assert_cmpuint (golanes_call_tree_get_node (tree, root_main)->first_child, ==, warm);
   g_assert_cmpuint (golanes_call_tree_get_node (tree, warm)->next_sibling, ==, rec);
-  hot = find_child (tree, warm, "main.hot");
-  cold = find_child (tree, warm, "main.cold");
+  hot = child_of (tree, warm, "main.hot");
+  cold = child_of (tree, warm, "main.cold");
   g_assert_cmpint (golanes_call_tree_get_node (tree, hot)->total, ==, 80);
   g_assert_cmpint (golanes_call_tree_get_node (tree, hot)->self, ==, 80);
   g_assert_cmpint (golanes_call_tree_get_node (tree, cold)->self, ==, 30);

@@ -1429,19 +1429,6 @@ flame_has_tree (gpointer data)
          gtk_widget_get_height (GTK_WIDGET (data)) > 0;
 }
 
-/* The child of @parent named @name. */
-static guint
-flame_child (GolanesCallTree *tree,
-             guint            parent,
-             const char      *name)
-{
-  for (guint32 c = golanes_call_tree_get_node (tree, parent)->first_child; c != GOLANES_CALL_NODE_NONE;
-       c = golanes_call_tree_get_node (tree, c)->next_sibling)
-    if (g_strcmp0 (golanes_call_tree_get_name (tree, c), name) == 0)
-      return c;
-  g_assert_not_reached ();
-}
-
 /* How many pixels of row @row (of GOLANES_FLAME_ROW_HEIGHT) of @surface
  * are painted. */
 static guint
@@ -1456,6 +1443,18 @@ flame_row_pixels (cairo_surface_t *surface,
   for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
     n += data[y * stride + x * 4 + 3] != 0;
   return n;
+}
+
+/* The child of @parent named @name, which must exist. */
+static guint
+child_of (GolanesCallTree *tree,
+          guint            parent,
+          const char      *name)
+{
+  guint c = golanes_call_tree_find_child (tree, parent, name);
+
+  g_assert_cmpuint (c, !=, GOLANES_CALL_NODE_NONE);
+  return c;
 }
 
 static void
@@ -1518,9 +1517,9 @@ test_flame_panel (void)
   }
 
   /* The frames under the pointer: the heaviest path from the left. */
-  goroutine_main = flame_child (tree, flame_child (tree, 0, "runtime.goexit"), "main.main.func1");
-  warm = flame_child (tree, goroutine_main, "main.warm");
-  hot = flame_child (tree, warm, "main.hot");
+  goroutine_main = child_of (tree, child_of (tree, 0, "runtime.goexit"), "main.main.func1");
+  warm = child_of (tree, goroutine_main, "main.warm");
+  hot = child_of (tree, warm, "main.hot");
   g_assert_cmpuint (golanes_flame_node_at (tree, 0, 600, 5, 3.5 * GOLANES_FLAME_ROW_HEIGHT), ==, warm);
   g_assert_cmpuint (golanes_flame_node_at (tree, 0, 600, 5, 4.5 * GOLANES_FLAME_ROW_HEIGHT), ==, hot);
   g_assert_cmpuint (golanes_flame_node_at (tree, 0, 600, 5, (n_depth + 2) * GOLANES_FLAME_ROW_HEIGHT), ==,

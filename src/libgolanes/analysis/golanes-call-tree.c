@@ -286,6 +286,20 @@ golanes_call_tree_get_name (GolanesCallTree *self,
   return name != NULL ? name : "";
 }
 
+guint
+golanes_call_tree_find_child (GolanesCallTree *self,
+                              guint            parent,
+                              const char      *name)
+{
+  g_return_val_if_fail (self != NULL && self->finished && parent < self->nodes->len, GOLANES_CALL_NODE_NONE);
+
+  for (guint32 c = g_array_index (self->nodes, GolanesCallNode, parent).first_child; c != GOLANES_CALL_NODE_NONE;
+       c = g_array_index (self->nodes, GolanesCallNode, c).next_sibling)
+    if (g_strcmp0 (golanes_call_tree_get_name (self, c), name) == 0)
+      return c;
+  return GOLANES_CALL_NODE_NONE;
+}
+
 gint64
 golanes_call_tree_get_total (GolanesCallTree *self)
 {
@@ -316,15 +330,15 @@ golanes_call_tree_get_functions (GolanesCallTree *self,
 }
 
 gint64
-golanes_call_tree_match_total (GolanesCallTree *self,
-                               guint            from,
-                               const char      *needle)
+golanes_call_tree_marked_total (GolanesCallTree *self,
+                                guint            from,
+                                const guint8    *marked)
 {
   g_autoptr(GArray) todo = NULL;
   gint64 sum = 0;
 
   g_return_val_if_fail (self != NULL && self->finished, 0);
-  if (needle == NULL || needle[0] == '\0' || from >= self->nodes->len)
+  if (marked == NULL || from >= self->nodes->len)
     return 0;
 
   todo = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -335,7 +349,7 @@ golanes_call_tree_match_total (GolanesCallTree *self,
       const GolanesCallNode *node = &g_array_index (self->nodes, GolanesCallNode, i);
 
       g_array_set_size (todo, todo->len - 1);
-      if (i != 0 && strstr (golanes_call_tree_get_name (self, i), needle) != NULL)
+      if (i != 0 && marked[i])
         {
           sum += node->total;
           continue;
@@ -345,6 +359,22 @@ golanes_call_tree_match_total (GolanesCallTree *self,
         g_array_append_val (todo, c);
     }
   return sum;
+}
+
+gint64
+golanes_call_tree_match_total (GolanesCallTree *self,
+                               guint            from,
+                               const char      *needle)
+{
+  g_autofree guint8 *marked = NULL;
+
+  g_return_val_if_fail (self != NULL && self->finished, 0);
+  if (needle == NULL || needle[0] == '\0')
+    return 0;
+  marked = g_new0 (guint8, self->nodes->len);
+  for (guint i = 1; i < self->nodes->len; i++)
+    marked[i] = strstr (golanes_call_tree_get_name (self, i), needle) != NULL;
+  return golanes_call_tree_marked_total (self, from, marked);
 }
 
 static int

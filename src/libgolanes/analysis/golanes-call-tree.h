@@ -66,6 +66,10 @@ const GolanesCallNode *golanes_call_tree_get_node    (GolanesCallTree  *self,
 /* The function name of node @index ("" at the root). */
 const char            *golanes_call_tree_get_name    (GolanesCallTree  *self,
                                                       guint             index);
+/* The child of @parent for function @name, or GOLANES_CALL_NODE_NONE. */
+guint                  golanes_call_tree_find_child  (GolanesCallTree  *self,
+                                                      guint             parent,
+                                                      const char       *name);
 gint64                 golanes_call_tree_get_total   (GolanesCallTree  *self);
 gint64                 golanes_call_tree_get_count   (GolanesCallTree  *self);
 /* Distinct stacks added (by id). */
@@ -81,6 +85,11 @@ const GolanesCallFunction *golanes_call_tree_get_functions (GolanesCallTree *sel
 gint64                 golanes_call_tree_match_total (GolanesCallTree  *self,
                                                       guint             from,
                                                       const char       *needle);
+
+/* The same for the nodes @marked (one byte per node, non-zero if marked). */
+gint64                 golanes_call_tree_marked_total (GolanesCallTree *self,
+                                                       guint            from,
+                                                       const guint8    *marked);
 
 /* Folded stacks (flamegraph.pl, speedscope): one line per distinct path of
  * function names, root first, joined by ';', then a space and its count
