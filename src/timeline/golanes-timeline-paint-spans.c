@@ -26,7 +26,7 @@ reason_text (Frame *f,
 
 #define CAP_HEIGHT    3
 #define ASSIST_HEIGHT 4
-#define SAMPLE_HEIGHT 3
+#define SAMPLE_HEIGHT 4
 
 static void
 draw_goroutine_lane (Frame             *f,

@@ -1047,6 +1047,15 @@ test_cpu_samples (void)
     g_assert_true (golanes_session_get_selected_span (sess, &g, &sp));
     g_assert_cmpuint (g, ==, (guint) index);
   }
+  /* The window as it shows it, 40 ms around the sample. */
+  golanes_session_set_visible (sess, sample->time - 20 * 1000 * 1000, sample->time + 20 * 1000 * 1000, TRUE);
+  display_spin (300);
+  {
+    g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "timeline-cpu-samples.png", NULL);
+
+    display_save_screenshot (GTK_WINDOW (second), png);
+  }
+
   /* Selecting a span clears it. */
   golanes_session_select_span (sess, -1, -1);
   g_assert_cmpint (golanes_session_get_selected_sample (sess), ==, -1);
