@@ -54,6 +54,8 @@ struct _GolanesFlamePanel
   GtkWidget          *status;
   GtkDropDown        *source_drop;
   GtkDropDown        *scope_drop;
+  GtkDropDown        *type_drop;      /* the task or region type of those scopes */
+  GtkStringList      *types;
   GtkWidget          *export_button;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *graph_button;
@@ -285,6 +287,60 @@ fill_table (GolanesFlamePanel *self,
                             G_CALLBACK (table_selected_cb), self);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The task (@tasks) or region types of @timeline, sorted, into the type
+ * drop-down, keeping the one chosen if it is still there. */
+static void
+fill_types (GolanesFlamePanel *self,
+            GolanesTimeline   *timeline,
+            gboolean           tasks)
+{
+  GolanesStackTable *strings = golanes_timeline_get_stack_table (timeline);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (self->type_drop);
+  g_autofree char *keep = chosen != NULL ? g_strdup (gtk_string_object_get_string (chosen)) : NULL;
+  guint n = tasks ? golanes_timeline_get_n_tasks (timeline) : golanes_timeline_get_n_regions (timeline);
+  guint select = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 type = tasks ? golanes_timeline_get_task (timeline, i)->type : golanes_timeline_get_region (timeline, i)->type;
+      const char *name = type != 0 ? golanes_stack_table_get_string (strings, type, NULL) : NULL;
+
+      if (name != NULL && name[0] != '\0' && g_hash_table_add (seen, (gpointer) name))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_sort (names, compare_names);
+  /* The same types (the same trace): the list and its choice stay. */
+  if (names->len == g_list_model_get_n_items (G_LIST_MODEL (self->types)))
+    {
+      guint i;
+
+      for (i = 0; i < names->len; i++)
+        if (g_strcmp0 (gtk_string_list_get_string (self->types, i), g_ptr_array_index (names, i)) != 0)
+          break;
+      if (i == names->len)
+        return;
+    }
+  g_signal_handlers_block_matched (self->type_drop, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_string_list_splice (self->types, 0, g_list_model_get_n_items (G_LIST_MODEL (self->types)), NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      gtk_string_list_append (self->types, g_ptr_array_index (names, i));
+      if (g_strcmp0 (keep, g_ptr_array_index (names, i)) == 0)
+        select = i;
+    }
+  gtk_drop_down_set_selected (self->type_drop, names->len > 0 ? select : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_matched (self->type_drop, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
 /* The tree of what the panel shows, or NULL (with the summary saying
  * why) if it cannot be made yet. */
 static GolanesCallTree *
@@ -330,6 +386,27 @@ build_tree (GolanesFlamePanel *self,
           filter.start_function = function;
         }
       break;
+    case GOLANES_FLAME_SCOPE_TASK:
+    case GOLANES_FLAME_SCOPE_REGION:
+      {
+        GtkStringObject *item;
+
+        fill_types (self, timeline, self->scope == GOLANES_FLAME_SCOPE_TASK);
+        item = gtk_drop_down_get_selected_item (self->type_drop);
+        if (item == NULL)
+          {
+            set_summary (self, self->scope == GOLANES_FLAME_SCOPE_TASK
+                               ? _("This trace has no tasks (runtime/trace.NewTask).")
+                               : _("This trace has no regions (runtime/trace.WithRegion, StartRegion)."));
+            return NULL;
+          }
+        function = g_strdup (gtk_string_object_get_string (item));
+        if (self->scope == GOLANES_FLAME_SCOPE_TASK)
+          filter.task_type = function;
+        else
+          filter.region_type = function;
+      }
+      break;
     case GOLANES_FLAME_SCOPE_ALL:
     default:
       break;
@@ -346,6 +423,8 @@ rebuild (GolanesFlamePanel *self)
 
   self->stale = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->scope_drop), self->source == GOLANES_FLAME_SOURCE_CPU);
+  gtk_widget_set_visible (GTK_WIDGET (self->type_drop), self->source == GOLANES_FLAME_SOURCE_CPU &&
+                          (self->scope == GOLANES_FLAME_SCOPE_TASK || self->scope == GOLANES_FLAME_SCOPE_REGION));
   if (document != NULL)
     tree = build_tree (self, document, &is_time);
   else
@@ -436,6 +515,17 @@ golanes_flame_panel_set_scope (GolanesFlamePanel *self,
 {
   g_return_if_fail (GOLANES_IS_FLAME_PANEL (self));
   gtk_drop_down_set_selected (self->scope_drop, scope);
+}
+
+void
+golanes_flame_panel_set_type (GolanesFlamePanel *self,
+                              const char        *type)
+{
+  g_return_if_fail (GOLANES_IS_FLAME_PANEL (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->types)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->types, i), type) == 0)
+      gtk_drop_down_set_selected (self->type_drop, i);
 }
 
 void
@@ -631,6 +721,7 @@ golanes_flame_panel_finalize (GObject *object)
   GolanesFlamePanel *self = GOLANES_FLAME_PANEL (object);
 
   g_free (self->summary);
+  g_clear_object (&self->types);
   G_OBJECT_CLASS (golanes_flame_panel_parent_class)->finalize (object);
 }
 
@@ -662,7 +753,8 @@ golanes_flame_panel_init (GolanesFlamePanel *self)
     N_("CPU samples"), N_("Sync blocking"), N_("Network blocking"), N_("Syscalls"), N_("Scheduler latency"), NULL
   };
   static const char * const scopes[] = {
-    N_("Whole trace"), N_("Time selection"), N_("Selected goroutine"), N_("Its start function"), NULL
+    N_("Whole trace"), N_("Time selection"), N_("Selected goroutine"), N_("Its start function"),
+    N_("Tasks of a type"), N_("Regions of a type"), NULL
   };
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GtkStringList) source_list = gtk_string_list_new (NULL);
@@ -695,8 +787,20 @@ golanes_flame_panel_init (GolanesFlamePanel *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->export_button), "document-save-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->export_button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (self->export_button, _("Export"));
+  self->types = gtk_string_list_new (NULL);
+  self->type_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->types)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_drop), _("Which task or region type"));
+  gtk_widget_set_visible (GTK_WIDGET (self->type_drop), FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scope_drop), FALSE);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->source_drop));
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->scope_drop));
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->type_drop));
+  {
+    GtkWidget *spacer = hbox (0);
+
+    gtk_widget_set_hexpand (spacer, TRUE);
+    gtk_box_append (GTK_BOX (row), spacer);
+  }
   gtk_box_append (GTK_BOX (row), self->export_button);
   gtk_box_append (GTK_BOX (self->box), row);
 
@@ -746,6 +850,7 @@ golanes_flame_panel_init (GolanesFlamePanel *self)
 
   g_signal_connect_swapped (self->source_drop, "notify::selected", G_CALLBACK (source_changed_cb), self);
   g_signal_connect_swapped (self->scope_drop, "notify::selected", G_CALLBACK (scope_changed_cb), self);
+  g_signal_connect_swapped (self->type_drop, "notify::selected", G_CALLBACK (queue_rebuild), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (view_toggled_cb), self);
   g_signal_connect_swapped (self->graph, "notify::zoom", G_CALLBACK (zoom_changed_cb), self);

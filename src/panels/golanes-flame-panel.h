@@ -29,6 +29,8 @@ typedef enum
   GOLANES_FLAME_SCOPE_SELECTION,   /* the timeline's time selection */
   GOLANES_FLAME_SCOPE_GOROUTINE,   /* the selected goroutine */
   GOLANES_FLAME_SCOPE_GROUP,       /* goroutines of its start function */
+  GOLANES_FLAME_SCOPE_TASK,        /* inside the regions of tasks of a type */
+  GOLANES_FLAME_SCOPE_REGION,      /* inside regions of a type */
 } GolanesFlameScope;
 
 #define GOLANES_TYPE_FLAME_PANEL (golanes_flame_panel_get_type ())
@@ -44,6 +46,9 @@ void        golanes_flame_panel_set_source     (GolanesFlamePanel *self,
                                                 GolanesFlameSource source);
 void        golanes_flame_panel_set_scope      (GolanesFlamePanel *self,
                                                 GolanesFlameScope  scope);
+/* The task or region type of those scopes (one the trace has). */
+void        golanes_flame_panel_set_type       (GolanesFlamePanel *self,
+                                                const char        *type);
 void        golanes_flame_panel_set_search     (GolanesFlamePanel *self,
                                                 const char        *text);
 /* Shows the top functions table instead of the flame graph, or back. */

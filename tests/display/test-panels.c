@@ -1589,6 +1589,30 @@ test_flame_panel (void)
   display_spin (100);
   screenshot (window, "screenshot-flame-panel.png");
 
+  /* A region type: its list is the trace's region types; cpuprof has
+   * none, annotations has some but no samples (check-cpu --regions
+   * checks which samples a type takes). */
+  golanes_flame_panel_set_scope (flame, GOLANES_FLAME_SCOPE_REGION);
+  g_assert_null (golanes_flame_graph_get_tree (graph));
+  g_assert_true (g_str_has_prefix (golanes_flame_panel_get_summary (flame), "This trace has no regions"));
+  {
+    g_autoptr(GolanesDocument) annotations = load_fixture ("annotations.trace");
+    GolanesTimeline *atl = golanes_document_get_timeline (annotations);
+    const char *first = golanes_stack_table_get_string (golanes_timeline_get_stack_table (atl),
+                                                        golanes_timeline_get_region (atl, 0)->type, NULL);
+
+    golanes_panel_set_document (GOLANES_PANEL (panel), annotations);
+    golanes_flame_panel_set_type (flame, first);
+    tree = golanes_flame_graph_get_tree (graph);
+    g_assert_nonnull (tree);
+    g_assert_cmpint (golanes_call_tree_get_total (tree), ==, 0);
+    g_assert_true (g_str_has_prefix (golanes_flame_panel_get_summary (flame), "No CPU samples here"));
+    golanes_flame_panel_set_scope (flame, GOLANES_FLAME_SCOPE_TASK);
+    g_assert_nonnull (golanes_flame_graph_get_tree (graph));
+    golanes_panel_set_document (GOLANES_PANEL (panel), document);
+  }
+  golanes_flame_panel_set_scope (flame, GOLANES_FLAME_SCOPE_ALL);
+
   /* For the README: the same panel on a trace of one's choice. */
   if (g_getenv ("GOLANES_FLAME_SCREENSHOT_TRACE") != NULL)
     {
