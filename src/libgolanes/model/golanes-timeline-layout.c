@@ -69,6 +69,7 @@ append_lane (GolanesTimelineLayout *self,
 {
   GolanesLane lane;
 
+  memset (&lane, 0, sizeof lane);
   lane.y = self->height;
   lane.height = height;
   lane.index = index;

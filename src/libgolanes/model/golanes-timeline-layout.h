@@ -55,6 +55,7 @@ typedef struct
   guint32 group;     /* group of the lane, GOLANES_LANE_NO_GROUP for none */
   guint16 level;
   guint8  kind;      /* GolanesLaneKind */
+  guint8  reserved;  /* 0: no padding, so lanes compare as bytes */
 } GolanesLane;
 
 #define GOLANES_LANE_NO_GROUP G_MAXUINT32
