@@ -334,21 +334,21 @@ golanes_call_tree_marked_total (GolanesCallTree *self,
                                 guint            from,
                                 const guint8    *marked)
 {
-  g_autoptr(GArray) todo = NULL;
+  g_autoptr(GArray) pending = NULL;
   gint64 sum = 0;
 
   g_return_val_if_fail (self != NULL && self->finished, 0);
   if (marked == NULL || from >= self->nodes->len)
     return 0;
 
-  todo = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_array_append_val (todo, from);
-  while (todo->len > 0)
+  pending = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (pending, from);
+  while (pending->len > 0)
     {
-      guint32 i = g_array_index (todo, guint32, todo->len - 1);
+      guint32 i = g_array_index (pending, guint32, pending->len - 1);
       const GolanesCallNode *node = &g_array_index (self->nodes, GolanesCallNode, i);
 
-      g_array_set_size (todo, todo->len - 1);
+      g_array_set_size (pending, pending->len - 1);
       if (i != 0 && marked[i])
         {
           sum += node->total;
@@ -356,7 +356,7 @@ golanes_call_tree_marked_total (GolanesCallTree *self,
         }
       for (guint32 c = node->first_child; c != GOLANES_CALL_NODE_NONE;
            c = g_array_index (self->nodes, GolanesCallNode, c).next_sibling)
-        g_array_append_val (todo, c);
+        g_array_append_val (pending, c);
     }
   return sum;
 }
