@@ -24,6 +24,7 @@ int golanes_cli_gc     (int argc, char **argv);
 int golanes_cli_mmu    (int argc, char **argv);
 int golanes_cli_blocking (int argc, char **argv);
 int golanes_cli_cpu (int argc, char **argv);
+int golanes_cli_critical_path (int argc, char **argv);
 int golanes_cli_goroutines (int argc, char **argv);
 int golanes_cli_tasks (int argc, char **argv);
 int golanes_cli_regions (int argc, char **argv);

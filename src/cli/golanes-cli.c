@@ -23,6 +23,7 @@ static const GolanesCliCommand commands[] = {
   { "mmu", "Minimum mutator utilization like 'go tool trace' /mmu", golanes_cli_mmu },
   { "blocking", "Blocking profiles (sync, net, syscall, sched) like 'go tool trace -pprof'", golanes_cli_blocking },
   { "cpu", "Where the CPU went: the trace's CPU samples as a top table, folded stacks or pprof", golanes_cli_cpu },
+  { "critical-path", "Why a task, region or goroutine took so long: its critical path", golanes_cli_critical_path },
   { "goroutines", "Per-goroutine time accounting like 'go tool trace' /goroutines", golanes_cli_goroutines },
   { "tasks", "User task latencies by type like 'go tool trace' /usertasks", golanes_cli_tasks },
   { "regions", "User region latencies by type like 'go tool trace' /userregions", golanes_cli_regions },
