@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-blocking-panel.h"
+#include "golanes-critical-path-panel.h"
 #include "golanes-flame-panel.h"
 #include "golanes-compat.h"
 #include "golanes-gc-panel.h"
@@ -125,6 +126,67 @@ toggle_side_panel_action (GtkWidget  *widget,
     {
       g_settings_set_boolean (self->settings, "show-side-panel", show);
     }
+}
+
+/* Shows side page @name, opening the side area if it is hidden. */
+static void
+present_side_page (GolanesTraceView *self,
+                   const char       *name)
+{
+  gtk_stack_set_visible_child_name (self->side_stack, name);
+  if (!golanes_flap_get_reveal_flap (self->side_flap))
+    toggle_side_panel_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+/* The critical path of what is selected on the timeline: a task, a region,
+ * or a goroutine from its start (or the trace's) to the end of its
+ * selected span. */
+static void
+critical_path_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GolanesTraceView *self = GOLANES_TRACE_VIEW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->side_stack, "critical-path");
+  GolanesCriticalPathPanel *panel;
+  GolanesTimeline *timeline;
+  guint goroutine, span;
+
+  if (self->session == NULL || !GOLANES_IS_CRITICAL_PATH_PANEL (page))
+    return;
+  panel = GOLANES_CRITICAL_PATH_PANEL (page);
+  timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+  if (golanes_session_get_selected_task (self->session) >= 0)
+    golanes_critical_path_panel_show_task (panel, (guint) golanes_session_get_selected_task (self->session));
+  else if (golanes_session_get_selected_region (self->session) >= 0)
+    golanes_critical_path_panel_show_region (panel, (guint) golanes_session_get_selected_region (self->session));
+  else if (golanes_session_get_selected_span (self->session, &goroutine, &span))
+    {
+      GolanesTimelineGoroutine g;
+      GolanesTrack *states = golanes_timeline_get_goroutine_states (timeline, goroutine);
+
+      if (states == NULL || span >= golanes_track_get_n_spans (states) ||
+          !golanes_timeline_get_goroutine (timeline, goroutine, &g))
+        return;
+      golanes_critical_path_panel_show_goroutine (panel, goroutine,
+                                                  MAX (g.created, golanes_timeline_get_start_time (timeline)),
+                                                  golanes_track_get_end (states, span));
+    }
+  present_side_page (self, "critical-path");
+}
+
+/* Called by the tasks panel: every instance of a type. */
+static void
+critical_path_type_cb (GolanesTraceView *self,
+                       gboolean          task,
+                       const char       *type)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->side_stack, "critical-path");
+
+  if (!GOLANES_IS_CRITICAL_PATH_PANEL (page))
+    return;
+  golanes_critical_path_panel_show_type (GOLANES_CRITICAL_PATH_PANEL (page), task, type);
+  present_side_page (self, "critical-path");
 }
 
 gboolean
@@ -360,6 +422,8 @@ set_panels_session (GolanesTraceView *self,
   for (guint i = 0; i < self->panels->len; i++)
     if (GOLANES_IS_FLAME_PANEL (g_ptr_array_index (self->panels, i)))
       golanes_flame_panel_set_session (g_ptr_array_index (self->panels, i), session);
+    else if (GOLANES_IS_CRITICAL_PATH_PANEL (g_ptr_array_index (self->panels, i)))
+      golanes_critical_path_panel_set_session (g_ptr_array_index (self->panels, i), session);
 }
 
 static void
@@ -757,6 +821,8 @@ golanes_trace_view_class_init (GolanesTraceViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "trace.toggle-side-panel", NULL, toggle_side_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "trace.toggle-side-panel", NULL);
+  gtk_widget_class_install_action (widget_class, "trace.critical-path", NULL, critical_path_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "trace.critical-path", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "traceview");
@@ -781,6 +847,10 @@ golanes_trace_view_init (GolanesTraceView *self)
                                 golanes_blocking_panel_get_title ());
   golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_flame_panel_new ()), "flame",
                                 golanes_flame_panel_get_title ());
+  golanes_trace_view_add_panel (self, GOLANES_PANEL (golanes_critical_path_panel_new ()), "critical-path",
+                                golanes_critical_path_panel_get_title ());
+  g_signal_connect_object (golanes_trace_view_get_panel (self, "tasks"), "critical-path",
+                           G_CALLBACK (critical_path_type_cb), self, G_CONNECT_SWAPPED);
 
   /* The side area's state, as the preferences show it. */
   self->settings = golanes_settings_new ();

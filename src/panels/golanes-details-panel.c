@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-details-panel.h"
+#include "golanes-panel-util.h"
 #include "golanes-timeline-math.h"
 #include "golanes-timeline-render.h"
 
@@ -25,6 +26,7 @@ struct _GolanesDetailsPanel
   GtkWidget      *scroller;
   GtkWidget      *box;
   GtkWidget      *unblocker_button;
+  GtkWidget      *path_button;
 };
 
 G_DEFINE_FINAL_TYPE (GolanesDetailsPanel, golanes_details_panel, GTK_TYPE_WIDGET)
@@ -206,6 +208,141 @@ add_stack (GolanesDetailsPanel *self,
   gtk_box_append (GTK_BOX (header), copy);
 }
 
+/* A heading with a "Critical Path" button at its end (the trace view's
+ * "trace.critical-path" action, which reads the session's selection). */
+static void
+add_heading (GolanesDetailsPanel *self,
+             const char          *text,
+             const char          *path_tooltip)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Critical _Path"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_tooltip_text (button, path_tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "trace.critical-path");
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (GTK_BOX (self->box), row);
+  self->path_button = button;
+}
+
+static void
+goroutine_clicked_cb (GtkButton           *button,
+                      GolanesDetailsPanel *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "golanes-goroutine-id");
+
+  if (self->session != NULL)
+    golanes_session_reveal_goroutine (self->session, id);
+}
+
+static void
+add_goroutine_button (GolanesDetailsPanel *self,
+                      GtkWidget           *grid,
+                      int                  row,
+                      const char          *title,
+                      GolanesTimeline     *timeline,
+                      gint64               id)
+{
+  gint index = golanes_timeline_lookup_goroutine (timeline, id);
+  g_autofree char *func = index >= 0 ? golanes_timeline_dup_goroutine_function (timeline, (guint) index) : g_strdup ("");
+  g_autofree char *text = g_strdup_printf ("G%" G_GINT64_FORMAT " %s", id, func);
+  GtkWidget *key = gtk_label_new (title);
+  GtkWidget *button = gtk_button_new_with_label (text);
+  gint64 *data = g_new (gint64, 1);
+
+  *data = id;
+  gtk_label_set_xalign (GTK_LABEL (key), 1);
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Show this goroutine"));
+  g_object_set_data_full (G_OBJECT (button), "golanes-goroutine-id", data, g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (goroutine_clicked_cb), self, 0);
+  gtk_grid_attach (GTK_GRID (grid), key, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), button, 1, row, 1, 1);
+}
+
+/* The selected task or region. */
+static void
+rebuild_item (GolanesDetailsPanel *self,
+              GolanesTimeline     *timeline,
+              gint                 task,
+              gint                 region)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *duration = NULL;
+  gint64 t0, t1;
+  int row = 0;
+  guint8 flags;
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  if (task >= 0)
+    {
+      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, (guint) task);
+      const char *type = golanes_panel_timeline_string (timeline, t->type, _("(unnamed)"));
+
+      g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, t->id);
+
+      /* Translators: the heading of the details panel: a task's id and type */
+      title = g_strdup_printf (_("Task %s “%s”"), id, type);
+      add_heading (self, title, _("Where the task’s time went, from its creation to its end (P)"));
+      gtk_box_append (GTK_BOX (self->box), grid);
+      if (t->start_goroutine >= 0)
+        add_goroutine_button (self, grid, row++, _("Created by"), timeline, t->start_goroutine);
+      if (t->end_goroutine >= 0)
+        add_goroutine_button (self, grid, row++, _("Ended by"), timeline, t->end_goroutine);
+      if (t->parent_index >= 0)
+        {
+          const GolanesTimelineTask *p = golanes_timeline_get_task (timeline, (guint) t->parent_index);
+          g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT " “%s”", p->id,
+                                                   golanes_panel_timeline_string (timeline, p->type, _("(unnamed)")));
+
+          add_label (self, grid, row++, _("Parent"), text);
+        }
+      t0 = t->start;
+      t1 = t->end;
+      flags = t->flags;
+    }
+  else
+    {
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (timeline, (guint) region);
+      const char *type = golanes_panel_timeline_string (timeline, r->type, _("(unnamed)"));
+
+      /* Translators: the heading of the details panel: a region's type */
+      title = g_strdup_printf (_("Region “%s”"), type);
+      add_heading (self, title, _("Where the region’s time went (P)"));
+      gtk_box_append (GTK_BOX (self->box), grid);
+      add_goroutine_button (self, grid, row++, _("Goroutine"), timeline, r->goroutine);
+      if (r->task != GOLANES_NO_TASK)
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, r->task);
+
+          add_label (self, grid, row++, _("Task"), text);
+        }
+      t0 = r->start;
+      t1 = r->end;
+      flags = r->flags;
+    }
+  start = format_time (timeline, t0);
+  end = format_time (timeline, t1);
+  duration = golanes_timeline_format_duration (t1 - t0);
+  add_label (self, grid, row++, _("Start"), (flags & GOLANES_SPAN_OPEN_START) ? _("before the trace") : start);
+  add_label (self, grid, row++, _("End"), (flags & GOLANES_SPAN_OPEN) ? _("after the trace") : end);
+  add_label (self, grid, row++, _("Duration"), duration);
+}
+
 static void
 rebuild (GolanesDetailsPanel *self)
 {
@@ -230,12 +367,29 @@ rebuild (GolanesDetailsPanel *self)
   int row = 0;
 
   self->unblocker_button = NULL;
+  self->path_button = NULL;
   while ((child = gtk_widget_get_first_child (self->box)))
     gtk_box_remove (GTK_BOX (self->box), child);
 
+  if (self->session != NULL &&
+      (golanes_session_get_selected_task (self->session) >= 0 ||
+       golanes_session_get_selected_region (self->session) >= 0))
+    {
+      GolanesTimeline *tl = golanes_document_get_timeline (golanes_session_get_document (self->session));
+      gint task = golanes_session_get_selected_task (self->session);
+      gint region = golanes_session_get_selected_region (self->session);
+
+      if ((task >= 0 && (guint) task < golanes_timeline_get_n_tasks (tl)) ||
+          (region >= 0 && (guint) region < golanes_timeline_get_n_regions (tl)))
+        {
+          rebuild_item (self, tl, task, region);
+          return;
+        }
+    }
+
   if (self->session == NULL || !golanes_session_get_selected_span (self->session, &goroutine, &span_index))
     {
-      label = gtk_label_new (_("Click a span to see its details"));
+      label = gtk_label_new (_("Click a span, task or region to see its details"));
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_vexpand (label, TRUE);
       gtk_box_append (GTK_BOX (self->box), label);
@@ -252,10 +406,7 @@ rebuild (GolanesDetailsPanel *self)
   goid = g_strdup_printf ("%" G_GINT64_FORMAT, g.id);
   /* Translators: the heading of the details panel; %s is the goroutine id */
   title = g_strdup_printf (_("Goroutine %s"), goid);
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (self->box), label);
+  add_heading (self, title, _("Where the goroutine’s time went, from its start to the end of this span (P)"));
 
   /* A CPU sample clicked on the timeline: where the goroutine was. */
   if (golanes_session_get_selected_sample (self->session) >= 0)
@@ -358,6 +509,8 @@ golanes_details_panel_set_session (GolanesDetailsPanel *self,
     {
       g_signal_connect_object (session, "notify::selected-span", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::selected-sample", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected-task", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected-region", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
     }
   rebuild (self);
 }
@@ -384,6 +537,14 @@ golanes_details_panel_dup_text (GolanesDetailsPanel *self)
 
   collect_text (self->box, out);
   return g_string_free (out, FALSE);
+}
+
+GtkWidget *
+golanes_details_panel_get_path_button (GolanesDetailsPanel *self)
+{
+  g_return_val_if_fail (GOLANES_IS_DETAILS_PANEL (self), NULL);
+
+  return self->path_button;
 }
 
 GtkWidget *

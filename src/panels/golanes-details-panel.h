@@ -30,6 +30,7 @@ void       golanes_details_panel_set_session (GolanesDetailsPanel *self,
 /* Everything the panel shows, one line per label: for tests. */
 char      *golanes_details_panel_dup_text    (GolanesDetailsPanel *self);
 /* The "unblocked by" button, or NULL when the span has none. */
+GtkWidget *golanes_details_panel_get_path_button (GolanesDetailsPanel *self);
 GtkWidget *golanes_details_panel_get_unblocker_button (GolanesDetailsPanel *self);
 
 G_END_DECLS

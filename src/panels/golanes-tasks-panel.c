@@ -44,6 +44,7 @@ struct _GolanesTasksPanel
   GtkColumnView      *task_view;
   GtkColumnView      *region_view;
   GtkLabel           *histogram_label;
+  GtkWidget          *path_button;
   GolanesHistogram   *histogram;
 
   /* "Computing…" until the document's part is ready; waiting is TRUE
@@ -53,6 +54,14 @@ struct _GolanesTasksPanel
 };
 
 G_DEFINE_FINAL_TYPE (GolanesTasksPanel, golanes_tasks_panel, GOLANES_TYPE_PANEL)
+
+enum
+{
+  CRITICAL_PATH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 const char *
 golanes_tasks_panel_get_title (void)
@@ -264,6 +273,39 @@ region_selected_cb (GolanesTasksPanel  *self,
   emit_selection (self, golanes_panel_get_selected (self->region_view), FALSE);
 }
 
+/* The type selected on the page shown, and whether it is a task type. */
+static GolanesPanelRow *
+shown_type (GolanesTasksPanel *self,
+            gboolean          *task)
+{
+  *task = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0;
+  if (self->waiting)
+    return NULL;
+  return golanes_panel_get_selected (*task ? self->task_view : self->region_view);
+}
+
+static void
+update_path_button (GolanesTasksPanel *self)
+{
+  gboolean task;
+
+  gtk_widget_set_sensitive (self->path_button, shown_type (self, &task) != NULL && get_timeline (self) != NULL);
+}
+
+static void
+path_clicked_cb (GolanesTasksPanel *self)
+{
+  GolanesTimeline *timeline = get_timeline (self);
+  GolanesPanelRow *row;
+  gboolean task;
+
+  row = shown_type (self, &task);
+  if (row == NULL || timeline == NULL)
+    return;
+  g_signal_emit (self, signals[CRITICAL_PATH], 0, task,
+                 golanes_panel_timeline_string (timeline, (guint32) golanes_panel_row_get_id (row), ""));
+}
+
 static void
 golanes_tasks_panel_reload (GolanesTasksPanel *self)
 {
@@ -321,6 +363,7 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
 
   gtk_label_set_text (self->histogram_label, _("Latency"));
   golanes_histogram_set_values (self->histogram, NULL, 0);
+  update_path_button (self);
 }
 
 static void
@@ -366,6 +409,12 @@ golanes_tasks_panel_class_init (GolanesTasksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, region_view);
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, histogram_label);
   gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, histogram);
+  gtk_widget_class_bind_template_child (widget_class, GolanesTasksPanel, path_button);
+
+  /* "Critical Path" pressed on a type: (is it a task type, its name). */
+  signals[CRITICAL_PATH] =
+    g_signal_new ("critical-path", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "taskspanel");
 
@@ -393,6 +442,8 @@ golanes_tasks_panel_init (GolanesTasksPanel *self)
       golanes_panel_add_column (views[i], _("Max"), GOLANES_PANEL_COLUMN_DURATION, VALUE_MAX, FALSE);
     }
 
+  g_signal_connect_swapped (self->path_button, "clicked", G_CALLBACK (path_clicked_cb), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_path_button), self);
   golanes_tasks_panel_reload (self);
 }
 

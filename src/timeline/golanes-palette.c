@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "golanes-critical-path.h"
 #include "golanes-palette.h"
 
 /* GNOME palette shades: the light style uses the deeper ones so that
@@ -138,4 +139,19 @@ golanes_palette_get_legend (guint *n_entries)
   if (n_entries != NULL)
     *n_entries = G_N_ELEMENTS (entries);
   return entries;
+}
+
+GolanesColorRole
+golanes_palette_crit_role (guint kind)
+{
+  static const GolanesColorRole roles[] = {
+    [GOLANES_CRIT_RUNNING] = GOLANES_COLOR_RUNNING,
+    [GOLANES_CRIT_RUNNABLE] = GOLANES_COLOR_RUNNABLE,
+    [GOLANES_CRIT_WAITING] = GOLANES_COLOR_WAITING,
+    [GOLANES_CRIT_SYSCALL] = GOLANES_COLOR_SYSCALL,
+    [GOLANES_CRIT_GC] = GOLANES_COLOR_GC_ASSIST,
+    [GOLANES_CRIT_STW] = GOLANES_COLOR_GC_STW,
+  };
+
+  return kind < G_N_ELEMENTS (roles) ? roles[kind] : GOLANES_COLOR_MERGED;
 }

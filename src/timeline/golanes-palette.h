@@ -44,6 +44,8 @@ typedef struct
   const char      *label;   /* translated */
 } GolanesLegendEntry;
 
+/* The role of a critical path segment's kind (GolanesCritKind). */
+GolanesColorRole          golanes_palette_crit_role  (guint            kind);
 const GdkRGBA            *golanes_palette_get        (GolanesColorRole role,
                                                       gboolean         dark);
 /* A stable colour for goroutine @index on the P and M lanes. */

@@ -42,6 +42,11 @@ struct _GolanesSession
   gint             selected_goroutine;
   gint             selected_span;
   gint             selected_sample;
+  gint             selected_task;
+  gint             selected_region;
+
+  GArray          *path;          /* GolanesCritSegment */
+  char            *path_label;
 
   char            *highlight_label;
   GArray          *highlight;
@@ -64,6 +69,8 @@ enum {
   PROP_SELECTED_GOROUTINE,
   PROP_SELECTED_SPAN,
   PROP_SELECTED_SAMPLE,
+  PROP_SELECTED_TASK,
+  PROP_SELECTED_REGION,
   PROP_HIGHLIGHT_SERIAL,
   PROP_CAN_GO_BACK,
   PROP_CAN_GO_FORWARD,
@@ -72,6 +79,7 @@ enum {
 
 enum {
   REVEAL_GOROUTINE,
+  CRITICAL_PATH_CHANGED,
   N_SIGNALS
 };
 
@@ -86,6 +94,8 @@ golanes_session_finalize (GObject *object)
   g_clear_pointer (&self->document, golanes_document_unref);
   g_clear_pointer (&self->highlight_label, g_free);
   g_clear_pointer (&self->highlight, g_array_unref);
+  g_clear_pointer (&self->path, g_array_unref);
+  g_clear_pointer (&self->path_label, g_free);
   g_clear_pointer (&self->back, g_array_unref);
   g_clear_pointer (&self->forward, g_array_unref);
 
@@ -126,6 +136,12 @@ golanes_session_get_property (GObject    *object,
     case PROP_SELECTED_SAMPLE:
       g_value_set_int (value, self->selected_sample);
       break;
+    case PROP_SELECTED_TASK:
+      g_value_set_int (value, self->selected_task);
+      break;
+    case PROP_SELECTED_REGION:
+      g_value_set_int (value, self->selected_region);
+      break;
     case PROP_HIGHLIGHT_SERIAL:
       g_value_set_uint (value, self->highlight_serial);
       break;
@@ -165,6 +181,10 @@ golanes_session_class_init (GolanesSessionClass *klass)
     g_param_spec_int ("selected-span", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_SELECTED_SAMPLE] =
     g_param_spec_int ("selected-sample", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_SELECTED_TASK] =
+    g_param_spec_int ("selected-task", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_SELECTED_REGION] =
+    g_param_spec_int ("selected-region", NULL, NULL, -1, G_MAXINT, -1, flags);
   properties[PROP_HIGHLIGHT_SERIAL] =
     g_param_spec_uint ("highlight-serial", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_CAN_GO_BACK] =
@@ -177,6 +197,10 @@ golanes_session_class_init (GolanesSessionClass *klass)
   signals[REVEAL_GOROUTINE] =
     g_signal_new ("reveal-goroutine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The critical path drawn on the timeline changed. */
+  signals[CRITICAL_PATH_CHANGED] =
+    g_signal_new ("critical-path-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -185,6 +209,9 @@ golanes_session_init (GolanesSession *self)
   self->selected_goroutine = -1;
   self->selected_span = -1;
   self->selected_sample = -1;
+  self->selected_task = -1;
+  self->selected_region = -1;
+  self->path = g_array_new (FALSE, FALSE, sizeof (GolanesCritSegment));
   self->highlight = g_array_new (FALSE, FALSE, sizeof (GolanesSessionInterval));
   self->back = g_array_new (FALSE, FALSE, sizeof (View));
   self->forward = g_array_new (FALSE, FALSE, sizeof (View));
@@ -622,6 +649,21 @@ golanes_session_get_selected_span (GolanesSession *self,
   return TRUE;
 }
 
+static void
+clear_task_and_region (GolanesSession *self)
+{
+  if (self->selected_task >= 0)
+    {
+      self->selected_task = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TASK]);
+    }
+  if (self->selected_region >= 0)
+    {
+      self->selected_region = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+    }
+}
+
 /**
  * golanes_session_select_span:
  * @goroutine: a goroutine index, or -1 to select nothing
@@ -649,6 +691,8 @@ golanes_session_select_span (GolanesSession *self,
       self->selected_sample = -1;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SAMPLE]);
     }
+  if (goroutine >= 0)
+    clear_task_and_region (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -754,4 +798,104 @@ golanes_session_reveal_goroutine (GolanesSession *self,
   g_return_if_fail (GOLANES_IS_SESSION (self));
 
   g_signal_emit (self, signals[REVEAL_GOROUTINE], 0, goroutine_id);
+}
+
+/**
+ * golanes_session_select_task:
+ * @task: a task index (golanes_timeline_get_task()), or -1
+ *
+ * Selects a task; this clears the selected span, sample and region.
+ */
+void
+golanes_session_select_task (GolanesSession *self,
+                             gint            task)
+{
+  g_return_if_fail (GOLANES_IS_SESSION (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  golanes_session_select_span (self, -1, -1);
+  clear_task_and_region (self);
+  if (task >= 0)
+    {
+      self->selected_task = task;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TASK]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint
+golanes_session_get_selected_task (GolanesSession *self)
+{
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), -1);
+  return self->selected_task;
+}
+
+/**
+ * golanes_session_select_region:
+ * @region: a region index (golanes_timeline_get_region()), or -1
+ */
+void
+golanes_session_select_region (GolanesSession *self,
+                               gint            region)
+{
+  g_return_if_fail (GOLANES_IS_SESSION (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  golanes_session_select_span (self, -1, -1);
+  clear_task_and_region (self);
+  if (region >= 0)
+    {
+      self->selected_region = region;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint
+golanes_session_get_selected_region (GolanesSession *self)
+{
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), -1);
+  return self->selected_region;
+}
+
+/**
+ * golanes_session_set_critical_path:
+ * @path: (nullable): the path to draw on the timeline (copied), or NULL
+ * @label: what it is the path of, for the views
+ */
+void
+golanes_session_set_critical_path (GolanesSession      *self,
+                                   GolanesCriticalPath *path,
+                                   const char          *label)
+{
+  g_return_if_fail (GOLANES_IS_SESSION (self));
+
+  g_array_set_size (self->path, 0);
+  g_clear_pointer (&self->path_label, g_free);
+  if (path != NULL)
+    {
+      guint n;
+      const GolanesCritSegment *segs = golanes_critical_path_get_segments (path, &n);
+
+      g_array_append_vals (self->path, segs, n);
+      self->path_label = g_strdup (label);
+    }
+  g_signal_emit (self, signals[CRITICAL_PATH_CHANGED], 0);
+}
+
+/* The segments of the path drawn on the timeline, in time order. */
+const GolanesCritSegment *
+golanes_session_get_critical_path (GolanesSession *self,
+                                   guint          *n_segments)
+{
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), NULL);
+  *n_segments = self->path->len;
+  return (const GolanesCritSegment *) (gpointer) self->path->data;
+}
+
+const char *
+golanes_session_get_critical_path_label (GolanesSession *self)
+{
+  g_return_val_if_fail (GOLANES_IS_SESSION (self), NULL);
+  return self->path_label;
 }

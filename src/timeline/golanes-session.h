@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "golanes-critical-path.h"
 #include "golanes-document.h"
 
 G_BEGIN_DECLS
@@ -86,6 +87,21 @@ const GolanesSessionInterval *
                                                      guint           *n_intervals);
 const char      *golanes_session_get_highlight_label (GolanesSession *self);
 guint            golanes_session_get_highlight_serial (GolanesSession *self);
+
+void             golanes_session_select_task        (GolanesSession  *self,
+                                                     gint             task);
+gint             golanes_session_get_selected_task  (GolanesSession  *self);
+void             golanes_session_select_region      (GolanesSession  *self,
+                                                     gint             region);
+gint             golanes_session_get_selected_region (GolanesSession *self);
+
+void             golanes_session_set_critical_path  (GolanesSession      *self,
+                                                     GolanesCriticalPath *path,
+                                                     const char          *label);
+const GolanesCritSegment *
+                 golanes_session_get_critical_path  (GolanesSession  *self,
+                                                     guint           *n_segments);
+const char      *golanes_session_get_critical_path_label (GolanesSession *self);
 
 void             golanes_session_reveal_goroutine   (GolanesSession  *self,
                                                      gint64           goroutine_id);

@@ -333,6 +333,39 @@ set_children_session (GolanesTimelineView   *self,
   golanes_timeline_lanes_set_session (GOLANES_TIMELINE_LANES (self->lanes), session);
 }
 
+/* A new critical path: its goroutines' groups open, and the goroutine
+ * it ends on comes into sight. */
+static void
+critical_path_changed_cb (GolanesTimelineView *self,
+                          GolanesSession      *session)
+{
+  const GolanesCritSegment *segs;
+  guint n, i, revealed = 0;
+  gint lane = -1;
+  guint32 last = G_MAXUINT32;
+
+  segs = golanes_session_get_critical_path (session, &n);
+  for (i = n; i-- > 0 && revealed < 64;)
+    if (segs[i].goroutine != last)
+      {
+        gint l = golanes_timeline_layout_reveal_goroutine (self->layout, segs[i].goroutine);
+
+        if (lane < 0)
+          lane = l;
+        last = segs[i].goroutine;
+        revealed++;
+      }
+  if (n > 0)
+    {
+      layout_changed (self);
+      /* Lanes above it may have opened: find it again. */
+      lane = golanes_timeline_layout_get_goroutine_lane (self->layout, segs[n - 1].goroutine);
+      if (lane >= 0)
+        scroll_to_lane (self, lane);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /**
  * golanes_timeline_view_set_session:
  * @session: (nullable): the session to show
@@ -364,6 +397,8 @@ golanes_timeline_view_set_session (GolanesTimelineView *self,
       self->layout = golanes_timeline_layout_new (golanes_session_get_document (session));
       g_signal_connect_object (session, "notify", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "reveal-goroutine", G_CALLBACK (reveal_goroutine_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "critical-path-changed", G_CALLBACK (critical_path_changed_cb), self,
                                G_CONNECT_SWAPPED);
       set_children_session (self, self->session, self->layout);
     }
@@ -447,6 +482,203 @@ golanes_timeline_view_get_point (GolanesTimelineView *self,
 
 /* Overlay */
 
+/* The lane of region or task row @index (region: of goroutine @index at
+ * @level), or -1. */
+static gint
+find_item_lane (GolanesTimelineView *self,
+                GolanesLaneKind      kind,
+                guint32              index,
+                guint16              level)
+{
+  guint n = golanes_timeline_layout_get_n_lanes (self->layout);
+  guint i = 0;
+
+  if (kind == GOLANES_LANE_REGION)
+    {
+      gint g = golanes_timeline_layout_get_goroutine_lane (self->layout, index);
+
+      if (g < 0)
+        return -1;
+      i = (guint) g + 1;
+    }
+  for (; i < n; i++)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, i);
+
+      if (lane->kind == kind && lane->index == index && (kind != GOLANES_LANE_REGION || lane->level == level))
+        return (gint) i;
+      /* Region lanes follow their goroutine's; task lanes come before any goroutine's. */
+      if (lane->kind == GOLANES_LANE_GOROUTINE)
+        return -1;
+    }
+  return -1;
+}
+
+static void
+append_ring (GtkSnapshot     *snapshot,
+             const GdkRGBA   *color,
+             double           x0,
+             double           x1,
+             double           y,
+             double           height)
+{
+  x1 = MAX (x1, x0 + 2);
+  gtk_snapshot_append_border (snapshot,
+                              &GSK_ROUNDED_RECT_INIT (x0 - 1, y - 1, x1 - x0 + 2, height + 2),
+                              (float[]) { 2, 2, 2, 2 },
+                              (GdkRGBA[]) { *color, *color, *color, *color });
+}
+
+/* The selected task or region: a ring on its lane. */
+static void
+snapshot_selected_item (GolanesTimelineView *self,
+                        GtkSnapshot         *snapshot)
+{
+  GolanesTimeline *timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
+  gint task = golanes_session_get_selected_task (self->session);
+  gint region = golanes_session_get_selected_region (self->session);
+  gint64 start, end;
+  gint lane_index = -1;
+  GdkRGBA ring;
+
+  if (task >= 0 && (guint) task < golanes_timeline_get_n_tasks (timeline))
+    {
+      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, (guint) task);
+
+      start = t->start;
+      end = t->end;
+      lane_index = find_item_lane (self, GOLANES_LANE_TASK, t->row, 0);
+    }
+  else if (region >= 0 && (guint) region < golanes_timeline_get_n_regions (timeline))
+    {
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (timeline, (guint) region);
+      gint g = golanes_timeline_lookup_goroutine (timeline, r->goroutine);
+
+      start = r->start;
+      end = r->end;
+      if (g >= 0)
+        lane_index = find_item_lane (self, GOLANES_LANE_REGION, (guint32) g, (guint16) r->level);
+    }
+  if (lane_index < 0)
+    return;
+  {
+    const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
+    double y = lane->y - floor (gtk_adjustment_get_value (self->vadjustment));
+
+    golanes_widget_get_color (GTK_WIDGET (self), &ring);
+    append_ring (snapshot, &ring, x_at (self, start), x_at (self, end), y, lane->height);
+  }
+}
+
+/* The session's critical path: each stretch on one goroutine ringed on its
+ * lane, with a bar of each segment's kind along the lane's bottom, and an
+ * arrow where the path goes from one goroutine to the next (from the one
+ * that unblocked, or created, to the one it let go on). */
+static void
+snapshot_critical_path (GolanesTimelineView *self,
+                        GtkSnapshot         *snapshot,
+                        double               width,
+                        double               height)
+{
+  const GolanesCritSegment *segs;
+  guint n, lo, hi, i;
+  gint64 vstart, vend;
+  double scroll = floor (gtk_adjustment_get_value (self->vadjustment));
+  gboolean dark = style_is_dark ();
+  GdkRGBA fg;
+  cairo_t *cr = NULL;
+  gint prev_lane = -1;
+  guint32 prev_g = G_MAXUINT32;
+  double run_x0 = 0;
+  double last_arrow = -G_MAXDOUBLE;
+  gint run_lane = -1;
+
+  segs = golanes_session_get_critical_path (self->session, &n);
+  if (n == 0)
+    return;
+  golanes_session_get_visible (self->session, &vstart, &vend);
+  golanes_widget_get_color (GTK_WIDGET (self), &fg);
+
+  /* The first segment that ends after the visible start (and the one
+   * before it, for the arrow into it). */
+  lo = 0;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (segs[mid].end <= vstart)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  i = lo > 0 ? lo - 1 : 0;
+
+  for (; i < n && segs[i].start <= vend; i++)
+    {
+      const GolanesCritSegment *s = &segs[i];
+      gint lane_index = golanes_timeline_layout_get_goroutine_lane (self->layout, s->goroutine);
+      double x0 = x_at (self, s->start);
+      double x1 = MAX (x_at (self, s->end), x0 + 1);
+
+      if (s->goroutine != prev_g)
+        {
+          /* Close the ring of the stretch before, then the arrow. */
+          /* Stretches and jumps closer than a few pixels would only
+           * blacken the lanes: the bars along the bottom show them. */
+          if (run_lane >= 0 && x0 - run_x0 >= 3)
+            {
+              const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) run_lane);
+
+              append_ring (snapshot, &fg, run_x0, x0, lane->y - scroll, lane->height);
+            }
+          if (prev_lane >= 0 && lane_index >= 0 && prev_lane != lane_index && x0 - last_arrow >= 8)
+            {
+              const GolanesLane *from = golanes_timeline_layout_get_lane (self->layout, (guint) prev_lane);
+              const GolanesLane *to = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
+              double y0 = from->y + from->height / 2 - scroll;
+              double y1 = to->y + to->height / 2 - scroll;
+              double dir = y1 > y0 ? 1 : -1;
+              double tip = y1 - dir * to->height / 2;
+
+              if (cr == NULL)
+                cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+              gdk_cairo_set_source_rgba (cr, &fg);
+              cairo_set_line_width (cr, 1.5);
+              cairo_move_to (cr, x0, y0);
+              cairo_line_to (cr, x0, tip - dir * 5);
+              cairo_stroke (cr);
+              cairo_move_to (cr, x0, tip);
+              cairo_line_to (cr, x0 - 5, tip - dir * 8);
+              cairo_line_to (cr, x0 + 5, tip - dir * 8);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+              last_arrow = x0;
+            }
+          run_x0 = x0;
+          run_lane = lane_index;
+          prev_g = s->goroutine;
+          prev_lane = lane_index;
+        }
+      if (lane_index >= 0)
+        {
+          const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
+          double bar = MIN (4, lane->height / 4);
+
+          gtk_snapshot_append_color (snapshot, golanes_palette_get (golanes_palette_crit_role (s->kind), dark),
+                                     &GRAPHENE_RECT_INIT (x0, lane->y - scroll + lane->height - bar, x1 - x0, bar));
+        }
+    }
+  if (run_lane >= 0 && x_at (self, segs[MIN (i, n) - 1].end) - run_x0 >= 3)
+    {
+      const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) run_lane);
+
+      append_ring (snapshot, &fg, run_x0, x_at (self, segs[MIN (i, n) - 1].end), lane->y - scroll, lane->height);
+    }
+  if (cr != NULL)
+    cairo_destroy (cr);
+}
+
 static void
 golanes_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -524,6 +756,9 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
                                       (GdkRGBA[]) { ring, ring, ring, ring });
         }
     }
+
+  snapshot_selected_item (self, snapshot);
+  snapshot_critical_path (self, snapshot, width, height);
 
   if (self->hovering && self->hover_x >= self->gutter)
     {
@@ -731,6 +966,23 @@ golanes_timeline_view_click (GolanesTimelineView *self,
     {
       golanes_session_set_selection (self->session, hit.item.start, hit.item.end);
       return;
+    }
+
+  /* A task or a region: the one under the pointer. */
+  if ((hit.kind == GOLANES_LANE_TASK || hit.kind == GOLANES_LANE_REGION) && hit.item.count > 0)
+    {
+      gint at = hit.item.count > 1 ? golanes_track_find_at (hit.track, time_at (self, x)) : (gint) hit.item.first;
+      GolanesSpan span;
+
+      if (at >= 0)
+        {
+          golanes_track_get_span (hit.track, (guint) at, &span);
+          if (hit.kind == GOLANES_LANE_TASK)
+            golanes_session_select_task (self->session, (gint) span.arg);
+          else
+            golanes_session_select_region (self->session, (gint) span.arg);
+          return;
+        }
     }
 
   golanes_session_select_span (self->session, -1, -1);

@@ -18,6 +18,8 @@
 
 #include "display-utils.h"
 #include "golanes-blocking-panel.h"
+#include "golanes-critical-path-panel.h"
+#include "golanes-details-panel.h"
 #include "golanes-flame-graph.h"
 #include "golanes-flame-panel.h"
 #include "golanes-document.h"
@@ -1326,7 +1328,8 @@ test_trace_view (void)
   stack = gtk_widget_get_parent (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "gc"));
   /* The flame graph's CPU samples are in the timeline, which is ready. */
   for (GtkWidget *panel = gtk_widget_get_first_child (stack); panel; panel = gtk_widget_get_next_sibling (panel))
-    g_assert_cmpstr (panel_status_text (panel), ==, GOLANES_IS_FLAME_PANEL (panel) ? NULL : "Computing…");
+    g_assert_cmpstr (panel_status_text (panel), ==,
+                     GOLANES_IS_FLAME_PANEL (panel) || GOLANES_IS_CRITICAL_PATH_PANEL (panel) ? NULL : "Computing…");
   /* Given the same document again as each part is done, they fill in. */
   analyses = golanes_trace_view_get_analyses (GOLANES_TRACE_VIEW (view));
   g_assert_nonnull (analyses);
@@ -1342,7 +1345,7 @@ test_trace_view (void)
 
   pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (stack)));
   n_pages = g_list_model_get_n_items (pages);
-  g_assert_cmpuint (n_pages, ==, 5);
+  g_assert_cmpuint (n_pages, ==, 6);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (pages, i);
@@ -1416,6 +1419,262 @@ test_trace_view (void)
                                                                                       GOLANES_BLOCKING_NET)));
   }
 
+  gtk_window_destroy (window);
+  golanes_trace_summary_free (load.summary);
+}
+
+
+/* GolanesCriticalPathPanel */
+
+static gboolean
+path_ready (gpointer data)
+{
+  return !golanes_critical_path_panel_is_busy (data);
+}
+
+/* The session draws exactly @path. */
+static void
+assert_session_path (GolanesSession      *session,
+                     GolanesCriticalPath *path)
+{
+  const GolanesCritSegment *want, *got;
+  guint n_want, n_got;
+
+  want = golanes_critical_path_get_segments (path, &n_want);
+  got = golanes_session_get_critical_path (session, &n_got);
+  g_assert_cmpuint (n_got, ==, n_want);
+  for (guint i = 0; i < n_want; i++)
+    {
+      g_assert_cmpint (got[i].start, ==, want[i].start);
+      g_assert_cmpint (got[i].end, ==, want[i].end);
+      g_assert_cmpuint (got[i].goroutine, ==, want[i].goroutine);
+      g_assert_cmpuint (got[i].kind, ==, want[i].kind);
+    }
+}
+
+/* Each kind of @b is a row "Title\tduration\tshare" of the panel. */
+static void
+assert_kind_rows (const char                 *text,
+                  const GolanesCritBreakdown *b)
+{
+  static const char *titles[] = { "Running", "Runnable", "Waiting", "Syscall", "GC",
+                                  "Stop-the-world" };
+
+  for (guint k = 0; k < GOLANES_CRIT_N_KINDS; k++)
+    {
+      g_autofree char *duration = golanes_panel_format_duration (b->by_kind[k] / MAX (b->n_paths, 1));
+      g_autofree char *row = g_strdup_printf ("\n%s\t%s\t", titles[k], duration);
+
+      if (b->by_kind[k] > 0 && strstr (text, row) == NULL)
+        g_error ("no row %s in:\n%s", row + 1, text);
+    }
+}
+
+/* Pixels that differ between two screenshots of the same size. */
+static guint
+count_changed_pixels (const char *a,
+                      const char *b)
+{
+  cairo_surface_t *sa = cairo_image_surface_create_from_png (a);
+  cairo_surface_t *sb = cairo_image_surface_create_from_png (b);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (sa), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (sb), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (sa), ==, cairo_image_surface_get_width (sb));
+  g_assert_cmpint (cairo_image_surface_get_height (sa), ==, cairo_image_surface_get_height (sb));
+  for (int y = 0; y < cairo_image_surface_get_height (sa); y++)
+    {
+      const guint32 *ra = (const guint32 *) (gpointer) (cairo_image_surface_get_data (sa) + y * cairo_image_surface_get_stride (sa));
+      const guint32 *rb = (const guint32 *) (gpointer) (cairo_image_surface_get_data (sb) + y * cairo_image_surface_get_stride (sb));
+
+      for (int x = 0; x < cairo_image_surface_get_width (sa); x++)
+        n += ra[x] != rb[x];
+    }
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (sb);
+  return n;
+}
+
+/* GOLANES_CRITPATH_SCREENSHOT_TRACE: another trace with "request" tasks
+ * (the service benchmark's) for the screenshots of the docs. */
+static void
+test_critical_path_panel (void)
+{
+  g_autofree char *path = g_getenv ("GOLANES_CRITPATH_SCREENSHOT_TRACE") != NULL ?
+    g_strdup (g_getenv ("GOLANES_CRITPATH_SCREENSHOT_TRACE")) :
+    g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "servicemini.trace", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *with_path = g_test_build_filename (G_TEST_BUILT, "screenshot-critical-path.png", NULL);
+  g_autofree char *without_path = g_test_build_filename (G_TEST_BUILT, "screenshot-critical-path-cleared.png", NULL);
+  GtkWidget *view = golanes_trace_view_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LoadWait load = { GOLANES_TRACE_VIEW (view), NULL, NULL, FALSE };
+  GolanesCriticalPathPanel *panel;
+  GolanesDetailsPanel *details;
+  GtkWidget *stack, *tasks;
+  GolanesSession *session;
+  GolanesTimeline *timeline;
+  GolanesStackTable *strings;
+  g_autoptr(GolanesCriticalPath) expected = NULL;
+  g_autoptr(GolanesCritBreakdown) breakdown = golanes_crit_breakdown_new ();
+  g_autoptr(GolanesCritAggregate) aggregate = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
+  gint longest = -1;
+  guint goroutine, span, n_segments, n_goroutines = 0;
+  Recorder rec;
+
+  gtk_window_set_default_size (window, 1600, 1000);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  golanes_trace_loader_load_async (file, NULL, NULL, NULL, NULL, NULL, trace_loaded_cb, &load);
+  g_assert_true (display_wait_until (load_done, &load, DISPLAY_WAIT_MSEC));
+  g_assert_no_error (load.error);
+  g_assert_true (display_wait_until (analyses_done, golanes_trace_view_get_analyses (GOLANES_TRACE_VIEW (view)),
+                                     DISPLAY_WAIT_MSEC));
+
+  session = golanes_trace_view_get_session (GOLANES_TRACE_VIEW (view));
+  timeline = golanes_document_get_timeline (load.summary->document);
+  strings = golanes_timeline_get_stack_table (timeline);
+  panel = GOLANES_CRITICAL_PATH_PANEL (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "critical-path"));
+  details = golanes_trace_view_get_details (GOLANES_TRACE_VIEW (view));
+  stack = gtk_widget_get_parent (GTK_WIDGET (panel));
+  recorder_connect (&rec, GTK_WIDGET (panel));
+
+  /* Nothing selected: the page says how to ask. */
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (panel));
+  display_assert_shows (GTK_WIDGET (panel), "Why Did It Take So Long?");
+
+  /* The longest complete request task. */
+  for (guint i = 0; i < golanes_timeline_get_n_tasks (timeline); i++)
+    {
+      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+
+      if ((t->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) == 0 &&
+          g_strcmp0 (golanes_stack_table_get_string (strings, t->type, NULL), "request") == 0 &&
+          (longest < 0 || t->end - t->start > golanes_timeline_get_task (timeline, (guint) longest)->end -
+                                                golanes_timeline_get_task (timeline, (guint) longest)->start))
+        longest = (gint) i;
+    }
+  g_assert_cmpint (longest, >=, 0);
+  expected = golanes_critical_path_new_for_task (timeline, (guint) longest, NULL);
+  g_assert_nonnull (expected);
+  golanes_crit_breakdown_add (breakdown, timeline, expected);
+  golanes_crit_breakdown_finish (breakdown);
+
+  /* Selected on the timeline, the task's details offer its path; the
+   * action computes it, shows the page and draws it. */
+  golanes_session_select_task (session, longest);
+  heading = g_strdup_printf ("Task %" G_GUINT64_FORMAT " “request”", golanes_timeline_get_task (timeline, (guint) longest)->id);
+  display_assert_shows (GTK_WIDGET (details), heading);
+  g_assert_nonnull (golanes_details_panel_get_path_button (details));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "gc");
+  g_assert_true (gtk_widget_activate_action (view, "trace.critical-path", NULL));
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == GTK_WIDGET (panel));
+  g_assert_true (display_wait_until (path_ready, panel, DISPLAY_WAIT_MSEC));
+  g_assert_cmpstr (golanes_critical_path_panel_get_heading (panel), ==, heading);
+  assert_session_path (session, expected);
+  text = golanes_critical_path_panel_dup_text (panel);
+  g_test_message ("%s", text);
+  assert_kind_rows (text, breakdown);
+  /* The goroutines on the path, each a row; its steps, each a row. */
+  golanes_critical_path_get_segments (expected, &n_segments);
+  n_goroutines = breakdown->by_goroutine->len;
+  for (guint i = 0; i < MIN (n_goroutines, 50); i++)
+    {
+      const GolanesCritEntry *e = &g_array_index (breakdown->by_goroutine, GolanesCritEntry, i);
+      g_autofree char *row = g_strdup_printf ("\nG%" G_GINT64_FORMAT " ", golanes_timeline_get_goroutine_id (timeline, e->key));
+
+      g_assert_nonnull (strstr (text, row));
+    }
+  g_assert_nonnull (strstr (text, "## Steps\n"));
+  g_assert_cmpuint (g_strv_length (g_strsplit (strstr (text, "## Steps\n"), "\n", -1)), >=, MIN (n_segments, 500));
+
+  /* Zoomed to the path, the timeline shows it: rings, bars and arrows
+   * that go when the path is cleared. */
+  g_signal_emit_by_name (panel, "activate-range", golanes_critical_path_get_start (expected),
+                         golanes_critical_path_get_end (expected));
+  display_spin (300);
+  display_save_screenshot (window, with_path);
+  golanes_session_set_critical_path (session, NULL, NULL);
+  display_spin (300);
+  display_save_screenshot (window, without_path);
+  g_assert_cmpuint (count_changed_pixels (with_path, without_path), >, 500);
+  golanes_critical_path_panel_clear (panel);
+  display_assert_shows (GTK_WIDGET (panel), "Why Did It Take So Long?");
+
+  /* A goroutine's span: from the goroutine's start to the span's end. */
+  {
+    const GolanesCritSegment *segs = golanes_critical_path_get_segments (expected, &n_segments);
+    GolanesTrack *states;
+    GolanesTimelineGoroutine g;
+    g_autoptr(GolanesCriticalPath) want = NULL;
+
+    goroutine = segs[n_segments - 1].goroutine;
+    states = golanes_timeline_get_goroutine_states (timeline, goroutine);
+    span = (guint) golanes_track_find_at (states, segs[n_segments - 1].end - 1);
+    g_assert_true (golanes_timeline_get_goroutine (timeline, goroutine, &g));
+    golanes_session_select_span (session, (gint) goroutine, (gint) span);
+    g_assert_cmpint (golanes_session_get_selected_task (session), ==, -1);
+    g_assert_true (gtk_widget_activate_action (view, "trace.critical-path", NULL));
+    g_assert_true (display_wait_until (path_ready, panel, DISPLAY_WAIT_MSEC));
+    want = golanes_critical_path_new (timeline, goroutine, MAX (g.created, golanes_timeline_get_start_time (timeline)),
+                                      golanes_track_get_end (states, span), NULL);
+    assert_session_path (session, want);
+    g_assert_true (g_str_has_prefix (golanes_critical_path_panel_get_heading (panel), "Goroutine G"));
+  }
+
+  /* Every request: the tasks panel's button shows the type's median and
+   * slowest 1%, and draws the median, then the slowest, instance. */
+  tasks = golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "tasks");
+  gtk_stack_set_visible_child (GTK_STACK (stack), tasks);
+  select_row (get_column_view (tasks, 0), 0);
+  g_signal_emit_by_name (find_button (tasks, "Critical _Path"), "clicked");
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == GTK_WIDGET (panel));
+  g_assert_true (display_wait_until (path_ready, panel, DISPLAY_WAIT_MSEC));
+  g_assert_cmpstr (golanes_critical_path_panel_get_heading (panel), ==, "Tasks “request”");
+  aggregate = golanes_crit_aggregate_new_for_task_type (timeline, "request");
+  assert_session_path (session, golanes_crit_aggregate_get_instance (aggregate,
+                                                                    (guint) golanes_crit_aggregate_get_median (aggregate)));
+  g_clear_pointer (&text, g_free);
+  text = golanes_critical_path_panel_dup_text (panel);
+  assert_kind_rows (text, golanes_crit_aggregate_get_median_breakdown (aggregate));
+  {
+    g_autofree char *summary = g_strdup_printf ("# %u complete instances", golanes_crit_aggregate_get_n_instances (aggregate));
+
+    g_assert_nonnull (strstr (text, summary));
+  }
+  display_spin (200);
+  screenshot (window, "screenshot-critical-path-type.png");
+
+  golanes_critical_path_panel_show_slowest (panel, TRUE);
+  assert_session_path (session, expected);
+  display_spin (200);
+  screenshot (window, "screenshot-critical-path-slowest.png");
+  g_clear_pointer (&text, g_free);
+  text = golanes_critical_path_panel_dup_text (panel);
+  assert_kind_rows (text, golanes_crit_aggregate_get_slowest_breakdown (aggregate));
+  g_assert_nonnull (strstr (text, "## Slowest 1%: mean per instance, by kind\n"));
+
+  /* A goroutine row reveals its goroutine. */
+  golanes_critical_path_panel_show_slowest (panel, FALSE);
+  golanes_critical_path_panel_show_task (panel, (guint) longest);
+  g_assert_true (display_wait_until (path_ready, panel, DISPLAY_WAIT_MSEC));
+  {
+    GtkWidget *list = find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX);
+    GtkListBoxRow *row;
+
+    /* The second list is by goroutine. */
+    list = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (list));
+    g_assert_true (GTK_IS_LIST_BOX (list));
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpuint (rec.n_goroutines, ==, 1);
+    g_assert_cmpint (rec.goid, ==, golanes_timeline_get_goroutine_id (timeline,
+                                   g_array_index (breakdown->by_goroutine, GolanesCritEntry, 0).key));
+  }
+  recorder_clear (&rec);
   gtk_window_destroy (window);
   golanes_trace_summary_free (load.summary);
 }
@@ -1663,6 +1922,7 @@ main (int   argc,
   g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
   g_test_add_func ("/golanes/panels/blocking", test_blocking_panel);
   g_test_add_func ("/golanes/panels/flame", test_flame_panel);
+  g_test_add_func ("/golanes/panels/critical-path", test_critical_path_panel);
   g_test_add_func ("/golanes/panels/trace-view", test_trace_view);
 
   return g_test_run ();

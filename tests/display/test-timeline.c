@@ -359,6 +359,130 @@ test_click_span (void)
   activate ("timeline.zoom-fit");
 }
 
+
+/* A click on a task or a region selects it; the details offer its
+ * critical path, which "P" computes and draws. */
+static gboolean
+path_drawn (gpointer data)
+{
+  guint n = 0;
+
+  golanes_session_get_critical_path (data, &n);
+  return n > 0;
+}
+
+static void
+test_click_task_region (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("GOLANES_TEST_TRACE"));
+  GolanesWindow *second = golanes_window_new (app);
+  GolanesTraceView *view;
+  GolanesTimelineView *tv;
+  GolanesSession *sess;
+  GolanesTimelineLayout *layout;
+  GolanesTimeline *tl;
+  GolanesDetailsPanel *details;
+  const GolanesTimelineTask *task;
+  const GolanesTimelineRegion *region;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GolanesCriticalPath) want = NULL;
+  const GolanesCritSegment *got;
+  guint n_got, n_want, lane, n_lanes;
+  gint task_lane = -1, region_lane = -1, region_index = -1, gi;
+  double x, y;
+
+  gtk_window_present (GTK_WINDOW (second));
+  golanes_window_open (second, file);
+  g_assert_true (display_wait_until (shows_trace, second, WAIT_MSEC));
+  view = _golanes_window_get_trace_view (second);
+  tv = golanes_trace_view_get_timeline (view);
+  sess = golanes_trace_view_get_session (view);
+  layout = golanes_timeline_view_get_layout (tv);
+  details = golanes_trace_view_get_details (view);
+  tl = golanes_document_get_timeline (golanes_session_get_document (sess));
+
+  g_assert_cmpuint (golanes_timeline_get_n_tasks (tl), >, 0);
+  task = golanes_timeline_get_task (tl, 0);
+  n_lanes = golanes_timeline_layout_get_n_lanes (layout);
+  for (lane = 0; lane < n_lanes && task_lane < 0; lane++)
+    if (golanes_timeline_layout_get_lane (layout, lane)->kind == GOLANES_LANE_TASK &&
+        golanes_timeline_layout_get_lane (layout, lane)->index == task->row)
+      task_lane = (gint) lane;
+  g_assert_cmpint (task_lane, >=, 0);
+
+  golanes_session_set_visible (sess, task->start, task->end, TRUE);
+  display_spin (100);
+  g_assert_true (golanes_timeline_view_get_point (tv, task->start + (task->end - task->start) / 2,
+                                                  task_lane, &x, &y));
+  golanes_timeline_view_click (tv, x, y);
+  g_assert_cmpint (golanes_session_get_selected_task (sess), ==, 0);
+  g_assert_false (golanes_session_get_selected_span (sess, NULL, NULL));
+  text = golanes_details_panel_dup_text (details);
+  title = g_strdup_printf ("Task %" G_GUINT64_FORMAT " “%s”", task->id,
+                           golanes_stack_table_get_string (golanes_timeline_get_stack_table (tl), task->type, NULL));
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (golanes_details_panel_get_path_button (details));
+
+  /* "P": the task's path, drawn on the timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "trace.critical-path", NULL));
+  g_assert_true (display_wait_until (path_drawn, sess, WAIT_MSEC));
+  want = golanes_critical_path_new_for_task (tl, 0, NULL);
+  golanes_critical_path_get_segments (want, &n_want);
+  got = golanes_session_get_critical_path (sess, &n_got);
+  g_assert_cmpuint (n_got, ==, n_want);
+  g_assert_cmpint (got[0].start, ==, task->start);
+  g_assert_cmpint (got[n_got - 1].end, ==, task->end);
+  display_spin (200);
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "timeline-critical-path.png", NULL);
+
+    display_save_screenshot (GTK_WINDOW (second), path);
+  }
+
+  /* A region: the longest one. */
+  for (guint i = 0; i < golanes_timeline_get_n_regions (tl); i++)
+    {
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+
+      if (region_index < 0 || r->end - r->start > golanes_timeline_get_region (tl, (guint) region_index)->end -
+                                                  golanes_timeline_get_region (tl, (guint) region_index)->start)
+        region_index = (gint) i;
+    }
+  g_assert_cmpint (region_index, >=, 0);
+  region = golanes_timeline_get_region (tl, (guint) region_index);
+  gi = golanes_timeline_lookup_goroutine (tl, region->goroutine);
+  golanes_session_reveal_goroutine (sess, region->goroutine);
+  n_lanes = golanes_timeline_layout_get_n_lanes (layout);
+  for (lane = 0; lane < n_lanes && region_lane < 0; lane++)
+    {
+      const GolanesLane *l = golanes_timeline_layout_get_lane (layout, lane);
+
+      if (l->kind == GOLANES_LANE_REGION && l->index == (guint) gi && l->level == region->level)
+        region_lane = (gint) lane;
+    }
+  g_assert_cmpint (region_lane, >=, 0);
+  golanes_session_set_visible (sess, region->start, region->end, TRUE);
+  display_spin (100);
+  g_assert_true (golanes_timeline_view_get_point (tv, region->start + (region->end - region->start) / 2,
+                                                  region_lane, &x, &y));
+  golanes_timeline_view_click (tv, x, y);
+  /* Regions at one level of a goroutine do not overlap: the one clicked. */
+  g_assert_cmpint (golanes_session_get_selected_region (sess), >=, 0);
+  {
+    const GolanesTimelineRegion *clicked = golanes_timeline_get_region (tl, (guint) golanes_session_get_selected_region (sess));
+
+    g_assert_cmpint (clicked->start, ==, region->start);
+    g_assert_cmpint (clicked->end, ==, region->end);
+  }
+  g_assert_cmpint (golanes_session_get_selected_task (sess), ==, -1);
+  g_clear_pointer (&text, g_free);
+  text = golanes_details_panel_dup_text (details);
+  g_assert_nonnull (strstr (text, "Region “"));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 static void
 test_gc_pause (void)
 {
@@ -1104,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/timeline/lanes", test_lanes);
   g_test_add_func ("/timeline/navigation", test_navigation);
   g_test_add_func ("/timeline/click-span", test_click_span);
+  g_test_add_func ("/timeline/click-task-region", test_click_task_region);
   g_test_add_func ("/timeline/gc-pause", test_gc_pause);
   g_test_add_func ("/timeline/scroll", test_scroll);
   g_test_add_func ("/timeline/pinch", test_pinch);

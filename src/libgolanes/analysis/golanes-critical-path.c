@@ -101,8 +101,23 @@ is_plumbing (const char *func)
          g_str_has_prefix (func, "sync.");
 }
 
-/* The innermost frame of @stack that is not plumbing (else the innermost
- * frame), or 0. */
+/* The program's own code: package main, or a package whose import path
+ * begins with a host name ("github.com/..."); the standard library's paths
+ * have no dot before their first slash. */
+static gboolean
+is_user_code (const char *func)
+{
+  const char *slash = strchr (func, '/');
+  const char *dot = strchr (func, '.');
+
+  if (g_str_has_prefix (func, "main."))
+    return TRUE;
+  return slash != NULL && dot != NULL && dot < slash;
+}
+
+/* The innermost frame of @stack in the program's own code, else the
+ * innermost that is not plumbing, else 0 (the caller falls back to the
+ * goroutine's start function). */
 static guint32
 stack_function (Walker *w,
                 guint32 stack)
@@ -110,7 +125,7 @@ stack_function (Walker *w,
   gpointer cached;
   const GolanesFrame *frames;
   guint n = 0, i;
-  guint32 func = 0;
+  guint32 func = 0, outside = 0;
 
   if (stack == 0)
     return 0;
@@ -118,18 +133,22 @@ stack_function (Walker *w,
   if (cached != NULL)
     return GPOINTER_TO_UINT (cached) - 1;
   frames = golanes_stack_table_get_frames (w->stacks, stack, &n);
-  if (n > 0)
-    func = frames[0].func;
   for (i = 0; i < n; i++)
     {
       const char *name = golanes_stack_table_get_string (w->stacks, frames[i].func, NULL);
 
-      if (name != NULL && !is_plumbing (name))
+      if (name == NULL)
+        continue;
+      if (is_user_code (name))
         {
           func = frames[i].func;
           break;
         }
+      if (outside == 0 && !is_plumbing (name))
+        outside = frames[i].func;
     }
+  if (func == 0)
+    func = outside;
   g_hash_table_insert (w->functions, GUINT_TO_POINTER (stack), GUINT_TO_POINTER (func + 1));
   return func;
 }
