@@ -8,7 +8,11 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
+#include "golanes-array-private.h"
 #include "golanes-critical-path.h"
 #include "golanes-error.h"
 
@@ -28,7 +32,7 @@ struct _GolanesCriticalPath
   gint64  start;
   gint64  end;
   guint32 goroutine;
-  GolanesCritSegment *segments;   /* in time order */
+  GolanesCritSegment *segments;   /* in time order; a golanes_array */
   guint               n_segments;
 };
 
@@ -59,8 +63,33 @@ typedef struct
   GArray            *frames;     /* Frame */
   GArray            *pieces;     /* GolanesSpan: overlays of one segment */
   GArray            *pauses;     /* Pause, by start, made on first use */
-  GArray            *out;        /* GolanesCritSegment, newest first (scratch) */
+  /* The segments, newest first: the thread's scratch array, kept from
+   * one walk to the next (see Scratch). */
+  GolanesCritSegment *out;
+  gsize               out_len;
+  gsize               out_cap;
 } Walker;
+
+/* A thread's scratch array for segments, kept while the thread lives: a
+ * path of a hundred thousand segments spent most of its time getting
+ * fresh memory (a mapping, its page faults, unmapping it) for a scratch
+ * array it then copied out of. */
+typedef struct
+{
+  GolanesCritSegment *data;
+  gsize               cap;
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *s = data;
+
+  g_free (s->data);
+  g_free (s);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
 
 const char *
 golanes_crit_kind_to_string (GolanesCritKind kind)
@@ -78,7 +107,17 @@ walker_init (Walker          *w,
   w->functions = g_hash_table_new (NULL, NULL);
   w->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   w->pieces = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
-  w->out = g_array_new (FALSE, FALSE, sizeof (GolanesCritSegment));
+  {
+    Scratch *sc = g_private_get (&scratch_key);
+
+    if (sc != NULL)
+      {
+        w->out = sc->data;
+        w->out_cap = sc->cap;
+        sc->data = NULL;
+        sc->cap = 0;
+      }
+  }
 }
 
 static void
@@ -87,8 +126,26 @@ walker_clear (Walker *w)
   g_hash_table_unref (w->functions);
   g_array_unref (w->frames);
   g_array_unref (w->pieces);
-  g_array_unref (w->out);
   g_clear_pointer (&w->pauses, g_array_unref);
+  {
+    Scratch *sc = g_private_get (&scratch_key);
+
+    /* Back to the thread, which keeps the larger one. */
+    if (sc == NULL)
+      {
+        sc = g_new0 (Scratch, 1);
+        g_private_set (&scratch_key, sc);
+      }
+    if (w->out_cap > sc->cap)
+      {
+        g_free (sc->data);
+        sc->data = w->out;
+        sc->cap = w->out_cap;
+      }
+    else
+      g_free (w->out);
+    w->out = NULL;
+  }
 }
 
 /* Frames of the runtime and of the packages that only carry a wait or a
@@ -177,7 +234,26 @@ push_segment (Walker     *w,
 
   if (end <= start)
     return;
-  g_array_append_val (w->out, s);
+  if (w->out_len == w->out_cap)
+    {
+      gsize cap = MAX (w->out_cap * 2, 64);
+
+      w->out = g_renew (GolanesCritSegment, w->out, cap);
+#ifdef MADV_POPULATE_WRITE
+      /* One call faults the new part in: a page fault each costs more (on
+       * virtual machines far more). */
+      if (cap * sizeof s >= 256 * 1024)
+        {
+          guintptr from = ((guintptr) (w->out + w->out_cap) + 4095) & ~(guintptr) 4095;
+          guintptr to = (guintptr) (w->out + cap) & ~(guintptr) 4095;
+
+          if (to > from)
+            madvise ((gpointer) from, to - from, MADV_POPULATE_WRITE);
+        }
+#endif
+      w->out_cap = cap;
+    }
+  w->out[w->out_len++] = s;
 }
 
 /* Adds the spans of @track overlapping [a, b) to the overlays, with
@@ -422,7 +498,7 @@ walk (Walker              *w,
 
   g_array_set_size (w->frames, 0);
   g_array_append_val (w->frames, first);
-  g_array_set_size (w->out, 0);
+  w->out_len = 0;
 
   while (t > path->start)
     {
@@ -538,47 +614,41 @@ walk (Walker              *w,
     }
 
   /* Newest first -> time order, merging neighbours that say the same,
-   * into an array of the right size. */
+   * in place; the path takes the array, cut to its size. */
   {
-    GArray *segs = w->out;
-    guint n = segs->len, i, kept = 0;
-    GolanesCritSegment *out;
+    GolanesCritSegment *segs = w->out;
+    gsize n = w->out_len, i, kept = 0;
 
-    for (i = n; i-- > 0;)
+    for (i = 0; i < n / 2; i++)
       {
-        const GolanesCritSegment *s = &g_array_index (segs, GolanesCritSegment, i);
+        GolanesCritSegment tmp = segs[i];
 
-        if (i + 1 < n)
-          {
-            GolanesCritSegment *p = &g_array_index (segs, GolanesCritSegment, i + 1);
-
-            if (p->end == s->start && p->goroutine == s->goroutine && p->kind == s->kind &&
-                p->function == s->function && strcmp (p->reason, s->reason) == 0)
-              continue;
-          }
-        kept++;
+        segs[i] = segs[n - 1 - i];
+        segs[n - 1 - i] = tmp;
       }
-    g_free (path->segments);
-    path->segments = out = g_new (GolanesCritSegment, MAX (kept, 1));
-    path->n_segments = kept;
-    kept = 0;
-    for (i = n; i-- > 0;)
+    for (i = 0; i < n; i++)
       {
-        const GolanesCritSegment *s = &g_array_index (segs, GolanesCritSegment, i);
-
         if (kept > 0)
           {
-            GolanesCritSegment *p = &out[kept - 1];
+            GolanesCritSegment *p = &segs[kept - 1];
 
-            if (p->end == s->start && p->goroutine == s->goroutine && p->kind == s->kind &&
-                p->function == s->function && strcmp (p->reason, s->reason) == 0)
+            if (p->end == segs[i].start && p->goroutine == segs[i].goroutine && p->kind == segs[i].kind &&
+                p->function == segs[i].function && strcmp (p->reason, segs[i].reason) == 0)
               {
-                p->end = s->end;
+                p->end = segs[i].end;
                 continue;
               }
           }
-        out[kept++] = *s;
+        segs[kept++] = segs[i];
       }
+    /* Out of the scratch array into one of its own. */
+    path->segments = golanes_array_resize (NULL, 0, MAX (kept, 1) * sizeof *segs);
+#ifdef MADV_POPULATE_WRITE
+    if (kept * sizeof *segs >= 256 * 1024)
+      madvise (path->segments, kept * sizeof *segs & ~(gsize) 4095, MADV_POPULATE_WRITE);
+#endif
+    memcpy (path->segments, segs, kept * sizeof *segs);
+    path->n_segments = (guint) kept;
   }
 }
 
@@ -741,7 +811,7 @@ golanes_critical_path_free (GolanesCriticalPath *self)
 {
   if (self == NULL)
     return;
-  g_free (self->segments);
+  golanes_array_free (self->segments, MAX (self->n_segments, 1) * sizeof (GolanesCritSegment));
   g_free (self);
 }
 
