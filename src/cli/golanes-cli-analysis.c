@@ -11,6 +11,7 @@
 
 #include "golanes-cli-analysis.h"
 #include "golanes-cli-input.h"
+#include "golanes-duration.h"
 
 gboolean
 golanes_cli_run_pass (const char               *command,
@@ -61,6 +62,18 @@ golanes_cli_run_pass (const char               *command,
     }
   golanes_cli_input_close (&in);
   return TRUE;
+}
+
+void
+golanes_cli_print_duration (gint64 ns,
+                            int    width)
+{
+  char buf[GOLANES_DURATION_BUF_SIZE];
+  int n;
+
+  golanes_format_duration (ns, buf);
+  n = (int) g_utf8_strlen (buf, -1);
+  printf ("%*s%s", MAX (width - n, 0), "", buf);
 }
 
 void

@@ -37,6 +37,11 @@ gboolean golanes_cli_run_pass (const char               *command,
                                guint                     n_consumers,
                                guint                    *go_minor);
 
+/* Prints @ns as a duration right-aligned in @width characters (printf's
+ * field widths count bytes, and durations may hold a 2-byte 'µ'). */
+void     golanes_cli_print_duration (gint64 ns,
+                                     int    width);
+
 /* Appends @s (NUL-terminated, may be NULL for "") as a JSON string. */
 void     golanes_cli_json_string (GString    *out,
                                   const char *s);

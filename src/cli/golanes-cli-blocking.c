@@ -24,19 +24,6 @@ table_string (GolanesStackTable *stacks,
   return s != NULL ? s : "";
 }
 
-/* printf's field widths count bytes; durations may hold a 2-byte 'µ'. */
-static void
-print_duration (gint64 ns,
-                int    width)
-{
-  char buf[GOLANES_DURATION_BUF_SIZE];
-  int n;
-
-  golanes_format_duration (ns, buf);
-  n = (int) g_utf8_strlen (buf, -1);
-  printf ("%*s%s", MAX (width - n, 0), "", buf);
-}
-
 static void
 print_groups (const char                 *title,
               const GolanesBlockingGroup *groups,
@@ -50,7 +37,7 @@ print_groups (const char                 *title,
   for (i = 0; i < n; i++)
     {
       printf ("%10" G_GUINT64_FORMAT "  ", groups[i].count);
-      print_duration (groups[i].delay, 16);
+      golanes_cli_print_duration (groups[i].delay, 16);
       printf ("  %s\n", groups[i].name[0] != '\0' ? groups[i].name : empty_name);
     }
 }
@@ -76,7 +63,7 @@ print_table (GolanesBlocking *prof)
       const GolanesFrame *frames = golanes_stack_table_get_frames (stacks, recs[i].stack, &n_frames);
 
       printf ("%10" G_GUINT64_FORMAT "  ", recs[i].count);
-      print_duration (recs[i].delay, 16);
+      golanes_cli_print_duration (recs[i].delay, 16);
       printf ("  ");
       if (n_frames == 0)
         printf ("(no stack)\n");

@@ -69,18 +69,6 @@ path_json (GString             *out,
 }
 
 static void
-print_duration_cell (gint64 ns,
-                     int    width)
-{
-  char buf[GOLANES_DURATION_BUF_SIZE];
-  int n;
-
-  golanes_format_duration (ns, buf);
-  n = (int) g_utf8_strlen (buf, -1);
-  printf ("%*s%s", MAX (width - n, 0), "", buf);
-}
-
-static void
 print_breakdown (GolanesTimeline            *timeline,
                  const GolanesCritBreakdown *b,
                  gboolean                    by_start_function)
@@ -95,7 +83,7 @@ print_breakdown (GolanesTimeline            *timeline,
     if (b->by_kind[k] > 0)
       {
         printf ("  ");
-        print_duration_cell (b->by_kind[k], 12);
+        golanes_cli_print_duration (b->by_kind[k], 12);
         printf ("  %5.1f%%  %s\n", b->wall > 0 ? 100.0 * (double) b->by_kind[k] / (double) b->wall : 0.0,
                 golanes_crit_kind_to_string (k));
       }
@@ -109,7 +97,7 @@ print_breakdown (GolanesTimeline            *timeline,
           const GolanesCritEntry *e = &g_array_index (lists[l], GolanesCritEntry, i);
 
           printf ("  ");
-          print_duration_cell (e->total, 12);
+          golanes_cli_print_duration (e->total, 12);
           printf ("  %5.1f%%  ", b->wall > 0 ? 100.0 * (double) e->total / (double) b->wall : 0.0);
           if (l == 0 && !by_start_function)
             printf ("G%" G_GINT64_FORMAT " %s\n", golanes_timeline_get_goroutine_id (timeline, e->key),
@@ -135,7 +123,7 @@ print_path (GolanesTimeline     *timeline,
   printf ("Critical path of G%" G_GINT64_FORMAT " from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
           " ns: ", golanes_timeline_get_goroutine_id (timeline, golanes_critical_path_get_goroutine (path)),
           golanes_critical_path_get_start (path), golanes_critical_path_get_end (path));
-  print_duration_cell (golanes_critical_path_get_end (path) - golanes_critical_path_get_start (path), 0);
+  golanes_cli_print_duration (golanes_critical_path_get_end (path) - golanes_critical_path_get_start (path), 0);
   printf (", %u segments\n", n);
   printf ("%14s  %12s  %-9s  %-10s  %-20s  %s\n", "Start", "Duration", "Kind", "Goroutine", "Reason",
           "Function");
@@ -148,7 +136,7 @@ print_path (GolanesTimeline     *timeline,
 
       golanes_format_duration (s->start - base, start);
       printf ("%14s  ", start);
-      print_duration_cell (s->end - s->start, 12);
+      golanes_cli_print_duration (s->end - s->start, 12);
       printf ("  %-9s  %-10s  %-20s  %s\n", golanes_crit_kind_to_string (s->kind), gid, s->reason,
               s->function != 0 ? string_of (timeline, s->function) : "(unknown)");
     }
@@ -191,10 +179,10 @@ run_aggregate (GolanesTimeline *timeline,
   {
     GolanesCriticalPath *m = golanes_crit_aggregate_get_instance (agg, (guint) golanes_crit_aggregate_get_median (agg));
 
-    print_duration_cell (golanes_critical_path_get_end (m) - golanes_critical_path_get_start (m), 0);
+    golanes_cli_print_duration (golanes_critical_path_get_end (m) - golanes_critical_path_get_start (m), 0);
   }
   printf (", p99 ");
-  print_duration_cell (golanes_crit_aggregate_get_p99 (agg), 0);
+  golanes_cli_print_duration (golanes_crit_aggregate_get_p99 (agg), 0);
   printf ("\n\nThe median instance:\n");
   print_path (timeline, golanes_crit_aggregate_get_instance (agg, (guint) golanes_crit_aggregate_get_median (agg)));
   printf ("\nThe slowest 1%% (%u instances, summed):\n",

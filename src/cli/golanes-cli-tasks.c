@@ -16,18 +16,6 @@
 #include "golanes-tasks.h"
 
 static void
-print_padded_duration (gint64 ns,
-                       int    width)
-{
-  char buf[GOLANES_DURATION_BUF_SIZE];
-  int n;
-
-  golanes_format_duration (ns, buf);
-  n = (int) g_utf8_strlen (buf, -1);
-  printf ("  %*s%s", MAX (width - n, 0), "", buf);
-}
-
-static void
 print_table (const GolanesLatencyStats *stats,
              guint                      n,
              gboolean                   regions)
@@ -43,10 +31,14 @@ print_table (const GolanesLatencyStats *stats,
       printf ("%7u  %10u", s->count, s->n_incomplete);
       if (s->n_latencies > 0)
         {
-          print_padded_duration (s->p50, 12);
-          print_padded_duration (s->p90, 12);
-          print_padded_duration (s->p99, 12);
-          print_padded_duration (s->max, 12);
+          printf ("  ");
+          golanes_cli_print_duration (s->p50, 12);
+          printf ("  ");
+          golanes_cli_print_duration (s->p90, 12);
+          printf ("  ");
+          golanes_cli_print_duration (s->p99, 12);
+          printf ("  ");
+          golanes_cli_print_duration (s->max, 12);
         }
       else
         printf ("  %12s  %12s  %12s  %12s", "-", "-", "-", "-");
