@@ -353,18 +353,11 @@ check_version (const GolanesTraceHeader  *header,
   if (golanes_trace_header_supported (header, &local_error))
     return TRUE;
 
-  if (header->format == GOLANES_TRACE_FORMAT_LEGACY)
-    g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,
-                 /* Translators: %u is the minor version of a Go release */
-                 _("It was recorded with Go 1.%u, whose trace format Golanes cannot read. "
-                   "Record it again with Go 1.22 or newer."),
-                 header->go_minor);
-  else
-    g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,
-                 /* Translators: %u is the minor version of a Go release */
-                 _("It is a Go execution trace of an unknown version (go 1.%u) that this "
-                   "version of Golanes cannot read."),
-                 header->go_minor);
+  g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,
+               /* Translators: %u is the minor version of a Go release */
+               _("It is a Go execution trace of an unknown version (go 1.%u) that this "
+                 "version of Golanes cannot read."),
+               header->go_minor);
 
   return FALSE;
 }

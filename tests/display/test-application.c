@@ -519,7 +519,7 @@ test_bad_input (void)
     { "png", "trace.out", "PNG" },
     { "unreadable", "secret.trace", "permission" },
     { "fifo", "pipe.trace", "regular file" },
-    { "old-format", "old.trace", "Go 1.21" },
+    { "old-format", "old.trace", "EvBatch has wrong number of arguments" },
     { "unknown-version", "future.trace", "unknown version" },
   };
   GolanesWindow *window = new_welcome_window ();

@@ -98,6 +98,19 @@ gen_new (void)
 }
 
 GolanesGeneration *
+_golanes_generation_new (void)
+{
+  return gen_new ();
+}
+
+void
+_golanes_generation_compact (GolanesGeneration *g)
+{
+  id_table_compact (&g->stacks);
+  id_table_compact (&g->strings);
+}
+
+GolanesGeneration *
 _golanes_generation_ref (GolanesGeneration *g)
 {
   if (g != NULL)

@@ -94,7 +94,8 @@ not_a_trace:
 }
 
 /* Versions whose wire format Golanes decodes: 1.22, 1.23 (also written by
- * Go 1.24), 1.25 and 1.26. */
+ * Go 1.24), 1.25 and 1.26, and the pre-1.22 format of 1.11 (written by Go
+ * 1.11 to 1.18), 1.19 (1.19 and 1.20) and 1.21. */
 gboolean
 golanes_trace_header_supported (const GolanesTraceHeader *header,
                                 GError                  **error)
@@ -110,11 +111,8 @@ golanes_trace_header_supported (const GolanesTraceHeader *header,
     case 11:
     case 19:
     case 21:
-      g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,
-                   "trace written by Go 1.%u uses the pre-1.22 format, which Golanes "
-                   "cannot read yet; record it again with Go 1.22 or newer",
-                   header->go_minor);
-      return FALSE;
+      /* The pre-1.22 format (Go 1.11 to 1.21), converted as Go does. */
+      return TRUE;
 
     default:
       g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_UNSUPPORTED_VERSION,

@@ -182,6 +182,10 @@ _golanes_generation_has_stack (const GolanesGeneration *g,
 }
 
 GolanesGeneration *_golanes_generation_ref (GolanesGeneration *g);
+/* An empty generation, and the dense indices of its filled tables (as
+ * Go's compactify), for the legacy reader that builds one itself. */
+GolanesGeneration *_golanes_generation_new (void);
+void     _golanes_generation_compact    (GolanesGeneration *g);
 /* The 1-based index in g->extra of a copy of @data, added if new. */
 guint64  _golanes_generation_add_extra  (GolanesGeneration *g,
                                          const char        *data,
@@ -265,6 +269,17 @@ _golanes_ordering_next (GolanesOrdering *o,
 
 typedef struct _GolanesTracePipe GolanesTracePipe;
 
+/* A pre-1.22 trace, parsed whole and converted as it is read
+ * (golanes-trace-legacy.c). */
+typedef struct _GolanesLegacy GolanesLegacy;
+
+gboolean _golanes_legacy_parse (GolanesTraceReader *r,
+                                GError            **error);
+int      _golanes_legacy_next  (GolanesTraceReader *r,
+                                GolanesEvent       *out,
+                                GError            **error);
+void     _golanes_legacy_free  (GolanesLegacy      *l);
+
 struct _GolanesTraceReader
 {
   /* The input is either in memory (data, from a GBytes) or a file read with
@@ -308,6 +323,11 @@ struct _GolanesTraceReader
   gboolean      spill_err_sync;
 
   GolanesOrdering order;
+
+  /* Pre-1.22 traces: whether the reader has parsed the file yet, and
+   * what it holds then. */
+  gboolean      is_legacy;
+  GolanesLegacy *legacy;
 
   guint64       events_since_check;
 

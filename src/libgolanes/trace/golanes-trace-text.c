@@ -304,7 +304,8 @@ append_frames (GolanesTextBuf     *buf,
                GolanesTraceReader *reader,
                guint64             id)
 {
-  GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
+  /* Legacy traces have stacks of up to 1000 frames. */
+  GolanesStackFrame frames[1000];
   int n, i;
 
   n = golanes_trace_reader_get_stack (reader, id, frames, G_N_ELEMENTS (frames));
