@@ -25,7 +25,7 @@ fixture_traces_compare (gconstpointer a,
 static inline GPtrArray *
 fixture_traces_list (void)
 {
-  static const char *versions[] = { "go1.22", "go1.23", "go1.26" };
+  static const char *versions[] = { "go1.22", "go1.23", "go1.26", "legacy" };
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
 
   for (guint v = 0; v < G_N_ELEMENTS (versions); v++)

@@ -182,7 +182,9 @@ parse_ref (const char *path,
       ref->n_events++;
       {
         gint64 pid = g_ascii_strtoll (strstr (line, " P=") + 3, NULL, 10);
-        if (pid >= 0)
+        /* Converted pre-1.22 traces put timer, netpoll, syscall-exit and GC
+         * events on Go's fake Ps (1000000 and up): no P of the model. */
+        if (pid >= 0 && pid < 1000000)
           g_hash_table_add (ref->procs, g_memdup2 (&pid, sizeof pid));
       }
       kind = strstr (line, " G=");
@@ -257,6 +259,10 @@ check_against_ref (GolanesTimeline *tl,
   GHashTableIter iter;
   gpointer key, value;
   guint i;
+  /* Go's text of a converted pre-1.22 trace orders events of equal time
+   * either way, a nanosecond apart (tests/parser/check-legacy): times in
+   * it can be off by a few nanoseconds from ours. */
+  gint64 slack = strstr (parsed, "/legacy/") != NULL ? 64 : 0;
 
   if (!parse_ref (parsed, &ref))
     g_error ("no reference %s beside the trace", parsed);
@@ -321,7 +327,8 @@ check_against_ref (GolanesTimeline *tl,
             }
         }
       for (k = 0; k < 4; k++)
-        g_assert_cmpint (total[k], ==, rg->total[k]);
+        if (total[k] < rg->total[k] - slack || total[k] > rg->total[k] + slack)
+          g_assert_cmpint (total[k], ==, rg->total[k]);
     }
   ref_clear (&ref);
 }
