@@ -20,6 +20,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "golanes-analyses.h"
+#include "golanes-gc.h"
 #include "golanes-application.h"
 #include "golanes-goroutines-panel.h"
 #include "golanes-panel-row.h"
@@ -1065,6 +1067,68 @@ test_hidpi (void)
   cairo_surface_destroy (surface);
 }
 
+
+/* A trace of Go 1.21 (the pre-1.22 format) opens like any other: its
+ * version in the header, lanes drawn, the panels filled in. */
+static gboolean
+legacy_analyses_done (gpointer data)
+{
+  GolanesAnalyses *a = golanes_trace_view_get_analyses (data);
+
+  return a != NULL && golanes_analyses_is_done (a) && _golanes_trace_view_get_n_refreshing () == 0;
+}
+
+static void
+test_legacy_trace (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "legacy", "go1.21-sample.trace", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GolanesWindow *second = golanes_window_new (app);
+  GolanesTraceView *view;
+  GolanesTimelineView *tv;
+  GolanesTimeline *tl;
+  GolanesTimelineLayout *layout;
+  guint lanes, n_goroutines = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (second), 1280, 800);
+  gtk_window_present (GTK_WINDOW (second));
+  golanes_window_open (second, file);
+  g_assert_true (display_wait_until (shows_trace, second, WAIT_MSEC));
+  view = _golanes_window_get_trace_view (second);
+  tv = golanes_trace_view_get_timeline (view);
+  g_assert_true (display_wait_until (has_frames, tv, WAIT_MSEC));
+  g_assert_true (display_wait_until (legacy_analyses_done, view, WAIT_MSEC));
+  display_assert_shows (GTK_WIDGET (second), "Go 1.21");
+
+  tl = golanes_document_get_timeline (golanes_session_get_document (golanes_trace_view_get_session (view)));
+  g_assert_cmpuint (golanes_timeline_get_n_goroutines (tl), >, 5);
+  g_assert_cmpuint (golanes_timeline_get_n_procs (tl), >, 0);
+  g_assert_cmpuint (golanes_timeline_get_n_tasks (tl), >, 0);
+  layout = golanes_timeline_view_get_layout (tv);
+  lanes = golanes_timeline_layout_get_n_lanes (layout);
+  for (guint i = 0; i < lanes; i++)
+    n_goroutines += golanes_timeline_layout_get_lane (layout, i)->kind == GOLANES_LANE_GOROUTINE;
+  g_assert_cmpuint (n_goroutines, >, 0);
+  /* Its analyses are there: GC cycles and pauses. */
+  {
+    GolanesGc *gc = golanes_document_get_gc (golanes_session_get_document (golanes_trace_view_get_session (view)));
+    guint n_cycles = 0, n_pauses = 0;
+
+    g_assert_nonnull (gc);
+    golanes_gc_get_cycles (gc, &n_cycles);
+    golanes_gc_get_pauses (gc, &n_pauses);
+    g_assert_cmpuint (n_cycles, >, 0);
+    g_assert_cmpuint (n_pauses, >, 0);
+  }
+  display_spin (200);
+  {
+    g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "timeline-legacy.png", NULL);
+
+    display_save_screenshot (GTK_WINDOW (second), shot);
+  }
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 /* CPU samples: a tick along the bottom edge of their goroutine's lane,
  * whose tooltip counts them and whose click shows the stack. */
 static void
@@ -1229,6 +1293,7 @@ main (int   argc,
   g_test_add_func ("/timeline/navigation", test_navigation);
   g_test_add_func ("/timeline/click-span", test_click_span);
   g_test_add_func ("/timeline/click-task-region", test_click_task_region);
+  g_test_add_func ("/timeline/legacy-trace", test_legacy_trace);
   g_test_add_func ("/timeline/gc-pause", test_gc_pause);
   g_test_add_func ("/timeline/scroll", test_scroll);
   g_test_add_func ("/timeline/pinch", test_pinch);
