@@ -29,6 +29,7 @@ int golanes_cli_goroutines (int argc, char **argv);
 int golanes_cli_tasks (int argc, char **argv);
 int golanes_cli_regions (int argc, char **argv);
 int golanes_cli_summary (int argc, char **argv);
+int golanes_cli_record (int argc, char **argv);
 int golanes_cli_render (int argc, char **argv);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ static const GolanesCliCommand commands[] = {
   { "regions", "User region latencies by type like 'go tool trace' /userregions", golanes_cli_regions },
   { "summary", "Go version, duration, goroutines, GC, stop-the-world time, peak heap", golanes_cli_summary },
 #ifdef GOLANES_CLI_RENDER
+  { "record", "Record a trace from a running Go service's net/http/pprof endpoint", golanes_cli_record },
   { "render", "Draw the timeline into a PNG, as the viewer shows it", golanes_cli_render },
 #endif
 };
