@@ -93,6 +93,8 @@ golanes_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.new-window", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.record", (const char *[]) { "<Control>r", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.save-as", (const char *[]) { "<Control><Shift>s", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
 }
@@ -538,6 +540,32 @@ golanes_application_open_files (GolanesApplication  *self,
       golanes_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+}
+
+/**
+ * golanes_application_open_recording:
+ * @reuse: (nullable): a window that may show it if it shows no trace yet
+ *
+ * Opens a trace just recorded into the cache folder, as
+ * golanes_application_open_files() opens a file; its window removes it
+ * when it closes unless it was saved.
+ */
+void
+golanes_application_open_recording (GolanesApplication *self,
+                                    GFile              *file,
+                                    GtkWindow          *reuse)
+{
+  GolanesWindow *window;
+
+  g_return_if_fail (GOLANES_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (GOLANES_IS_WINDOW (reuse) && golanes_window_is_empty (GOLANES_WINDOW (reuse)))
+    window = GOLANES_WINDOW (reuse);
+  else
+    window = golanes_application_create_window (self);
+  golanes_window_open_recording (window, file);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /**

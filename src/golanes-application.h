@@ -19,6 +19,9 @@ void                golanes_application_setup_i18n        (void);
 GolanesApplication *golanes_application_new               (const char          *application_id,
                                                            GApplicationFlags    flags);
 GSettings          *golanes_application_get_settings      (GolanesApplication  *self);
+void                golanes_application_open_recording    (GolanesApplication  *self,
+                                                           GFile               *file,
+                                                           GtkWindow           *reuse);
 void                golanes_application_open_files        (GolanesApplication  *self,
                                                            GFile              **files,
                                                            guint                n_files,

@@ -15,6 +15,7 @@
 
 #include "golanes-trace-loader.h"
 #include "golanes-trace-view.h"
+#include "golanes-record-dialog.h"
 #include "golanes-window-private.h"
 
 #define MAX_RECENT_TRACES 8
@@ -39,6 +40,10 @@ struct _GolanesWindow
 
   /* Owned references */
   GFile                *file;
+  /* A recording in the cache folder, removed when the window closes
+   * unless saved first (win.save-as). */
+  GFile                *recording;
+  GtkFileChooserNative *save_chooser;
   GolanesTraceSummary  *summary;
   GCancellable         *load_cancellable;
   GCancellable         *recent_cancellable;
@@ -248,8 +253,10 @@ golanes_window_load_cb (GObject      *object,
 
   if (summary != NULL)
     {
-      golanes_application_add_recent (golanes_window_get_golanes_application (self),
-                                      summary->file);
+      if (self->recording == NULL)
+        golanes_application_add_recent (golanes_window_get_golanes_application (self),
+                                        summary->file);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->recording != NULL);
       golanes_window_show_summary (self, g_steal_pointer (&summary));
       return;
     }
@@ -263,6 +270,8 @@ golanes_window_load_cb (GObject      *object,
   name = dup_file_display_name (self->file);
   golanes_window_show_error (self, name, error->message);
 }
+
+static void forget_recording (GolanesWindow *self);
 
 /**
  * golanes_window_open:
@@ -284,6 +293,8 @@ golanes_window_open (GolanesWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   golanes_window_cancel_load (self);
+  if (self->recording != NULL && !g_file_equal (self->recording, file))
+    forget_recording (self);
 
   g_set_object (&self->file, file);
   g_clear_pointer (&self->summary, golanes_trace_summary_free);
@@ -667,12 +678,105 @@ golanes_window_show_welcome_action (GtkWidget  *widget,
   golanes_window_show_welcome (self);
 }
 
+/* The recording shown, unsaved, goes with the window. */
+static void
+forget_recording (GolanesWindow *self)
+{
+  if (self->recording != NULL)
+    g_file_delete (self->recording, NULL, NULL);
+  g_clear_object (&self->recording);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
+}
+
+/**
+ * golanes_window_open_recording:
+ * @file: a trace just recorded into the cache folder
+ *
+ * Opens @file like golanes_window_open(), as a recording: "Save As" keeps
+ * it; closing the window (or opening another trace in it) removes it.
+ */
+void
+golanes_window_open_recording (GolanesWindow *self,
+                               GFile         *file)
+{
+  g_return_if_fail (GOLANES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  forget_recording (self);
+  golanes_window_open (self, file);
+  self->recording = g_object_ref (file);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  GolanesWindow   *self)
+{
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->recording != NULL)
+    {
+      dest = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (dest != NULL && g_file_copy (self->recording, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        {
+          g_autofree char *name = dup_file_display_name (dest);
+          /* Translators: a toast after saving a recorded trace; %s is a file name */
+          g_autofree char *text = g_strdup_printf (_("Saved as “%s”"), name);
+
+          /* The open trace reads its own copy; the cache's goes now. */
+          forget_recording (self);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+          golanes_application_add_recent (golanes_window_get_golanes_application (self), dest);
+        }
+      else if (error != NULL)
+        {
+          /* Translators: a toast when a recorded trace could not be saved; %s says why */
+          g_autofree char *text = g_strdup_printf (_("Could not save the trace: %s"), error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->save_chooser);
+}
+
+static void
+golanes_window_save_as_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GolanesWindow *self = GOLANES_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->recording == NULL || self->save_chooser != NULL)
+    return;
+  self->save_chooser = gtk_file_chooser_native_new (_("Save Recorded Trace"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_file_get_basename (self->recording);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
+  g_signal_connect (self->save_chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+}
+
+static void
+golanes_window_record_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (golanes_record_dialog_new (GTK_WINDOW (widget))));
+}
+
 static void
 golanes_window_dispose (GObject *object)
 {
   GolanesWindow *self = (GolanesWindow *) object;
 
   golanes_window_cancel_load (self);
+  forget_recording (self);
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  g_clear_object (&self->save_chooser);
 
   if (self->recent_cancellable != NULL)
     g_cancellable_cancel (self->recent_cancellable);
@@ -730,6 +834,8 @@ golanes_window_class_init (GolanesWindowClass *klass)
                                    golanes_window_cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL,
                                    golanes_window_show_welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.record", NULL, golanes_window_record_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, golanes_window_save_as_action);
 }
 
 static void
@@ -738,6 +844,7 @@ golanes_window_init (GolanesWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

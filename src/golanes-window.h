@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (GolanesWindow, golanes_window, GOLANES, WINDOW, AdwApplica
 GolanesWindow *golanes_window_new           (GolanesApplication *application);
 void           golanes_window_open          (GolanesWindow      *self,
                                              GFile              *file);
+void           golanes_window_open_recording (GolanesWindow     *self,
+                                              GFile             *file);
 gboolean       golanes_window_is_empty      (GolanesWindow      *self);
 const char    *golanes_window_get_page_name (GolanesWindow      *self);
 GFile         *golanes_window_get_file      (GolanesWindow      *self);

@@ -26,6 +26,7 @@
 #include "golanes-goroutines-panel.h"
 #include "golanes-panel-row.h"
 #include "golanes-palette.h"
+#include "golanes-record-dialog.h"
 #include "golanes-settings.h"
 #include "golanes-time-ruler.h"
 #include "golanes-timeline-lanes.h"
@@ -1129,6 +1130,182 @@ test_legacy_trace (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+
+/* Recording from a service: an HTTP server in this process streams a
+ * fixture trace (chunked, over about a second) or answers 404; the record
+ * dialog counts down, opens what it received in a window, which removes
+ * the recording from the cache folder when it closes. */
+typedef struct
+{
+  GBytes *trace;
+  gint    requests;
+} FakeService;
+
+static gboolean
+fake_service_run (GThreadedSocketService *service,
+                  GSocketConnection      *conn,
+                  GObject                *source,
+                  gpointer                data)
+{
+  FakeService *fs = data;
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
+  char req[4096];
+  gssize n = g_input_stream_read (in, req, sizeof req - 1, NULL, NULL);
+  gsize len;
+  const guint8 *data_bytes = g_bytes_get_data (fs->trace, &len);
+
+  g_atomic_int_inc (&fs->requests);
+  if (n <= 0)
+    return TRUE;
+  req[n] = '\0';
+  if (!g_str_has_prefix (req, "GET /debug/pprof/trace?seconds=1 "))
+    {
+      static const char answer[] = "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 19\r\n"
+                                   "Connection: close\r\n\r\n404 page not found\n";
+
+      g_output_stream_write_all (out, answer, sizeof answer - 1, NULL, NULL, NULL);
+      return TRUE;
+    }
+  {
+    static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                               "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    gsize sent = 0, piece = len / 5 + 1;
+
+    g_output_stream_write_all (out, head, sizeof head - 1, NULL, NULL, NULL);
+    while (sent < len)
+      {
+        gsize k = MIN (piece, len - sent);
+        g_autofree char *size = g_strdup_printf ("%" G_GSIZE_MODIFIER "x\r\n", k);
+
+        g_usleep (250 * 1000);
+        g_output_stream_write_all (out, size, strlen (size), NULL, NULL, NULL);
+        g_output_stream_write_all (out, data_bytes + sent, k, NULL, NULL, NULL);
+        g_output_stream_write_all (out, "\r\n", 2, NULL, NULL, NULL);
+        sent += k;
+      }
+    g_output_stream_write_all (out, "0\r\n\r\n", 5, NULL, NULL, NULL);
+  }
+  return TRUE;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !golanes_record_dialog_is_recording (data);
+}
+
+static gboolean
+dialog_has_bytes (gpointer data)
+{
+  const char *status = golanes_record_dialog_get_status (data);
+
+  return status != NULL && strstr (status, "second") != NULL && strstr (status, " 0 bytes") == NULL;
+}
+
+static void
+test_record_dialog (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "go1.26", "chansel.trace", NULL);
+  g_autoptr(GSocketService) service = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *bad_url = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *recorded = NULL;
+  gsize len = 0, rlen = 0;
+  FakeService fs = { NULL, 0 };
+  GolanesWindow *second = golanes_window_new (app);
+  GolanesRecordDialog *dialog;
+  gpointer weak;
+  GFile *file;
+  guint16 port;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  fs.trace = g_bytes_new (contents, len);
+  service = g_threaded_socket_service_new (4);
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, NULL);
+  g_assert_cmpuint (port, >, 0);
+  g_signal_connect (service, "run", G_CALLBACK (fake_service_run), &fs);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("http://127.0.0.1:%u/debug/pprof/trace", port);
+  bad_url = g_strdup_printf ("http://127.0.0.1:%u/debug/pprof/", port);
+
+  gtk_window_set_default_size (GTK_WINDOW (second), 1280, 800);
+  gtk_window_present (GTK_WINDOW (second));
+
+  /* An endpoint that is not pprof's: the dialog says so and stays. */
+  dialog = golanes_record_dialog_new (GTK_WINDOW (second));
+  gtk_window_present (GTK_WINDOW (dialog));
+  golanes_record_dialog_set_url (dialog, bad_url);
+  golanes_record_dialog_set_seconds (dialog, 1);
+  golanes_record_dialog_start (dialog);
+  g_assert_true (display_wait_until (dialog_idle, dialog, WAIT_MSEC));
+  g_assert_nonnull (golanes_record_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (golanes_record_dialog_get_error (dialog), "404"));
+  g_assert_nonnull (strstr (golanes_record_dialog_get_error (dialog), "/debug/pprof/trace"));
+  display_spin (200);
+  {
+    g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "record-error.png", NULL);
+
+    display_save_screenshot (GTK_WINDOW (dialog), shot);
+  }
+
+  /* A bad URL never reaches the network. */
+  golanes_record_dialog_set_url (dialog, "localhost:6060");
+  golanes_record_dialog_start (dialog);
+  g_assert_false (golanes_record_dialog_is_recording (dialog));
+  g_assert_nonnull (strstr (golanes_record_dialog_get_error (dialog), "not an http or https URL"));
+
+  /* The real one: a countdown and the bytes as they come, then the trace
+   * in the window, from the cache folder. */
+  golanes_record_dialog_set_url (dialog, url);
+  golanes_record_dialog_start (dialog);
+  g_assert_true (golanes_record_dialog_is_recording (dialog));
+  g_assert_true (display_wait_until (dialog_has_bytes, dialog, WAIT_MSEC));
+  {
+    g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "record-dialog.png", NULL);
+
+    display_save_screenshot (GTK_WINDOW (dialog), shot);
+  }
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (display_wait_until (dialog_gone, &weak, WAIT_MSEC));
+  g_assert_true (display_wait_until (shows_trace, second, WAIT_MSEC));
+  file = golanes_window_get_file (second);
+  g_assert_nonnull (file);
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "golanes", "recordings", NULL);
+
+    g_assert_true (g_str_has_prefix (path, cache));
+    g_assert_true (g_file_get_contents (path, &recorded, &rlen, NULL));
+    /* Every byte the service sent, and nothing else. */
+    g_assert_cmpuint (rlen, ==, len);
+    g_assert_true (memcmp (recorded, contents, len) == 0);
+    display_spin (100);
+    {
+      g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "record-opened.png", NULL);
+
+      display_save_screenshot (GTK_WINDOW (second), shot);
+    }
+    /* Closed unsaved, the recording goes. */
+    g_object_ref (file);
+    gtk_window_destroy (GTK_WINDOW (second));
+    display_spin (100);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_object_unref (file);
+  }
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  g_bytes_unref (fs.trace);
+}
+
 /* CPU samples: a tick along the bottom edge of their goroutine's lane,
  * whose tooltip counts them and whose click shows the stack. */
 static void
@@ -1294,6 +1471,7 @@ main (int   argc,
   g_test_add_func ("/timeline/click-span", test_click_span);
   g_test_add_func ("/timeline/click-task-region", test_click_task_region);
   g_test_add_func ("/timeline/legacy-trace", test_legacy_trace);
+  g_test_add_func ("/timeline/record-dialog", test_record_dialog);
   g_test_add_func ("/timeline/gc-pause", test_gc_pause);
   g_test_add_func ("/timeline/scroll", test_scroll);
   g_test_add_func ("/timeline/pinch", test_pinch);
