@@ -57,9 +57,10 @@ golanes_cli_record (int    argc,
       return 1;
     }
   if (seconds > 0)
-    fprintf (stderr, "Recording %d s from %s…\n", seconds, full);
+    printf ("Recording %d s from %s…\n", seconds, full);
   else
-    fprintf (stderr, "Fetching %s…\n", full);
+    printf ("Fetching %s…\n", full);
+  fflush (stdout);
 
   if (!golanes_record (url, (guint) seconds, out, NULL, NULL, NULL, &bytes, &truncated, &error))
     {

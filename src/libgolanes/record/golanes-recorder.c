@@ -16,6 +16,7 @@
 
 #include "golanes-recorder.h"
 #include "golanes-trace-header.h"
+#include "golanes-trace-reader.h"
 
 /* See the header.  The HTTP is the little a pprof endpoint needs: one GET,
  * the status line and headers, then the body as it streams in. */
@@ -484,6 +485,28 @@ golanes_record (const char            *url,
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     goto write_failed;
+  /* A body ended by the connection, or one that ended early but framed
+   * as complete, says nothing of the trace: read it to its end. */
+  if (!truncated)
+    {
+      g_autoptr(GolanesTraceReader) r = golanes_trace_reader_new_for_path (part, &local);
+      GolanesEvent ev;
+
+      if (r != NULL)
+        {
+          golanes_trace_reader_set_cancellable (r, cancellable);
+          while (golanes_trace_reader_next (r, &ev, &local))
+            ;
+        }
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_unlink (part);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      truncated = local != NULL;
+      g_clear_error (&local);
+    }
   if (g_rename (part, path) != 0)
     {
       int saved = errno;
