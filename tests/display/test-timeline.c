@@ -1306,6 +1306,136 @@ test_record_dialog (void)
   g_bytes_unref (fs.trace);
 }
 
+
+/* The dialog against a real service: tests/programs/pprofserver (built
+ * with the installed Go, skipped without one) serves net/http/pprof; one
+ * second recorded through the dialog reads as go tool trace reads it. */
+static char *go_cache;   /* the user's Go build cache, from before HOME moved */
+
+static char *
+find_go (void)
+{
+  char *go = g_find_program_in_path ("go");
+
+  if (go == NULL && g_file_test ("/usr/local/go/bin/go", G_FILE_TEST_IS_EXECUTABLE))
+    go = g_strdup ("/usr/local/go/bin/go");
+  return go;
+}
+
+static char *
+run_stdout (const char * const *argv,
+            char              **envp)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+static void
+test_record_live (void)
+{
+  g_autofree char *go = find_go ();
+  g_autofree char *programs = g_test_build_filename (G_TEST_DIST, "..", "programs", NULL);
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "..", "src", "cli", "golanes-cli", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *exe = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GolanesWindow *second;
+  GolanesRecordDialog *dialog;
+  gpointer weak;
+
+  if (go == NULL)
+    {
+      g_test_skip ("no Go installation");
+      return;
+    }
+  tmp = g_dir_make_tmp ("golanes-record-XXXXXX", NULL);
+  exe = g_build_filename (tmp, "pprofserver", NULL);
+  envp = g_environ_setenv (envp, "GOTOOLCHAIN", "local", TRUE);
+  envp = g_environ_setenv (envp, "GOPROXY", "off", TRUE);
+  envp = g_environ_setenv (envp, "GOFLAGS", "", TRUE);
+  envp = g_environ_setenv (envp, "CGO_ENABLED", "0", TRUE);
+  envp = g_environ_setenv (envp, "TZ", "UTC", TRUE);
+  if (go_cache != NULL)
+    envp = g_environ_setenv (envp, "GOCACHE", go_cache, FALSE);
+  {
+    const char *argv[] = { go, "build", "-trimpath", "-o", exe, "./pprofserver", NULL };
+    int status = 0;
+
+    if (!g_spawn_sync (programs, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+        !g_spawn_check_wait_status (status, NULL))
+      {
+        g_test_skip ("tests/programs/pprofserver does not build with this Go");
+        display_remove_tree (tmp);
+        return;
+      }
+  }
+  {
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+
+    g_subprocess_launcher_set_environ (launcher, envp);
+    server = g_subprocess_launcher_spawn (launcher, &error, exe, "0", NULL);
+  }
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "listening on "));
+  url = g_strdup_printf ("http://%s/debug/pprof/trace", line + strlen ("listening on "));
+
+  second = golanes_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  dialog = golanes_record_dialog_new (GTK_WINDOW (second));
+  gtk_window_present (GTK_WINDOW (dialog));
+  golanes_record_dialog_set_url (dialog, url);
+  golanes_record_dialog_set_seconds (dialog, 1);
+  golanes_record_dialog_start (dialog);
+  g_assert_true (golanes_record_dialog_is_recording (dialog));
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (display_wait_until (dialog_gone, &weak, WAIT_MSEC));
+  g_assert_true (display_wait_until (shows_trace, second, WAIT_MSEC));
+  path = g_file_get_path (golanes_window_get_file (second));
+
+  /* What the window opened, as Go reads it. */
+  {
+    const char *ev_argv[] = { cli, "events", path, NULL };
+    const char *go_argv[] = { go, "tool", "trace", "-d=parsed", path, NULL };
+
+    ours = run_stdout (ev_argv, envp);
+    theirs = run_stdout (go_argv, envp);
+  }
+  g_assert_nonnull (ours);
+  g_assert_nonnull (theirs);
+  g_assert_cmpuint (strlen (ours), >, 1000);
+  g_assert_true (g_str_equal (ours, theirs));
+  g_test_message ("recorded %s: %" G_GSIZE_FORMAT " bytes of events text, equal to go tool trace -d=parsed",
+                  path, strlen (ours));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  display_spin (100);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+  display_remove_tree (tmp);
+}
+
 /* CPU samples: a tick along the bottom edge of their goroutine's lane,
  * whose tooltip counts them and whose click shows the stack. */
 static void
@@ -1456,6 +1586,13 @@ main (int   argc,
 {
   char *app_argv[3];
 
+  /* Go's build cache is the user's, not the test home's below. */
+  if (g_getenv ("GOCACHE") != NULL)
+    go_cache = g_strdup (g_getenv ("GOCACHE"));
+  else if (g_getenv ("XDG_CACHE_HOME") != NULL)
+    go_cache = g_build_filename (g_getenv ("XDG_CACHE_HOME"), "go-build", NULL);
+  else if (g_getenv ("HOME") != NULL)
+    go_cache = g_build_filename (g_getenv ("HOME"), ".cache", "go-build", NULL);
   workdir = display_make_home ("golanes-timeline");
 
   g_test_init (&argc, &argv, NULL);
@@ -1472,6 +1609,7 @@ main (int   argc,
   g_test_add_func ("/timeline/click-task-region", test_click_task_region);
   g_test_add_func ("/timeline/legacy-trace", test_legacy_trace);
   g_test_add_func ("/timeline/record-dialog", test_record_dialog);
+  g_test_add_func ("/timeline/record-live", test_record_live);
   g_test_add_func ("/timeline/gc-pause", test_gc_pause);
   g_test_add_func ("/timeline/scroll", test_scroll);
   g_test_add_func ("/timeline/pinch", test_pinch);
