@@ -69,8 +69,8 @@ golanes_cli_record (int    argc,
     }
   if (truncated)
     {
-      fprintf (stderr, "golanes-cli record: the connection closed after %" G_GUINT64_FORMAT " bytes: "
-               "%s holds a truncated trace (its complete generations can be read)\n", bytes, out);
+      fprintf (stderr, "golanes-cli record: the trace ended early, after %" G_GUINT64_FORMAT " bytes: "
+               "%s holds what arrived, a truncated trace\n", bytes, out);
       return 3;
     }
   printf ("Wrote %" G_GUINT64_FORMAT " bytes to %s\n", bytes, out);
