@@ -748,12 +748,20 @@ golanes_trace_reader_get_stack (GolanesTraceReader *r,
       guint64 pc = g_array_index (r->gen->stack_pcs, guint64, se->first + i), fi = 0;
       GolanesGenFrame *f;
 
-      golanes_id_map_lookup (&r->gen->pcs, pc, &fi);
+      frames[i].func.data = frames[i].file.data = "";
+      frames[i].func.len = frames[i].file.len = 0;
+      frames[i].pc = pc;
+      frames[i].line = 0;
+      if (!golanes_id_map_lookup (&r->gen->pcs, pc, &fi) || fi >= r->gen->frames->len)
+        continue;
       f = &g_array_index (r->gen->frames, GolanesGenFrame, fi);
       frames[i].pc = f->pc;
       frames[i].line = f->line;
-      _golanes_generation_get_string (r->gen, f->func_id, &frames[i].func);
-      _golanes_generation_get_string (r->gen, f->file_id, &frames[i].file);
+      /* A string id a (legacy) trace never defined reads as empty, as in Go. */
+      if (!_golanes_generation_get_string (r->gen, f->func_id, &frames[i].func))
+        frames[i].func.data = "", frames[i].func.len = 0;
+      if (!_golanes_generation_get_string (r->gen, f->file_id, &frames[i].file))
+        frames[i].file.data = "", frames[i].file.len = 0;
     }
   return (int) se->n;
 }
