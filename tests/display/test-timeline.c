@@ -1365,7 +1365,7 @@ test_record_live (void)
       g_test_skip ("no Go installation");
       return;
     }
-  tmp = g_dir_make_tmp ("golanes-record-XXXXXX", NULL);
+  tmp = g_dir_make_tmp (NULL, NULL);
   exe = g_build_filename (tmp, "pprofserver", NULL);
   envp = g_environ_setenv (envp, "GOTOOLCHAIN", "local", TRUE);
   envp = g_environ_setenv (envp, "GOPROXY", "off", TRUE);
