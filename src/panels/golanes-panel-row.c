@@ -16,6 +16,7 @@
 
 #include "golanes-palette.h"
 #include "golanes-panel-row.h"
+#include "golanes-paced-model.h"
 
 #define BREAKDOWN_N_PARTS 4
 
@@ -569,6 +570,7 @@ golanes_panel_set_model (GtkColumnView *view,
 {
   GtkSorter *sorter;
   GtkSortListModel *sorted;
+  GolanesPacedModel *paced;
   GtkSingleSelection *selection;
 
   g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
@@ -579,7 +581,8 @@ golanes_panel_set_model (GtkColumnView *view,
     sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (sorter));
 
   sorted = gtk_sort_list_model_new (g_object_ref (model), sorter);
-  selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  paced = golanes_paced_model_new (G_LIST_MODEL (sorted), GTK_WIDGET (view));
+  selection = gtk_single_selection_new (G_LIST_MODEL (paced));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
@@ -588,6 +591,22 @@ golanes_panel_set_model (GtkColumnView *view,
   g_object_unref (selection);
 
   return selection;
+}
+
+void
+golanes_panel_flush_model (GtkColumnView *view)
+{
+  GtkSelectionModel *model;
+  GListModel *rows;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  model = gtk_column_view_get_model (view);
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return;
+  rows = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+  if (GOLANES_IS_PACED_MODEL (rows))
+    golanes_paced_model_flush (GOLANES_PACED_MODEL (rows));
 }
 
 GolanesPanelRow *

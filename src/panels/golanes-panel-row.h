@@ -64,12 +64,15 @@ GtkColumnViewColumn *golanes_panel_add_column   (GtkColumnView            *view,
                                                  GolanesPanelColumnFormat  format,
                                                  guint                    value_index,
                                                  gboolean                 expand);
-/* Wraps @model in a sort model driven by @view's column sorter and a
- * single selection without autoselect, and sets it on @view.  For a
- * GtkTreeListModel the rows are sorted within their parents.  Returns the
- * selection (owned by @view). */
+/* Wraps @model in a sort model driven by @view's column sorter, a paced
+ * model (the view gets its rows over a few frames, see
+ * golanes-paced-model.h) and a single selection without autoselect, and
+ * sets it on @view.  For a GtkTreeListModel the rows are sorted within
+ * their parents.  Returns the selection (owned by @view). */
 GtkSingleSelection  *golanes_panel_set_model    (GtkColumnView            *view,
                                                  GListModel               *model);
+/* Gives @view every row of its model now, not over the next frames. */
+void                 golanes_panel_flush_model  (GtkColumnView            *view);
 /* The selected panel row, or NULL. */
 GolanesPanelRow     *golanes_panel_get_selected (GtkColumnView            *view);
 

@@ -20,6 +20,7 @@
 #include "golanes-analyses.h"
 #include "golanes-application.h"
 #include "golanes-gc-panel.h"
+#include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
 #include "golanes-main-gate.h"
 #include "golanes-timeline-layout.h"
@@ -844,6 +845,7 @@ test_analyses (void)
     }
   golanes_gc_get_pauses (golanes_document_get_gc (document), &n_pauses);
   g_assert_cmpuint (n_pauses, >, 0);
+  golanes_panel_flush_model (pause_view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (pause_view))), ==, n_pauses);
   g_assert_false (display_window_shows (GTK_WIDGET (window), "Computing…"));
 

@@ -30,6 +30,7 @@
 #include "golanes-mmu-plot.h"
 #include "golanes-panel.h"
 #include "golanes-panel-row.h"
+#include "golanes-paced-model.h"
 #include "golanes-panel-util.h"
 #include "golanes-tasks-panel.h"
 #include "golanes-trace-view.h"
@@ -151,9 +152,12 @@ get_column_view (GtkWidget *panel,
   return views->pdata[index];
 }
 
+/* Every row of @view: the view itself gets them over a few frames
+ * (/panels/paced-rows checks that). */
 static GListModel *
 view_model (GtkColumnView *view)
 {
+  golanes_panel_flush_model (view);
   return G_LIST_MODEL (gtk_column_view_get_model (view));
 }
 
@@ -1900,6 +1904,177 @@ test_flame_panel (void)
   gtk_window_destroy (window);
 }
 
+/* Paced rows: a view given many rows gets them over several frames, a
+ * few at first, and its model's signals always describe its items. */
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *mirror;      /* the items as the signals tell them */
+  GtkWidget  *widget;
+  guint       n_steps;
+  gint64      last_frame;
+  guint       n_same_frame;
+} Paced;
+
+static void
+paced_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        Paced      *paced)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (paced->widget);
+  gint64 frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : -1;
+
+  g_assert_cmpuint (position + removed, <=, paced->mirror->len);
+  g_ptr_array_remove_range (paced->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (paced->mirror, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (paced->mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < paced->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == paced->mirror->pdata[i]);
+    }
+  if (removed == 0 && position == paced->mirror->len - added)
+    {
+      paced->n_steps++;
+      if (frame == paced->last_frame)
+        paced->n_same_frame++;
+      paced->last_frame = frame;
+    }
+}
+
+static gboolean
+paced_settled (gpointer data)
+{
+  return golanes_paced_model_is_settled (data);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static void
+bind_string_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkStringList *
+numbers (guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      gtk_string_list_append (list, text);
+    }
+  return list;
+}
+
+static void
+assert_same_items (GListModel *a,
+                   GListModel *b)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, i);
+
+      g_assert_true (x == y);
+    }
+}
+
+static void
+test_paced_rows (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  g_autoptr(GtkStringList) store = numbers (3000);
+  g_autoptr(GtkStringList) second = numbers (3000);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  GolanesPacedModel *paced_model;
+  GtkSingleSelection *selection;
+  Paced paced = { 0 };
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_string_cb), NULL);
+  gtk_column_view_append_column (view, gtk_column_view_column_new ("n", factory));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (window, scrolled);
+  gtk_window_set_default_size (window, 400, 600);
+
+  /* Not shown yet: a first few rows, which stay until the view is shown. */
+  selection = golanes_panel_set_model (view, G_LIST_MODEL (store));
+  paced_model = GOLANES_PACED_MODEL (gtk_single_selection_get_model (selection));
+  paced.model = G_LIST_MODEL (paced_model);
+  paced.mirror = mirror;
+  paced.widget = GTK_WIDGET (view);
+  paced.last_frame = -1;
+  for (guint i = 0; i < g_list_model_get_n_items (paced.model); i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (paced.model, i));
+  g_signal_connect (paced_model, "items-changed", G_CALLBACK (paced_items_changed_cb), &paced);
+  g_assert_cmpuint (g_list_model_get_n_items (paced.model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (paced.model), <=, 16);
+  display_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (paced.model), <=, 16);
+
+  /* Shown: the rest comes in steps, each in a frame of its own, in order. */
+  gtk_window_present (window);
+  g_assert_true (display_wait_until (paced_settled, paced_model, 5000));
+  g_assert_cmpuint (paced.n_steps, >=, 2);
+  g_assert_cmpuint (paced.n_same_frame, ==, 0);
+  assert_same_items (paced.model, golanes_paced_model_get_model (paced_model));
+
+  /* Settled: changes pass through as they are. */
+  gtk_string_list_splice (store, 5, 10, (const char *[]) { "a", "b", "c", NULL });
+  g_assert_cmpuint (g_list_model_get_n_items (paced.model), ==, 2993);
+  assert_same_items (paced.model, golanes_paced_model_get_model (paced_model));
+
+  /* A change while it grows, inside the rows given so far and past them. */
+  selection = golanes_panel_set_model (view, G_LIST_MODEL (second));
+  paced_model = GOLANES_PACED_MODEL (gtk_single_selection_get_model (selection));
+  g_ptr_array_set_size (mirror, 0);
+  paced.model = G_LIST_MODEL (paced_model);
+  paced.n_steps = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (paced.model); i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (paced.model, i));
+  g_signal_connect (paced_model, "items-changed", G_CALLBACK (paced_items_changed_cb), &paced);
+  g_assert_false (golanes_paced_model_is_settled (paced_model));
+  gtk_string_list_splice (second, 2, 3, NULL);
+  gtk_string_list_splice (second, 2500, 1, (const char *[]) { "x", NULL });
+  g_assert_true (display_wait_until (paced_settled, paced_model, 5000));
+  assert_same_items (paced.model, G_LIST_MODEL (second));
+
+  /* Hidden, it waits; golanes_panel_flush_model() gives every row. */
+  gtk_widget_set_visible (GTK_WIDGET (view), FALSE);
+  selection = golanes_panel_set_model (view, G_LIST_MODEL (store));
+  paced_model = GOLANES_PACED_MODEL (gtk_single_selection_get_model (selection));
+  display_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paced_model)), <=, 16);
+  gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
+  g_assert_true (display_wait_until (paced_settled, paced_model, 5000));
+  assert_same_items (G_LIST_MODEL (paced_model), G_LIST_MODEL (store));
+  selection = golanes_panel_set_model (view, G_LIST_MODEL (second));
+  golanes_panel_flush_model (view);
+  g_assert_true (golanes_paced_model_is_settled (GOLANES_PACED_MODEL (gtk_single_selection_get_model (selection))));
+  assert_same_items (gtk_single_selection_get_model (selection), G_LIST_MODEL (second));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1924,6 +2099,7 @@ main (int   argc,
   g_test_add_func ("/golanes/panels/flame", test_flame_panel);
   g_test_add_func ("/golanes/panels/critical-path", test_critical_path_panel);
   g_test_add_func ("/golanes/panels/trace-view", test_trace_view);
+  g_test_add_func ("/golanes/panels/paced-rows", test_paced_rows);
 
   return g_test_run ();
 }
