@@ -133,7 +133,13 @@ read_all (GolanesTimeline *tl)
       if (track != NULL)
         n += golanes_track_query_lod (track, t0, t1, ns_per_px / 1000.0, items);
       g_assert_cmpint (golanes_timeline_lookup_goroutine (tl, golanes_timeline_get_goroutine_id (tl, i)), ==, (gint) i);
+      /* Region levels and task rows appear while the model is finished
+       * (at its yields): whatever a count says is there can be read. */
+      for (guint l = 0; l < golanes_timeline_get_goroutine_n_region_levels (tl, i); l++)
+        n += golanes_track_query_lod (golanes_timeline_get_goroutine_region_level (tl, i, l), t0, t1, ns_per_px, items);
     }
+  for (guint r = 0; r < golanes_timeline_get_n_task_rows (tl); r++)
+    n += golanes_track_query_lod (golanes_timeline_get_task_row (tl, r), t0, t1, ns_per_px, items);
   n += golanes_timeline_query_ranges (tl, t0, t1, found);
   golanes_timeline_get_counts_at (tl, (t0 + t1) / 2, &(GolanesGoroutineCounts) { 0 });
   return n;

@@ -166,6 +166,13 @@ on_reader_progress (guint64  consumed,
     golanes_gate_write_enter (pass->gate);
 }
 
+/* Between two steps of golanes_timeline_finish_yielding(). */
+static void
+gate_yield_cb (gpointer gate)
+{
+  golanes_gate_yield (gate);
+}
+
 static gboolean
 is_cancel_error (const GError *error,
                  GCancellable *cancellable)
@@ -505,7 +512,7 @@ run_pass (GolanesDocument         *self,
       if (pass.n_generations > 0)
         pass.n_generations--;
       if (pass.timeline != NULL)
-        golanes_timeline_finish (pass.timeline);
+        golanes_timeline_finish_yielding (pass.timeline, streaming ? gate_yield_cb : NULL, &self->gate);
       finish_analyses (&pass, here);
     }
   if (streaming && !ok)

@@ -636,30 +636,53 @@ goid_dense_get (GolanesTimeline *self,
   return (guint32) v;
 }
 
+/* golanes_timeline_finish_yielding() lets readers in between its steps,
+ * each at most YIELD_ITEMS items of a loop or one sort. */
+#define YIELD_ITEMS 16384
+
+typedef struct
+{
+  GolanesTimelineYieldFunc func;
+  gpointer                 data;
+} Yield;
+
+static inline void
+yield_now (const Yield *yield)
+{
+  if (yield->func != NULL)
+    yield->func (yield->data);
+}
+
+/* Lookups keep using the dense array until the packed one is whole. */
 static void
-pack_goids (GolanesTimeline *self)
+pack_goids (GolanesTimeline *self,
+            const Yield     *yield)
 {
   gsize n = self->goid_dense_len, i;
-  guint8 *p;
+  guint8 *packed, *p;
+  guint32 *anchors;
   gint64 prev = 0;
 
   if (n == 0)
     return;
-  self->goid_packed = g_malloc (n * 5);
-  self->goid_anchors = g_new (guint32, n / GOID_BLOCK + 1);
-  p = self->goid_packed;
+  packed = g_malloc (n * 5);
+  anchors = g_new (guint32, n / GOID_BLOCK + 1);
+  p = packed;
   for (i = 0; i < n; i++)
     {
       if (i % GOID_BLOCK == 0)
         {
-          self->goid_anchors[i / GOID_BLOCK] = (guint32) (p - self->goid_packed);
+          anchors[i / GOID_BLOCK] = (guint32) (p - packed);
           prev = 0;
         }
       p = golanes_varint_put_signed (p, (gint64) self->goid_dense[i] - prev);
       prev = self->goid_dense[i];
+      if (i % (8 * YIELD_ITEMS) == 8 * YIELD_ITEMS - 1)
+        yield_now (yield);
     }
-  self->goid_packed_len = (gsize) (p - self->goid_packed);
-  self->goid_packed = g_realloc (self->goid_packed, self->goid_packed_len);
+  self->goid_packed_len = (gsize) (p - packed);
+  self->goid_anchors = anchors;
+  self->goid_packed = g_realloc (packed, self->goid_packed_len);
   g_clear_pointer (&self->goid_dense, g_free);
 }
 
@@ -1568,25 +1591,33 @@ region_level_order (gconstpointer a,
 /* Levels = nesting depth, per goroutine.  The regions are then kept in
  * order of goroutine, level and start (self->region_order), from which
  * _golanes_timeline_region_level() makes a level's track when asked:
- * linear in the regions whatever their depth. */
+ * linear in the regions whatever their depth.  What a reader of the
+ * unfinished model sees, the goroutines' levels, changes last. */
 static void
-finish_regions (GolanesTimeline *self)
+finish_regions (GolanesTimeline *self,
+                const Yield     *yield)
 {
   GolanesTimelineRegion *regions = (GolanesTimelineRegion *) (void *) self->regions->data;
   guint n = self->regions->len, i, k;
   guint32 *order = g_new (guint32, MAX (n, 1));
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GolanesIntervalTree *tree = golanes_interval_tree_new ();
 
-  self->region_tree = golanes_interval_tree_new ();
   for (i = 0; i < n; i++)
     {
       if (regions[i].flags & GOLANES_SPAN_OPEN)
         regions[i].end = self->end_time;
       order[i] = i;
-      golanes_interval_tree_add (self->region_tree, regions[i].start, regions[i].end, i);
+      golanes_interval_tree_add (tree, regions[i].start, regions[i].end, i);
+      if (i % YIELD_ITEMS == YIELD_ITEMS - 1)
+        yield_now (yield);
     }
-  golanes_interval_tree_build (self->region_tree);
+  yield_now (yield);
+  golanes_interval_tree_build (tree);
+  self->region_tree = tree;
+  yield_now (yield);
   g_qsort_with_data (order, n, sizeof (guint32), region_order, regions);
+  yield_now (yield);
 
   for (i = 0; i < n; i = k)
     {
@@ -1604,11 +1635,15 @@ finish_regions (GolanesTimeline *self)
           r->level = stack->len;
           g_array_append_val (stack, order[k]);
         }
+      if (i / YIELD_ITEMS != k / YIELD_ITEMS)
+        yield_now (yield);
     }
   g_array_unref (stack);
 
   /* Within a level the order is the one above: region_order's. */
   g_qsort_with_data (order, n, sizeof (guint32), region_level_order, regions);
+  yield_now (yield);
+  self->region_order = order;
   for (i = 0; i < n; i = k)
     {
       gint64 goid = regions[order[i]].goroutine;
@@ -1622,12 +1657,11 @@ finish_regions (GolanesTimeline *self)
         {
           GoroutineExtra *e = ensure_extra (g);
 
-          e->n_region_levels = n_levels;
           e->region_first = i;
           e->region_count = k - i;
+          e->n_region_levels = n_levels;
         }
     }
-  self->region_order = order;
 }
 
 GolanesTrack *
@@ -1782,17 +1816,19 @@ free_pop (GArray *heap)
 /* Tasks in rows: in order of start, each in the first row free by then
  * (first fit; the rows busy and free are heaps, so a trace of a million
  * tasks open at once takes n log n, not n^2).  A row's track is made on
- * first request, by _golanes_timeline_task_row(). */
+ * first request, by _golanes_timeline_task_row().  The count of rows,
+ * which readers of the unfinished model see, is set last. */
 static void
-finish_tasks (GolanesTimeline *self)
+finish_tasks (GolanesTimeline *self,
+              const Yield     *yield)
 {
   GolanesTimelineTask *tasks = (GolanesTimelineTask *) (void *) self->tasks->data;
-  guint n = self->tasks->len, i, r;
+  guint n = self->tasks->len, i, r, n_rows = 0;
   guint32 *order = g_new (guint32, MAX (n, 1));
   GArray *busy = g_array_new (FALSE, FALSE, sizeof (BusyRow));
   GArray *free_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GolanesIntervalTree *tree = golanes_interval_tree_new ();
 
-  self->task_tree = golanes_interval_tree_new ();
   for (i = 0; i < n; i++)
     {
       if (tasks[i].flags & GOLANES_SPAN_OPEN)
@@ -1800,12 +1836,17 @@ finish_tasks (GolanesTimeline *self)
       if (tasks[i].parent != GOLANES_NO_TASK)
         tasks[i].parent_index = (gint32) task_index (self, tasks[i].parent, FALSE, 0);
       order[i] = i;
-      golanes_interval_tree_add (self->task_tree, tasks[i].start, tasks[i].end, i);
+      golanes_interval_tree_add (tree, tasks[i].start, tasks[i].end, i);
+      if (i % YIELD_ITEMS == YIELD_ITEMS - 1)
+        yield_now (yield);
     }
-  golanes_interval_tree_build (self->task_tree);
+  yield_now (yield);
+  golanes_interval_tree_build (tree);
+  self->task_tree = tree;
+  yield_now (yield);
 
   g_qsort_with_data (order, n, sizeof (guint32), task_order, tasks);
-  self->n_task_rows = 0;
+  yield_now (yield);
   for (i = 0; i < n; i++)
     {
       GolanesTimelineTask *t = &tasks[order[i]];
@@ -1815,27 +1856,30 @@ finish_tasks (GolanesTimeline *self)
           free_push (free_rows, g_array_index (busy, BusyRow, 0).row);
           busy_pop (busy);
         }
-      r = free_rows->len > 0 ? free_pop (free_rows) : self->n_task_rows++;
+      r = free_rows->len > 0 ? free_pop (free_rows) : n_rows++;
       busy_push (busy, MAX (t->end, t->start + 1), r);
       t->row = r;
+      if (i % YIELD_ITEMS == YIELD_ITEMS - 1)
+        yield_now (yield);
     }
   g_array_unref (busy);
   g_array_unref (free_rows);
 
   /* The tasks of each row, in the order above. */
-  self->task_row_first = g_new0 (guint32, self->n_task_rows + 1);
+  self->task_row_first = g_new0 (guint32, n_rows + 1);
   for (i = 0; i < n; i++)
     self->task_row_first[tasks[i].row + 1]++;
-  for (r = 0; r < self->n_task_rows; r++)
+  for (r = 0; r < n_rows; r++)
     self->task_row_first[r + 1] += self->task_row_first[r];
   self->task_row_order = g_new (guint32, MAX (n, 1));
   {
-    g_autofree guint32 *fill = g_memdup2 (self->task_row_first, (self->n_task_rows + 1) * sizeof (guint32));
+    g_autofree guint32 *fill = g_memdup2 (self->task_row_first, (n_rows + 1) * sizeof (guint32));
 
     for (i = 0; i < n; i++)
       self->task_row_order[fill[tasks[order[i]].row]++] = order[i];
   }
-  self->task_row_tracks = g_new0 (GolanesTrack *, MAX (self->n_task_rows, 1));
+  self->task_row_tracks = g_new0 (GolanesTrack *, MAX (n_rows, 1));
+  self->n_task_rows = n_rows;
   g_free (order);
 }
 
@@ -1870,7 +1914,8 @@ _golanes_timeline_task_row (GolanesTimeline *self,
 /* The live array without its free slots, the locators and the id map
  * without their slack. */
 static void
-pack_live_goroutines (GolanesTimeline *self)
+pack_live_goroutines (GolanesTimeline *self,
+                      const Yield     *yield)
 {
   guint i, k = 0;
   gsize len;
@@ -1903,19 +1948,26 @@ pack_live_goroutines (GolanesTimeline *self)
       self->goid_dense = g_renew (guint32, self->goid_dense, MAX (len, 1));
       self->goid_dense_len = len;
     }
-  pack_goids (self);
+  pack_goids (self, yield);
 }
 
+/* Readers may come in at each yield: until the model is marked finished
+ * at the end, they read it as an unfinished one, whose open spans end at
+ * the last event, as the finished tracks' do, and which has no tasks or
+ * regions yet (their counts are set after everything they lead to). */
 void
-golanes_timeline_finish (GolanesTimeline *self)
+golanes_timeline_finish_yielding (GolanesTimeline          *self,
+                                  GolanesTimelineYieldFunc  func,
+                                  gpointer                  user_data)
 {
+  Yield yield = { func, user_data };
+  GolanesIntervalTree *tree;
   guint i;
   gint64 end;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->finished);
 
-  self->finished = TRUE;
   end = self->end_time;
 
   for (i = 0; i < self->goroutines->len; i++)
@@ -1932,6 +1984,8 @@ golanes_timeline_finish (GolanesTimeline *self)
         }
       if (g->flags & GOROUTINE_COMPACT)
         continue;
+      if (i % 64 == 63 || golanes_track_get_n_spans (g->states) > YIELD_ITEMS)
+        yield_now (&yield);
       golanes_track_finish (g->states, end);
       if (goroutine_extra (g) != NULL && goroutine_extra (g)->assists != NULL)
         golanes_track_finish (goroutine_extra (g)->assists, end);
@@ -1941,31 +1995,43 @@ golanes_timeline_finish (GolanesTimeline *self)
   for (i = 0; i < self->procs->len; i++)
     {
       GolanesTimelineProc *p = PROC (self, i);
+
+      yield_now (&yield);
       golanes_track_finish (p->goroutines, end);
       golanes_track_finish (p->states, end);
       golanes_track_finish (p->sweeps, end);
     }
   for (i = 0; i < self->threads->len; i++)
-    golanes_track_finish (THREAD (self, i)->goroutines, end);
+    {
+      if (i % 64 == 63)
+        yield_now (&yield);
+      golanes_track_finish (THREAD (self, i)->goroutines, end);
+    }
+  yield_now (&yield);
 
-  self->range_tree = golanes_interval_tree_new ();
+  tree = golanes_interval_tree_new ();
   for (i = 0; i < self->ranges->len; i++)
     {
       GolanesTimelineRange *r = RANGE (self, i);
       if (r->flags & GOLANES_SPAN_OPEN)
         r->end = end;
-      golanes_interval_tree_add (self->range_tree, r->start, r->end, i);
+      golanes_interval_tree_add (tree, r->start, r->end, i);
+      if (i % YIELD_ITEMS == YIELD_ITEMS - 1)
+        yield_now (&yield);
     }
-  golanes_interval_tree_build (self->range_tree);
+  golanes_interval_tree_build (tree);
+  self->range_tree = tree;
   golanes_track_finish (self->gc_track, end);
   golanes_track_finish (self->stw_track, end);
-
   _golanes_count_series_finish (&self->counts);
+  yield_now (&yield);
 
-  finish_regions (self);
-  finish_tasks (self);
+  finish_regions (self, &yield);
+  yield_now (&yield);
+  finish_tasks (self, &yield);
+  yield_now (&yield);
   free_gbuild (self);
-  pack_live_goroutines (self);
+  pack_live_goroutines (self, &yield);
   if (self->compact_cap > self->compact_len + 16)
     {
       self->compact = golanes_array_resize (self->compact, self->compact_cap, self->compact_len + 16);
@@ -1973,6 +2039,13 @@ golanes_timeline_finish (GolanesTimeline *self)
     }
   g_array_unref (self->pbuild);
   self->pbuild = NULL;
+  self->finished = TRUE;
+}
+
+void
+golanes_timeline_finish (GolanesTimeline *self)
+{
+  golanes_timeline_finish_yielding (self, NULL, NULL);
 }
 
 GolanesTimeline *

@@ -205,6 +205,14 @@ void             golanes_timeline_feed   (GolanesTimeline    *self,
                                           GolanesTraceReader *reader,
                                           const GolanesEvent *event);
 void             golanes_timeline_finish (GolanesTimeline    *self);
+/* As golanes_timeline_finish(), calling @func between its steps (none
+ * takes longer than one sort of the regions or tasks): a streaming load
+ * lets its readers in there.  They read the model as an unfinished one
+ * until it is finished at the end. */
+typedef void (*GolanesTimelineYieldFunc) (gpointer user_data);
+void             golanes_timeline_finish_yielding (GolanesTimeline          *self,
+                                                   GolanesTimelineYieldFunc  func,
+                                                   gpointer                  user_data);
 /* Convenience: read a whole trace.  On a read error the model holds the
  * events read so far (finished) and @error is set. */
 GolanesTimeline *golanes_timeline_new_from_reader (GolanesTraceReader *reader,
