@@ -779,7 +779,21 @@ typedef struct
   GString       *progress;
   guint64        n_events;
   char          *error;
+  gboolean       waiting;   /* between the wait func's TRUE and FALSE */
+  guint          n_waits;
 } Stream;
+
+/* Called in pairs, around a wait inside golanes_trace_reader_next(). */
+static void
+stream_wait_cb (gboolean waiting,
+                gpointer user_data)
+{
+  Stream *s = user_data;
+
+  g_assert_true (s->waiting != waiting);
+  s->waiting = waiting;
+  s->n_waits += waiting;
+}
 
 static void
 stream_progress_cb (guint64  consumed,
@@ -821,9 +835,14 @@ read_stream (const char *path,
   golanes_text_buf_init (&s->buf);
   s->progress = g_string_new (NULL);
   golanes_trace_reader_set_progress_func (r, stream_progress_cb, s);
+  golanes_trace_reader_set_wait_func (r, stream_wait_cb, s);
   golanes_trace_reader_set_threaded (r, threaded);
   while (golanes_trace_reader_next (r, &ev, &error))
-    stream_add (s, r, &ev);
+    {
+      g_assert_false (s->waiting);
+      stream_add (s, r, &ev);
+    }
+  g_assert_false (s->waiting);
   s->error = error != NULL ? g_strdup (error->message) : NULL;
   /* The error sticks, in both. */
   g_clear_error (&error);
@@ -845,7 +864,7 @@ static void
 test_threaded_fixtures (void)
 {
   g_autoptr(GPtrArray) paths = fixture_traces_list ();
-  guint n_errors = 0;
+  guint n_errors = 0, n_waits = 0;
   guint64 n_events = 0;
 
   for (guint i = 0; i < paths->len; i++)
@@ -855,6 +874,9 @@ test_threaded_fixtures (void)
 
       read_stream (path, FALSE, &plain);
       read_stream (path, TRUE, &threaded);
+      /* Only a thread makes a reader wait. */
+      g_assert_cmpuint (plain.n_waits, ==, 0);
+      n_waits += threaded.n_waits;
       g_assert_cmpuint (threaded.n_events, ==, plain.n_events);
       g_assert_true (threaded.buf.len == plain.buf.len &&
                      memcmp (threaded.buf.data, plain.buf.data, plain.buf.len) == 0);
@@ -865,8 +887,9 @@ test_threaded_fixtures (void)
       stream_clear (&plain);
       stream_clear (&threaded);
     }
-  g_test_message ("%u fixtures, %u ending in an error, %" G_GUINT64_FORMAT " events",
-                  paths->len, n_errors, n_events);
+  g_test_message ("%u fixtures, %u ending in an error, %" G_GUINT64_FORMAT " events, %u waits",
+                  paths->len, n_errors, n_events, n_waits);
+  g_assert_cmpuint (n_waits, >, 0);
   g_assert_cmpuint (n_errors, >=, 20);
 }
 

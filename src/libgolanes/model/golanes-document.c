@@ -166,6 +166,18 @@ on_reader_progress (guint64  consumed,
     golanes_gate_write_enter (pass->gate);
 }
 
+/* Waiting for the reader's thread, between two events: the builder lets
+ * the readers in meanwhile. */
+static void
+gate_wait_cb (gboolean waiting,
+              gpointer gate)
+{
+  if (waiting)
+    golanes_gate_write_leave (gate);
+  else
+    golanes_gate_write_enter (gate);
+}
+
 /* Between two steps of golanes_timeline_finish_yielding(). */
 static void
 gate_yield_cb (gpointer gate)
@@ -472,6 +484,7 @@ run_pass (GolanesDocument         *self,
       streaming = TRUE;
       pass.gate = &self->gate;
       golanes_gate_write_enter (&self->gate);
+      golanes_trace_reader_set_wait_func (reader, gate_wait_cb, &self->gate);
     }
 
   while (golanes_trace_reader_next (reader, &ev, &local_error))
@@ -503,6 +516,7 @@ run_pass (GolanesDocument         *self,
       feed_analyses (&pass, here, reader, &ev);
     }
   golanes_trace_reader_set_progress_func (reader, NULL, NULL);
+  golanes_trace_reader_set_wait_func (reader, NULL, NULL);
 
   ok = local_error == NULL || !is_cancel_error (local_error, cancellable);
   if (ok)

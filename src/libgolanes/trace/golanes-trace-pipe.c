@@ -204,6 +204,7 @@ _golanes_trace_pipe_start (GolanesTraceReader *r,
   inner->threaded = FALSE;
   inner->progress = on_inner_progress;
   inner->progress_data = pipe;
+  inner->wait = NULL;
   if (r->cancellable != NULL)
     g_object_ref (r->cancellable);
   pipe->inner = inner;
@@ -222,7 +223,14 @@ _golanes_trace_pipe_start (GolanesTraceReader *r,
 
   /* The outer reader keeps what a consumer uses and owns nothing else:
    * the input, the ordering and the cursors are the thread's now. */
-  consumer_init (r, pipe, inner->version, r->progress, r->progress_data, r->cancellable);
+  {
+    GolanesTraceWaitFunc wait = r->wait;
+    gpointer wait_data = r->wait_data;
+
+    consumer_init (r, pipe, inner->version, r->progress, r->progress_data, r->cancellable);
+    r->wait = wait;
+    r->wait_data = wait_data;
+  }
   return TRUE;
 }
 
@@ -255,6 +263,7 @@ _golanes_trace_pipe_next (GolanesTraceReader *r,
   for (;;)
     {
       PipeChunk *c = r->pipe_cur;
+      gboolean waited;
 
       if (c != NULL && r->pipe_pos < c->n)
         {
@@ -288,10 +297,19 @@ _golanes_trace_pipe_next (GolanesTraceReader *r,
             g_cond_broadcast (&pipe->cond);
           r->pipe_seq++;
         }
+      waited = pipe->n_published <= r->pipe_seq && r->wait != NULL;
+      if (waited)
+        {
+          g_mutex_unlock (&pipe->lock);
+          r->wait (TRUE, r->wait_data);
+          g_mutex_lock (&pipe->lock);
+        }
       while (pipe->n_published <= r->pipe_seq)
         g_cond_wait (&pipe->cond, &pipe->lock);
       c = r->pipe_cur = &pipe->chunks[r->pipe_seq % PIPE_N_CHUNKS];
       g_mutex_unlock (&pipe->lock);
+      if (waited)
+        r->wait (FALSE, r->wait_data);
 
       r->pipe_pos = 0;
       _golanes_generation_free (r->gen);

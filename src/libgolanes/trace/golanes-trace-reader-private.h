@@ -298,6 +298,8 @@ struct _GolanesTraceReader
   guint64       gen_serial;
   GolanesProgressFunc progress;
   gpointer      progress_data;
+  GolanesTraceWaitFunc wait;
+  gpointer      wait_data;
   GCancellable *cancellable;
 
   gint64        last_ts;

@@ -290,6 +290,15 @@ golanes_trace_reader_set_progress_func (GolanesTraceReader *r,
 }
 
 void
+golanes_trace_reader_set_wait_func (GolanesTraceReader   *r,
+                                    GolanesTraceWaitFunc  func,
+                                    gpointer              user_data)
+{
+  r->wait = func;
+  r->wait_data = user_data;
+}
+
+void
 golanes_trace_reader_set_threaded (GolanesTraceReader *r,
                                    gboolean            threaded)
 {

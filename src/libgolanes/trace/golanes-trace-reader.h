@@ -253,6 +253,14 @@ void     golanes_trace_reader_set_progress_func (GolanesTraceReader *reader,
                                                  gpointer            user_data);
 void     golanes_trace_reader_set_cancellable   (GolanesTraceReader *reader,
                                                  GCancellable       *cancellable);
+/* A threaded reader (or a tee) calls @func with TRUE before it waits for
+ * the thread to decode more events, and with FALSE once it has them: a
+ * caller that holds a lock others wait for can let go of it meanwhile. */
+typedef void (*GolanesTraceWaitFunc) (gboolean waiting,
+                                      gpointer user_data);
+void     golanes_trace_reader_set_wait_func     (GolanesTraceReader   *reader,
+                                                 GolanesTraceWaitFunc  func,
+                                                 gpointer              user_data);
 /* Decode and order the events on a thread of their own, ahead of the
  * caller, which then only copies them out: the stream, the look-ups and
  * the errors are unchanged.  Call before the first golanes_trace_reader_next(),
