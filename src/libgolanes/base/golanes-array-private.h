@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 gpointer golanes_array_resize (gpointer mem,
                                gsize    old_size,
                                gsize    new_size);
+/* As golanes_array_resize(), and what it grows by reads as zeros: a
+ * mapping's new pages already do, without being touched. */
+gpointer golanes_array_resize0 (gpointer mem,
+                                gsize    old_size,
+                                gsize    new_size);
 void     golanes_array_free   (gpointer mem,
                                gsize    size);
 

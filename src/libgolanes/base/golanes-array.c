@@ -100,6 +100,28 @@ golanes_array_resize (gpointer mem,
   return g_realloc (mem, new_size);
 }
 
+gpointer
+golanes_array_resize0 (gpointer mem,
+                       gsize    old_size,
+                       gsize    new_size)
+{
+  gpointer q = golanes_array_resize (mem, old_size, new_size);
+
+#if defined(__linux__) && defined(MREMAP_MAYMOVE) && defined(MADV_HUGEPAGE)
+  if (new_size >= BIG_ARRAY)
+    {
+      /* mremap() gives fresh zero pages, and so does a first mapping, past
+       * what was copied; only the page the old end shares may be dirty. */
+      if (new_size > old_size && old_size >= BIG_ARRAY)
+        memset ((guint8 *) q + old_size, 0, MIN (page_round (old_size), new_size) - old_size);
+      return q;
+    }
+#endif
+  if (new_size > old_size)
+    memset ((guint8 *) q + old_size, 0, new_size - old_size);
+  return q;
+}
+
 void
 golanes_array_free (gpointer mem,
                     gsize    size)

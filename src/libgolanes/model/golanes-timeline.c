@@ -335,7 +335,8 @@ golanes_timeline_free (GolanesTimeline *self)
   g_hash_table_destroy (self->expanded);
   g_mutex_clear (&self->expand_lock);
   free_gbuild (self);
-  g_free (self->goid_dense);
+  if (self->goid_dense != NULL)
+    golanes_array_free (self->goid_dense, self->goid_dense_len * sizeof (guint32));
   g_free (self->goid_packed);
   g_free (self->goid_anchors);
   g_hash_table_destroy (self->goid_sparse);
@@ -683,7 +684,8 @@ pack_goids (GolanesTimeline *self,
   self->goid_packed_len = (gsize) (p - packed);
   self->goid_anchors = anchors;
   self->goid_packed = g_realloc (packed, self->goid_packed_len);
-  g_clear_pointer (&self->goid_dense, g_free);
+  golanes_array_free (self->goid_dense, self->goid_dense_len * sizeof (guint32));
+  self->goid_dense = NULL;
 }
 
 /* Ids below goid_dense_len map through the dense array, the others
@@ -704,9 +706,10 @@ goid_dense_grow (GolanesTimeline *self,
   len = MAX (self->goid_dense_len * 2, 1024);
   while (len <= (gsize) goid)
     len *= 2;
-  self->goid_dense = g_renew (guint32, self->goid_dense, len);
-  memset (self->goid_dense + self->goid_dense_len, 0,
-          (len - self->goid_dense_len) * sizeof (guint32));
+  /* Doubled without touching the new half: 16 MB of page faults at once
+   * would hold up a streaming load's readers for 60 ms. */
+  self->goid_dense = golanes_array_resize0 (self->goid_dense, self->goid_dense_len * sizeof (guint32),
+                                            len * sizeof (guint32));
   self->goid_dense_len = len;
   if (g_hash_table_size (self->goid_sparse) > 0)
     {
@@ -1945,7 +1948,14 @@ pack_live_goroutines (GolanesTimeline *self,
     len--;
   if (len < self->goid_dense_len)
     {
-      self->goid_dense = g_renew (guint32, self->goid_dense, MAX (len, 1));
+      if (len == 0)
+        {
+          golanes_array_free (self->goid_dense, self->goid_dense_len * sizeof (guint32));
+          self->goid_dense = NULL;
+        }
+      else
+        self->goid_dense = golanes_array_resize (self->goid_dense, self->goid_dense_len * sizeof (guint32),
+                                                 len * sizeof (guint32));
       self->goid_dense_len = len;
     }
   pack_goids (self, yield);
