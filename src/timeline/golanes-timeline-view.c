@@ -72,7 +72,13 @@ struct _GolanesTimelineView
 
   guint                  n_frames;
   gboolean               frame_pending;
+  /* Goroutines that streamed in wait to join the layout: a slice a frame. */
+  guint                  layout_tick_id;
 };
+
+/* About 3 ms of laying out goroutines a frame: 3.9 M a second at 60
+ * frames a second, ahead of the fastest load. */
+#define LAYOUT_SLICE 65536
 
 G_DEFINE_FINAL_TYPE (GolanesTimelineView, golanes_timeline_view, GTK_TYPE_WIDGET)
 
@@ -370,6 +376,41 @@ critical_path_changed_cb (GolanesTimelineView *self,
  * golanes_timeline_view_set_session:
  * @session: (nullable): the session to show
  */
+static void
+stop_layout_tick (GolanesTimelineView *self)
+{
+  if (self->layout_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick_id);
+  self->layout_tick_id = 0;
+}
+
+/* The next slice of the goroutines that wait for the layout; the lanes
+ * are laid out again when a slice added lanes and once all are in. */
+static gboolean
+layout_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GolanesTimelineView *self = GOLANES_TIMELINE_VIEW (widget);
+  gboolean added;
+
+  if (self->layout == NULL)
+    {
+      self->layout_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  added = golanes_timeline_layout_update_some (self->layout, LAYOUT_SLICE);
+  if (golanes_timeline_layout_get_n_pending (self->layout) > 0)
+    {
+      if (added)
+        layout_changed (self);
+      return G_SOURCE_CONTINUE;
+    }
+  layout_changed (self);
+  self->layout_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 golanes_timeline_view_set_session (GolanesTimelineView *self,
                                    GolanesSession      *session)
@@ -386,6 +427,7 @@ golanes_timeline_view_set_session (GolanesTimelineView *self,
       set_children_session (self, NULL, NULL);
     }
   g_clear_object (&self->session);
+  stop_layout_tick (self);
   g_clear_pointer (&self->layout, golanes_timeline_layout_free);
   self->n_frames = 0;
   self->labels_width = 0;
@@ -422,7 +464,9 @@ golanes_timeline_view_refresh (GolanesTimelineView *self)
   if (self->session == NULL)
     return;
   golanes_session_update_extent (self->session);
-  golanes_timeline_layout_update (self->layout);
+  golanes_timeline_layout_update_some (self->layout, LAYOUT_SLICE);
+  if (golanes_timeline_layout_get_n_pending (self->layout) > 0 && self->layout_tick_id == 0)
+    self->layout_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), layout_tick_cb, NULL, NULL);
   layout_changed (self);
   gtk_widget_queue_draw (self->ruler);
   update_actions (self);
@@ -1423,6 +1467,7 @@ golanes_timeline_view_dispose (GObject *object)
       set_children_session (self, NULL, NULL);
     }
   g_clear_object (&self->session);
+  stop_layout_tick (self);
   g_clear_pointer (&self->layout, golanes_timeline_layout_free);
   g_clear_pointer (&self->find_popover, gtk_widget_unparent);
 

@@ -42,6 +42,7 @@ typedef struct
   GolanesDocument *doc;
   GolanesTimeline *whole;     /* the one-go model, to check publishes against */
   GolanesTimelineLayout *grown;
+  GolanesTimelineLayout *sliced;   /* grown a few goroutines at a time */
   guint            checked;
   GMutex           mutex;
   GCond            cond;
@@ -76,6 +77,16 @@ publish_cb (GolanesDocument *doc,
         st->grown = golanes_timeline_layout_new (doc);
       else
         golanes_timeline_layout_update (st->grown);
+      /* As the view grows it: a slice at each publish, behind the model. */
+      if (st->sliced == NULL)
+        st->sliced = golanes_timeline_layout_new (doc);
+      else
+        {
+          guint pending = golanes_timeline_layout_get_n_pending (st->sliced);
+
+          golanes_timeline_layout_update_some (st->sliced, 3);
+          g_assert_cmpuint (golanes_timeline_layout_get_n_pending (st->sliced), ==, pending > 3 ? pending - 3 : 0);
+        }
       st->checked++;
     }
   g_mutex_lock (&st->mutex);
@@ -322,6 +333,14 @@ test_prefix (gconstpointer data)
   fresh = golanes_timeline_layout_new (whole);
   assert_same_layouts (st.grown, fresh);
   golanes_timeline_layout_free (st.grown);
+  /* The sliced one catches up over more updates, to the same layout. */
+  if (st.sliced == NULL)
+    st.sliced = golanes_timeline_layout_new (st.doc);
+  while (golanes_timeline_layout_get_n_pending (st.sliced) > 0)
+    golanes_timeline_layout_update_some (st.sliced, 1000);
+  golanes_timeline_layout_update_some (st.sliced, 1000);
+  assert_same_layouts (st.sliced, fresh);
+  golanes_timeline_layout_free (st.sliced);
 
   golanes_document_unref (st.doc);
   g_mutex_clear (&st.mutex);

@@ -264,7 +264,8 @@ compare_first_member (gconstpointer a,
  * runtime-internal ones, which come last and collapsed). */
 static void
 add_new_members (GolanesTimelineLayout *self,
-                 GolanesTimeline       *timeline)
+                 GolanesTimeline       *timeline,
+                 guint                  max_goroutines)
 {
   const GolanesSeriesPoint *points;
   guint n_points, n;
@@ -292,6 +293,8 @@ add_new_members (GolanesTimelineLayout *self,
     }
 
   n = golanes_timeline_get_n_goroutines (timeline);
+  if (n > self->n_goroutines && n - self->n_goroutines > max_goroutines)
+    n = self->n_goroutines + max_goroutines;
   if (n > self->n_goroutines)
     {
       self->goroutine_lane = g_renew (gint32, self->goroutine_lane, n);
@@ -386,7 +389,7 @@ golanes_timeline_layout_new (GolanesDocument *document)
   g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
   g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
 
-  add_new_members (self, golanes_document_get_timeline (document));
+  add_new_members (self, golanes_document_get_timeline (document), G_MAXUINT);
   golanes_timeline_layout_rebuild (self);
   return self;
 }
@@ -401,11 +404,43 @@ golanes_timeline_layout_new (GolanesDocument *document)
 gboolean
 golanes_timeline_layout_update (GolanesTimelineLayout *self)
 {
+  return golanes_timeline_layout_update_some (self, G_MAXUINT);
+}
+
+/**
+ * golanes_timeline_layout_update_some:
+ * @max_goroutines: how many of the new goroutines to add at most
+ *
+ * As golanes_timeline_layout_update(), but the goroutines beyond the first
+ * @max_goroutines new ones wait for the next call: at about 50 ns each, a
+ * view adds the hundreds of thousands a trace of short goroutines brings
+ * in a second over several frames.  golanes_timeline_layout_get_n_pending()
+ * says how many wait.
+ */
+gboolean
+golanes_timeline_layout_update_some (GolanesTimelineLayout *self,
+                                     guint                  max_goroutines)
+{
   guint n_lanes = self->lanes->len;
 
-  add_new_members (self, golanes_document_get_timeline (self->document));
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  add_new_members (self, golanes_document_get_timeline (self->document), max_goroutines);
   golanes_timeline_layout_rebuild (self);
   return self->lanes->len != n_lanes;
+}
+
+guint
+golanes_timeline_layout_get_n_pending (GolanesTimelineLayout *self)
+{
+  GolanesTimeline *timeline;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  timeline = golanes_document_get_timeline (self->document);
+  if (timeline == NULL || golanes_timeline_get_n_goroutines (timeline) < self->n_goroutines)
+    return 0;
+  return golanes_timeline_get_n_goroutines (timeline) - self->n_goroutines;
 }
 
 void

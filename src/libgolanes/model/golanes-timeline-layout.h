@@ -75,6 +75,9 @@ typedef struct _GolanesTimelineLayout GolanesTimelineLayout;
 GolanesTimelineLayout  *golanes_timeline_layout_new        (GolanesDocument       *document);
 void                    golanes_timeline_layout_free       (GolanesTimelineLayout *self);
 gboolean                golanes_timeline_layout_update     (GolanesTimelineLayout *self);
+gboolean                golanes_timeline_layout_update_some (GolanesTimelineLayout *self,
+                                                             guint                  max_goroutines);
+guint                   golanes_timeline_layout_get_n_pending (GolanesTimelineLayout *self);
 guint                   golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self);
 const GolanesLane      *golanes_timeline_layout_get_lane   (GolanesTimelineLayout *self,
                                                             guint                  index);
