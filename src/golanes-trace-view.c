@@ -63,11 +63,14 @@ struct _GolanesTraceView
   GPtrArray        *panels;          /* the GolanesPanels, in the side stack's order */
   guint64           stale_panels;    /* bits by index: to be given the document again */
   guint             refresh_id;      /* the idle giving it, one panel at a time */
+  gint64            header_usec;     /* when the header's texts last changed */
   GSettings        *settings;
   int               drag_start_width; /* of the side panel, as its edge is dragged */
 };
 
 G_DEFINE_FINAL_TYPE (GolanesTraceView, golanes_trace_view, GTK_TYPE_WIDGET)
+
+#define HEADER_INTERVAL_USEC G_USEC_PER_SEC
 
 static gint64 last_shown_usec;
 static guint  n_refreshing;    /* trace views with stale panels */
@@ -593,6 +596,7 @@ update_header (GolanesTraceView          *self,
       g_free (events);
       events = g_steal_pointer (&so_far);
     }
+  self->header_usec = g_get_monotonic_time ();
   gtk_label_set_label (self->file_label, summary->display_name);
   gtk_label_set_label (self->version_label, version);
   gtk_label_set_label (self->duration_label, duration);
@@ -630,9 +634,13 @@ golanes_trace_view_set_summary (GolanesTraceView          *self,
   self->file_state = summary->file_state;
   if (self->document == summary->document && self->session != NULL)
     {
-      /* More of the same trace. */
+      /* More of the same trace.  A label that changes lays out the whole
+       * window again, and on X11 asks the server for the work area: while
+       * it loads, the header's figures change once a second. */
       golanes_timeline_view_refresh (self->timeline);
-      update_header (self, summary);
+      if (!golanes_document_is_loading (self->document) ||
+          g_get_monotonic_time () - self->header_usec >= HEADER_INTERVAL_USEC)
+        update_header (self, summary);
       update_banner (self);
       if (!golanes_document_is_loading (self->document))
         last_shown_usec = g_get_monotonic_time ();
