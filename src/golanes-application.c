@@ -25,6 +25,7 @@
 #include "golanes-timeline-view.h"
 #include "golanes-trace-view.h"
 #include "golanes-window.h"
+#include "golanes-window-private.h"
 
 #define TRACE_MIME_TYPE "application/x-go-trace"
 
@@ -219,8 +220,134 @@ profile_stall_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Once every panel is ready: zooming in, scrolling through every lane
+ * (every group expanded) and zooming out again, a step a frame, as a
+ * user's wheel does.  Each frame's work (its tick to its paint's end) and
+ * the gaps between frames are measured. */
+#define INTERACT_STEPS 45
+
+typedef struct
+{
+  GtkWidget     *window;
+  GolanesTimelineView *timeline;
+  GdkFrameClock *clock;
+  gulong         after_paint_id;
+  guint          step;
+  gint64         tick_usec;
+  gint64         last_tick_usec;
+  GArray        *work_ms;       /* double per frame */
+  double         max_gap_ms;
+  guint          n_gaps_over;
+  double         expand_ms;     /* the gap around expanding every group */
+  guint          n_lanes;
+} Interact;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+interact_after_paint_cb (GdkFrameClock *clock,
+                         Interact      *in)
+{
+  double ms;
+
+  if (in->tick_usec == 0)
+    return;
+  ms = (g_get_monotonic_time () - in->tick_usec) / 1000.0;
+  g_array_append_val (in->work_ms, ms);
+  in->tick_usec = 0;
+}
+
+static gboolean
+interact_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  Interact *in = user_data;
+  GolanesSession *session = golanes_timeline_view_get_session (in->timeline);
+  GtkAdjustment *vadj = golanes_timeline_view_get_vadjustment (in->timeline);
+  gint64 now = g_get_monotonic_time ();
+  gint64 start, end;
+
+  if (in->last_tick_usec != 0)
+    {
+      double gap = (now - in->last_tick_usec) / 1000.0;
+
+      /* Expanding a group of millions is a click, not a scroll: its gap
+       * is reported on its own. */
+      if (in->step == INTERACT_STEPS + 1)
+        in->expand_ms = gap;
+      else
+        {
+          in->max_gap_ms = MAX (in->max_gap_ms, gap);
+          in->n_gaps_over += gap > STALL_USEC / 1000.0;
+        }
+    }
+  in->last_tick_usec = now;
+  in->tick_usec = now;
+
+  golanes_session_get_visible (session, &start, &end);
+  if (in->step < INTERACT_STEPS)
+    golanes_session_zoom (session, 0.8, start + (end - start) / 2, FALSE);
+  else if (in->step == INTERACT_STEPS)
+    {
+      GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (in->timeline);
+
+      for (guint g = 0; g < golanes_timeline_layout_get_n_groups (layout); g++)
+        golanes_timeline_view_set_group_collapsed (in->timeline, g, FALSE);
+      in->n_lanes = golanes_timeline_layout_get_n_lanes (layout);
+    }
+  else if (in->step <= 2 * INTERACT_STEPS)
+    gtk_adjustment_set_value (vadj, (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj)) *
+                                    (in->step - INTERACT_STEPS) / INTERACT_STEPS);
+  else if (in->step <= 3 * INTERACT_STEPS)
+    golanes_session_zoom (session, 1 / 0.8, start + (end - start) / 2, FALSE);
+  else
+    {
+      double p50 = 0, p99 = 0;
+
+      g_signal_handler_disconnect (in->clock, in->after_paint_id);
+      if (in->work_ms->len > 0)
+        {
+          g_array_sort (in->work_ms, compare_doubles);
+          p50 = g_array_index (in->work_ms, double, in->work_ms->len / 2);
+          p99 = g_array_index (in->work_ms, double, MIN (in->work_ms->len - 1, in->work_ms->len * 99 / 100));
+        }
+      g_print ("interact_frames=%u interact_p50_ms=%.1f interact_p99_ms=%.1f"
+               " interact_max_stall_ms=%.1f interact_stalls_over_50ms=%u"
+               " interact_expand_ms=%.1f interact_lanes=%u\n",
+               in->work_ms->len, p50, p99, in->max_gap_ms, in->n_gaps_over, in->expand_ms, in->n_lanes);
+      g_array_unref (in->work_ms);
+      g_free (in);
+      g_application_quit (g_application_get_default ());
+      return G_SOURCE_REMOVE;
+    }
+  in->step++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+profile_interact (GtkWindow *window)
+{
+  GolanesTraceView *view = _golanes_window_get_trace_view (GOLANES_WINDOW (window));
+  Interact *in = g_new0 (Interact, 1);
+
+  in->window = GTK_WIDGET (window);
+  in->timeline = golanes_trace_view_get_timeline (view);
+  in->clock = gtk_widget_get_frame_clock (GTK_WIDGET (in->timeline));
+  in->work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  in->after_paint_id = g_signal_connect (in->clock, "after-paint", G_CALLBACK (interact_after_paint_cb), in);
+  gtk_widget_add_tick_callback (GTK_WIDGET (in->timeline), interact_tick_cb, in, NULL);
+}
+
 /* The analyses run on after the first frame: wait for every part, then
- * report and quit. */
+ * report, measure a user's zooming and scrolling, and quit. */
 static gboolean
 profile_analyses_cb (gpointer user_data)
 {
@@ -246,7 +373,10 @@ profile_analyses_cb (gpointer user_data)
            (MAX (_golanes_analyses_get_last_done_usec (), _golanes_trace_view_get_last_shown_usec ()) - start) / 1000.0,
            peak_rss_kb (), stall_max_usec / 1000.0,
            stall_max_at_usec != 0 ? (stall_max_at_usec - start) / 1000.0 : 0.0, stall_count);
-  g_application_quit (app);
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
+    profile_interact (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  else
+    g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
 
