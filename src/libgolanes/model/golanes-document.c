@@ -526,7 +526,8 @@ run_pass (GolanesDocument         *self,
       if (pass.n_generations > 0)
         pass.n_generations--;
       if (pass.timeline != NULL)
-        golanes_timeline_finish_yielding (pass.timeline, streaming ? gate_yield_cb : NULL, &self->gate);
+        golanes_timeline_finish_yielding (pass.timeline, streaming ? gate_yield_cb : NULL,
+                                          streaming ? gate_wait_cb : NULL, &self->gate);
       finish_analyses (&pass, here);
     }
   if (streaming && !ok)

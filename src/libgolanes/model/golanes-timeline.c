@@ -643,8 +643,9 @@ goid_dense_get (GolanesTimeline *self,
 
 typedef struct
 {
-  GolanesTimelineYieldFunc func;
-  gpointer                 data;
+  GolanesTimelineYieldFunc   func;
+  GolanesTimelineReleaseFunc release;
+  gpointer                   data;
 } Yield;
 
 static inline void
@@ -652,6 +653,23 @@ yield_now (const Yield *yield)
 {
   if (yield->func != NULL)
     yield->func (yield->data);
+}
+
+/* Between readers_in() and readers_out() the builder only reads the model
+ * and writes what is its own (a tree, an order not published yet), so
+ * readers may be in all along: the sorts do not hold them up. */
+static inline void
+readers_in (const Yield *yield)
+{
+  if (yield->release != NULL)
+    yield->release (TRUE, yield->data);
+}
+
+static inline void
+readers_out (const Yield *yield)
+{
+  if (yield->release != NULL)
+    yield->release (FALSE, yield->data);
 }
 
 /* Lookups keep using the dense array until the packed one is whole. */
@@ -669,6 +687,7 @@ pack_goids (GolanesTimeline *self,
   packed = g_malloc (n * 5);
   anchors = g_new (guint32, n / GOID_BLOCK + 1);
   p = packed;
+  readers_in (yield);
   for (i = 0; i < n; i++)
     {
       if (i % GOID_BLOCK == 0)
@@ -678,9 +697,8 @@ pack_goids (GolanesTimeline *self,
         }
       p = golanes_varint_put_signed (p, (gint64) self->goid_dense[i] - prev);
       prev = self->goid_dense[i];
-      if (i % (8 * YIELD_ITEMS) == 8 * YIELD_ITEMS - 1)
-        yield_now (yield);
     }
+  readers_out (yield);
   self->goid_packed_len = (gsize) (p - packed);
   self->goid_anchors = anchors;
   self->goid_packed = g_realloc (packed, self->goid_packed_len);
@@ -1611,16 +1629,16 @@ finish_regions (GolanesTimeline *self,
       if (regions[i].flags & GOLANES_SPAN_OPEN)
         regions[i].end = self->end_time;
       order[i] = i;
-      golanes_interval_tree_add (tree, regions[i].start, regions[i].end, i);
       if (i % YIELD_ITEMS == YIELD_ITEMS - 1)
         yield_now (yield);
     }
-  yield_now (yield);
+  readers_in (yield);
+  for (i = 0; i < n; i++)
+    golanes_interval_tree_add (tree, regions[i].start, regions[i].end, i);
   golanes_interval_tree_build (tree);
-  self->region_tree = tree;
-  yield_now (yield);
   g_qsort_with_data (order, n, sizeof (guint32), region_order, regions);
-  yield_now (yield);
+  readers_out (yield);
+  self->region_tree = tree;
 
   for (i = 0; i < n; i = k)
     {
@@ -1644,8 +1662,9 @@ finish_regions (GolanesTimeline *self,
   g_array_unref (stack);
 
   /* Within a level the order is the one above: region_order's. */
+  readers_in (yield);
   g_qsort_with_data (order, n, sizeof (guint32), region_level_order, regions);
-  yield_now (yield);
+  readers_out (yield);
   self->region_order = order;
   for (i = 0; i < n; i = k)
     {
@@ -1839,17 +1858,16 @@ finish_tasks (GolanesTimeline *self,
       if (tasks[i].parent != GOLANES_NO_TASK)
         tasks[i].parent_index = (gint32) task_index (self, tasks[i].parent, FALSE, 0);
       order[i] = i;
-      golanes_interval_tree_add (tree, tasks[i].start, tasks[i].end, i);
       if (i % YIELD_ITEMS == YIELD_ITEMS - 1)
         yield_now (yield);
     }
-  yield_now (yield);
+  readers_in (yield);
+  for (i = 0; i < n; i++)
+    golanes_interval_tree_add (tree, tasks[i].start, tasks[i].end, i);
   golanes_interval_tree_build (tree);
-  self->task_tree = tree;
-  yield_now (yield);
-
   g_qsort_with_data (order, n, sizeof (guint32), task_order, tasks);
-  yield_now (yield);
+  readers_out (yield);
+  self->task_tree = tree;
   for (i = 0; i < n; i++)
     {
       GolanesTimelineTask *t = &tasks[order[i]];
@@ -1966,11 +1984,12 @@ pack_live_goroutines (GolanesTimeline *self,
  * the last event, as the finished tracks' do, and which has no tasks or
  * regions yet (their counts are set after everything they lead to). */
 void
-golanes_timeline_finish_yielding (GolanesTimeline          *self,
-                                  GolanesTimelineYieldFunc  func,
-                                  gpointer                  user_data)
+golanes_timeline_finish_yielding (GolanesTimeline            *self,
+                                  GolanesTimelineYieldFunc    func,
+                                  GolanesTimelineReleaseFunc  release,
+                                  gpointer                    user_data)
 {
-  Yield yield = { func, user_data };
+  Yield yield = { func, release, user_data };
   GolanesIntervalTree *tree;
   guint i;
   gint64 end;
@@ -2055,7 +2074,7 @@ golanes_timeline_finish_yielding (GolanesTimeline          *self,
 void
 golanes_timeline_finish (GolanesTimeline *self)
 {
-  golanes_timeline_finish_yielding (self, NULL, NULL);
+  golanes_timeline_finish_yielding (self, NULL, NULL, NULL);
 }
 
 GolanesTimeline *

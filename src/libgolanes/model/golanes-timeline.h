@@ -205,14 +205,18 @@ void             golanes_timeline_feed   (GolanesTimeline    *self,
                                           GolanesTraceReader *reader,
                                           const GolanesEvent *event);
 void             golanes_timeline_finish (GolanesTimeline    *self);
-/* As golanes_timeline_finish(), calling @func between its steps (none
- * takes longer than one sort of the regions or tasks): a streaming load
- * lets its readers in there.  They read the model as an unfinished one
- * until it is finished at the end. */
-typedef void (*GolanesTimelineYieldFunc) (gpointer user_data);
-void             golanes_timeline_finish_yielding (GolanesTimeline          *self,
-                                                   GolanesTimelineYieldFunc  func,
-                                                   gpointer                  user_data);
+/* As golanes_timeline_finish(), calling @func between its steps (at most
+ * 16 k items of a loop each): a streaming load lets its readers in there.
+ * Around its sorts and tree building, which only read the model, it calls
+ * @release with TRUE, then FALSE: readers may stay in meanwhile.  They
+ * read the model as an unfinished one until it is finished at the end. */
+typedef void (*GolanesTimelineYieldFunc)   (gpointer user_data);
+typedef void (*GolanesTimelineReleaseFunc) (gboolean release,
+                                            gpointer user_data);
+void             golanes_timeline_finish_yielding (GolanesTimeline            *self,
+                                                   GolanesTimelineYieldFunc    func,
+                                                   GolanesTimelineReleaseFunc  release,
+                                                   gpointer                    user_data);
 /* Convenience: read a whole trace.  On a read error the model holds the
  * events read so far (finished) and @error is set. */
 GolanesTimeline *golanes_timeline_new_from_reader (GolanesTraceReader *reader,
