@@ -88,24 +88,58 @@ type_name (GolanesTimeline *timeline,
   return golanes_panel_timeline_string (timeline, type, _("(unnamed)"));
 }
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
+/* Nearest rank: the index of the smallest value with at least @p % of
+ * the @n values at or below it, once they are in order. */
+static gsize
+percentile_index (gsize  n,
+                  double p)
 {
-  gint64 va = *(const gint64 *) a;
-  gint64 vb = *(const gint64 *) b;
+  gsize rank = (gsize) ceil (p / 100.0 * n);
 
-  return va < vb ? -1 : va > vb;
+  return CLAMP (rank, 1, n) - 1;
 }
 
-/* Nearest rank: the smallest value with at least @p % of them at or below. */
-static gint64
-percentile (const GArray *sorted,
-            double        p)
+/* Puts in v[k] the value it would have sorted, the smaller ones before
+ * and the others after, in expected linear time (random pivots, which a
+ * crafted trace cannot foresee): the percentiles of 100,000 latencies
+ * without sorting them, on the main thread. */
+static void
+select_nth (gint64 *v,
+            gsize   lo,
+            gsize   hi,         /* exclusive */
+            gsize   k,
+            GRand  *rand)
 {
-  gsize rank = (gsize) ceil (p / 100.0 * sorted->len);
+  while (hi - lo > 1)
+    {
+      gint64 pivot = v[lo + (gsize) g_rand_int_range (rand, 0, (gint32) MIN (hi - lo, (gsize) G_MAXINT32))];
+      gsize lt = lo, i = lo, gt = hi;
 
-  return g_array_index (sorted, gint64, CLAMP (rank, 1, sorted->len) - 1);
+      /* Three ways: < pivot, = pivot, > pivot. */
+      while (i < gt)
+        {
+          if (v[i] < pivot)
+            {
+              gint64 t = v[i]; v[i] = v[lt]; v[lt] = t;
+              lt++, i++;
+            }
+          else if (v[i] > pivot)
+            {
+              gint64 t;
+
+              gt--;
+              t = v[i]; v[i] = v[gt]; v[gt] = t;
+            }
+          else
+            i++;
+        }
+      if (k < lt)
+        hi = lt;
+      else if (k >= gt)
+        lo = gt;
+      else
+        return;
+    }
 }
 
 typedef struct
@@ -163,6 +197,7 @@ static GListStore *
 finish_types (GPtrArray *order)
 {
   GListStore *store = g_list_store_new (GOLANES_TYPE_PANEL_ROW);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (0x9e3779b9u);
 
   for (guint i = 0; i < order->len; i++)
     {
@@ -172,12 +207,21 @@ finish_types (GPtrArray *order)
       golanes_panel_row_set_value (stats->row, VALUE_INCOMPLETE, stats->incomplete);
       if (stats->latencies->len > 0)
         {
-          g_array_sort (stats->latencies, compare_int64);
-          golanes_panel_row_set_value (stats->row, VALUE_P50, percentile (stats->latencies, 50));
-          golanes_panel_row_set_value (stats->row, VALUE_P90, percentile (stats->latencies, 90));
-          golanes_panel_row_set_value (stats->row, VALUE_P99, percentile (stats->latencies, 99));
-          golanes_panel_row_set_value (stats->row, VALUE_MAX,
-                                       g_array_index (stats->latencies, gint64, stats->latencies->len - 1));
+          gint64 *v = (gint64 *) (void *) stats->latencies->data;
+          gsize n = stats->latencies->len;
+          gsize k50 = percentile_index (n, 50), k90 = percentile_index (n, 90), k99 = percentile_index (n, 99);
+          gint64 max = G_MININT64;
+
+          /* Each selection leaves the larger values after its index. */
+          select_nth (v, 0, n, k50, rand);
+          select_nth (v, k50, n, k90, rand);
+          select_nth (v, k90, n, k99, rand);
+          for (gsize i = k99; i < n; i++)
+            max = MAX (max, v[i]);
+          golanes_panel_row_set_value (stats->row, VALUE_P50, v[k50]);
+          golanes_panel_row_set_value (stats->row, VALUE_P90, v[k90]);
+          golanes_panel_row_set_value (stats->row, VALUE_P99, v[k99]);
+          golanes_panel_row_set_value (stats->row, VALUE_MAX, max);
         }
       golanes_panel_row_set_data (stats->row, g_steal_pointer (&stats->instances),
                                   (GDestroyNotify) g_array_unref);

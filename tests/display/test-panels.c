@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -852,6 +853,86 @@ test_goroutines_panel (void)
 
 /* Tasks panel */
 
+static int
+compare_latency (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Each type's p50, p90, p99 and max (columns 2 to 5) are the nearest
+ * ranks of its complete instances' latencies, sorted here. */
+static void
+assert_percentiles (GtkColumnView   *view,
+                    GolanesTimeline *timeline,
+                    gboolean         tasks)
+{
+  guint n = tasks ? golanes_timeline_get_n_tasks (timeline) : golanes_timeline_get_n_regions (timeline);
+
+  for (guint r = 0; r < g_list_model_get_n_items (view_model (view)); r++)
+    {
+      GolanesPanelRow *row = view_row (view, r);
+      g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const double pcts[] = { 50, 90, 99, 100 };
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 start, end;
+          guint32 type;
+          guint8 flags;
+
+          if (tasks)
+            {
+              const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+
+              type = t->type, start = t->start, end = t->end, flags = t->flags;
+            }
+          else
+            {
+              const GolanesTimelineRegion *g = golanes_timeline_get_region (timeline, i);
+
+              type = g->type, start = g->start, end = g->end, flags = g->flags;
+            }
+          if (type == golanes_panel_row_get_id (row) && (flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) == 0)
+            {
+              gint64 latency = end - start;
+
+              g_array_append_val (latencies, latency);
+            }
+        }
+      if (latencies->len == 0)
+        continue;
+      g_array_sort (latencies, compare_latency);
+      for (guint k = 0; k < G_N_ELEMENTS (pcts); k++)
+        {
+          gsize rank = (gsize) ceil (pcts[k] / 100.0 * latencies->len);
+
+          g_assert_cmpint (golanes_panel_row_get_value (row, 2 + k), ==,
+                           g_array_index (latencies, gint64, CLAMP (rank, 1, latencies->len) - 1));
+        }
+    }
+}
+
+/* 2,000 request tasks and their regions: the percentiles over many
+ * instances with equal latencies, selected without sorting. */
+static void
+test_tasks_percentiles (void)
+{
+  g_autoptr(GolanesDocument) document = load_fixture ("servicemini.trace");
+  GolanesTimeline *timeline = golanes_document_get_timeline (document);
+  GtkWidget *panel = golanes_tasks_panel_new ();
+  GtkWindow *window;
+
+  g_assert_cmpuint (golanes_timeline_get_n_tasks (timeline), >=, 2000);
+  golanes_panel_set_document (GOLANES_PANEL (panel), document);
+  window = show_panel (panel, 640, 600);
+  assert_percentiles (get_column_view (panel, 0), timeline, TRUE);
+  assert_percentiles (get_column_view (panel, 1), timeline, FALSE);
+  gtk_window_destroy (window);
+}
+
 static void
 test_tasks_panel (void)
 {
@@ -907,6 +988,8 @@ test_tasks_panel (void)
   for (guint i = 0; i < g_list_model_get_n_items (view_model (region_view)); i++)
     sum += golanes_panel_row_get_value (view_row (region_view, i), 0);
   g_assert_cmpint (sum, ==, n_regions);
+  assert_percentiles (task_view, timeline, TRUE);
+  assert_percentiles (region_view, timeline, FALSE);
 
   sort_by (region_view, "Count", GTK_SORT_DESCENDING);
   assert_sorted (region_view, 0, FALSE);
@@ -2095,6 +2178,7 @@ main (int   argc,
   g_test_add_func ("/golanes/panels/gc", test_gc_panel);
   g_test_add_func ("/golanes/panels/goroutines", test_goroutines_panel);
   g_test_add_func ("/golanes/panels/tasks", test_tasks_panel);
+  g_test_add_func ("/golanes/panels/tasks-percentiles", test_tasks_percentiles);
   g_test_add_func ("/golanes/panels/blocking", test_blocking_panel);
   g_test_add_func ("/golanes/panels/flame", test_flame_panel);
   g_test_add_func ("/golanes/panels/critical-path", test_critical_path_panel);
