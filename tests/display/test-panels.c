@@ -31,6 +31,7 @@
 #include "golanes-mmu-plot.h"
 #include "golanes-panel.h"
 #include "golanes-panel-row.h"
+#include "golanes-sort-private.h"
 #include "golanes-paced-model.h"
 #include "golanes-panel-util.h"
 #include "golanes-tasks-panel.h"
@@ -853,15 +854,6 @@ test_goroutines_panel (void)
 
 /* Tasks panel */
 
-static int
-compare_latency (gconstpointer a,
-                 gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Each type's p50, p90, p99 and max (columns 2 to 5) are the nearest
  * ranks of its complete instances' latencies, sorted here. */
 static void
@@ -904,7 +896,7 @@ assert_percentiles (GtkColumnView   *view,
         }
       if (latencies->len == 0)
         continue;
-      g_array_sort (latencies, compare_latency);
+      g_array_sort (latencies, golanes_compare_int64);
       for (guint k = 0; k < G_N_ELEMENTS (pcts); k++)
         {
           gsize rank = (gsize) ceil (pcts[k] / 100.0 * latencies->len);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "golanes-gc.h"
+#include "golanes-sort-private.h"
 
 /*
  * The runtime brackets a cycle like this (Go 1.22 to 1.26 alike, though the
@@ -490,15 +491,6 @@ golanes_gc_feed (GolanesGc          *self,
     }
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Nearest rank: the smallest value with at least @pct % of them at or
  * below it. */
 static gint64
@@ -591,7 +583,7 @@ golanes_gc_finish (GolanesGc *self)
       if (!p->open)
         durations[n_done++] = p->duration;
     }
-  qsort (durations, n_done, sizeof (gint64), compare_gint64);
+  qsort (durations, n_done, sizeof (gint64), golanes_compare_int64);
   t->pause_p50 = percentile (durations, n_done, 50);
   t->pause_p90 = percentile (durations, n_done, 90);
   t->pause_p99 = percentile (durations, n_done, 99);

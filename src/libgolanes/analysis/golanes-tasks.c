@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "golanes-tasks.h"
+#include "golanes-sort-private.h"
 
 struct _GolanesTasks
 {
@@ -121,15 +122,6 @@ acc_add (Acc    *acc,
     acc->stats.max_bucket = bucket;
 }
 
-static int
-compare_i64 (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static gint64
 nearest_rank (GArray *sorted,
               double  q)
@@ -148,7 +140,7 @@ acc_finish (GolanesTasks *self,
 {
   GArray *l = acc->latencies;
 
-  g_array_sort (l, compare_i64);
+  g_array_sort (l, golanes_compare_int64);
   acc->stats.n_latencies = l->len;
   if (l->len > 0)
     {

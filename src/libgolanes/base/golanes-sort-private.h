@@ -22,4 +22,8 @@ typedef struct
 void golanes_sort_items (GolanesSortItem *items,
                          gsize            n);
 
+/* Ascending order of gint64 values, for qsort() and g_array_sort(). */
+int  golanes_compare_int64 (gconstpointer a,
+                            gconstpointer b);
+
 G_END_DECLS

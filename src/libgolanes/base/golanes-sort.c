@@ -348,3 +348,12 @@ golanes_sort_items (GolanesSortItem *items,
 {
   pdqsort (items, 0, (gssize) n, bit_len (n));
 }
+
+int
+golanes_compare_int64 (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
