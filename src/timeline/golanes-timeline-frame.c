@@ -47,6 +47,9 @@ typedef struct
   PangoContext *pango;
   guint         pango_serial;
   GolanesSampleIndex *samples;  /* the CPU samples by lane */
+  GHashTable   *widths;    /* label -> its width (GINT_TO_POINTER) for the gutter */
+  PangoContext *widths_pango;
+  guint         widths_serial;
 } TextCache;
 
 static void
@@ -65,6 +68,7 @@ text_cache_free (gpointer data)
 
   g_clear_pointer (&cache->entries, g_hash_table_unref);
   g_clear_pointer (&cache->samples, golanes_sample_index_free);
+  g_clear_pointer (&cache->widths, g_hash_table_unref);
   g_free (cache);
 }
 
@@ -77,6 +81,29 @@ render_cache (GolanesTimelineLayout *layout)
       layout->render_data_free = text_cache_free;
     }
   return layout->render_data;
+}
+
+#define WIDTHS_MAX 65536
+
+/* The layout's widths of labels measured with @pango, by label: a gutter
+ * measured again after a group is expanded finds most of its labels
+ * there.  Emptied when the context changes (a font or scale). */
+GHashTable *
+_golanes_frame_label_widths (GolanesTimelineLayout *layout,
+                             PangoContext          *pango)
+{
+  TextCache *cache = render_cache (layout);
+  guint serial = pango_context_get_serial (pango);
+
+  if (cache->widths == NULL || cache->widths_pango != pango || cache->widths_serial != serial ||
+      g_hash_table_size (cache->widths) > WIDTHS_MAX)
+    {
+      g_clear_pointer (&cache->widths, g_hash_table_unref);
+      cache->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      cache->widths_pango = pango;
+      cache->widths_serial = serial;
+    }
+  return cache->widths;
 }
 
 /* A CPU sample's tick is this many pixels wide. */

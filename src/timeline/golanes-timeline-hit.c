@@ -71,7 +71,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
                            GolanesTimelineHit                *hit)
 {
   GolanesTimeline *timeline;
-  const GolanesLane *lane;
+  GolanesLane lane;
   g_autoptr(GArray) items = NULL;
   double gutter = golanes_timeline_params_get_gutter (p);
   double data_width = p->width - gutter;
@@ -91,33 +91,33 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
 
   lane = golanes_timeline_layout_get_lane (p->layout, index);
   hit->lane = index;
-  hit->kind = lane->kind;
-  hit->index = lane->index;
-  hit->level = lane->level;
+  hit->kind = lane.kind;
+  hit->index = lane.index;
+  hit->level = lane.level;
 
   if (x < gutter || data_width <= 0)
     return TRUE;
 
   timeline = golanes_document_get_timeline (p->document);
-  switch ((GolanesLaneKind) lane->kind)
+  switch ((GolanesLaneKind) lane.kind)
     {
     case GOLANES_LANE_GC:
       hit->track = golanes_timeline_get_stw_track (timeline);
       break;
     case GOLANES_LANE_PROC:
-      hit->track = golanes_timeline_get_proc (timeline, lane->index)->goroutines;
+      hit->track = golanes_timeline_get_proc (timeline, lane.index)->goroutines;
       break;
     case GOLANES_LANE_THREAD:
-      hit->track = golanes_timeline_get_thread (timeline, lane->index)->goroutines;
+      hit->track = golanes_timeline_get_thread (timeline, lane.index)->goroutines;
       break;
     case GOLANES_LANE_TASK:
-      hit->track = golanes_timeline_get_task_row (timeline, lane->index);
+      hit->track = golanes_timeline_get_task_row (timeline, lane.index);
       break;
     case GOLANES_LANE_GOROUTINE:
-      hit->track = golanes_timeline_get_goroutine_states (timeline, lane->index);
+      hit->track = golanes_timeline_get_goroutine_states (timeline, lane.index);
       break;
     case GOLANES_LANE_REGION:
-      hit->track = golanes_timeline_get_goroutine_region_level (timeline, lane->index, lane->level);
+      hit->track = golanes_timeline_get_goroutine_region_level (timeline, lane.index, lane.level);
       break;
     case GOLANES_LANE_HEADER:
     case GOLANES_LANE_HEAP:
@@ -136,21 +136,21 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
   golanes_track_query_lod (hit->track, p->start, p->end, ns_per_px, items);
   _golanes_lod_extend_open (items, hit->track, p, ns_per_px, n_cols);
   column = (gint64) floor ((x - gutter) * scale);
-  find_item (items, column, lane->kind == GOLANES_LANE_GC ? STW_MIN_WIDTH * scale : 1, n_cols, &hit->item);
+  find_item (items, column, lane.kind == GOLANES_LANE_GC ? STW_MIN_WIDTH * scale : 1, n_cols, &hit->item);
 
   /* The CPU sample marks along a lane's bottom edge: those within a
    * pixel of the pointer's column. */
-  if ((lane->kind == GOLANES_LANE_GOROUTINE || lane->kind == GOLANES_LANE_PROC) &&
-      y + p->scroll_y >= lane->y + lane->height - SAMPLE_HIT_HEIGHT && golanes_timeline_get_n_samples (timeline) > 0)
+  if ((lane.kind == GOLANES_LANE_GOROUTINE || lane.kind == GOLANES_LANE_PROC) &&
+      y + p->scroll_y >= lane.y + lane.height - SAMPLE_HIT_HEIGHT && golanes_timeline_get_n_samples (timeline) > 0)
     {
       GolanesSampleIndex *samples = _golanes_frame_sample_index (p->layout, timeline);
       const guint32 *list;
       guint n = 0;
 
-      if (lane->kind == GOLANES_LANE_GOROUTINE)
-        list = golanes_sample_index_get_goroutine (samples, golanes_timeline_get_goroutine_id (timeline, lane->index), &n);
+      if (lane.kind == GOLANES_LANE_GOROUTINE)
+        list = golanes_sample_index_get_goroutine (samples, golanes_timeline_get_goroutine_id (timeline, lane.index), &n);
       else
-        list = golanes_sample_index_get_proc (samples, golanes_timeline_get_proc (timeline, lane->index)->id, &n);
+        list = golanes_sample_index_get_proc (samples, golanes_timeline_get_proc (timeline, lane.index)->id, &n);
       for (guint i = golanes_sample_index_lower_bound (timeline, list, n, p->start + (gint64) ((column - scale) * ns_per_px));
            i < n; i++)
         {
@@ -166,7 +166,7 @@ golanes_timeline_hit_test (const GolanesTimelineRenderParams *p,
     }
 
   /* A pause in the GC lane is thin: fall back to the cycle under it. */
-  if (hit->item.count == 0 && lane->kind == GOLANES_LANE_GC)
+  if (hit->item.count == 0 && lane.kind == GOLANES_LANE_GC)
     {
       hit->track = golanes_timeline_get_gc_track (timeline);
       g_array_set_size (items, 0);

@@ -193,11 +193,11 @@ prefetch_collect (Frame  *f,
 {
   for (guint i = first; i < last; i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (f->p->layout, i);
-      const GolanesLanePainter *painter = _golanes_lane_painter (lane->kind);
+      GolanesLane lane = golanes_timeline_layout_get_lane (f->p->layout, i);
+      const GolanesLanePainter *painter = _golanes_lane_painter (lane.kind);
 
       if (painter != NULL && painter->prefetch != NULL)
-        painter->prefetch (f, lane, list);
+        painter->prefetch (f, &lane, list);
     }
 }
 

@@ -247,6 +247,8 @@ void                   _golanes_frame_queue_label  (Frame                       
                                                     const GolanesLane                  *lane,
                                                     double                             lane_y,
                                                     const GdkRGBA                     *color);
+GHashTable            *_golanes_frame_label_widths (GolanesTimelineLayout             *layout,
+                                                    PangoContext                      *pango);
 GolanesSampleIndex    *_golanes_frame_sample_index (GolanesTimelineLayout             *layout,
                                                     GolanesTimeline                   *timeline);
 void                   _golanes_frame_sample_columns (Frame                           *f,

@@ -57,13 +57,13 @@ draw_highlights (Frame *f)
         {
           gint index = golanes_timeline_lookup_goroutine (f->timeline, iv->goroutine);
           gint lane_index = index >= 0 ? golanes_timeline_layout_get_goroutine_lane (f->p->layout, index) : -1;
-          const GolanesLane *lane;
+          GolanesLane lane;
 
           if (lane_index < 0)
             continue;
           lane = golanes_timeline_layout_get_lane (f->p->layout, lane_index);
-          y = lane->y - f->p->scroll_y - 1;
-          h = lane->height + 2;
+          y = lane.y - f->p->scroll_y - 1;
+          h = lane.height + 2;
           if (y + h < 0 || y > f->p->height)
             continue;
         }
@@ -105,10 +105,15 @@ create_layout (PangoContext *context,
 #define LABEL_X        10
 #define LABEL_X_REGION 24
 #define LABEL_PAD      16
-/* Lanes measured for the gutter: a group of millions of goroutines gives
- * labels of one function, whose longest ids come last. */
-#define MEASURE_HEAD   4096
+/* Lanes measured for the gutter: the first ones, the last ones, and the
+ * last few of each group of goroutines (a group of millions gives labels
+ * of one function, whose longest ids come last).  Measured widths are
+ * kept by label, but a group expanded brings new labels, a few
+ * microseconds each to lay out. */
+#define MEASURE_HEAD   1024
 #define MEASURE_TAIL   256
+#define MEASURE_GROUP_TAIL 8
+#define MEASURE_GROUPS 512
 
 static double
 label_x (const GolanesLane *lane)
@@ -127,19 +132,27 @@ golanes_timeline_params_get_gutter (const GolanesTimelineRenderParams *params)
 static void
 measure_lane (GolanesTimelineLayout *layout,
               PangoLayout           *text,
+              GHashTable            *widths,
               guint                  i,
               double                *widest)
 {
-  const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+  GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
   g_autofree char *label = NULL;
+  gpointer found;
   int width = 0;
 
-  if (lane->kind == GOLANES_LANE_HEADER)
+  if (lane.kind == GOLANES_LANE_HEADER)
     return;
   label = golanes_timeline_layout_dup_lane_label (layout, i);
-  pango_layout_set_text (text, label, -1);
-  pango_layout_get_pixel_size (text, &width, NULL);
-  *widest = MAX (*widest, label_x (lane) + width + LABEL_PAD);
+  if (g_hash_table_lookup_extended (widths, label, NULL, &found))
+    width = GPOINTER_TO_INT (found);
+  else
+    {
+      pango_layout_set_text (text, label, -1);
+      pango_layout_get_pixel_size (text, &width, NULL);
+      g_hash_table_insert (widths, g_steal_pointer (&label), GINT_TO_POINTER (width));
+    }
+  *widest = MAX (*widest, label_x (&lane) + width + LABEL_PAD);
 }
 
 double
@@ -147,6 +160,7 @@ golanes_timeline_measure_labels (GolanesTimelineLayout *layout,
                                  PangoContext          *pango)
 {
   g_autoptr(PangoLayout) text = NULL;
+  GHashTable *widths;
   guint n, i;
   double widest = 0;
 
@@ -155,11 +169,27 @@ golanes_timeline_measure_labels (GolanesTimelineLayout *layout,
 
   text = create_layout (pango, 0.85);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_NONE);
+  widths = _golanes_frame_label_widths (layout, pango);
   n = golanes_timeline_layout_get_n_lanes (layout);
   for (i = 0; i < MIN (n, MEASURE_HEAD); i++)
-    measure_lane (layout, text, i, &widest);
+    measure_lane (layout, text, widths, i, &widest);
   for (i = MAX (MEASURE_HEAD, n > MEASURE_TAIL ? n - MEASURE_TAIL : 0); i < n; i++)
-    measure_lane (layout, text, i, &widest);
+    measure_lane (layout, text, widths, i, &widest);
+  for (guint g = 0, measured = 0; g < golanes_timeline_layout_get_n_groups (layout) && measured < MEASURE_GROUPS; g++)
+    {
+      const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, g);
+
+      if (group->kind != GOLANES_GROUP_GOROUTINES || group->collapsed || group->members->len <= MEASURE_GROUP_TAIL)
+        continue;
+      for (guint m = group->members->len - MEASURE_GROUP_TAIL; m < group->members->len; m++)
+        {
+          gint lane = golanes_timeline_layout_get_goroutine_lane (layout, g_array_index (group->members, guint32, m));
+
+          if (lane >= MEASURE_HEAD && (guint) lane + MEASURE_TAIL < n)
+            measure_lane (layout, text, widths, lane, &widest);
+        }
+      measured++;
+    }
   return ceil (widest);
 }
 
@@ -266,29 +296,29 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   first = _golanes_timeline_layout_first_lane_below (layout, p->scroll_y);
   for (last = first; last < n_lanes; last++)
-    if (golanes_timeline_layout_get_lane (layout, last)->y - p->scroll_y >= p->height)
+    if (golanes_timeline_layout_get_lane (layout, last).y - p->scroll_y >= p->height)
       break;
   _golanes_frame_prefetch (&f, first, last);
 
   /* Backgrounds as nodes, then each lane's spans or plot as an image. */
   for (guint i = first; i < last; i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
       const GolanesLanePainter *painter;
-      double y = lane->y - p->scroll_y;
+      double y = lane.y - p->scroll_y;
 
-      if (lane->kind == GOLANES_LANE_HEADER)
+      if (lane.kind == GOLANES_LANE_HEADER)
         {
-          _golanes_frame_fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
+          _golanes_frame_fill (&f, 0, y, p->width, lane.height, golanes_palette_get (GOLANES_COLOR_HEADER, p->dark));
           continue;
         }
 
       if (i % 2 == 1)
-        _golanes_frame_fill (&f, 0, y, p->width, lane->height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
+        _golanes_frame_fill (&f, 0, y, p->width, lane.height, golanes_palette_get (GOLANES_COLOR_LANE_ALT, p->dark));
 
-      painter = _golanes_lane_painter (lane->kind);
+      painter = _golanes_lane_painter (lane.kind);
       g_assert (painter != NULL);
-      painter->draw (&f, lane, y);
+      painter->draw (&f, &lane, y);
     }
   _golanes_frame_free_pixels (&f);
   _golanes_frame_prefetch_free (&f);
@@ -296,22 +326,22 @@ golanes_timeline_render_lanes (const GolanesTimelineRenderParams *p,
   /* Then the text over it. */
   for (guint i = first; i < last; i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
-      double y = lane->y - p->scroll_y;
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
+      double y = lane.y - p->scroll_y;
       g_autofree char *label = golanes_timeline_layout_dup_lane_label (layout, i);
 
-      if (lane->kind == GOLANES_LANE_HEADER)
+      if (lane.kind == GOLANES_LANE_HEADER)
         {
           pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
-          _golanes_frame_text (&f, label, 6, y, p->width / 2, lane->height, &p->foreground);
+          _golanes_frame_text (&f, label, 6, y, p->width / 2, lane.height, &p->foreground);
           pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
           continue;
         }
 
       /* A name too long keeps its goroutine id and its function's end. */
       pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_MIDDLE);
-      _golanes_frame_text (&f, label, label_x (lane), y, gutter - label_x (lane) - LABEL_PAD, lane->height,
-                           lane->kind == GOLANES_LANE_REGION ? &dim : &p->foreground);
+      _golanes_frame_text (&f, label, label_x (&lane), y, gutter - label_x (&lane) - LABEL_PAD, lane.height,
+                           lane.kind == GOLANES_LANE_REGION ? &dim : &p->foreground);
       pango_layout_set_ellipsize (f.layout, PANGO_ELLIPSIZE_END);
     }
 

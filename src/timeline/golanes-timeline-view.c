@@ -260,7 +260,7 @@ static void
 scroll_to_lane (GolanesTimelineView *self,
                 gint                 lane_index)
 {
-  const GolanesLane *lane;
+  GolanesLane lane;
   double page;
   double value;
 
@@ -270,8 +270,8 @@ scroll_to_lane (GolanesTimelineView *self,
   lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
   page = gtk_adjustment_get_page_size (self->vadjustment);
   value = gtk_adjustment_get_value (self->vadjustment);
-  if (lane->y < value || lane->y + lane->height > value + page)
-    gtk_adjustment_set_value (self->vadjustment, MAX (0, lane->y - page / 3));
+  if (lane.y < value || lane.y + lane.height > value + page)
+    gtk_adjustment_set_value (self->vadjustment, MAX (0, lane.y - page / 3));
 }
 
 static void
@@ -511,7 +511,7 @@ golanes_timeline_view_get_point (GolanesTimelineView *self,
                                  double              *x,
                                  double              *y)
 {
-  const GolanesLane *l;
+  GolanesLane l;
 
   g_return_val_if_fail (GOLANES_IS_TIMELINE_VIEW (self), FALSE);
 
@@ -520,7 +520,7 @@ golanes_timeline_view_get_point (GolanesTimelineView *self,
 
   l = golanes_timeline_layout_get_lane (self->layout, lane);
   *x = x_at (self, time);
-  *y = l->y + l->height / 2 - floor (gtk_adjustment_get_value (self->vadjustment));
+  *y = l.y + l.height / 2 - floor (gtk_adjustment_get_value (self->vadjustment));
   return TRUE;
 }
 
@@ -547,12 +547,12 @@ find_item_lane (GolanesTimelineView *self,
     }
   for (; i < n; i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, i);
+      GolanesLane lane = golanes_timeline_layout_get_lane (self->layout, i);
 
-      if (lane->kind == kind && lane->index == index && (kind != GOLANES_LANE_REGION || lane->level == level))
+      if (lane.kind == kind && lane.index == index && (kind != GOLANES_LANE_REGION || lane.level == level))
         return (gint) i;
       /* Region lanes follow their goroutine's; task lanes come before any goroutine's. */
-      if (lane->kind == GOLANES_LANE_GOROUTINE)
+      if (lane.kind == GOLANES_LANE_GOROUTINE)
         return -1;
     }
   return -1;
@@ -606,11 +606,11 @@ snapshot_selected_item (GolanesTimelineView *self,
   if (lane_index < 0)
     return;
   {
-    const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
-    double y = lane->y - floor (gtk_adjustment_get_value (self->vadjustment));
+    GolanesLane lane = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
+    double y = lane.y - floor (gtk_adjustment_get_value (self->vadjustment));
 
     golanes_widget_get_color (GTK_WIDGET (self), &ring);
-    append_ring (snapshot, &ring, x_at (self, start), x_at (self, end), y, lane->height);
+    append_ring (snapshot, &ring, x_at (self, start), x_at (self, end), y, lane.height);
   }
 }
 
@@ -672,18 +672,18 @@ snapshot_critical_path (GolanesTimelineView *self,
            * blacken the lanes: the bars along the bottom show them. */
           if (run_lane >= 0 && x0 - run_x0 >= 3)
             {
-              const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) run_lane);
+              GolanesLane lane = golanes_timeline_layout_get_lane (self->layout, (guint) run_lane);
 
-              append_ring (snapshot, &fg, run_x0, x0, lane->y - scroll, lane->height);
+              append_ring (snapshot, &fg, run_x0, x0, lane.y - scroll, lane.height);
             }
           if (prev_lane >= 0 && lane_index >= 0 && prev_lane != lane_index && x0 - last_arrow >= 8)
             {
-              const GolanesLane *from = golanes_timeline_layout_get_lane (self->layout, (guint) prev_lane);
-              const GolanesLane *to = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
-              double y0 = from->y + from->height / 2 - scroll;
-              double y1 = to->y + to->height / 2 - scroll;
+              GolanesLane from = golanes_timeline_layout_get_lane (self->layout, (guint) prev_lane);
+              GolanesLane to = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
+              double y0 = from.y + from.height / 2 - scroll;
+              double y1 = to.y + to.height / 2 - scroll;
               double dir = y1 > y0 ? 1 : -1;
-              double tip = y1 - dir * to->height / 2;
+              double tip = y1 - dir * to.height / 2;
 
               if (cr == NULL)
                 cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -706,18 +706,18 @@ snapshot_critical_path (GolanesTimelineView *self,
         }
       if (lane_index >= 0)
         {
-          const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
-          double bar = MIN (4, lane->height / 4);
+          GolanesLane lane = golanes_timeline_layout_get_lane (self->layout, (guint) lane_index);
+          double bar = MIN (4, lane.height / 4);
 
           gtk_snapshot_append_color (snapshot, golanes_palette_get (golanes_palette_crit_role (s->kind), dark),
-                                     &GRAPHENE_RECT_INIT (x0, lane->y - scroll + lane->height - bar, x1 - x0, bar));
+                                     &GRAPHENE_RECT_INIT (x0, lane.y - scroll + lane.height - bar, x1 - x0, bar));
         }
     }
   if (run_lane >= 0 && x_at (self, segs[MIN (i, n) - 1].end) - run_x0 >= 3)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, (guint) run_lane);
+      GolanesLane lane = golanes_timeline_layout_get_lane (self->layout, (guint) run_lane);
 
-      append_ring (snapshot, &fg, run_x0, x_at (self, segs[MIN (i, n) - 1].end), lane->y - scroll, lane->height);
+      append_ring (snapshot, &fg, run_x0, x_at (self, segs[MIN (i, n) - 1].end), lane.y - scroll, lane.height);
     }
   if (cr != NULL)
     cairo_destroy (cr);
@@ -787,15 +787,15 @@ golanes_timeline_view_snapshot (GtkWidget   *widget,
 
       if (have_g && lane_index >= 0 && span < golanes_track_get_n_spans (states))
         {
-          const GolanesLane *lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
-          double y = lane->y - floor (gtk_adjustment_get_value (self->vadjustment));
+          GolanesLane lane = golanes_timeline_layout_get_lane (self->layout, lane_index);
+          double y = lane.y - floor (gtk_adjustment_get_value (self->vadjustment));
           double x0 = x_at (self, golanes_track_get_start (states, span));
           double x1 = MAX (x_at (self, golanes_track_get_end (states, span)), x0 + 2);
           GdkRGBA ring;
 
           golanes_widget_get_color (widget, &ring);
           gtk_snapshot_append_border (snapshot,
-                                      &GSK_ROUNDED_RECT_INIT (x0 - 1, y - 1, x1 - x0 + 2, lane->height + 2),
+                                      &GSK_ROUNDED_RECT_INIT (x0 - 1, y - 1, x1 - x0 + 2, lane.height + 2),
                                       (float[]) { 2, 2, 2, 2 },
                                       (GdkRGBA[]) { ring, ring, ring, ring });
         }

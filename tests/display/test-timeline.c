@@ -150,8 +150,12 @@ test_lanes (void)
   g_assert_cmpuint (golanes_timeline_layout_get_n_lanes (layout), ==, golanes_timeline_layout_get_n_lanes (fresh));
   g_assert_cmpuint (golanes_timeline_layout_get_n_lanes (layout), >, 10);
   for (guint i = 0; i < golanes_timeline_layout_get_n_lanes (layout); i++)
-    g_assert_cmpmem (golanes_timeline_layout_get_lane (layout, i), sizeof (GolanesLane),
-                     golanes_timeline_layout_get_lane (fresh, i), sizeof (GolanesLane));
+    {
+      GolanesLane a = golanes_timeline_layout_get_lane (layout, i);
+      GolanesLane b = golanes_timeline_layout_get_lane (fresh, i);
+
+      g_assert_cmpmem (&a, sizeof a, &b, sizeof b);
+    }
   g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, golanes_timeline_lookup_goroutine (model (), 1)),
                    >=, 0);
 
@@ -409,8 +413,8 @@ test_click_task_region (void)
   task = golanes_timeline_get_task (tl, 0);
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   for (lane = 0; lane < n_lanes && task_lane < 0; lane++)
-    if (golanes_timeline_layout_get_lane (layout, lane)->kind == GOLANES_LANE_TASK &&
-        golanes_timeline_layout_get_lane (layout, lane)->index == task->row)
+    if (golanes_timeline_layout_get_lane (layout, lane).kind == GOLANES_LANE_TASK &&
+        golanes_timeline_layout_get_lane (layout, lane).index == task->row)
       task_lane = (gint) lane;
   g_assert_cmpint (task_lane, >=, 0);
 
@@ -459,9 +463,9 @@ test_click_task_region (void)
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   for (lane = 0; lane < n_lanes && region_lane < 0; lane++)
     {
-      const GolanesLane *l = golanes_timeline_layout_get_lane (layout, lane);
+      GolanesLane l = golanes_timeline_layout_get_lane (layout, lane);
 
-      if (l->kind == GOLANES_LANE_REGION && l->index == (guint) gi && l->level == region->level)
+      if (l.kind == GOLANES_LANE_REGION && l.index == (guint) gi && l.level == region->level)
         region_lane = (gint) lane;
     }
   g_assert_cmpint (region_lane, >=, 0);
@@ -564,7 +568,7 @@ test_goroutines_panel (void)
   g_autoptr(GtkTreeListRow) group = NULL;
   GtkColumnView *view;
   GListModel *rows;
-  const GolanesLane *lane;
+  GolanesLane lane;
   gint index = -1;
   gint lane_index;
   guint selected;
@@ -613,8 +617,8 @@ test_goroutines_panel (void)
   lane = golanes_timeline_layout_get_lane (layout, lane_index);
   value = gtk_adjustment_get_value (vadj);
   g_assert_cmpfloat (value, >, 0);
-  g_assert_cmpfloat (lane->y, >=, value);
-  g_assert_cmpfloat (lane->y + lane->height, <=, value + gtk_adjustment_get_page_size (vadj));
+  g_assert_cmpfloat (lane.y, >=, value);
+  g_assert_cmpfloat (lane.y + lane.height, <=, value + gtk_adjustment_get_page_size (vadj));
   g_assert_true (golanes_session_get_selected_span (session (), &selected, NULL));
   g_assert_cmpuint (selected, ==, (guint) index);
 
@@ -988,7 +992,7 @@ test_hidpi (void)
   GtkSnapshot *snapshot;
   cairo_surface_t *surface;
   cairo_t *cr;
-  const GolanesLane *lane;
+  GolanesLane lane;
   GolanesSpan a;
   GolanesSpan b;
   guint goroutine = 0;
@@ -1017,7 +1021,7 @@ test_hidpi (void)
   params.end = params.start + (gint64) columns * q;
   params.width = width;
   params.height = height;
-  params.scroll_y = floor (lane->y - 20);
+  params.scroll_y = floor (lane.y - 20);
   params.scale = scale;
   params.dark = FALSE;
   params.foreground = (GdkRGBA) { 0, 0, 0, 0.8 };
@@ -1039,7 +1043,7 @@ test_hidpi (void)
   color_a = opaque_pixel (golanes_palette_get (a.state, FALSE));
   color_b = opaque_pixel (golanes_palette_get (b.state, FALSE));
   /* The top of the lane, above any text. */
-  row = (int) ((lane->y - params.scroll_y) * scale) + 1;
+  row = (int) ((lane.y - params.scroll_y) * scale) + 1;
   boundary += GOLANES_TIMELINE_GUTTER * scale;
 
   for (int x = boundary - 6; x < boundary + 6; x++)
@@ -1108,7 +1112,7 @@ test_legacy_trace (void)
   layout = golanes_timeline_view_get_layout (tv);
   lanes = golanes_timeline_layout_get_n_lanes (layout);
   for (guint i = 0; i < lanes; i++)
-    n_goroutines += golanes_timeline_layout_get_lane (layout, i)->kind == GOLANES_LANE_GOROUTINE;
+    n_goroutines += golanes_timeline_layout_get_lane (layout, i).kind == GOLANES_LANE_GOROUTINE;
   g_assert_cmpuint (n_goroutines, >, 0);
   /* Its analyses are there: GC cycles and pauses. */
   {
@@ -1455,7 +1459,7 @@ test_cpu_samples (void)
   g_autofree char *tip = NULL;
   g_autofree char *text = NULL;
   const GolanesTimelineSample *sample;
-  const GolanesLane *lane;
+  GolanesLane lane;
   const GolanesFrame *frames;
   GtkSnapshot *snapshot;
   cairo_surface_t *surface;
@@ -1489,7 +1493,7 @@ test_cpu_samples (void)
   params.end = params.start + (gint64) (width - GOLANES_TIMELINE_GUTTER) * 1000;
   params.width = width;
   params.height = height;
-  params.scroll_y = floor (lane->y - 20);
+  params.scroll_y = floor (lane.y - 20);
   params.scale = 1;
   params.dark = FALSE;
   params.foreground = (GdkRGBA) { 0, 0, 0, 0.8 };
@@ -1508,7 +1512,7 @@ test_cpu_samples (void)
   /* The tick: the sample colour at its column along the lane's bottom,
    * not a few columns away. */
   column = GOLANES_TIMELINE_GUTTER + 300;
-  bottom = (int) (lane->y + lane->height - params.scroll_y) - 1;
+  bottom = (int) (lane.y + lane.height - params.scroll_y) - 1;
   g_assert_cmphex (pixel_at (surface, column, bottom), ==, opaque_pixel (golanes_palette_get (GOLANES_COLOR_CPU_SAMPLE, FALSE)));
   g_assert_cmphex (pixel_at (surface, column - 6, bottom), !=, opaque_pixel (golanes_palette_get (GOLANES_COLOR_CPU_SAMPLE, FALSE)));
   if (g_test_verbose ())

@@ -206,9 +206,9 @@ count_cut_labels (GolanesWindow *window,
   g_assert_cmpuint (golanes_timeline_layout_get_n_lanes (layout), >, 10);
   for (guint i = 0; i < golanes_timeline_layout_get_n_lanes (layout); i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
       g_autofree char *label = golanes_timeline_layout_dup_lane_label (layout, i);
-      double room = label_room (lane, lanes_width, gutter_width);
+      double room = label_room (&lane, lanes_width, gutter_width);
       int width = 0;
 
       pango_layout_set_text (text, label, -1);
@@ -220,11 +220,11 @@ count_cut_labels (GolanesWindow *window,
 
       g_test_message ("lane %u: “%s” needs %d px, has %.0f of a %.0f px gutter", i, label, width, room,
                       gutter_width);
-      if (lane->kind == GOLANES_LANE_HEADER)
+      if (lane.kind == GOLANES_LANE_HEADER)
         (*headers)++;
       else
         (*gutter)++;
-      if (lane->kind != GOLANES_LANE_HEADER &&
+      if (lane.kind != GOLANES_LANE_HEADER &&
           cut_label_reads (text, label, room, gutter_width, lanes_width))
         (*readable)++;
     }

@@ -52,11 +52,11 @@ read_lane (GolanesTimelineLayout *layout,
            guint                  i,
            GArray                *items)
 {
-  const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+  GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
   g_autofree char *label = golanes_timeline_layout_dup_lane_label (layout, i);
   gint64 start = golanes_timeline_get_start_time (timeline);
   gint64 end = golanes_timeline_get_end_time (timeline);
-  GolanesTrack *track = lane_track (timeline, lane);
+  GolanesTrack *track = lane_track (timeline, &lane);
 
   if (track == NULL || end <= start)
     return strlen (label);

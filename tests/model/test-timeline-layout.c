@@ -192,9 +192,11 @@ check_lanes (GolanesTimelineLayout *layout,
   guint counts[GOLANES_LANE_REGION + 1] = { 0 };
   double heights[GOLANES_LANE_REGION + 1] = { 0 };
   g_autofree gint *goroutine_lane = g_new (gint, MAX (n_goroutines, 1));
-  const GolanesLane *lane;
+  GolanesLane lane;
   double bottom = 0;
   guint l = 0;
+  const guint32 *with_levels;
+  guint n_with_levels, n_checked = 0;
 
   for (guint i = 0; i < n_goroutines; i++)
     goroutine_lane[i] = -1;
@@ -203,8 +205,8 @@ check_lanes (GolanesTimelineLayout *layout,
     {
       g_assert_cmpuint (l, <, n_lanes);
       lane = golanes_timeline_layout_get_lane (layout, l++);
-      g_assert_cmpint (lane->kind, ==, top[i]);
-      g_assert_cmpuint (lane->group, ==, GOLANES_LANE_NO_GROUP);
+      g_assert_cmpint (lane.kind, ==, top[i]);
+      g_assert_cmpuint (lane.group, ==, GOLANES_LANE_NO_GROUP);
     }
 
   for (guint g = 0; g < golanes_timeline_layout_get_n_groups (layout); g++)
@@ -213,9 +215,9 @@ check_lanes (GolanesTimelineLayout *layout,
 
       g_assert_cmpuint (l, <, n_lanes);
       lane = golanes_timeline_layout_get_lane (layout, l++);
-      g_assert_cmpint (lane->kind, ==, GOLANES_LANE_HEADER);
-      g_assert_cmpuint (lane->index, ==, g);
-      g_assert_cmpuint (lane->group, ==, g);
+      g_assert_cmpint (lane.kind, ==, GOLANES_LANE_HEADER);
+      g_assert_cmpuint (lane.index, ==, g);
+      g_assert_cmpuint (lane.group, ==, g);
       if (group->collapsed)
         continue;
 
@@ -227,20 +229,20 @@ check_lanes (GolanesTimelineLayout *layout,
           if (group->kind == GOLANES_GROUP_GOROUTINES)
             goroutine_lane[index] = l;
           lane = golanes_timeline_layout_get_lane (layout, l++);
-          g_assert_cmpint (lane->kind, ==, member_kind[group->kind]);
-          g_assert_cmpuint (lane->index, ==, index);
-          g_assert_cmpuint (lane->level, ==, 0);
-          g_assert_cmpuint (lane->group, ==, g);
+          g_assert_cmpint (lane.kind, ==, member_kind[group->kind]);
+          g_assert_cmpuint (lane.index, ==, index);
+          g_assert_cmpuint (lane.level, ==, 0);
+          g_assert_cmpuint (lane.group, ==, g);
           if (group->kind != GOLANES_GROUP_GOROUTINES)
             continue;
           for (guint level = 0; level < golanes_timeline_get_goroutine_n_region_levels (tl, index); level++)
             {
               g_assert_cmpuint (l, <, n_lanes);
               lane = golanes_timeline_layout_get_lane (layout, l++);
-              g_assert_cmpint (lane->kind, ==, GOLANES_LANE_REGION);
-              g_assert_cmpuint (lane->index, ==, index);
-              g_assert_cmpuint (lane->level, ==, level);
-              g_assert_cmpuint (lane->group, ==, g);
+              g_assert_cmpint (lane.kind, ==, GOLANES_LANE_REGION);
+              g_assert_cmpuint (lane.index, ==, index);
+              g_assert_cmpuint (lane.level, ==, level);
+              g_assert_cmpuint (lane.group, ==, g);
             }
         }
     }
@@ -249,17 +251,17 @@ check_lanes (GolanesTimelineLayout *layout,
   for (guint i = 0; i < n_lanes; i++)
     {
       lane = golanes_timeline_layout_get_lane (layout, i);
-      g_assert_cmpuint (lane->kind, <=, GOLANES_LANE_REGION);
+      g_assert_cmpuint (lane.kind, <=, GOLANES_LANE_REGION);
       if (i == 0)
-        g_assert_cmpfloat (lane->y, ==, 0);
+        g_assert_cmpfloat (lane.y, ==, 0);
       else
-        g_assert_cmpfloat (lane->y, >=, bottom);
-      g_assert_cmpfloat (lane->height, >, 0);
-      if (counts[lane->kind] == 0)
-        heights[lane->kind] = lane->height;
-      g_assert_cmpfloat (lane->height, ==, heights[lane->kind]);
-      counts[lane->kind]++;
-      bottom = lane->y + lane->height;
+        g_assert_cmpfloat (lane.y, >=, bottom);
+      g_assert_cmpfloat (lane.height, >, 0);
+      if (counts[lane.kind] == 0)
+        heights[lane.kind] = lane.height;
+      g_assert_cmpfloat (lane.height, ==, heights[lane.kind]);
+      counts[lane.kind]++;
+      bottom = lane.y + lane.height;
     }
   g_assert_cmpfloat (golanes_timeline_layout_get_height (layout), >=, bottom);
 
@@ -270,6 +272,22 @@ check_lanes (GolanesTimelineLayout *layout,
   for (guint i = 0; i < n_goroutines; i++)
     g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, i), ==, goroutine_lane[i]);
   g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, n_goroutines), ==, -1);
+
+  /* The goroutines with regions, listed in order by the timeline. */
+  with_levels = golanes_timeline_get_region_goroutines (tl, &n_with_levels);
+  for (guint i = 0, k = 0; i < n_goroutines; i++)
+    if (golanes_timeline_get_goroutine_n_region_levels (tl, i) > 0)
+      {
+        g_assert_cmpuint (k, <, n_with_levels);
+        g_assert_cmpuint (with_levels[k++], ==, i);
+        n_checked = k;
+      }
+  g_assert_cmpuint (n_checked, ==, n_with_levels);
+
+  /* The layout keeps runs of lanes, not lanes: the three plots, a header
+   * and a run of members per group, and per goroutine with regions its
+   * lane, a run of its levels and the run of members after it. */
+  g_assert_cmpuint (layout->runs->len, <=, 3 + 2 * golanes_timeline_layout_get_n_groups (layout) + 3 * n_with_levels);
 }
 
 /* The tests */
@@ -402,7 +420,11 @@ test_collapse (void)
   guint all_lanes = 3 + n_groups;
 
   for (guint i = 0; i < n_lanes; i++)
-    g_array_append_vals (before, golanes_timeline_layout_get_lane (layout, i), 1);
+    {
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
+
+      g_array_append_val (before, lane);
+    }
 
   for (guint g = 0; g < n_groups; g++)
     {
@@ -443,8 +465,11 @@ test_collapse (void)
   /* Back where it started, lane for lane. */
   g_assert_cmpuint (golanes_timeline_layout_get_n_lanes (layout), ==, n_lanes);
   for (guint i = 0; i < n_lanes; i++)
-    g_assert_cmpmem (golanes_timeline_layout_get_lane (layout, i), sizeof (GolanesLane),
-                     &g_array_index (before, GolanesLane, i), sizeof (GolanesLane));
+    {
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
+
+      g_assert_cmpmem (&lane, sizeof lane, &g_array_index (before, GolanesLane, i), sizeof (GolanesLane));
+    }
 
   /* Everything expanded: every member of every group has its lanes. */
   for (guint g = 0; g < n_groups; g++)
@@ -477,19 +502,19 @@ check_find_lane (GolanesTimelineLayout *layout)
                     n_lanes);
   for (guint i = 0; i < n_lanes; i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
-      double gap_end = i + 1 < n_lanes ? golanes_timeline_layout_get_lane (layout, i + 1)->y
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
+      double gap_end = i + 1 < n_lanes ? golanes_timeline_layout_get_lane (layout, i + 1).y
                                        : golanes_timeline_layout_get_height (layout);
 
-      g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane->y), ==, i);
-      g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane->y + lane->height / 2), ==, i);
-      g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane->y + lane->height - 0.01), ==, i);
+      g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane.y), ==, i);
+      g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane.y + lane.height / 2), ==, i);
+      g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane.y + lane.height - 0.01), ==, i);
       /* Where the renderer starts drawing when scrolled to y. */
-      g_assert_cmpuint (_golanes_timeline_layout_first_lane_below (layout, lane->y), ==, i);
-      g_assert_cmpuint (_golanes_timeline_layout_first_lane_below (layout, lane->y + lane->height - 0.01), ==, i);
+      g_assert_cmpuint (_golanes_timeline_layout_first_lane_below (layout, lane.y), ==, i);
+      g_assert_cmpuint (_golanes_timeline_layout_first_lane_below (layout, lane.y + lane.height - 0.01), ==, i);
       /* The gap below a lane is no lane. */
-      if (gap_end > lane->y + lane->height)
-        g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane->y + lane->height), ==, -1);
+      if (gap_end > lane.y + lane.height)
+        g_assert_cmpint (golanes_timeline_layout_find_lane (layout, lane.y + lane.height), ==, -1);
     }
 }
 
@@ -519,7 +544,7 @@ check_reveal (GolanesTimelineLayout *layout,
   g_autofree gboolean *was_collapsed = g_new (gboolean, n_groups);
   guint n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   const GolanesLaneGroup *group = NULL;
-  const GolanesLane *lane;
+  GolanesLane lane;
   guint serial;
   gint l;
 
@@ -542,8 +567,8 @@ check_reveal (GolanesTimelineLayout *layout,
   g_assert_cmpint (l, >=, 0);
   g_assert_cmpint (golanes_timeline_layout_get_goroutine_lane (layout, goroutine), ==, l);
   lane = golanes_timeline_layout_get_lane (layout, l);
-  g_assert_cmpint (lane->kind, ==, GOLANES_LANE_GOROUTINE);
-  g_assert_cmpuint (lane->index, ==, goroutine);
+  g_assert_cmpint (lane.kind, ==, GOLANES_LANE_GOROUTINE);
+  g_assert_cmpuint (lane.index, ==, goroutine);
   g_assert_false (group->collapsed);
   g_assert_cmpuint (golanes_timeline_layout_get_n_lanes (layout), ==, n_lanes + group_lanes (tl, group));
   for (guint g = 0; g < n_groups; g++)
@@ -617,6 +642,7 @@ test_big_group (void)
 
   last = g_array_index (big->members, guint32, big->members->len - 1);
   check_reveal (layout, tl, last);
+  check_find_lane (layout);
 }
 
 /* The gutter's labels, in the C locale of the tests. */
@@ -639,15 +665,15 @@ check_labels (GolanesTimelineLayout *layout,
 
   for (guint i = 0; i < golanes_timeline_layout_get_n_lanes (layout); i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (layout, i);
+      GolanesLane lane = golanes_timeline_layout_get_lane (layout, i);
       g_autofree char *label = golanes_timeline_layout_dup_lane_label (layout, i);
       g_autofree char *expected = NULL;
 
-      switch ((GolanesLaneKind) lane->kind)
+      switch ((GolanesLaneKind) lane.kind)
         {
         case GOLANES_LANE_HEADER:
           {
-            const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, lane->index);
+            const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, lane.index);
 
             expected = g_strdup_printf ("%s %s (%u)", group->collapsed ? "▸" : "▾",
                                         group->title, group->members->len);
@@ -663,24 +689,24 @@ check_labels (GolanesTimelineLayout *layout,
           expected = g_strdup_printf ("Goroutines (%d)", golanes_timeline_get_max_count_total (tl));
           break;
         case GOLANES_LANE_PROC:
-          expected = g_strdup_printf ("P%" G_GINT64_FORMAT, golanes_timeline_get_proc (tl, lane->index)->id);
+          expected = g_strdup_printf ("P%" G_GINT64_FORMAT, golanes_timeline_get_proc (tl, lane.index)->id);
           break;
         case GOLANES_LANE_THREAD:
-          expected = g_strdup_printf ("M%" G_GINT64_FORMAT, golanes_timeline_get_thread (tl, lane->index)->id);
+          expected = g_strdup_printf ("M%" G_GINT64_FORMAT, golanes_timeline_get_thread (tl, lane.index)->id);
           break;
         case GOLANES_LANE_TASK:
-          expected = g_strdup_printf ("Tasks %u", lane->index + 1);
+          expected = g_strdup_printf ("Tasks %u", lane.index + 1);
           break;
         case GOLANES_LANE_GOROUTINE:
           {
-            g_autofree char *func = golanes_timeline_dup_goroutine_function (tl, lane->index);
+            g_autofree char *func = golanes_timeline_dup_goroutine_function (tl, lane.index);
 
             expected = g_strdup_printf ("G%" G_GINT64_FORMAT " %s",
-                                        golanes_timeline_get_goroutine_id (tl, lane->index), func);
+                                        golanes_timeline_get_goroutine_id (tl, lane.index), func);
           }
           break;
         case GOLANES_LANE_REGION:
-          expected = g_strdup_printf ("regions %u", lane->level + 1);
+          expected = g_strdup_printf ("regions %u", lane.level + 1);
           break;
         default:
           g_assert_not_reached ();
@@ -731,15 +757,15 @@ test_labels (void)
     golanes_timeline_layout_set_group_collapsed (tasks, g, FALSE);
   for (guint i = 0; i < golanes_timeline_layout_get_n_lanes (tasks); i++)
     {
-      const GolanesLane *lane = golanes_timeline_layout_get_lane (tasks, i);
+      GolanesLane lane = golanes_timeline_layout_get_lane (tasks, i);
       g_autofree char *label = golanes_timeline_layout_dup_lane_label (tasks, i);
 
-      if (lane->kind == GOLANES_LANE_TASK && lane->index == 0)
+      if (lane.kind == GOLANES_LANE_TASK && lane.index == 0)
         {
           g_assert_cmpstr (label, ==, "Tasks 1");
           has_task = TRUE;
         }
-      if (lane->kind == GOLANES_LANE_REGION && lane->level == 0)
+      if (lane.kind == GOLANES_LANE_REGION && lane.level == 0)
         {
           g_assert_cmpstr (label, ==, "regions 1");
           has_region = TRUE;

@@ -25,5 +25,8 @@ void golanes_sort_items (GolanesSortItem *items,
 /* Ascending order of gint64 values, for qsort() and g_array_sort(). */
 int  golanes_compare_int64 (gconstpointer a,
                             gconstpointer b);
+/* The same for guint32 values. */
+int  golanes_compare_uint32 (gconstpointer a,
+                             gconstpointer b);
 
 G_END_DECLS

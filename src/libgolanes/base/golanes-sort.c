@@ -357,3 +357,12 @@ golanes_compare_int64 (gconstpointer a,
 
   return x < y ? -1 : x > y;
 }
+
+int
+golanes_compare_uint32 (gconstpointer a,
+                        gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}

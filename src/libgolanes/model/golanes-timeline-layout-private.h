@@ -14,12 +14,37 @@ G_BEGIN_DECLS
 
 /* The layout's insides, for the renderer (src/timeline/) and the tests. */
 
+/* Lanes are kept as runs of lanes of one kind and height, one below the
+ * other, so that a group of millions of goroutines costs a few runs, not
+ * a lane each: a lane of a run is made when asked for. */
+typedef enum
+{
+  LANE_RUN_ONE,       /* one lane: index is its index */
+  LANE_RUN_MEMBERS,   /* lane i: the group's member member + i */
+  LANE_RUN_LEVELS,    /* lane i: goroutine index's region level i */
+} LaneRunType;
+
+typedef struct
+{
+  double  y;          /* of its first lane */
+  guint32 first;      /* its first lane's number */
+  guint32 n;          /* its lanes */
+  guint32 index;
+  guint32 member;     /* position in the group of its (first) member */
+  guint32 group;      /* GOLANES_LANE_NO_GROUP for none */
+  float   height;
+  guint8  kind;       /* GolanesLaneKind */
+  guint8  type;       /* LaneRunType */
+} LaneRun;
+
 struct _GolanesTimelineLayout
 {
   GolanesDocument *document;
-  GArray          *lanes;      /* GolanesLane */
+  GArray          *runs;       /* LaneRun, top to bottom */
+  guint            n_lanes;
   GPtrArray       *groups;     /* GolanesLaneGroup */
-  gint32          *goroutine_lane;
+  GPtrArray       *groups_by_id; /* the same, in order of making */
+  guint32         *goroutine_group; /* goroutine index -> its group's id */
   guint            n_goroutines;
   guint            n_procs;
   guint            n_threads;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -26,6 +27,18 @@
 #define REGION_HEIGHT    12
 #define LANE_GAP         2
 
+/* A group and what the layout keeps of it. */
+typedef struct
+{
+  GolanesLaneGroup public;
+  guint32          id;          /* in groups_by_id */
+  guint32          position;    /* in groups, as of the last rebuild */
+  guint32          runs_from;   /* its members' runs: runs[runs_from, runs_to) */
+  guint32          runs_to;
+} Group;
+
+#define GROUP(g) ((Group *) (void *) (g))
+
 static void
 lane_group_free (gpointer data)
 {
@@ -33,20 +46,24 @@ lane_group_free (gpointer data)
 
   g_free (group->title);
   g_array_unref (group->members);
-  g_free (group);
+  g_free (GROUP (group));
 }
 
 static GolanesLaneGroup *
-lane_group_new (GolanesGroupKind kind,
-                char            *title,
-                gboolean         collapsed)
+lane_group_new (GolanesTimelineLayout *self,
+                GolanesGroupKind       kind,
+                char                  *title,
+                gboolean               collapsed)
 {
-  GolanesLaneGroup *group = g_new0 (GolanesLaneGroup, 1);
+  Group *g = g_new0 (Group, 1);
+  GolanesLaneGroup *group = &g->public;
 
   group->kind = kind;
   group->title = title;
   group->collapsed = collapsed;
   group->members = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g->id = self->groups_by_id->len;
+  g_ptr_array_add (self->groups_by_id, group);
   return group;
 }
 
@@ -59,82 +76,162 @@ is_runtime_function (const char *name)
          (g_str_has_prefix (name, "runtime.") && strcmp (name, "runtime.main") != 0);
 }
 
+/* Adds a run of @n lanes below the others. */
+static void
+append_run (GolanesTimelineLayout *self,
+            LaneRunType            type,
+            GolanesLaneKind        kind,
+            guint32                index,
+            guint32                member,
+            guint32                n,
+            guint32                group,
+            double                 height)
+{
+  LaneRun run;
+
+  if (n == 0)
+    return;
+  memset (&run, 0, sizeof run);
+  run.y = self->height;
+  run.first = self->n_lanes;
+  run.n = n;
+  run.index = index;
+  run.member = member;
+  run.group = group;
+  run.height = height;
+  run.kind = kind;
+  run.type = type;
+  g_array_append_val (self->runs, run);
+  self->n_lanes += n;
+  self->height += n * (height + LANE_GAP);
+}
+
 static void
 append_lane (GolanesTimelineLayout *self,
              GolanesLaneKind        kind,
              guint32                index,
-             guint16                level,
              guint32                group,
              double                 height)
 {
-  GolanesLane lane;
-
-  memset (&lane, 0, sizeof lane);
-  lane.y = self->height;
-  lane.height = height;
-  lane.index = index;
-  lane.level = level;
-  lane.kind = kind;
-  lane.group = group;
-  g_array_append_val (self->lanes, lane);
-  self->height += height + LANE_GAP;
+  append_run (self, LANE_RUN_ONE, kind, index, 0, 1, group, height);
 }
 
+/* Where @value goes in @array[@from, len), which is sorted. */
+static guint
+lower_bound_u32 (GArray  *array,
+                 guint    from,
+                 guint32  value)
+{
+  guint lo = from, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (array, guint32, mid) < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The runs of an expanded goroutine group: its goroutines without regions
+ * in runs, each of the others (@with_levels, in order) followed by a run
+ * of its region levels.  A lane's level is 16 bits: regions nested deeper
+ * than that (a crafted trace nests a million) get no lane. */
+static void
+append_goroutine_runs (GolanesTimelineLayout *self,
+                       GolanesTimeline       *timeline,
+                       guint                  g,
+                       const guint32         *with_levels,
+                       guint                  n_with_levels)
+{
+  const GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+  guint at = 0;
+
+  for (guint k = 0; k < n_with_levels; k++)
+    {
+      guint32 index = with_levels[k];
+      guint pos = lower_bound_u32 (group->members, at, index);
+      guint n_levels;
+
+      if (pos >= group->members->len || g_array_index (group->members, guint32, pos) != index)
+        continue;
+      n_levels = MIN (golanes_timeline_get_goroutine_n_region_levels (timeline, index),
+                      (guint) G_MAXUINT16 + 1);
+      append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_GOROUTINE, 0, at, pos - at, g, GOROUTINE_HEIGHT);
+      append_run (self, LANE_RUN_ONE, GOLANES_LANE_GOROUTINE, index, pos, 1, g, GOROUTINE_HEIGHT);
+      append_run (self, LANE_RUN_LEVELS, GOLANES_LANE_REGION, index, pos, n_levels, g, REGION_HEIGHT);
+      at = pos + 1;
+    }
+  append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_GOROUTINE, 0, at, group->members->len - at, g,
+              GOROUTINE_HEIGHT);
+}
+
+/* Lays the lanes out again: the cost is in the groups and the goroutines
+ * with regions, not in the goroutines there are. */
 static void
 golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
 {
   GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
+  const guint32 *with_levels;
+  g_autofree guint32 *by_group = NULL;
+  g_autofree guint *group_end = NULL;
+  guint n_with_levels;
 
-  /* goroutine_lane is not cleared: an entry counts only if the lane it
-   * names is that goroutine's (goroutine_lane_of), so a rebuild costs the
-   * lanes shown, not the goroutines there are. */
-  g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->runs, 0);
+  self->n_lanes = 0;
   self->height = 0;
 
-  append_lane (self, GOLANES_LANE_GC, 0, 0, GOLANES_LANE_NO_GROUP, GC_HEIGHT);
-  append_lane (self, GOLANES_LANE_HEAP, 0, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
-  append_lane (self, GOLANES_LANE_COUNTS, 0, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
+  /* The goroutines with regions, by group (a counting sort on the
+   * group's position: group_end[g] ends group g's). */
+  with_levels = golanes_timeline_get_region_goroutines (timeline, &n_with_levels);
+  group_end = g_new0 (guint, self->groups->len + 1);
+  by_group = g_new (guint32, MAX (n_with_levels, 1));
+  for (guint g = 0; g < self->groups->len; g++)
+    GROUP (g_ptr_array_index (self->groups, g))->position = g;
+  for (guint k = 0; k < n_with_levels; k++)
+    if (with_levels[k] < self->n_goroutines && self->goroutine_group[with_levels[k]] != G_MAXUINT32)
+      group_end[GROUP (g_ptr_array_index (self->groups_by_id, self->goroutine_group[with_levels[k]]))->position + 1]++;
+  for (guint g = 0; g < self->groups->len; g++)
+    group_end[g + 1] += group_end[g];
+  for (guint k = 0; k < n_with_levels; k++)
+    if (with_levels[k] < self->n_goroutines && self->goroutine_group[with_levels[k]] != G_MAXUINT32)
+      by_group[group_end[GROUP (g_ptr_array_index (self->groups_by_id, self->goroutine_group[with_levels[k]]))->position]++] = with_levels[k];
+
+  append_lane (self, GOLANES_LANE_GC, 0, GOLANES_LANE_NO_GROUP, GC_HEIGHT);
+  append_lane (self, GOLANES_LANE_HEAP, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
+  append_lane (self, GOLANES_LANE_COUNTS, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
 
   for (guint g = 0; g < self->groups->len; g++)
     {
       const GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
+      guint from = g > 0 ? group_end[g - 1] : 0;
 
-      append_lane (self, GOLANES_LANE_HEADER, g, 0, g, HEADER_HEIGHT);
-      if (group->collapsed)
-        continue;
-
-      for (guint m = 0; m < group->members->len; m++)
+      append_lane (self, GOLANES_LANE_HEADER, g, g, HEADER_HEIGHT);
+      GROUP (group)->runs_from = self->runs->len;
+      if (!group->collapsed)
         {
-          guint32 index = g_array_index (group->members, guint32, m);
-
           switch (group->kind)
             {
             case GOLANES_GROUP_PROCS:
-              append_lane (self, GOLANES_LANE_PROC, index, 0, g, PROC_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_PROC, 0, 0, group->members->len, g, PROC_HEIGHT);
               break;
             case GOLANES_GROUP_THREADS:
-              append_lane (self, GOLANES_LANE_THREAD, index, 0, g, THREAD_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_THREAD, 0, 0, group->members->len, g, THREAD_HEIGHT);
               break;
             case GOLANES_GROUP_TASKS:
-              append_lane (self, GOLANES_LANE_TASK, index, 0, g, TASK_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_TASK, 0, 0, group->members->len, g, TASK_HEIGHT);
               break;
             case GOLANES_GROUP_GOROUTINES:
-              {
-                /* A lane's level is 16 bits: regions nested deeper than
-                 * that (a crafted trace nests a million) get no lane. */
-                guint n_levels = MIN (golanes_timeline_get_goroutine_n_region_levels (timeline, index),
-                                      (guint) G_MAXUINT16 + 1);
-
-                self->goroutine_lane[index] = self->lanes->len;
-                append_lane (self, GOLANES_LANE_GOROUTINE, index, 0, g, GOROUTINE_HEIGHT);
-                for (guint l = 0; l < n_levels; l++)
-                  append_lane (self, GOLANES_LANE_REGION, index, l, g, REGION_HEIGHT);
-              }
+              append_goroutine_runs (self, timeline, g, by_group + from, group_end[g] - from);
               break;
             default:
               g_assert_not_reached ();
             }
         }
+      GROUP (group)->runs_to = self->runs->len;
     }
 
   self->serial++;
@@ -155,25 +252,6 @@ append_members (GArray  *members,
     g_array_append_val (members, i);
 }
 
-/* Where @value goes in the sorted @array. */
-static guint
-lower_bound_u32 (GArray  *array,
-                 guint32  value)
-{
-  guint lo = 0, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (array, guint32, mid) < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The group of start function @name (taken), made if new. */
 static GolanesLaneGroup *
 group_for_name (GolanesTimelineLayout *self,
@@ -185,7 +263,7 @@ group_for_name (GolanesTimelineLayout *self,
     {
       if (self->runtime_group == NULL)
         {
-          self->runtime_group = lane_group_new (GOLANES_GROUP_GOROUTINES,
+          self->runtime_group = lane_group_new (self, GOLANES_GROUP_GOROUTINES,
                                                 g_strdup (_("Runtime goroutines")), TRUE);
           self->runtime_group->runtime = TRUE;
           g_ptr_array_add (self->groups, self->runtime_group);
@@ -197,7 +275,7 @@ group_for_name (GolanesTimelineLayout *self,
   group = g_hash_table_lookup (self->by_function, name);
   if (group == NULL)
     {
-      group = lane_group_new (GOLANES_GROUP_GOROUTINES, g_strdup (name), FALSE);
+      group = lane_group_new (self, GOLANES_GROUP_GOROUTINES, g_strdup (name), FALSE);
       g_hash_table_insert (self->by_function, name, group);
       if (self->runtime_group != NULL)
         g_ptr_array_insert (self->groups, (gint) self->groups->len - 1, group);
@@ -241,8 +319,9 @@ add_goroutine (GolanesTimelineLayout *self,
    * most come in order, at the end. */
   at = group->members->len;
   if (at > 0 && g_array_index (group->members, guint32, at - 1) > i)
-    at = lower_bound_u32 (group->members, i);
+    at = lower_bound_u32 (group->members, 0, i);
   g_array_insert_val (group->members, at, i);
+  self->goroutine_group[i] = GROUP (group)->id;
 }
 
 static gint
@@ -285,7 +364,7 @@ add_new_members (GolanesTimelineLayout *self,
 
       if (group == NULL)
         {
-          group = lane_group_new (GOLANES_GROUP_TASKS, g_strdup (_("Tasks")), FALSE);
+          group = lane_group_new (self, GOLANES_GROUP_TASKS, g_strdup (_("Tasks")), FALSE);
           g_ptr_array_insert (self->groups, 2, group);
         }
       append_members (group->members, self->n_task_rows, n);
@@ -297,8 +376,8 @@ add_new_members (GolanesTimelineLayout *self,
     n = self->n_goroutines + max_goroutines;
   if (n > self->n_goroutines)
     {
-      self->goroutine_lane = g_renew (gint32, self->goroutine_lane, n);
-      memset (self->goroutine_lane + self->n_goroutines, 0xff, (gsize) (n - self->n_goroutines) * sizeof (gint32));
+      self->goroutine_group = g_renew (guint32, self->goroutine_group, n);
+      memset (self->goroutine_group + self->n_goroutines, 0xff, (gsize) (n - self->n_goroutines) * sizeof (guint32));
     }
 
   /* Goroutines that had no name yet (no stack seen) may have one now:
@@ -380,14 +459,15 @@ golanes_timeline_layout_new (GolanesDocument *document)
 
   self = g_new0 (GolanesTimelineLayout, 1);
   self->document = golanes_document_ref (document);
-  self->lanes = g_array_new (FALSE, FALSE, sizeof (GolanesLane));
+  self->runs = g_array_new (FALSE, FALSE, sizeof (LaneRun));
   self->groups = g_ptr_array_new_with_free_func (lane_group_free);
+  self->groups_by_id = g_ptr_array_new ();
   self->by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unnamed = g_array_new (FALSE, FALSE, sizeof (guint32));
   golanes_id_map_init (&self->group_of_func);
-  self->goroutine_lane = g_new (gint32, 1);
-  g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
-  g_ptr_array_add (self->groups, lane_group_new (GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
+  self->goroutine_group = g_new (guint32, 1);
+  g_ptr_array_add (self->groups, lane_group_new (self, GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
+  g_ptr_array_add (self->groups, lane_group_new (self, GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
 
   add_new_members (self, golanes_document_get_timeline (document), G_MAXUINT);
   golanes_timeline_layout_rebuild (self);
@@ -421,13 +501,13 @@ gboolean
 golanes_timeline_layout_update_some (GolanesTimelineLayout *self,
                                      guint                  max_goroutines)
 {
-  guint n_lanes = self->lanes->len;
+  guint n_lanes = self->n_lanes;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   add_new_members (self, golanes_document_get_timeline (self->document), max_goroutines);
   golanes_timeline_layout_rebuild (self);
-  return self->lanes->len != n_lanes;
+  return self->n_lanes != n_lanes;
 }
 
 guint
@@ -450,11 +530,12 @@ golanes_timeline_layout_free (GolanesTimelineLayout *self)
     return;
 
   g_clear_pointer (&self->document, golanes_document_unref);
-  g_array_unref (self->lanes);
+  g_array_unref (self->runs);
+  g_ptr_array_unref (self->groups_by_id);
   g_ptr_array_unref (self->groups);
   g_clear_pointer (&self->by_function, g_hash_table_unref);
   g_clear_pointer (&self->unnamed, g_array_unref);
-  g_free (self->goroutine_lane);
+  g_free (self->goroutine_group);
   golanes_id_map_clear (&self->group_of_func);
   if (self->render_data != NULL && self->render_data_free != NULL)
     self->render_data_free (self->render_data);
@@ -464,16 +545,76 @@ golanes_timeline_layout_free (GolanesTimelineLayout *self)
 guint
 golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self)
 {
-  return self->lanes->len;
+  return self->n_lanes;
 }
 
-const GolanesLane *
+/* The run that holds lane @index (< n_lanes). */
+static const LaneRun *
+run_of_lane (GolanesTimelineLayout *self,
+             guint                  index)
+{
+  guint lo = 0, hi = self->runs->len;
+
+  /* The last run whose first lane is @index or above it. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->runs, LaneRun, mid).first <= index)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return &g_array_index (self->runs, LaneRun, lo);
+}
+
+static GolanesLane
+lane_of_run (GolanesTimelineLayout *self,
+             const LaneRun         *run,
+             guint                  i)
+{
+  GolanesLane lane;
+
+  memset (&lane, 0, sizeof lane);
+  lane.y = run->y + i * (run->height + LANE_GAP);
+  lane.height = run->height;
+  lane.group = run->group;
+  lane.kind = run->kind;
+  switch ((LaneRunType) run->type)
+    {
+    case LANE_RUN_ONE:
+      lane.index = run->index;
+      break;
+    case LANE_RUN_MEMBERS:
+      lane.index = g_array_index (((GolanesLaneGroup *) g_ptr_array_index (self->groups, run->group))->members,
+                                  guint32, run->member + i);
+      break;
+    case LANE_RUN_LEVELS:
+      lane.index = run->index;
+      lane.level = i;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return lane;
+}
+
+/**
+ * golanes_timeline_layout_get_lane:
+ *
+ * Lane @index, made when asked for: the layout keeps runs of lanes.
+ */
+GolanesLane
 golanes_timeline_layout_get_lane (GolanesTimelineLayout *self,
                                   guint                  index)
 {
-  g_return_val_if_fail (index < self->lanes->len, NULL);
+  const LaneRun *run;
+  GolanesLane none = { 0 };
 
-  return &g_array_index (self->lanes, GolanesLane, index);
+  g_return_val_if_fail (index < self->n_lanes, none);
+
+  run = run_of_lane (self, index);
+  return lane_of_run (self, run, index - run->first);
 }
 
 double
@@ -488,25 +629,43 @@ golanes_timeline_layout_get_serial (GolanesTimelineLayout *self)
   return self->serial;
 }
 
+/* The bottom of lane @i of @run, with the gap below it. */
+static inline double
+run_lane_end (const LaneRun *run,
+              guint          i)
+{
+  return run->y + (i + 1) * (run->height + LANE_GAP);
+}
+
 guint
 _golanes_timeline_layout_first_lane_below (GolanesTimelineLayout *self,
                                            double                 y)
 {
-  guint lo = 0;
-  guint hi = self->lanes->len;
+  guint lo = 0, hi = self->runs->len;
+  const LaneRun *run;
+  guint i;
 
+  /* The first run whose last lane ends below @y. */
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const GolanesLane *lane = &g_array_index (self->lanes, GolanesLane, mid);
+      const LaneRun *r = &g_array_index (self->runs, LaneRun, mid);
 
-      if (lane->y + lane->height + LANE_GAP <= y)
+      if (run_lane_end (r, r->n - 1) <= y)
         lo = mid + 1;
       else
         hi = mid;
     }
+  if (lo >= self->runs->len)
+    return self->n_lanes;
 
-  return lo;
+  run = &g_array_index (self->runs, LaneRun, lo);
+  i = y > run->y ? (guint) MIN (floor ((y - run->y) / (run->height + LANE_GAP)), run->n - 1) : 0;
+  while (i > 0 && run_lane_end (run, i - 1) > y)
+    i--;
+  while (i + 1 < run->n && run_lane_end (run, i) <= y)
+    i++;
+  return run->first + i;
 }
 
 gint
@@ -514,12 +673,12 @@ golanes_timeline_layout_find_lane (GolanesTimelineLayout *self,
                                    double                 y)
 {
   guint i = _golanes_timeline_layout_first_lane_below (self, y);
-  const GolanesLane *lane;
+  GolanesLane lane;
 
-  if (i >= self->lanes->len)
+  if (i >= self->n_lanes)
     return -1;
-  lane = &g_array_index (self->lanes, GolanesLane, i);
-  if (y < lane->y || y >= lane->y + lane->height)
+  lane = golanes_timeline_layout_get_lane (self, i);
+  if (y < lane.y || y >= lane.y + lane.height)
     return -1;
   return i;
 }
@@ -556,21 +715,58 @@ golanes_timeline_layout_set_group_collapsed (GolanesTimelineLayout *self,
   golanes_timeline_layout_rebuild (self);
 }
 
+/* The group @goroutine is in, or NULL; @pos gets its position there. */
+static GolanesLaneGroup *
+group_of_goroutine (GolanesTimelineLayout *self,
+                    guint                  goroutine,
+                    guint                 *pos)
+{
+  GolanesLaneGroup *group;
+
+  if (goroutine >= self->n_goroutines || self->goroutine_group[goroutine] == G_MAXUINT32)
+    return NULL;
+  group = g_ptr_array_index (self->groups_by_id, self->goroutine_group[goroutine]);
+  *pos = lower_bound_u32 (group->members, 0, goroutine);
+  if (*pos >= group->members->len || g_array_index (group->members, guint32, *pos) != goroutine)
+    return NULL;
+  return group;
+}
+
 /* The lane of @goroutine, or -1 if it has none in the current layout. */
 static gint
 goroutine_lane_of (GolanesTimelineLayout *self,
                    guint                  goroutine)
 {
-  gint32 l;
-  const GolanesLane *lane;
+  GolanesLaneGroup *group;
+  const LaneRun *run;
+  guint pos, lo, hi;
 
-  if (goroutine >= self->n_goroutines)
+  group = group_of_goroutine (self, goroutine, &pos);
+  if (group == NULL || group->collapsed)
     return -1;
-  l = self->goroutine_lane[goroutine];
-  if (l < 0 || (guint) l >= self->lanes->len)
+
+  /* The last of the group's runs that starts at @pos or above it, not
+   * counting the runs of region levels. */
+  lo = GROUP (group)->runs_from;
+  hi = GROUP (group)->runs_to;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->runs, LaneRun, mid).member <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  while (lo > GROUP (group)->runs_from &&
+         g_array_index (self->runs, LaneRun, lo - 1).type == LANE_RUN_LEVELS)
+    lo--;
+  if (lo == GROUP (group)->runs_from)
     return -1;
-  lane = &g_array_index (self->lanes, GolanesLane, l);
-  return lane->kind == GOLANES_LANE_GOROUTINE && lane->index == goroutine ? l : -1;
+  run = &g_array_index (self->runs, LaneRun, lo - 1);
+  if (run->kind != GOLANES_LANE_GOROUTINE || pos >= run->member + run->n)
+    return -1;
+  return run->first + (pos - run->member);
 }
 
 gint
@@ -584,28 +780,14 @@ gint
 golanes_timeline_layout_reveal_goroutine (GolanesTimelineLayout *self,
                                           guint                  goroutine)
 {
-  if (goroutine >= self->n_goroutines)
+  GolanesLaneGroup *group;
+  guint pos;
+
+  group = group_of_goroutine (self, goroutine, &pos);
+  if (group == NULL)
     return -1;
-
-  if (goroutine_lane_of (self, goroutine) < 0)
-    {
-      for (guint g = 0; g < self->groups->len; g++)
-        {
-          GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
-
-          if (group->kind != GOLANES_GROUP_GOROUTINES)
-            continue;
-          for (guint m = 0; m < group->members->len; m++)
-            {
-              if (g_array_index (group->members, guint32, m) == goroutine)
-                {
-                  golanes_timeline_layout_set_group_collapsed (self, g, FALSE);
-                  return goroutine_lane_of (self, goroutine);
-                }
-            }
-        }
-    }
-
+  if (group->collapsed)
+    golanes_timeline_layout_set_group_collapsed (self, GROUP (group)->position, FALSE);
   return goroutine_lane_of (self, goroutine);
 }
 
@@ -615,9 +797,9 @@ golanes_timeline_layout_count_lanes (GolanesTimelineLayout *self,
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->lanes->len; i++)
-    if (g_array_index (self->lanes, GolanesLane, i).kind == kind)
-      n++;
+  for (guint i = 0; i < self->runs->len; i++)
+    if (g_array_index (self->runs, LaneRun, i).kind == kind)
+      n += g_array_index (self->runs, LaneRun, i).n;
   return n;
 }
 
@@ -626,11 +808,12 @@ golanes_timeline_layout_dup_lane_label (GolanesTimelineLayout *self,
                                         guint                  index)
 {
   GolanesTimeline *timeline = golanes_document_get_timeline (self->document);
-  const GolanesLane *lane;
+  GolanesLane l;
+  const GolanesLane *lane = &l;
 
-  g_return_val_if_fail (index < self->lanes->len, NULL);
+  g_return_val_if_fail (index < self->n_lanes, NULL);
 
-  lane = &g_array_index (self->lanes, GolanesLane, index);
+  l = golanes_timeline_layout_get_lane (self, index);
   switch ((GolanesLaneKind) lane->kind)
     {
     case GOLANES_LANE_HEADER:

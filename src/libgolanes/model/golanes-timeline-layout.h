@@ -79,7 +79,9 @@ gboolean                golanes_timeline_layout_update_some (GolanesTimelineLayo
                                                              guint                  max_goroutines);
 guint                   golanes_timeline_layout_get_n_pending (GolanesTimelineLayout *self);
 guint                   golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self);
-const GolanesLane      *golanes_timeline_layout_get_lane   (GolanesTimelineLayout *self,
+/* Lanes are made when asked for: a group of a million goroutines costs
+ * the layout a few runs of lanes, not a lane each. */
+GolanesLane             golanes_timeline_layout_get_lane   (GolanesTimelineLayout *self,
                                                             guint                  index);
 double                  golanes_timeline_layout_get_height (GolanesTimelineLayout *self);
 /* Changes whenever the lanes do (a group collapsed or expanded). */

@@ -215,6 +215,7 @@ struct _GolanesTimeline
 
   GArray     *regions;               /* GolanesTimelineRegion */
   guint32    *region_order;          /* region indices by goroutine, level, start */
+  GArray     *region_goroutines;     /* guint32: the goroutines with region levels, in order; NULL until the finish */
   GolanesIntervalTree *region_tree;
 
   GArray     *logs;

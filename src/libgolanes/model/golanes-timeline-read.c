@@ -391,6 +391,16 @@ golanes_timeline_get_goroutine_n_region_levels (GolanesTimeline *self,
   return e != NULL ? e->n_region_levels : 0;
 }
 
+const guint32 *
+golanes_timeline_get_region_goroutines (GolanesTimeline *self,
+                                        guint           *n)
+{
+  GArray *list = self->region_goroutines;
+
+  *n = list != NULL ? list->len : 0;
+  return list != NULL ? (const guint32 *) (void *) list->data : NULL;
+}
+
 GolanesTrack *
 golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
                                              guint            index,

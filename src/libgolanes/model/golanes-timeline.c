@@ -12,6 +12,7 @@
 
 #include "golanes-array-private.h"
 #include "golanes-bitpack-private.h"
+#include "golanes-sort-private.h"
 #include "golanes-timeline-counts-private.h"
 #include "golanes-timeline-private.h"
 #include "golanes-timeline.h"
@@ -374,6 +375,7 @@ golanes_timeline_free (GolanesTimeline *self)
   golanes_interval_tree_free (self->task_tree);
   g_array_unref (self->regions);
   g_free (self->region_order);
+  g_clear_pointer (&self->region_goroutines, g_array_unref);
   golanes_interval_tree_free (self->region_tree);
   g_array_unref (self->logs);
   g_array_unref (self->samples);
@@ -1623,6 +1625,7 @@ finish_regions (GolanesTimeline *self,
   guint32 *order = g_new (guint32, MAX (n, 1));
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (guint32));
   GolanesIntervalTree *tree = golanes_interval_tree_new ();
+  GArray *with_levels;
 
   for (i = 0; i < n; i++)
     {
@@ -1666,6 +1669,7 @@ finish_regions (GolanesTimeline *self,
   g_qsort_with_data (order, n, sizeof (guint32), region_level_order, regions);
   readers_out (yield);
   self->region_order = order;
+  with_levels = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (i = 0; i < n; i = k)
     {
       gint64 goid = regions[order[i]].goroutine;
@@ -1682,8 +1686,11 @@ finish_regions (GolanesTimeline *self,
           e->region_first = i;
           e->region_count = k - i;
           e->n_region_levels = n_levels;
+          g_array_append_val (with_levels, gidx);
         }
     }
+  g_array_sort (with_levels, golanes_compare_uint32);
+  self->region_goroutines = with_levels;
 }
 
 GolanesTrack *

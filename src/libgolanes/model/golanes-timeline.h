@@ -269,6 +269,11 @@ guint                           golanes_timeline_get_goroutine_n_region_levels (
 GolanesTrack                   *golanes_timeline_get_goroutine_region_level (GolanesTimeline *self,
                                                                              guint            index,
                                                                              guint            level);
+/* The goroutines (indices, ascending) with a region level, known once
+ * the model is finished: a layout of millions of goroutines finds the
+ * few that have region lanes without asking each. */
+const guint32                  *golanes_timeline_get_region_goroutines (GolanesTimeline *self,
+                                                                        guint           *n);
 /* Bytes the finished model keeps for its goroutines beyond their spans
  * (records, the id map, the few goroutines' extras); @span_bytes: the
  * bytes of their spans (state, assist and region tracks, compact store). */
