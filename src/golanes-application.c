@@ -264,6 +264,42 @@ interact_after_paint_cb (GdkFrameClock *clock,
   in->tick_usec = 0;
 }
 
+/* Find, as a user types it: the last goroutine by id, then the biggest
+ * group's function (each revealed and selected, the details panel
+ * following). */
+static void
+profile_find (GolanesTimelineView *timeline)
+{
+  GolanesSession *session = golanes_timeline_view_get_session (timeline);
+  GolanesTimeline *model = golanes_document_get_timeline (golanes_session_get_document (session));
+  GolanesTimelineLayout *layout = golanes_timeline_view_get_layout (timeline);
+  guint n = golanes_timeline_get_n_goroutines (model);
+  const GolanesLaneGroup *biggest = NULL;
+  g_autofree char *id = NULL;
+  gint64 t0, t1, t2;
+  guint found_id, found_func = 0;
+
+  if (n == 0)
+    return;
+  for (guint g = 0; g < golanes_timeline_layout_get_n_groups (layout); g++)
+    {
+      const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, g);
+
+      if (group->kind == GOLANES_GROUP_GOROUTINES && !group->runtime &&
+          (biggest == NULL || group->members->len > biggest->members->len))
+        biggest = group;
+    }
+  id = g_strdup_printf ("G%" G_GINT64_FORMAT, golanes_timeline_get_goroutine_id (model, n - 1));
+  t0 = g_get_monotonic_time ();
+  found_id = golanes_timeline_view_find (timeline, id);
+  t1 = g_get_monotonic_time ();
+  if (biggest != NULL)
+    found_func = golanes_timeline_view_find (timeline, biggest->title);
+  t2 = g_get_monotonic_time ();
+  g_print ("find_id_ms=%.1f find_id_found=%u find_func_ms=%.1f find_func_found=%u\n",
+           (t1 - t0) / 1000.0, found_id, (t2 - t1) / 1000.0, found_func);
+}
+
 static gboolean
 interact_tick_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
@@ -323,6 +359,7 @@ interact_tick_cb (GtkWidget     *widget,
                " interact_max_stall_ms=%.1f interact_stalls_over_50ms=%u"
                " interact_expand_ms=%.1f interact_lanes=%u\n",
                in->work_ms->len, p50, p99, in->max_gap_ms, in->n_gaps_over, in->expand_ms, in->n_lanes);
+      profile_find (in->timeline);
       g_array_unref (in->work_ms);
       g_free (in);
       g_application_quit (g_application_get_default ());

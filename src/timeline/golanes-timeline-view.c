@@ -1197,6 +1197,81 @@ goroutine_matches (GolanesTimeline *timeline,
   return match;
 }
 
+/* The goroutines whose function contains @query (folded): their count,
+ * and the first @max of them in index order in @matches (guint32).  The
+ * layout's groups are by start function, so a group's title answers for
+ * all its goroutines at once; only the runtime group's goroutines (of
+ * many functions) and those the layout has not taken in yet are asked one
+ * by one. */
+static guint
+find_by_function (GolanesTimelineView *self,
+                  GolanesTimeline     *timeline,
+                  const char          *query,
+                  guint                max,
+                  GArray              *matches)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GArray) single = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GByteArray) by_func = g_byte_array_new ();
+  g_autofree guint *at = NULL;
+  guint n_goroutines = golanes_timeline_get_n_goroutines (timeline);
+  guint laid_out = n_goroutines - MIN (n_goroutines, golanes_timeline_layout_get_n_pending (self->layout));
+  guint found = 0;
+
+  for (guint g = 0; g < golanes_timeline_layout_get_n_groups (self->layout); g++)
+    {
+      const GolanesLaneGroup *group = golanes_timeline_layout_get_group (self->layout, g);
+
+      if (group->kind != GOLANES_GROUP_GOROUTINES)
+        continue;
+      if (group->runtime)
+        {
+          for (guint m = 0; m < group->members->len; m++)
+            {
+              guint32 i = g_array_index (group->members, guint32, m);
+
+              if (goroutine_matches (timeline, i, query, by_func))
+                g_array_append_val (single, i);
+            }
+        }
+      else
+        {
+          g_autofree char *folded = g_utf8_casefold (group->title, -1);
+
+          if (strstr (folded, query) != NULL)
+            g_ptr_array_add (lists, group->members);
+        }
+    }
+  for (guint32 i = laid_out; i < n_goroutines; i++)
+    if (goroutine_matches (timeline, i, query, by_func))
+      g_array_append_val (single, i);
+  g_ptr_array_add (lists, single);
+
+  /* The lists are each in index order: merged, as far as @max. */
+  at = g_new0 (guint, lists->len);
+  for (guint l = 0; l < lists->len; l++)
+    found += ((GArray *) lists->pdata[l])->len;
+  while (matches->len < MIN (found, max))
+    {
+      guint best = G_MAXUINT;
+      guint32 least = G_MAXUINT32;
+
+      for (guint l = 0; l < lists->len; l++)
+        {
+          GArray *list = lists->pdata[l];
+
+          if (at[l] < list->len && g_array_index (list, guint32, at[l]) < least)
+            {
+              least = g_array_index (list, guint32, at[l]);
+              best = l;
+            }
+        }
+      at[best]++;
+      g_array_append_val (matches, least);
+    }
+  return found;
+}
+
 static guint
 fill_find_results (GolanesTimelineView *self,
                    const char          *text,
@@ -1207,10 +1282,8 @@ fill_find_results (GolanesTimelineView *self,
   gint64 query_id = -1;
   const char *digits;
   GtkWidget *child;
-  guint n_goroutines;
   guint found = 0;
-  guint start = 0, stop;
-  g_autoptr(GByteArray) by_func = NULL;
+  g_autoptr(GArray) matches = NULL;
 
   *first = -1;
   while ((child = gtk_widget_get_first_child (self->find_list)))
@@ -1236,37 +1309,29 @@ fill_find_results (GolanesTimelineView *self,
     }
 
   timeline = golanes_document_get_timeline (golanes_session_get_document (self->session));
-  n_goroutines = golanes_timeline_get_n_goroutines (timeline);
-  stop = n_goroutines;
-  by_func = g_byte_array_new ();
+  matches = g_array_new (FALSE, FALSE, sizeof (guint32));
   /* An id is looked up, not searched for. */
   if (query_id >= 0)
     {
       gint index = golanes_timeline_lookup_goroutine (timeline, query_id);
 
-      start = index >= 0 ? (guint) index : n_goroutines;
-      stop = index >= 0 ? (guint) index + 1 : n_goroutines;
+      if (index >= 0)
+        g_array_append_val (matches, index);
+      found = matches->len;
     }
-  for (guint i = start; i < stop; i++)
+  else
+    found = find_by_function (self, timeline, query, MAX_FIND_RESULTS, matches);
+
+  if (matches->len > 0)
+    *first = g_array_index (matches, guint32, 0);
+  for (guint k = 0; k < matches->len; k++)
     {
-      gint64 goid;
-      g_autofree char *func = NULL;
-      g_autofree char *label = NULL;
-      GtkWidget *row;
+      guint32 i = g_array_index (matches, guint32, k);
+      gint64 goid = golanes_timeline_get_goroutine_id (timeline, i);
+      g_autofree char *func = golanes_timeline_dup_goroutine_function (timeline, i);
+      g_autofree char *label = g_strdup_printf ("G%" G_GINT64_FORMAT "  %s", goid, func);
+      GtkWidget *row = gtk_label_new (label);
 
-      if (query_id < 0 && !goroutine_matches (timeline, i, query, by_func))
-        continue;
-
-      if (found == 0)
-        *first = i;
-      found++;
-      if (found > MAX_FIND_RESULTS)
-        continue;
-
-      goid = golanes_timeline_get_goroutine_id (timeline, i);
-      func = golanes_timeline_dup_goroutine_function (timeline, i);
-      label = g_strdup_printf ("G%" G_GINT64_FORMAT "  %s", goid, func);
-      row = gtk_label_new (label);
       gtk_label_set_xalign (GTK_LABEL (row), 0);
       gtk_label_set_ellipsize (GTK_LABEL (row), PANGO_ELLIPSIZE_END);
       gtk_widget_set_margin_start (row, 6);

@@ -641,6 +641,39 @@ test_find (void)
   g_assert_cmpuint (golanes_timeline_view_find (timeline (), "MAIN.MAIN"), >=, 1);
   g_assert_cmpuint (golanes_timeline_view_find (timeline (), "no.such.function"), ==, 0);
 
+  /* Find by function answers from the layout's groups: as many as a look
+   * at every goroutine's function finds, the first of them selected. */
+  {
+    const char *queries[] = { "main", "MAIN.MAIN", "func", "Runtime", "gc", "." };
+    guint n_runtime = 0;
+
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        g_autofree char *folded = g_utf8_casefold (queries[q], -1);
+        guint expected = 0;
+        gint first = -1;
+
+        for (guint i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
+          {
+            g_autofree char *func = golanes_timeline_dup_goroutine_function (tl, i);
+            g_autofree char *ffunc = g_utf8_casefold (func, -1);
+
+            if (strstr (ffunc, folded) == NULL)
+              continue;
+            if (first < 0)
+              first = i;
+            expected++;
+            n_runtime += q == 3;
+          }
+        g_test_message ("find %s: %u", queries[q], expected);
+        g_assert_cmpuint (expected, >, 0);
+        g_assert_cmpuint (golanes_timeline_view_find (timeline (), queries[q]), ==, expected);
+        g_assert_true (golanes_session_get_selected_span (session (), &g, NULL));
+        g_assert_cmpuint (g, ==, first);
+      }
+    g_assert_cmpuint (n_runtime, >, 0);
+  }
+
   /* A runtime goroutine: its collapsed group opens to show it. */
   for (guint i = 0; i < golanes_timeline_get_n_goroutines (tl); i++)
     {
