@@ -47,6 +47,7 @@ struct _GolanesWindow
   GolanesTraceSummary  *summary;
   GCancellable         *load_cancellable;
   GCancellable         *recent_cancellable;
+  gboolean              recent_stale;
   GtkFileChooserNative *chooser;
 };
 
@@ -478,6 +479,30 @@ golanes_window_update_recent (GolanesWindow *self)
   gtk_widget_set_visible (self->recent_box, traces->len > 0);
 }
 
+/* The recent traces are listed on the welcome page.  A load that ends
+ * adds its trace to them; while a trace is shown, the list is made again
+ * when the welcome page comes back, not then: its rows (tooltips, each a
+ * round trip to an X server) and the window's layout after them took
+ * tens of milliseconds on the main loop as the panels filled in. */
+static void
+recent_changed_cb (GolanesWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
+    golanes_window_update_recent (self);
+  else
+    self->recent_stale = TRUE;
+}
+
+static void
+stack_child_changed_cb (GolanesWindow *self)
+{
+  if (self->recent_stale && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
+    {
+      self->recent_stale = FALSE;
+      golanes_window_update_recent (self);
+    }
+}
+
 static void
 recent_row_activated_cb (GolanesWindow *self,
                          GtkListBoxRow *row)
@@ -861,8 +886,10 @@ golanes_window_init (GolanesWindow *self)
 
   g_signal_connect_object (gtk_recent_manager_get_default (),
                            "changed",
-                           G_CALLBACK (golanes_window_update_recent),
+                           G_CALLBACK (recent_changed_cb),
                            self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (stack_child_changed_cb), self,
                            G_CONNECT_SWAPPED);
   golanes_window_update_recent (self);
 }
@@ -935,6 +962,14 @@ _golanes_window_is_loading (GolanesWindow *self)
   g_return_val_if_fail (GOLANES_IS_WINDOW (self), FALSE);
 
   return self->load_cancellable != NULL;
+}
+
+GtkListBox *
+_golanes_window_get_recent_list (GolanesWindow *self)
+{
+  g_return_val_if_fail (GOLANES_IS_WINDOW (self), NULL);
+
+  return self->recent_list;
 }
 
 GolanesTraceView *

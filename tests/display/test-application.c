@@ -291,6 +291,67 @@ test_welcome (void)
   (void) trace;
 }
 
+static const char *
+first_recent_title (GolanesWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (_golanes_window_get_recent_list (window), 0);
+
+  return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+static gboolean
+recent_has (gpointer data)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), data);
+}
+
+/* While a window shows a trace its welcome page's list stays as it is
+ * (made again at each load's end, it cost the main loop tens of
+ * milliseconds as the panels filled in); the welcome page, when it comes
+ * back, lists what was added meanwhile. */
+typedef struct
+{
+  GolanesWindow *window;
+  const char    *title;
+} TitleWait;
+
+static gboolean
+first_title_is (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return g_strcmp0 (first_recent_title (wait->window), wait->title) == 0;
+}
+
+static void
+test_recent_while_shown (void)
+{
+  g_autofree char *added_path = work_file ("added-while-shown.trace");
+  g_autoptr(GFile) added = g_file_new_for_path (added_path);
+  g_autoptr(GFile) trace = g_file_new_for_path (trace_path);
+  g_autofree char *added_uri = g_file_get_uri (added);
+  g_autofree char *basename = g_path_get_basename (trace_path);
+  GolanesWindow *window = new_welcome_window ();
+  GolanesWindow *other = new_welcome_window ();
+
+  golanes_window_open (window, trace);
+  assert_page (window, "summary");
+  golanes_application_add_recent (app, added);
+  g_assert_true (display_wait_until (recent_has, added_uri, WAIT_MSEC));
+  /* The other window, on its welcome page, lists it at once. */
+  g_assert_true (display_wait_until (first_title_is, &(TitleWait) { other, "added-while-shown.trace" }, WAIT_MSEC));
+  g_assert_cmpstr (first_recent_title (window), !=, "added-while-shown.trace");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-welcome", NULL));
+  assert_page (window, "welcome");
+  g_assert_cmpstr (first_recent_title (window), ==, "added-while-shown.trace");
+  assert_window_shows (window, "added-while-shown.trace");
+  assert_window_shows (window, basename);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_drop_file (void)
 {
@@ -1122,6 +1183,7 @@ main (int   argc,
   g_test_add_func ("/golanes/open/second-invocation", test_second_invocation);
   g_test_add_func ("/golanes/open/dialog", test_open_dialog);
   g_test_add_func ("/golanes/welcome/recent", test_welcome);
+  g_test_add_func ("/golanes/welcome/recent-while-shown", test_recent_while_shown);
   g_test_add_func ("/golanes/drop/file", test_drop_file);
   g_test_add_func ("/golanes/drop/file-list", test_drop_file_list);
   g_test_add_func ("/golanes/drop/not-a-trace", test_drop_not_a_trace);
