@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "golanes-analyses.h"
+#include "golanes-memory.h"
 
 struct _GolanesAnalyses
 {
@@ -83,6 +84,7 @@ part_done_cb (GObject      *source,
   self->pending &= ~GOLANES_DOCUMENT_PART_MASK (closure->part);
   last_done_usec = g_get_monotonic_time ();
   g_atomic_int_add (&n_running, -1);
+  golanes_allocator_work_end ();
   if (!cancelled)
     g_signal_emit (self, signals[PART_DONE], 0, (guint) closure->part);
 
@@ -129,6 +131,7 @@ golanes_analyses_start (GolanesAnalyses *self)
       {
         self->pending |= GOLANES_DOCUMENT_PART_MASK (part);
         g_atomic_int_inc (&n_running);
+        golanes_allocator_work_begin ();
       }
 
   delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);

@@ -357,8 +357,9 @@ interact_tick_cb (GtkWidget     *widget,
         }
       g_print ("interact_frames=%u interact_p50_ms=%.1f interact_p99_ms=%.1f"
                " interact_max_stall_ms=%.1f interact_stalls_over_50ms=%u"
-               " interact_expand_ms=%.1f interact_lanes=%u\n",
-               in->work_ms->len, p50, p99, in->max_gap_ms, in->n_gaps_over, in->expand_ms, in->n_lanes);
+               " interact_expand_ms=%.1f interact_lanes=%u interact_peak_rss_kb=%ld\n",
+               in->work_ms->len, p50, p99, in->max_gap_ms, in->n_gaps_over, in->expand_ms, in->n_lanes,
+               peak_rss_kb ());
       profile_find (in->timeline);
       g_array_unref (in->work_ms);
       g_free (in);

@@ -19,6 +19,7 @@
 
 #include "golanes-error.h"
 #include "golanes-main-gate.h"
+#include "golanes-memory.h"
 #include "golanes-trace-loader-private.h"
 
 /* Loading runs in a GTask thread: it checks what the file is, probes the
@@ -684,6 +685,27 @@ load_thread (gpointer data)
   return NULL;
 }
 
+typedef struct
+{
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} LoadDone;
+
+/* The load ended: the allocator may keep blocks for reuse again (unless
+ * another load or an analysis runs). */
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LoadDone *done = data;
+
+  golanes_allocator_work_end ();
+  if (done->callback != NULL)
+    done->callback (source, result, done->user_data);
+  g_free (done);
+}
+
 /**
  * golanes_trace_loader_load_async:
  * @file: the trace to load
@@ -713,6 +735,7 @@ golanes_trace_loader_load_async (GFile                      *file,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   LoadData *load;
+  LoadDone *done;
   GThread *thread;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -725,7 +748,11 @@ golanes_trace_loader_load_async (GFile                      *file,
   load->progress_data = progress_data;
   load->progress_destroy = progress_destroy;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  done = g_new0 (LoadDone, 1);
+  done->callback = callback;
+  done->user_data = user_data;
+  golanes_allocator_work_begin ();
+  task = g_task_new (NULL, cancellable, load_done_cb, done);
   g_task_set_source_tag (task, golanes_trace_loader_load_async);
   g_task_set_task_data (task, load, load_data_free);
   thread = g_thread_try_new ("golanes-load", load_thread, g_object_ref (task), &error);
