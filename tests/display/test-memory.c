@@ -29,6 +29,7 @@
 #include "golanes-application.h"
 #include "golanes-document.h"
 #include "golanes-trace-loader-private.h"
+#include "under-asan.h"
 #include "golanes-trace-view.h"
 #include "golanes-window-private.h"
 
@@ -42,18 +43,8 @@
 /* ... plus this share of the largest trace opened. */
 #define SLACK_SHARE_OF_LARGEST 0.10
 
-/* Under AddressSanitizer freed memory waits in its quarantine, so
- * resident memory says nothing: one round, and no bound on it. */
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
+/* Under AddressSanitizer (under-asan.h) resident memory says nothing:
+ * one round, and no bound on it. */
 
 static GolanesApplication *app;
 static GSettings *settings;

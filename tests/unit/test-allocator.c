@@ -20,17 +20,8 @@
 #endif
 
 #include "golanes-memory.h"
+#include "under-asan.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
 
 /* A 1920x1080 window's frame, 4 bytes a pixel. */
 #define FRAME_BYTES ((gsize) 1920 * 1080 * 4)
