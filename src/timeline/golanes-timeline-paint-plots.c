@@ -163,9 +163,10 @@ draw_heap_lane (Frame             *f,
 static void
 counts_at_column (const Frame            *f,
                   int                     c,
-                  GolanesGoroutineCounts *out)
+                  GolanesGoroutineCounts *out,
+                  guint                  *hint)
 {
-  golanes_timeline_get_counts_at (f->timeline, f->p->start + (gint64) ((c + 0.5) * f->ns_per_px), out);
+  golanes_timeline_get_counts_near (f->timeline, f->p->start + (gint64) ((c + 0.5) * f->ns_per_px), out, hint);
 }
 
 static gboolean
@@ -188,10 +189,11 @@ _golanes_frame_sample_counts (const Frame            *f,
                               int                     n)
 {
   int c = c0;
+  guint hint = 0;
 
   if (c >= n)
     return;
-  counts_at_column (f, c, &cols[c]);
+  counts_at_column (f, c, &cols[c], &hint);
   while (c < n)
     {
       GolanesGoroutineCounts probe;
@@ -202,7 +204,7 @@ _golanes_frame_sample_counts (const Frame            *f,
       /* cols[c] is known; find the last column with the same counts. */
       while (lo + step < n)
         {
-          counts_at_column (f, lo + step, &probe);
+          counts_at_column (f, lo + step, &probe, &hint);
           if (!same_counts (&probe, &cols[c]))
             {
               hi = lo + step;
@@ -216,7 +218,7 @@ _golanes_frame_sample_counts (const Frame            *f,
         {
           int mid = lo + (hi - lo) / 2;
 
-          counts_at_column (f, mid, &probe);
+          counts_at_column (f, mid, &probe, &hint);
           if (same_counts (&probe, &cols[c]))
             lo = mid;
           else
@@ -231,7 +233,7 @@ _golanes_frame_sample_counts (const Frame            *f,
       /* cols[hi] holds the counts of the first differing column probed
        * last at that index, unless hi is the end. */
       if (c < n && c != hi)
-        counts_at_column (f, c, &cols[c]);
+        counts_at_column (f, c, &cols[c], &hint);
     }
 }
 

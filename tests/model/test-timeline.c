@@ -555,6 +555,43 @@ check_model (GolanesTimeline *tl)
       g_assert_cmpint (c.syscall, ==, want[3]);
     }
 
+  /* Look-ups from where the last one ended equal plain ones: times going
+   * up, going down and at random, count points and the nanosecond before
+   * each, and times before the first point. */
+  {
+    guint n_points = golanes_timeline_get_n_count_points (tl);
+    guint hint = 0;
+
+    for (guint pass = 0; pass < 4; pass++)
+      for (k = 0; k < 300; k++)
+        {
+          GolanesGoroutineCounts near, at, point;
+          gint64 t;
+
+          switch (pass)
+            {
+            case 0:
+              t = start - 1000 + (end - start + 2000) * (gint64) k / 300;
+              break;
+            case 1:
+              t = end + 1000 - (end - start + 2000) * (gint64) k / 300;
+              break;
+            case 2:
+              t = start - 1000 + (gint64) (g_rand_double (rand) * (double) (end - start + 2000));
+              break;
+            default:
+              if (n_points == 0)
+                continue;
+              golanes_timeline_get_count_point (tl, (guint) ((guint64) k * n_points / 300), &point);
+              t = point.time - (k % 2);
+              break;
+            }
+          golanes_timeline_get_counts_near (tl, t, &near, &hint);
+          golanes_timeline_get_counts_at (tl, t, &at);
+          g_assert_cmpmem (&near, sizeof near, &at, sizeof at);
+        }
+  }
+
   /* The largest total is the largest over every count point. */
   {
     gint32 max_total = 0;

@@ -62,5 +62,11 @@ void  _golanes_count_series_get_point       (const GolanesCountSeries *self,
 void  _golanes_count_series_get_at          (const GolanesCountSeries *self,
                                              gint64                  time,
                                              GolanesGoroutineCounts *out);
+/* The same, searching from block *@hint, where it leaves the block found:
+ * for look-ups of times in order. */
+void  _golanes_count_series_get_near        (const GolanesCountSeries *self,
+                                             gint64                  time,
+                                             GolanesGoroutineCounts *out,
+                                             guint                  *hint);
 
 G_END_DECLS

@@ -204,25 +204,78 @@ _golanes_count_series_get_at (const GolanesCountSeries *self,
                               gint64                    time,
                               GolanesGoroutineCounts   *out)
 {
-  guint lo = 0, hi = self->n_blocks, i, n;
-  const GolanesCountBlock *b;
-  gint32 counts[4] = { 0, 0, 0, 0 };
-  guint64 dt[GOLANES_COUNT_BLOCK], code[GOLANES_COUNT_BLOCK];
-  gint64 t = time;
+  guint hint = 0;
 
-  if (hi == 0 || self->blocks[0].base > time)
+  _golanes_count_series_get_near (self, time, out, &hint);
+}
+
+/* The last block that starts at or before @time (blocks[0].base <= time),
+ * searched outwards from block @k: the columns of a plot ask for times in
+ * order, a few blocks apart, and the blocks near the last one are in the
+ * cache where a search of the whole array is not. */
+static guint
+block_at (const GolanesCountSeries *self,
+          gint64                    time,
+          guint                     k)
+{
+  guint lo, hi, step = 1;
+
+  k = MIN (k, self->n_blocks - 1);
+  if (self->blocks[k].base <= time)
     {
-      fill_counts (out, time, counts);
-      return;
+      lo = k;
+      hi = k + 1;
+      while (hi < self->n_blocks && self->blocks[hi].base <= time)
+        {
+          lo = hi;
+          hi = MIN (hi + step, self->n_blocks);
+          step *= 2;
+        }
     }
+  else
+    {
+      hi = k;
+      lo = k;
+      while (lo > 0 && self->blocks[lo].base > time)
+        {
+          hi = lo;
+          lo = lo > step ? lo - step : 0;
+          step *= 2;
+        }
+      hi = MAX (hi, lo + 1);
+    }
+  /* blocks[lo].base <= time, and blocks[hi] (if any) starts after it. */
   while (hi - lo > 1)
     {
-      guint mid = (lo + hi) / 2;
+      guint mid = lo + (hi - lo) / 2;
+
       if (self->blocks[mid].base <= time)
         lo = mid;
       else
         hi = mid;
     }
+  return lo;
+}
+
+void
+_golanes_count_series_get_near (const GolanesCountSeries *self,
+                                gint64                    time,
+                                GolanesGoroutineCounts   *out,
+                                guint                    *hint)
+{
+  guint lo, i, n;
+  const GolanesCountBlock *b;
+  gint32 counts[4] = { 0, 0, 0, 0 };
+  guint64 dt[GOLANES_COUNT_BLOCK], code[GOLANES_COUNT_BLOCK];
+  gint64 t = time;
+
+  if (self->n_blocks == 0 || self->blocks[0].base > time)
+    {
+      fill_counts (out, time, counts);
+      return;
+    }
+  lo = block_at (self, time, *hint);
+  *hint = lo;
   b = &self->blocks[lo];
   n = block_points (self, lo, dt, code);
   memcpy (counts, b->counts, sizeof counts);

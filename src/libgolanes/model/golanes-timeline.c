@@ -912,6 +912,15 @@ golanes_timeline_get_counts_at (GolanesTimeline        *self,
   _golanes_count_series_get_at (&self->counts, time, out);
 }
 
+void
+golanes_timeline_get_counts_near (GolanesTimeline        *self,
+                                  gint64                  time,
+                                  GolanesGoroutineCounts *out,
+                                  guint                  *hint)
+{
+  _golanes_count_series_get_near (&self->counts, time, out, hint);
+}
+
 /* Goroutine transitions */
 
 static guint8

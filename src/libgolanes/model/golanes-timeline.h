@@ -324,6 +324,12 @@ gint32   golanes_timeline_get_max_count_total (GolanesTimeline       *self);
 void     golanes_timeline_get_counts_at      (GolanesTimeline        *self,
                                               gint64                  time,
                                               GolanesGoroutineCounts *out);
+/* The same for times asked in about increasing order: @hint (0 at first)
+ * keeps where the last one was found. */
+void     golanes_timeline_get_counts_near    (GolanesTimeline        *self,
+                                              gint64                  time,
+                                              GolanesGoroutineCounts *out,
+                                              guint                  *hint);
 
 guint                      golanes_timeline_get_n_tasks   (GolanesTimeline *self);
 const GolanesTimelineTask *golanes_timeline_get_task      (GolanesTimeline *self,
