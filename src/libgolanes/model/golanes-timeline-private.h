@@ -135,6 +135,19 @@ goroutine_extra (const Goroutine *g)
   return (g->flags & GOROUTINE_EXTRA) ? g->extra : NULL;
 }
 
+static inline GoroutineExtra *
+goroutine_ensure_extra (Goroutine *g)
+{
+  GoroutineExtra *e;
+
+  if (g->flags & GOROUTINE_EXTRA)
+    return g->extra;
+  e = g_new0 (GoroutineExtra, 1);
+  g->extra = e;
+  g->flags |= GOROUTINE_EXTRA;
+  return e;
+}
+
 static inline Unblocks *
 goroutine_unblocks (const Goroutine *g)
 {
@@ -267,8 +280,68 @@ GolanesTrack *_golanes_timeline_expand_goroutine (GolanesTimeline          *self
                                                   gboolean                  finish,
                                                   Unblocks                **unblocks);
 
+/* golanes_timeline_finish_yielding() lets readers in between its steps,
+ * each at most YIELD_ITEMS items of a loop or one sort. */
+#define YIELD_ITEMS 16384
+
+typedef struct
+{
+  GolanesTimelineYieldFunc   func;
+  GolanesTimelineReleaseFunc release;
+  gpointer                   data;
+} Yield;
+
+static inline void
+yield_now (const Yield *yield)
+{
+  if (yield->func != NULL)
+    yield->func (yield->data);
+}
+
+/* Between readers_in() and readers_out() the builder only reads the model
+ * and writes what is its own (a tree, an order not published yet), so
+ * readers may be in all along: the sorts do not hold them up. */
+static inline void
+readers_in (const Yield *yield)
+{
+  if (yield->release != NULL)
+    yield->release (TRUE, yield->data);
+}
+
+static inline void
+readers_out (const Yield *yield)
+{
+  if (yield->release != NULL)
+    yield->release (FALSE, yield->data);
+}
+
+/* Goroutine @goid's index as of @time, made if new (golanes-timeline.c),
+ * and a packed goroutine brought back to the live array. */
+guint32    _golanes_timeline_goroutine_index (GolanesTimeline *self,
+                                              gint64           goid,
+                                              gint64           time);
+Goroutine *_golanes_timeline_promote_cold    (GolanesTimeline *self,
+                                              guint32          gi);
+
+/* User annotations (golanes-timeline-annotations.c): tasks, regions and
+ * logs as events come, then the regions' nesting levels and the tasks'
+ * rows at the finish. */
+void _golanes_timeline_handle_task     (GolanesTimeline    *self,
+                                        GolanesTraceReader *reader,
+                                        const GolanesEvent *ev);
+void _golanes_timeline_handle_region   (GolanesTimeline    *self,
+                                        GolanesTraceReader *reader,
+                                        const GolanesEvent *ev);
+void _golanes_timeline_handle_log      (GolanesTimeline    *self,
+                                        GolanesTraceReader *reader,
+                                        const GolanesEvent *ev);
+void _golanes_timeline_finish_regions  (GolanesTimeline    *self,
+                                        const Yield        *yield);
+void _golanes_timeline_finish_tasks    (GolanesTimeline    *self,
+                                        const Yield        *yield);
+
 /* The tracks of region levels and task rows, made on first request
- * (golanes-timeline.c). */
+ * (golanes-timeline-annotations.c). */
 GolanesTrack *_golanes_timeline_region_level     (GolanesTimeline          *self,
                                                   GoroutineExtra           *e,
                                                   guint                     level);
