@@ -169,6 +169,17 @@ append_goroutine_runs (GolanesTimelineLayout *self,
               GOROUTINE_HEIGHT);
 }
 
+/* The group goroutine @gi is in, or NULL if the layout has not taken it
+ * in yet. */
+static Group *
+group_of (GolanesTimelineLayout *self,
+          guint32                gi)
+{
+  if (gi >= self->n_goroutines || self->goroutine_group[gi] == G_MAXUINT32)
+    return NULL;
+  return g_ptr_array_index (self->groups_by_id, self->goroutine_group[gi]);
+}
+
 /* Lays the lanes out again: the cost is in the groups and the goroutines
  * with regions, not in the goroutines there are. */
 static void
@@ -192,13 +203,13 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
   for (guint g = 0; g < self->groups->len; g++)
     GROUP (g_ptr_array_index (self->groups, g))->position = g;
   for (guint k = 0; k < n_with_levels; k++)
-    if (with_levels[k] < self->n_goroutines && self->goroutine_group[with_levels[k]] != G_MAXUINT32)
-      group_end[GROUP (g_ptr_array_index (self->groups_by_id, self->goroutine_group[with_levels[k]]))->position + 1]++;
+    if (group_of (self, with_levels[k]) != NULL)
+      group_end[group_of (self, with_levels[k])->position + 1]++;
   for (guint g = 0; g < self->groups->len; g++)
     group_end[g + 1] += group_end[g];
   for (guint k = 0; k < n_with_levels; k++)
-    if (with_levels[k] < self->n_goroutines && self->goroutine_group[with_levels[k]] != G_MAXUINT32)
-      by_group[group_end[GROUP (g_ptr_array_index (self->groups_by_id, self->goroutine_group[with_levels[k]]))->position]++] = with_levels[k];
+    if (group_of (self, with_levels[k]) != NULL)
+      by_group[group_end[group_of (self, with_levels[k])->position]++] = with_levels[k];
 
   append_lane (self, GOLANES_LANE_GC, 0, GOLANES_LANE_NO_GROUP, GC_HEIGHT);
   append_lane (self, GOLANES_LANE_HEAP, 0, GOLANES_LANE_NO_GROUP, PLOT_HEIGHT);
@@ -721,11 +732,10 @@ group_of_goroutine (GolanesTimelineLayout *self,
                     guint                  goroutine,
                     guint                 *pos)
 {
-  GolanesLaneGroup *group;
+  GolanesLaneGroup *group = (GolanesLaneGroup *) group_of (self, goroutine);
 
-  if (goroutine >= self->n_goroutines || self->goroutine_group[goroutine] == G_MAXUINT32)
+  if (group == NULL)
     return NULL;
-  group = g_ptr_array_index (self->groups_by_id, self->goroutine_group[goroutine]);
   *pos = lower_bound_u32 (group->members, 0, goroutine);
   if (*pos >= group->members->len || g_array_index (group->members, guint32, *pos) != goroutine)
     return NULL;
