@@ -215,6 +215,9 @@ assert_sane (Analyses *a)
         g_assert_cmpint (g->range_times[j].time, >=, 0);
       g_assert_cmpstr (g->stats[0].name, ==, "Execution time");
       g_assert_true (golanes_goroutine_summary_lookup (a->summary, g->id) == g);
+      /* The summary's id order, made through a table indexed by id. */
+      if (i > 0)
+        g_assert_cmpint (infos[i - 1].id, <, g->id);
     }
   assert_group_members (a->summary, infos, n);
   stats = golanes_tasks_get_tasks (a->tasks, &n);

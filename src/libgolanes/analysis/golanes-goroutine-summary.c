@@ -127,6 +127,8 @@ typedef struct
   guint    n;
   gint64   last_id;
   gint64   last_creation;
+  gint64   min_id;        /* of the records, if n > 0 */
+  gint64   max_id;
 } Store;
 
 /* A record read back. */
@@ -1198,6 +1200,10 @@ store_g (GolanesGoroutineSummary *self,
       golanes_id_map_insert (&self->pc_of, g->name, pc0);
     }
 
+  if (st->n == 0 || g->id < st->min_id)
+    st->min_id = g->id;
+  if (st->n == 0 || g->id > st->max_id)
+    st->max_id = g->id;
   p = st->data + st->len;
   p = golanes_varint_put_signed (p, g->id - st->last_id);
   p = golanes_varint_put (p, g->name);
@@ -1377,12 +1383,21 @@ pack_order (GolanesGoroutineSummary *self,
             const guint32           *order,
             guint                    n)
 {
-  gsize cap = (gsize) n * 5 + 1;
-  guint8 *p;
+  gsize size = 1;
+  guint8 *p, scratch[10];
   gint64 prev = 0;
   guint i;
 
-  self->by_id_order = g_malloc (cap);
+  /* Measured first: an allocation of the worst case (5 bytes each) would
+   * be a peak of its own beside @order. */
+  for (i = 0; i < n; i++)
+    {
+      if (i % STORE_GROUP == 0)
+        prev = 0;
+      size += (gsize) (golanes_varint_put_signed (scratch, (gint64) order[i] - prev) - scratch);
+      prev = order[i];
+    }
+  self->by_id_order = g_malloc (size);
   self->order_anchors = g_new (guint64, n / STORE_GROUP + 1);
   p = self->by_id_order;
   for (i = 0; i < n; i++)
@@ -1396,7 +1411,6 @@ pack_order (GolanesGoroutineSummary *self,
       prev = order[i];
     }
   self->order_len = (gsize) (p - self->by_id_order);
-  self->by_id_order = g_realloc (self->by_id_order, MAX (self->order_len, 1));
 }
 
 /* Record @k of the store (in the order the books were closed). */
@@ -1573,43 +1587,6 @@ compare_order (gconstpointer a,
   return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
 }
 
-/* Sorts @order (0 .. @n - 1) by @ids through a table indexed by id,
- * which goroutine ids, dense in nearly every trace, allow in linear time.
- * Returns FALSE, leaving @order alone, when the ids are too sparse or one
- * repeats. */
-static gboolean
-order_by_table (guint32      *order,
-                const gint64 *ids,
-                guint         n)
-{
-  g_autofree guint32 *table = NULL;
-  gint64 lo = G_MAXINT64, hi = G_MININT64;
-  guint64 range, i;
-  guint k = 0;
-
-  for (i = 0; i < n; i++)
-    {
-      lo = MIN (lo, ids[i]);
-      hi = MAX (hi, ids[i]);
-    }
-  if (n == 0 || (guint64) (hi - lo) >= (guint64) n * 4)
-    return FALSE;
-  range = (guint64) (hi - lo) + 1;
-  table = g_new0 (guint32, range);
-  for (i = 0; i < n; i++)
-    {
-      guint32 *slot = &table[ids[i] - lo];
-
-      if (*slot != 0)
-        return FALSE;
-      *slot = (guint32) i + 1;
-    }
-  for (i = 0; i < range; i++)
-    if (table[i] != 0)
-      order[k++] = table[i] - 1;
-  return TRUE;
-}
-
 static inline void
 group_put (guint8 *a,
            guint   width,
@@ -1636,20 +1613,91 @@ group_get (const guint8 *a,
   return ((const guint32 *) (gconstpointer) a)[i];
 }
 
+/* Record indices in id order, through a table indexed by id, which
+ * goroutine ids, dense in nearly every trace, allow in linear time and in
+ * one array: the table is compacted in place into the order.  Reads the
+ * records and puts each one's group into @record_group on the way.
+ * Returns NULL when the ids are too sparse or one repeats (then every
+ * record's group is put all the same). */
+static guint32 *
+order_by_table (GolanesGoroutineSummary *self,
+                guint8                  *record_group)
+{
+  const Store *st = &self->store;
+  g_autofree guint32 *table = NULL;
+  const guint8 *p = st->data;
+  gint64 last_id = 0, last_creation = 0;
+  guint32 cached_name = 0;
+  guint64 *cached_slot = NULL, range = 0, i, k = 0;
+  gboolean dense;
+  Record r;
+
+  dense = st->n > 0 && (guint64) (st->max_id - st->min_id) < (guint64) st->n * 4;
+  if (dense)
+    {
+      range = (guint64) (st->max_id - st->min_id) + 1;
+      table = g_new0 (guint32, range);
+    }
+  for (i = 0; i < st->n; i++)
+    {
+      if (i % STORE_GROUP == 0)
+        last_id = last_creation = 0;
+      p = read_record (self, p, &last_id, &last_creation, &r);
+      if (r.name != cached_name || cached_slot == NULL)
+        {
+          cached_name = r.name;
+          cached_slot = golanes_id_map_find (&self->group_of, r.name);
+        }
+      group_put (record_group, self->group_width, (guint) i,
+                 cached_slot != NULL ? (guint32) (*cached_slot - 1) : 0);
+      if (dense)
+        {
+          guint32 *slot = &table[r.id - st->min_id];
+
+          dense = *slot == 0;
+          *slot = (guint32) i + 1;
+        }
+    }
+  if (!dense)
+    return NULL;
+  for (i = 0; i < range; i++)
+    if (table[i] != 0)
+      table[k++] = table[i] - 1;
+  return g_steal_pointer (&table);
+}
+
+/* The same by a sort, for any ids. */
+static guint32 *
+order_by_sort (GolanesGoroutineSummary *self)
+{
+  const Store *st = &self->store;
+  g_autofree gint64 *ids = g_new (gint64, MAX (st->n, 1));
+  guint32 *order = g_new (guint32, MAX (st->n, 1));
+  const guint8 *p = st->data;
+  gint64 last_id = 0, last_creation = 0;
+  Record r;
+  guint i;
+
+  for (i = 0; i < st->n; i++)
+    {
+      if (i % STORE_GROUP == 0)
+        last_id = last_creation = 0;
+      p = read_record (self, p, &last_id, &last_creation, &r);
+      ids[i] = r.id;
+      order[i] = i;
+    }
+  g_qsort_with_data (order, st->n, sizeof (guint32), compare_order, ids);
+  return order;
+}
+
 void
 golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
 {
   GHashTableIter iter;
   gpointer value;
-  g_autofree gint64 *ids = NULL;
   g_autofree guint32 *order = NULL;
   g_autofree guint8 *record_group = NULL;
   g_autoptr(GPtrArray) live = g_ptr_array_new ();
-  const guint8 *p;
-  gint64 last_id = 0, last_creation = 0;
-  guint32 cached_name = 0;
-  guint64 *cached_slot = NULL;
-  Record r;
   guint i;
 
   g_return_if_fail (self != NULL && !self->finished);
@@ -1670,26 +1718,9 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
   /* The goroutines in id order, and the group of each. */
   self->group_width = self->groups->len <= G_MAXUINT8 + 1 ? 1 : self->groups->len <= G_MAXUINT16 + 1 ? 2 : 4;
   record_group = g_malloc ((gsize) MAX (self->store.n, 1) * self->group_width);
-  ids = g_new (gint64, MAX (self->store.n, 1));
-  order = g_new (guint32, MAX (self->store.n, 1));
-  p = self->store.data;
-  for (i = 0; i < self->store.n; i++)
-    {
-      if (i % STORE_GROUP == 0)
-        last_id = last_creation = 0;
-      p = read_record (self, p, &last_id, &last_creation, &r);
-      ids[i] = r.id;
-      order[i] = i;
-      if (r.name != cached_name || cached_slot == NULL)
-        {
-          cached_name = r.name;
-          cached_slot = golanes_id_map_find (&self->group_of, r.name);
-        }
-      group_put (record_group, self->group_width, i, cached_slot != NULL ? (guint32) (*cached_slot - 1) : 0);
-    }
-  if (!order_by_table (order, ids, self->store.n))
-    g_qsort_with_data (order, self->store.n, sizeof (guint32), compare_order, ids);
-  g_clear_pointer (&ids, g_free);
+  order = order_by_table (self, record_group);
+  if (order == NULL)
+    order = order_by_sort (self);
   pack_order (self, order, self->store.n);
   self->group_by_index = g_malloc ((gsize) MAX (self->store.n, 1) * self->group_width);
   for (i = 0; i < self->store.n; i++)
