@@ -44,7 +44,12 @@ struct _GolanesTimelineLayout
   guint            n_lanes;
   GPtrArray       *groups;     /* GolanesLaneGroup */
   GPtrArray       *groups_by_id; /* the same, in order of making */
-  guint32         *goroutine_group; /* goroutine index -> its group's id */
+  /* Goroutine index -> its group's id, in 1, 2 or 4 bytes (as few as
+   * the ids need: a byte a goroutine in nearly every trace); all ones for
+   * a goroutine not taken in yet.  goroutine_group_len entries. */
+  guint8          *goroutine_group;
+  guint            goroutine_group_width;
+  guint            goroutine_group_len;
   guint            n_goroutines;
   guint            n_procs;
   guint            n_threads;

@@ -169,15 +169,92 @@ append_goroutine_runs (GolanesTimelineLayout *self,
               GOROUTINE_HEIGHT);
 }
 
+/* The "none" value of a goroutine_group entry of @width bytes. */
+static inline guint32
+group_none (guint width)
+{
+  return width == 4 ? G_MAXUINT32 : (1u << (8 * width)) - 1;
+}
+
+static inline guint32
+group_id_get (const GolanesTimelineLayout *self,
+              guint32                      gi)
+{
+  const guint8 *a = self->goroutine_group;
+
+  switch (self->goroutine_group_width)
+    {
+    case 1:
+      return a[gi];
+    case 2:
+      return ((const guint16 *) (gconstpointer) a)[gi];
+    default:
+      return ((const guint32 *) (gconstpointer) a)[gi];
+    }
+}
+
+static inline void
+group_id_put (guint8  *a,
+              guint    width,
+              guint32  gi,
+              guint32  id)
+{
+  switch (width)
+    {
+    case 1:
+      a[gi] = (guint8) id;
+      break;
+    case 2:
+      ((guint16 *) (gpointer) a)[gi] = (guint16) id;
+      break;
+    default:
+      ((guint32 *) (gpointer) a)[gi] = id;
+    }
+}
+
+/* Room for @len goroutines, with entries of at least @width bytes; new
+ * entries are "none". */
+static void
+group_ids_resize (GolanesTimelineLayout *self,
+                  guint                  len,
+                  guint                  width)
+{
+  guint old_width = self->goroutine_group_width;
+
+  width = MAX (width, old_width);
+  if (width != old_width)
+    {
+      guint8 *a = g_malloc ((gsize) MAX (len, 1) * width);
+
+      for (guint32 i = 0; i < self->goroutine_group_len; i++)
+        {
+          guint32 id = group_id_get (self, i);
+
+          group_id_put (a, width, i, id == group_none (old_width) ? group_none (width) : id);
+        }
+      g_free (self->goroutine_group);
+      self->goroutine_group = a;
+      self->goroutine_group_width = width;
+    }
+  else
+    self->goroutine_group = g_realloc (self->goroutine_group, (gsize) MAX (len, 1) * width);
+  for (guint32 i = self->goroutine_group_len; i < len; i++)
+    group_id_put (self->goroutine_group, width, i, group_none (width));
+  self->goroutine_group_len = MAX (self->goroutine_group_len, len);
+}
+
 /* The group goroutine @gi is in, or NULL if the layout has not taken it
  * in yet. */
 static Group *
 group_of (GolanesTimelineLayout *self,
           guint32                gi)
 {
-  if (gi >= self->n_goroutines || self->goroutine_group[gi] == G_MAXUINT32)
+  guint32 id;
+
+  if (gi >= self->n_goroutines || gi >= self->goroutine_group_len ||
+      (id = group_id_get (self, gi)) == group_none (self->goroutine_group_width))
     return NULL;
-  return g_ptr_array_index (self->groups_by_id, self->goroutine_group[gi]);
+  return g_ptr_array_index (self->groups_by_id, id);
 }
 
 /* Lays the lanes out again: the cost is in the groups and the goroutines
@@ -332,7 +409,10 @@ add_goroutine (GolanesTimelineLayout *self,
   if (at > 0 && g_array_index (group->members, guint32, at - 1) > i)
     at = lower_bound_u32 (group->members, 0, i);
   g_array_insert_val (group->members, at, i);
-  self->goroutine_group[i] = GROUP (group)->id;
+  if (GROUP (group)->id >= group_none (self->goroutine_group_width))
+    group_ids_resize (self, self->goroutine_group_len,
+                      GROUP (group)->id < G_MAXUINT16 ? 2 : 4);
+  group_id_put (self->goroutine_group, self->goroutine_group_width, i, GROUP (group)->id);
 }
 
 static gint
@@ -385,11 +465,8 @@ add_new_members (GolanesTimelineLayout *self,
   n = golanes_timeline_get_n_goroutines (timeline);
   if (n > self->n_goroutines && n - self->n_goroutines > max_goroutines)
     n = self->n_goroutines + max_goroutines;
-  if (n > self->n_goroutines)
-    {
-      self->goroutine_group = g_renew (guint32, self->goroutine_group, n);
-      memset (self->goroutine_group + self->n_goroutines, 0xff, (gsize) (n - self->n_goroutines) * sizeof (guint32));
-    }
+  if (n > self->goroutine_group_len)
+    group_ids_resize (self, n, 1);
 
   /* Goroutines that had no name yet (no stack seen) may have one now:
    * they leave the runtime group for their function's. */
@@ -476,7 +553,7 @@ golanes_timeline_layout_new (GolanesDocument *document)
   self->by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unnamed = g_array_new (FALSE, FALSE, sizeof (guint32));
   golanes_id_map_init (&self->group_of_func);
-  self->goroutine_group = g_new (guint32, 1);
+  self->goroutine_group_width = 1;
   g_ptr_array_add (self->groups, lane_group_new (self, GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
   g_ptr_array_add (self->groups, lane_group_new (self, GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
 
