@@ -14,13 +14,14 @@
 /* A list view makes a row widget for every item it may show (about 200 in
  * GTK 4.8, however few fit), each with a cell and a label per column, and
  * measures them all in the next frame: on a 2-core machine that is
- * 60–120 ms in one main-loop iteration.  Shown in steps of about
- * STEP_BUDGET_USEC of row making per frame, they cost a few frames of
- * ~15 ms instead. */
-#define FIRST_STEP        12
-#define MIN_STEP          4
-#define STEP_BUDGET_USEC  5000
-
+ * 60–120 ms in one main-loop iteration.  Shown in steps, they cost a few
+ * frames instead.  The rows are made and measured in the frame's layout,
+ * after the tick that gives the items: a step is timed from that tick to
+ * the end of the frame's paint, and sized so that the whole frame (the
+ * timeline's drawing included) stays within FRAME_BUDGET_USEC. */
+#define FIRST_STEP        8
+#define MIN_STEP          2
+#define FRAME_BUDGET_USEC 6000
 struct _GolanesPacedModel
 {
   GObject     parent_instance;
@@ -28,6 +29,9 @@ struct _GolanesPacedModel
   GListModel *model;
   GtkWidget  *widget;       /* weak */
   guint       tick_id;
+  GdkFrameClock *clock;     /* while ticking */
+  gulong      after_paint_id;
+  gint64      step_start;   /* the tick of the step being drawn, or 0 */
   gulong      map_id;
   guint       shown;        /* items given to the view */
   guint       step;
@@ -76,6 +80,12 @@ stop_ticking (GolanesPacedModel *self)
   if (self->tick_id != 0 && self->widget != NULL)
     gtk_widget_remove_tick_callback (self->widget, self->tick_id);
   self->tick_id = 0;
+  if (self->clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->clock);
+      g_clear_object (&self->clock);
+    }
+  self->step_start = 0;
 }
 
 /* Shows up to @count more items. */
@@ -94,32 +104,45 @@ show_more (GolanesPacedModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->shown - before);
 }
 
+/* The frame that made the rows of a step is painted: the next step is
+ * sized on what it cost.  Items past the rows the view makes cost almost
+ * nothing: the step grows quickly there. */
+static void
+after_paint_cb (GdkFrameClock     *clock,
+                GolanesPacedModel *self)
+{
+  gint64 spent;
+
+  if (self->step_start == 0)
+    return;
+  spent = g_get_monotonic_time () - self->step_start;
+  self->step_start = 0;
+  if (spent < FRAME_BUDGET_USEC / 2)
+    self->step = self->step <= G_MAXUINT / 4 ? self->step * 4 : G_MAXUINT;
+  else if (spent > FRAME_BUDGET_USEC)
+    self->step = MAX (MIN_STEP, (guint) ((guint64) self->step * FRAME_BUDGET_USEC / (guint64) spent));
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
          gpointer       user_data)
 {
   GolanesPacedModel *self = user_data;
-  gint64 start, spent;
-  guint step = self->step;
 
   /* A hidden view waits to be shown: see map_cb. */
   if (!gtk_widget_get_mapped (widget))
     {
       self->tick_id = 0;
+      stop_ticking (self);
       return G_SOURCE_REMOVE;
     }
 
-  start = g_get_monotonic_time ();
-  show_more (self, step);
-  spent = g_get_monotonic_time () - start;
-  /* Items past the rows the view makes cost almost nothing: the step
-   * grows quickly there, and shrinks when rows took longer than the
-   * budget. */
-  if (spent < STEP_BUDGET_USEC / 2)
-    self->step = step <= G_MAXUINT / 4 ? step * 4 : G_MAXUINT;
-  else if (spent > STEP_BUDGET_USEC)
-    self->step = MAX (MIN_STEP, (guint) ((guint64) step * STEP_BUDGET_USEC / (guint64) spent));
+  /* A step still unpainted (a frame that did not paint) waits. */
+  if (self->step_start != 0 && g_get_monotonic_time () - self->step_start < G_USEC_PER_SEC / 10)
+    return G_SOURCE_CONTINUE;
+  self->step_start = g_get_monotonic_time ();
+  show_more (self, self->step);
 
   if (self->settled)
     {
@@ -135,6 +158,8 @@ start_ticking (GolanesPacedModel *self)
   if (self->settled || self->tick_id != 0 || self->widget == NULL || !gtk_widget_get_mapped (self->widget))
     return;
   self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (self->widget));
+  self->after_paint_id = g_signal_connect (self->clock, "after-paint", G_CALLBACK (after_paint_cb), self);
 }
 
 static void
