@@ -236,6 +236,8 @@ typedef struct
   gint64         tick_usec;
   gint64         last_tick_usec;
   GArray        *work_ms;       /* double per frame */
+  GArray        *work_step;     /* guint per frame: the step it drew */
+  guint          tick_step;
   double         max_gap_ms;
   guint          n_gaps_over;
   double         expand_ms;     /* the gap around expanding every group */
@@ -261,6 +263,7 @@ interact_after_paint_cb (GdkFrameClock *clock,
     return;
   ms = (g_get_monotonic_time () - in->tick_usec) / 1000.0;
   g_array_append_val (in->work_ms, ms);
+  g_array_append_val (in->work_step, in->tick_step);
   in->tick_usec = 0;
 }
 
@@ -327,6 +330,7 @@ interact_tick_cb (GtkWidget     *widget,
     }
   in->last_tick_usec = now;
   in->tick_usec = now;
+  in->tick_step = in->step;
 
   golanes_session_get_visible (session, &start, &end);
   if (in->step < INTERACT_STEPS)
@@ -347,8 +351,39 @@ interact_tick_cb (GtkWidget     *widget,
   else
     {
       double p50 = 0, p99 = 0;
+      g_autoptr(GString) worst = g_string_new (NULL);
 
       g_signal_handler_disconnect (in->clock, in->after_paint_id);
+      /* The slowest frames and what they drew: zoom-in steps, the expand,
+       * scroll steps, zoom-out steps. */
+      {
+        guint picked[3], n_picked = 0;
+
+        while (n_picked < G_N_ELEMENTS (picked) && n_picked < in->work_ms->len)
+          {
+            guint at = G_MAXUINT, step;
+            const char *what;
+
+            for (guint i = 0; i < in->work_ms->len; i++)
+              {
+                gboolean taken = FALSE;
+
+                for (guint k = 0; k < n_picked; k++)
+                  taken |= picked[k] == i;
+                if (!taken && (at == G_MAXUINT ||
+                               g_array_index (in->work_ms, double, i) > g_array_index (in->work_ms, double, at)))
+                  at = i;
+              }
+            picked[n_picked] = at;
+            step = g_array_index (in->work_step, guint, at);
+            what = step < INTERACT_STEPS ? "in" : step == INTERACT_STEPS ? "expand" :
+                   step <= 2 * INTERACT_STEPS ? "scroll" : "out";
+            g_string_append_printf (worst, "%s%s%u:%.1f", n_picked > 0 ? "," : "", what,
+                                    step <= INTERACT_STEPS ? step : (step - 1) % INTERACT_STEPS + 1,
+                                    g_array_index (in->work_ms, double, at));
+            n_picked++;
+          }
+      }
       if (in->work_ms->len > 0)
         {
           g_array_sort (in->work_ms, compare_doubles);
@@ -360,8 +395,10 @@ interact_tick_cb (GtkWidget     *widget,
                " interact_expand_ms=%.1f interact_lanes=%u interact_peak_rss_kb=%ld\n",
                in->work_ms->len, p50, p99, in->max_gap_ms, in->n_gaps_over, in->expand_ms, in->n_lanes,
                peak_rss_kb ());
+      g_print ("interact_worst_ms=%s\n", worst->str);
       profile_find (in->timeline);
       g_array_unref (in->work_ms);
+      g_array_unref (in->work_step);
       g_free (in);
       g_application_quit (g_application_get_default ());
       return G_SOURCE_REMOVE;
@@ -380,6 +417,7 @@ profile_interact (GtkWindow *window)
   in->timeline = golanes_trace_view_get_timeline (view);
   in->clock = gtk_widget_get_frame_clock (GTK_WIDGET (in->timeline));
   in->work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  in->work_step = g_array_new (FALSE, FALSE, sizeof (guint));
   in->after_paint_id = g_signal_connect (in->clock, "after-paint", G_CALLBACK (interact_after_paint_cb), in);
   gtk_widget_add_tick_callback (GTK_WIDGET (in->timeline), interact_tick_cb, in, NULL);
 }
