@@ -379,7 +379,7 @@ interact_tick_cb (GtkWidget     *widget,
             what = step < INTERACT_STEPS ? "in" : step == INTERACT_STEPS ? "expand" :
                    step <= 2 * INTERACT_STEPS ? "scroll" : "out";
             g_string_append_printf (worst, "%s%s%u:%.1f", n_picked > 0 ? "," : "", what,
-                                    step <= INTERACT_STEPS ? step : (step - 1) % INTERACT_STEPS + 1,
+                                    step < INTERACT_STEPS ? step + 1 : step == INTERACT_STEPS ? 1 : (step - 1) % INTERACT_STEPS + 1,
                                     g_array_index (in->work_ms, double, at));
             n_picked++;
           }
