@@ -150,8 +150,11 @@ put_event (GolanesEvent       *dst,
 {
 #ifdef __SSE2__
   G_STATIC_ASSERT (sizeof (GolanesEvent) % sizeof (__m128i) == 0);
+  __m128i *d = (gpointer) dst;
+  const __m128i *s = (gconstpointer) src;
+
   for (guint i = 0; i < sizeof (GolanesEvent) / sizeof (__m128i); i++)
-    _mm_stream_si128 ((__m128i *) dst + i, _mm_loadu_si128 ((const __m128i *) src + i));
+    _mm_stream_si128 (d + i, _mm_loadu_si128 (s + i));
 #else
   *dst = *src;
 #endif
