@@ -1632,10 +1632,11 @@ order_by_table (GolanesGoroutineSummary *self,
   gboolean dense;
   Record r;
 
-  dense = st->n > 0 && (guint64) (st->max_id - st->min_id) < (guint64) st->n * 4;
+  /* In unsigned arithmetic: ids from the file span the whole of gint64. */
+  dense = st->n > 0 && (guint64) st->max_id - (guint64) st->min_id < (guint64) st->n * 4;
   if (dense)
     {
-      range = (guint64) (st->max_id - st->min_id) + 1;
+      range = (guint64) st->max_id - (guint64) st->min_id + 1;
       table = g_new0 (guint32, range);
     }
   for (i = 0; i < st->n; i++)
@@ -1652,7 +1653,7 @@ order_by_table (GolanesGoroutineSummary *self,
                  cached_slot != NULL ? (guint32) (*cached_slot - 1) : 0);
       if (dense)
         {
-          guint32 *slot = &table[r.id - st->min_id];
+          guint32 *slot = &table[(guint64) r.id - (guint64) st->min_id];
 
           dense = *slot == 0;
           *slot = (guint32) i + 1;
