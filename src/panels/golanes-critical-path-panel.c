@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "golanes-busy.h"
 #include "golanes-critical-path-panel.h"
 #include "golanes-palette.h"
 #include "golanes-panel-row.h"
@@ -1020,8 +1021,8 @@ golanes_critical_path_panel_init (GolanesCriticalPathPanel *self)
   gtk_widget_set_halign (self->busy, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->busy, GTK_ALIGN_CENTER);
   gtk_widget_set_vexpand (self->busy, TRUE);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
+  spinner = golanes_busy_new ();
+  golanes_busy_set_spinning (GOLANES_BUSY (spinner), TRUE);
   gtk_box_append (GTK_BOX (self->busy), spinner);
   gtk_box_append (GTK_BOX (self->busy), gtk_label_new (_("Following the path…")));
   gtk_box_append (GTK_BOX (self->box), self->busy);

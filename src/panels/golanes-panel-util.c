@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "golanes-busy.h"
 #include "golanes-compat.h"
 #include "golanes-panel-row.h"
 #include "golanes-panel-util.h"
@@ -163,7 +164,7 @@ golanes_panel_status_install (GtkWidget *panel)
   status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (status, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (status, "panel-status");
-  spinner = gtk_spinner_new ();
+  spinner = golanes_busy_new ();
   label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
@@ -193,7 +194,7 @@ golanes_panel_status_update (GtkWidget           *status,
 
   if (document == NULL || ready)
     {
-      gtk_spinner_stop (GTK_SPINNER (spinner));
+      golanes_busy_set_spinning (GOLANES_BUSY (spinner), FALSE);
       gtk_widget_set_visible (status, FALSE);
       return ready;
     }
@@ -202,7 +203,7 @@ golanes_panel_status_update (GtkWidget           *status,
     {
       g_autofree char *text = NULL;
 
-      gtk_spinner_stop (GTK_SPINNER (spinner));
+      golanes_busy_set_spinning (GOLANES_BUSY (spinner), FALSE);
       gtk_widget_set_visible (spinner, FALSE);
       /* Translators: %s is an error message */
       text = g_strdup_printf (_("This could not be computed: %s"), error->message);
@@ -211,7 +212,7 @@ golanes_panel_status_update (GtkWidget           *status,
   else
     {
       gtk_widget_set_visible (spinner, TRUE);
-      gtk_spinner_start (GTK_SPINNER (spinner));
+      golanes_busy_set_spinning (GOLANES_BUSY (spinner), TRUE);
       /* Translators: shown in a side panel while its analysis of the trace runs */
       gtk_label_set_text (GTK_LABEL (label), _("Computing…"));
     }

@@ -19,6 +19,7 @@
 
 #include "display-utils.h"
 #include "golanes-blocking-panel.h"
+#include "golanes-busy.h"
 #include "golanes-critical-path-panel.h"
 #include "golanes-details-panel.h"
 #include "golanes-flame-graph.h"
@@ -1343,6 +1344,92 @@ panel_status_text (GtkWidget *panel)
 }
 
 static gboolean
+is_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* The busy indicator of a panel's status area. */
+static GolanesBusy *
+panel_busy (GtkWidget *panel)
+{
+  return GOLANES_BUSY (gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (panel))));
+}
+
+/* Draws @busy as it is now; returns the image and, in *ink, how many of
+ * its pixels are not transparent. */
+static cairo_surface_t *
+draw_busy (GolanesBusy *busy,
+           guint       *ink)
+{
+  GtkWidget *widget = GTK_WIDGET (busy);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_cmpint (width, >=, 16);
+  g_assert_cmpint (height, >=, 16);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  *ink = 0;
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gpointer) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        *ink += (row[x] >> 24) != 0;
+    }
+  return surface;
+}
+
+/* Saves how @widget looks now, for the eye. */
+static void
+save_widget_png (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_width (a) == cairo_image_surface_get_width (b) &&
+         height == cairo_image_surface_get_height (b) && stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) height * stride) == 0;
+}
+
+static gboolean
 load_done (gpointer data)
 {
   return ((LoadWait *) data)->done;
@@ -1409,11 +1496,48 @@ test_trace_view (void)
   for (GtkWidget *panel = gtk_widget_get_first_child (stack); panel; panel = gtk_widget_get_next_sibling (panel))
     g_assert_cmpstr (panel_status_text (panel), ==,
                      GOLANES_IS_FLAME_PANEL (panel) || GOLANES_IS_CRITICAL_PATH_PANEL (panel) ? NULL : "Computing…");
+  /* The shown panel's busy indicator turns and draws the turn; a hidden
+   * panel's waits, without a timer. */
+  {
+    GtkWidget *gc = golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "gc");
+    GolanesBusy *shown = panel_busy (gc);
+    GolanesBusy *hidden = panel_busy (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "blocking"));
+    cairo_surface_t *before, *after;
+    guint steps, ink_before, ink_after;
+
+    gtk_stack_set_visible_child (GTK_STACK (stack), gc);
+    g_assert_true (display_wait_until (is_shown, shown, DISPLAY_WAIT_MSEC));
+    g_assert_true (golanes_busy_get_spinning (shown));
+    g_assert_true (golanes_busy_get_spinning (hidden));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hidden)));
+    steps = golanes_busy_get_steps (shown);
+    before = draw_busy (shown, &ink_before);
+    display_spin (250);
+    after = draw_busy (shown, &ink_after);
+    g_assert_cmpuint (golanes_busy_get_steps (shown), >=, steps + 2);
+    g_assert_cmpuint (golanes_busy_get_steps (hidden), ==, 0);
+    /* A ring of 16 px with a quarter drawn strong: tens of pixels. */
+    g_assert_cmpuint (ink_before, >, 40);
+    g_assert_cmpuint (ink_after, >, 40);
+    g_assert_false (same_pixels (before, after));
+    cairo_surface_destroy (before);
+    cairo_surface_destroy (after);
+    save_widget_png (gc, "panel-computing.png");
+  }
   /* Given the same document again as each part is done, they fill in. */
   analyses = golanes_trace_view_get_analyses (GOLANES_TRACE_VIEW (view));
   g_assert_nonnull (analyses);
   g_assert_true (display_wait_until (analyses_done, analyses, DISPLAY_WAIT_MSEC));
   _golanes_analyses_set_throttle (0);
+  /* Done: no panel's indicator turns any more. */
+  {
+    GolanesBusy *shown = panel_busy (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "gc"));
+    guint steps = golanes_busy_get_steps (shown);
+
+    g_assert_false (golanes_busy_get_spinning (shown));
+    display_spin (150);
+    g_assert_cmpuint (golanes_busy_get_steps (shown), ==, steps);
+  }
 
   session = golanes_trace_view_get_session (GOLANES_TRACE_VIEW (view));
   timeline = golanes_document_get_timeline (load.summary->document);
