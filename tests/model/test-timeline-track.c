@@ -519,6 +519,52 @@ test_while_building (void)
     }
 }
 
+/* States that first appear late, after thousands of blocks (a P that
+ * first runs GC work an hour in): the blocks' per-state sums grow with the
+ * states the track has had, their headers moving as they widen.  Queried
+ * while building, at each new state, and finished. */
+static void
+test_late_states (void)
+{
+  guint seed;
+
+  for (seed = 0; seed < 12; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (9100 + seed);
+      g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
+      g_autoptr(GolanesTrack) track = seed % 2 == 0 ? golanes_track_new () : golanes_track_new_contiguous ();
+      guint step = (guint) g_rand_int_range (rand, 50, 3000), top = 0;
+      guint n = step * GOLANES_TRACK_MAX_STATES + (guint) g_rand_int_range (rand, 0, 500);
+      gint64 t = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GolanesSpan s;
+          /* Now and then a state two or three above the last new one. */
+          guint cap = MIN (GOLANES_TRACK_MAX_STATES - 1, i / step + (seed % 3 == 0 && i % 977 == 5 ? 2 : 0));
+
+          t += g_rand_int_range (rand, 0, 3) == 0 ? g_rand_int_range (rand, 1, 500) : 0;
+          s.start = t;
+          s.end = t + g_rand_int_range (rand, 0, 2000);
+          s.state = (guint8) (i % step == 0 ? cap : (guint) g_rand_int_range (rand, 0, (gint32) cap + 1));
+          s.reason = (guint16) g_rand_int_range (rand, 0, 4);
+          s.arg = (guint32) g_rand_int_range (rand, 0, 100);
+          s.flags = 0;
+          golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
+          g_array_append_val (ref, s);
+          t = s.end;
+          if (s.state > top)
+            {
+              top = s.state;
+              check_all (track, ref, rand, 4);
+            }
+        }
+      check_all (track, ref, rand, 10);
+      golanes_track_finish (track, t + 10);
+      check_all (track, ref, rand, 10);
+    }
+}
+
 /* Durations and gaps far beyond 32 bits, on their own and mixed with tiny
  * spans: blocks whose largest duration, per-state sums and sub-block
  * starts do not fit in their 32-bit summaries, seen at scales below and
@@ -663,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/track/block-edges", test_block_edges);
   g_test_add_func ("/track/while-building", test_while_building);
   g_test_add_func ("/track/long-spans", test_long_spans);
+  g_test_add_func ("/track/late-states", test_late_states);
   g_test_add_func ("/track/values", test_values);
   g_test_add_func ("/track/compact", test_compact);
   return g_test_run ();

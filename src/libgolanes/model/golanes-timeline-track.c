@@ -42,7 +42,8 @@
  *
  * LOD summaries: after each block header, the block's effective
  * durations summed per state (32 bits each, G_MAXUINT32 when they do not
- * fit: then the block is decoded), read in order when a query takes whole
+ * fit: then the block is decoded; only for the states the track has had so
+ * far, see widen_sums()), read in order when a query takes whole
  * blocks; and per-state prefix sums every SUPER blocks (cum) for sums over
  * long ranges.  Tracks of fewer than 4 blocks have neither. */
 
@@ -99,7 +100,7 @@ struct _GolanesTrack
   guint     bsize;        /* bytes per block in blocks */
   guint     n_blocks;
   guint     cap_blocks;
-  guint     stride;       /* states summed: NS while building, 0 = no sums */
+  guint     stride;       /* states summed: max_state + 1 (at most NS), 0 = no sums */
   guint     n_pending;
   guint     cap_pending;
   guint     n;
@@ -137,6 +138,35 @@ grow_blocks (GolanesTrack *track)
   track->blocks = golanes_array_resize (track->blocks, (gsize) old * track->bsize,
                                         (gsize) cap * track->bsize);
   track->cap_blocks = cap;
+}
+
+/* Sums the states up to @state from now on.  The blocks keep sums for the
+ * states the track has had, not for all it could have: a block of a P's
+ * track then takes 40 bytes, not 64, which on a 1 GB trace were 170 MB
+ * more at the end of the load than after.  Blocks encoded before sum the
+ * new states as 0; their headers move up when they grow (a few times in a
+ * track's life, at most). */
+static void
+widen_sums (GolanesTrack *track,
+            guint8        state)
+{
+  guint stride = MIN ((guint) state + 1, NS), bsize = block_bytes (stride), old = track->bsize;
+  guint b;
+
+  if (stride <= track->stride)
+    return;
+  if (bsize > old && track->cap_blocks > 0)
+    {
+      track->blocks = golanes_array_resize (track->blocks, (gsize) track->cap_blocks * old,
+                                            (gsize) track->cap_blocks * bsize);
+      /* From the last, each header to its new place. */
+      for (b = track->n_blocks; b-- > 1;)
+        memmove (track->blocks + (gsize) b * bsize, track->blocks + (gsize) b * old, old);
+    }
+  track->bsize = bsize;
+  for (b = 0; b < track->n_blocks; b++)
+    memset (BSUM (track, b) + track->stride, 0, (stride - track->stride) * sizeof (guint32));
+  track->stride = stride;
 }
 
 static inline gint64
@@ -232,7 +262,7 @@ encode_pending (GolanesTrack *track)
     }
   for (f = 0; f < N_FIELDS; f++)
     p = golanes_pack_values_range (p, v[f], n, lo[f], hi[f], f >= F_STATE && f != F_FLAGS);
-  for (f = 0; f < NS; f++)
+  for (f = 0; f < track->stride; f++)
     BSUM (track, track->n_blocks)[f] = sums[f] >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) sums[f];
 
   blk = BLK (track, track->n_blocks);
@@ -430,8 +460,8 @@ golanes_track_new (void)
   GolanesTrack *track = g_new0 (GolanesTrack, 1);
 
   track->id = __atomic_fetch_add (&next_track_id, 1, __ATOMIC_RELAXED);
-  track->stride = NS;
-  track->bsize = block_bytes (NS);
+  track->stride = 1;
+  track->bsize = block_bytes (1);
   return track;
 }
 
@@ -497,7 +527,10 @@ push (GolanesTrack *track,
   r->state = state;
   r->flags = flags;
   if (state > track->max_state)
-    track->max_state = state;
+    {
+      track->max_state = state;
+      widen_sums (track, state);
+    }
   track->last_open = FALSE;
   return track->n++;
 }
