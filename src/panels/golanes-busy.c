@@ -211,6 +211,7 @@ golanes_busy_set_spinning (GolanesBusy *self,
   if (self->spinning == spinning)
     return;
   self->spinning = spinning;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, spinning, -1);
   update_timer (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPINNING]);
