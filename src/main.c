@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "golanes-application.h"
+#include "golanes-compat.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
   g_autoptr(GolanesApplication) app = NULL;
 
   golanes_application_setup_i18n ();
+  golanes_skip_unused_gl ();
 
   g_set_application_name (_("Golanes"));
 

@@ -86,3 +86,17 @@ golanes_flap_set_reveal_flap (GtkWidget *flap,
   adw_flap_set_reveal_flap (ADW_FLAP (flap), reveal);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
+
+void
+golanes_skip_unused_gl (void)
+{
+  gboolean disable_var = gtk_get_major_version () > 4 ||
+                         (gtk_get_major_version () == 4 && gtk_get_minor_version () >= 16);
+
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
+    return;
+  if (disable_var)
+    g_setenv ("GDK_DISABLE", "gl", FALSE);
+  else
+    g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+}

@@ -26,4 +26,12 @@ gboolean golanes_flap_get_reveal_flap    (GtkWidget *flap);
 void     golanes_flap_set_reveal_flap    (GtkWidget *flap,
                                           gboolean   reveal);
 
+/* Before GTK starts: when the cairo renderer is asked for
+ * (GSK_RENDERER=cairo), tells GDK not to set up OpenGL, which nothing
+ * then draws with.  On X11 GDK would otherwise load Mesa (and LLVM with
+ * it) only to pick a visual: about 60 MB resident.  GTK 4.16 takes
+ * GDK_DISABLE=gl, older ones GDK_DEBUG=gl-disable; a value the user set
+ * is left alone. */
+void     golanes_skip_unused_gl          (void);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "display-utils.h"
 #include "golanes-application.h"
+#include "golanes-compat.h"
 #include "golanes-settings.h"
 #include "golanes-timeline-lanes.h"
 #include "golanes-timeline-render.h"
@@ -470,6 +471,42 @@ test_screenshots (void)
 
 /* Set-up */
 
+/* main() keeps GDK from setting up OpenGL when the cairo renderer is
+ * asked for, through the variable this GTK reads (GDK_DISABLE=gl from
+ * 4.16, GDK_DEBUG=gl-disable before), and leaves a value set before. */
+static void
+test_skip_unused_gl (void)
+{
+  gboolean disable_var = gtk_get_minor_version () >= 16;
+  const char *var = disable_var ? "GDK_DISABLE" : "GDK_DEBUG";
+  const char *value = disable_var ? "gl" : "gl-disable";
+  g_autofree char *renderer = g_strdup (g_getenv ("GSK_RENDERER"));
+  g_autofree char *saved = g_strdup (g_getenv (var));
+
+  g_unsetenv (var);
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  golanes_skip_unused_gl ();
+  g_assert_null (g_getenv (var));
+  g_unsetenv ("GSK_RENDERER");
+  golanes_skip_unused_gl ();
+  g_assert_null (g_getenv (var));
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  golanes_skip_unused_gl ();
+  g_assert_cmpstr (g_getenv (var), ==, value);
+  g_setenv (var, "misc", TRUE);
+  golanes_skip_unused_gl ();
+  g_assert_cmpstr (g_getenv (var), ==, "misc");
+
+  if (saved != NULL)
+    g_setenv (var, saved, TRUE);
+  else
+    g_unsetenv (var);
+  if (renderer != NULL)
+    g_setenv ("GSK_RENDERER", renderer, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +543,7 @@ main (int   argc,
       g_test_add_func ("/window/side-panel/remembered-width", test_remembered_width);
       g_test_add_func ("/window/side-panel/fold", test_fold);
       g_test_add_func ("/window/subtitle", test_subtitle);
+      g_test_add_func ("/window/skip-unused-gl", test_skip_unused_gl);
       g_test_add_func ("/window/screenshots", test_screenshots);
     }
 
