@@ -140,33 +140,51 @@ grow_blocks (GolanesTrack *track)
   track->cap_blocks = cap;
 }
 
+/* Lays the block headers out with @stride sums each, in room for @cap
+ * blocks: moved up (from the last) or down (from the first) to their new
+ * places; sums new to them are 0. */
+static void
+relayout_blocks (GolanesTrack *track,
+                 guint         stride,
+                 guint         cap)
+{
+  guint bsize = block_bytes (stride), old = track->bsize, b;
+
+  if (bsize > old)
+    {
+      track->blocks = golanes_array_resize (track->blocks, (gsize) track->cap_blocks * old,
+                                            (gsize) cap * bsize);
+      for (b = track->n_blocks; b-- > 1;)
+        memmove (track->blocks + (gsize) b * bsize, track->blocks + (gsize) b * old, old);
+    }
+  else
+    {
+      if (bsize < old)
+        for (b = 1; b < track->n_blocks; b++)
+          memmove (track->blocks + (gsize) b * bsize, track->blocks + (gsize) b * old, bsize);
+      track->blocks = golanes_array_resize (track->blocks, (gsize) track->cap_blocks * old,
+                                            (gsize) cap * bsize);
+    }
+  track->cap_blocks = cap;
+  track->bsize = bsize;
+  for (b = 0; stride > track->stride && b < track->n_blocks; b++)
+    memset (BSUM (track, b) + track->stride, 0, (stride - track->stride) * sizeof (guint32));
+  track->stride = stride;
+}
+
 /* Sums the states up to @state from now on.  The blocks keep sums for the
  * states the track has had, not for all it could have: a block of a P's
  * track then takes 40 bytes, not 64, which on a 1 GB trace were 170 MB
  * more at the end of the load than after.  Blocks encoded before sum the
- * new states as 0; their headers move up when they grow (a few times in a
- * track's life, at most). */
+ * new states as 0 (a few times in a track's life, at most). */
 static void
 widen_sums (GolanesTrack *track,
             guint8        state)
 {
-  guint stride = MIN ((guint) state + 1, NS), bsize = block_bytes (stride), old = track->bsize;
-  guint b;
+  guint stride = MIN ((guint) state + 1, NS);
 
-  if (stride <= track->stride)
-    return;
-  if (bsize > old && track->cap_blocks > 0)
-    {
-      track->blocks = golanes_array_resize (track->blocks, (gsize) track->cap_blocks * old,
-                                            (gsize) track->cap_blocks * bsize);
-      /* From the last, each header to its new place. */
-      for (b = track->n_blocks; b-- > 1;)
-        memmove (track->blocks + (gsize) b * bsize, track->blocks + (gsize) b * old, old);
-    }
-  track->bsize = bsize;
-  for (b = 0; b < track->n_blocks; b++)
-    memset (BSUM (track, b) + track->stride, 0, (stride - track->stride) * sizeof (guint32));
-  track->stride = stride;
+  if (stride > track->stride)
+    relayout_blocks (track, stride, track->cap_blocks);
 }
 
 static inline gint64
@@ -616,7 +634,7 @@ void
 golanes_track_finish (GolanesTrack *track,
                       gint64        trace_end)
 {
-  guint stride, b, bsize;
+  guint stride, b;
 
   g_return_if_fail (!track->finished);
 
@@ -637,27 +655,9 @@ golanes_track_finish (GolanesTrack *track,
       track->data = golanes_array_resize (track->data, track->data_cap, track->data_len + PAD);
       track->data_cap = track->data_len + PAD;
     }
-  /* Keep the sums of the states in use only, and only where blocks have
-   * neighbours to skip. */
-  stride = track->n_blocks < 4 ? 0 : MIN ((guint) track->max_state + 1, NS);
-  bsize = block_bytes (stride);
-  if (bsize < track->bsize)
-    for (b = 1; b < track->n_blocks; b++)
-      {
-        /* Moving down by at least a word: word by word, in order. */
-        guint8 *dst = track->blocks + (gsize) b * bsize;
-        const guint8 *src = (const guint8 *) BLK (track, b);
-        guint k;
-
-        for (k = 0; k < bsize; k += 8)
-          memcpy (dst + k, src + k, 8);
-      }
-  track->blocks = golanes_array_resize (track->blocks,
-                                        (gsize) track->cap_blocks * track->bsize,
-                                        (gsize) track->n_blocks * bsize);
-  track->cap_blocks = track->n_blocks;
-  track->bsize = bsize;
-  track->stride = stride;
+  /* Keep the sums only where blocks have neighbours to skip. */
+  stride = track->n_blocks < 4 ? 0 : track->stride;
+  relayout_blocks (track, stride, track->n_blocks);
   if (stride > 0)
     {
       Dec d;
