@@ -34,6 +34,9 @@ static guint signals[N_SIGNALS];
 static gint n_running;
 static gint64 last_done_usec;
 static guint throttle_delay_msec;
+/* Analyses held back by _golanes_analyses_hold(), main thread only. */
+static gboolean holding;
+static GPtrArray *held;
 
 typedef struct
 {
@@ -63,6 +66,19 @@ void
 _golanes_analyses_set_throttle (guint delay_msec)
 {
   g_atomic_int_set (&throttle_delay_msec, delay_msec);
+}
+
+static gboolean start_throttled_cb (gpointer data);
+
+void
+_golanes_analyses_hold (gboolean hold)
+{
+  holding = hold;
+  if (hold || held == NULL)
+    return;
+  for (guint i = 0; i < held->len; i++)
+    start_throttled_cb (g_ptr_array_index (held, i));
+  g_clear_pointer (&held, g_ptr_array_unref);
 }
 
 static void
@@ -135,7 +151,13 @@ golanes_analyses_start (GolanesAnalyses *self)
       }
 
   delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);
-  if (delay_msec > 0)
+  if (holding)
+    {
+      if (held == NULL)
+        held = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (held, g_object_ref (self));
+    }
+  else if (delay_msec > 0)
     g_timeout_add_full (G_PRIORITY_DEFAULT, delay_msec, start_throttled_cb,
                         g_object_ref (self), g_object_unref);
   else

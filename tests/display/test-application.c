@@ -867,8 +867,8 @@ test_analyses (void)
   GtkColumnView *pause_view;
   guint n_pauses = 0;
 
-  /* The analyses wait this long before they start. */
-  _golanes_analyses_set_throttle (2000);
+  /* The analyses wait until they are let go. */
+  _golanes_analyses_hold (TRUE);
 
   golanes_window_open (window, file);
   assert_page (window, "summary");
@@ -896,6 +896,7 @@ test_analyses (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (pause_view))), ==, 0);
   g_assert_true (display_wait_until (window_shows, &(TextWait) { window, "Computing…" }, WAIT_MSEC));
 
+  _golanes_analyses_hold (FALSE);
   g_assert_true (display_wait_until (analyses_done, analyses, WAIT_MSEC));
   for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
     {
@@ -912,16 +913,16 @@ test_analyses (void)
 
   /* Closing a window while its analyses run cancels them; they finish
    * without touching it. */
+  _golanes_analyses_hold (TRUE);
   golanes_window_open (window, file);
   assert_page (window, "summary");
   g_assert_false (golanes_analyses_is_done (golanes_trace_view_get_analyses (view)));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (display_wait_until (is_null, &window, WAIT_MSEC));
+  _golanes_analyses_hold (FALSE);
   g_assert_true (display_wait_until (no_analyses_running, NULL, WAIT_MSEC));
   display_spin (300);
-
-  _golanes_analyses_set_throttle (0);
 }
 
 static void
@@ -1119,8 +1120,8 @@ test_file_changed (void)
   g_assert_nonnull (whole);
   golanes_gc_get_pauses (golanes_document_get_gc (whole), &n_whole);
 
-  /* The analyses start after the timeline is loaded. */
-  _golanes_analyses_set_throttle (1500);
+  /* The analyses start after the timeline is loaded, when let go. */
+  _golanes_analyses_hold (TRUE);
 
   /* Another trace renamed over its path. */
   open_in (window, path);
@@ -1129,6 +1130,7 @@ test_file_changed (void)
   document = golanes_analyses_get_document (analyses);
   g_assert_false (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_GC));
   g_assert_no_errno (g_rename (other, path));
+  _golanes_analyses_hold (FALSE);
   g_assert_true (display_wait_until (analyses_done, analyses, WAIT_MSEC));
   g_assert_true (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_GC));
   golanes_gc_get_pauses (golanes_document_get_gc (document), &n_read);
@@ -1139,11 +1141,13 @@ test_file_changed (void)
   /* Truncated: the analyses say so. */
   g_clear_pointer (&path, g_free);
   path = copy_fixture ("longrun.trace", "shrinking.trace", 0, 3600);
+  _golanes_analyses_hold (TRUE);
   open_in (window, path);
   g_assert_true (display_wait_until (load_ended, window, WAIT_MSEC));
   analyses = golanes_trace_view_get_analyses (view);
   document = golanes_analyses_get_document (analyses);
   g_assert_no_errno (truncate (path, 4100));
+  _golanes_analyses_hold (FALSE);
   g_assert_true (display_wait_until (analyses_done, analyses, WAIT_MSEC));
   g_assert_false (golanes_document_is_ready (document, GOLANES_DOCUMENT_PART_GC));
   error = golanes_document_get_part_error (document, GOLANES_DOCUMENT_PART_GC);
@@ -1154,7 +1158,6 @@ test_file_changed (void)
                                      WAIT_MSEC));
   save_screenshot (window, "screenshot-odd-file-changed.png");
 
-  _golanes_analyses_set_throttle (0);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (display_wait_until (no_analyses_running, NULL, WAIT_MSEC));
   display_spin (300);

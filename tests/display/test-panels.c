@@ -1494,9 +1494,10 @@ test_trace_view (void)
   gtk_window_set_child (window, view);
   gtk_window_present (window);
 
-  /* The analysis parts wait this long before they start, so that the
-   * panels first have the document without their parts. */
-  _golanes_analyses_set_throttle (1000);
+  /* The analysis parts wait until they are let go, so that the panels
+   * first have the document without their parts, however slow the
+   * machine. */
+  _golanes_analyses_hold (TRUE);
   golanes_trace_loader_load_async (file, NULL, NULL, NULL, NULL, NULL, trace_loaded_cb, &load);
   g_assert_true (display_wait_until (load_done, &load, DISPLAY_WAIT_MSEC));
   g_assert_no_error (load.error);
@@ -1537,8 +1538,9 @@ test_trace_view (void)
   /* Given the same document again as each part is done, they fill in. */
   analyses = golanes_trace_view_get_analyses (GOLANES_TRACE_VIEW (view));
   g_assert_nonnull (analyses);
+  g_assert_false (golanes_analyses_is_done (analyses));
+  _golanes_analyses_hold (FALSE);
   g_assert_true (display_wait_until (analyses_done, analyses, DISPLAY_WAIT_MSEC));
-  _golanes_analyses_set_throttle (0);
   /* Done: no panel's indicator turns any more. */
   {
     GolanesBusy *shown = panel_busy (golanes_trace_view_get_panel (GOLANES_TRACE_VIEW (view), "gc"));
