@@ -35,7 +35,7 @@ static gint n_running;
 static gint64 last_done_usec;
 static guint throttle_delay_msec;
 /* Analyses held back by _golanes_analyses_hold(), main thread only. */
-static gboolean holding;
+static gint holding;
 static GPtrArray *held;
 
 typedef struct
@@ -70,10 +70,16 @@ _golanes_analyses_set_throttle (guint delay_msec)
 
 static gboolean start_throttled_cb (gpointer data);
 
+gboolean
+_golanes_analyses_is_held (void)
+{
+  return g_atomic_int_get (&holding);
+}
+
 void
 _golanes_analyses_hold (gboolean hold)
 {
-  holding = hold;
+  g_atomic_int_set (&holding, hold);
   if (hold || held == NULL)
     return;
   for (guint i = 0; i < held->len; i++)
@@ -151,7 +157,7 @@ golanes_analyses_start (GolanesAnalyses *self)
       }
 
   delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);
-  if (holding)
+  if (g_atomic_int_get (&holding))
     {
       if (held == NULL)
         held = g_ptr_array_new_with_free_func (g_object_unref);

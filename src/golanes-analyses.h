@@ -44,5 +44,6 @@ gint64           _golanes_analyses_get_last_done_usec (void);
 void             _golanes_analyses_set_throttle       (guint delay_msec);
 guint            _golanes_analyses_get_throttle       (void);
 void             _golanes_analyses_hold               (gboolean hold);
+gboolean         _golanes_analyses_is_held            (void);
 
 G_END_DECLS
