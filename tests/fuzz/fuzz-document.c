@@ -15,6 +15,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -111,8 +112,21 @@ walk_summary (GolanesGoroutineSummary *summary)
     }
   golanes_goroutine_summary_get_goroutines (summary, &n);
   sink += n;
-  golanes_goroutine_summary_get_regions (summary, &n);
-  sink += n;
+  {
+    const GolanesRegionType *types = golanes_goroutine_summary_get_region_types (summary, &n);
+    GolanesRegionIter it;
+    GolanesUserRegion r;
+    guint n_read = 0;
+
+    golanes_goroutine_summary_region_iter_init (summary, &it);
+    while (golanes_region_iter_next (&it, &r))
+      {
+        g_assert (r.type < n);
+        sink += strlen (types[r.type].name) + (guint64) (r.end_time - r.start_time);
+        n_read++;
+      }
+    g_assert (n_read == golanes_goroutine_summary_get_n_regions (summary));
+  }
   golanes_goroutine_summary_get_tasks (summary, &n);
   sink += n;
   sink += golanes_goroutine_summary_get_memory_size (summary);

@@ -1095,6 +1095,8 @@ test_compact (void)
  * varints (about 11 bytes), a 4-byte locator and the packed id map. */
 #define GOROUTINE_BYTES_BOUND 24
 #define GOROUTINE_BYTES_ALL_BOUND 40
+/* Bytes per region the goroutine summary keeps. */
+#define REGION_BYTES_BOUND 12
 
 static void
 check_goroutine_bytes (const char *name,
@@ -1132,6 +1134,30 @@ check_goroutine_bytes (const char *name,
       g_test_message ("%s: the goroutine summary: %.1f bytes each; with the model %.1f",
                       name, (double) summary_bytes / n, (double) (bytes + summary_bytes) / n);
       g_assert_cmpuint ((bytes + summary_bytes) / n, <=, GOROUTINE_BYTES_ALL_BOUND);
+      /* Its regions are kept packed, a few bytes each, and read back
+       * whole: as many as it counts, each of a known type. */
+      {
+        guint n_regions = golanes_goroutine_summary_get_n_regions (summary), n_types, n_read = 0;
+        const GolanesRegionType *types = golanes_goroutine_summary_get_region_types (summary, &n_types);
+        gsize region_bytes = golanes_goroutine_summary_get_region_memory_size (summary);
+        GolanesRegionIter it;
+        GolanesUserRegion r;
+
+        g_assert_cmpuint (n_regions, >, 10000);
+        g_test_message ("%s: %u regions of %u types: %.1f bytes each", name, n_regions, n_types,
+                        (double) region_bytes / n_regions);
+        g_assert_cmpuint (region_bytes / n_regions, <=, REGION_BYTES_BOUND);
+        golanes_goroutine_summary_region_iter_init (summary, &it);
+        while (golanes_region_iter_next (&it, &r))
+          {
+            g_assert_cmpuint (r.type, <, n_types);
+            g_assert_true (r.has_start && r.has_end);
+            g_assert_cmpint (r.start_time, <=, r.end_time);
+            g_assert_nonnull (types[r.type].name);
+            n_read++;
+          }
+        g_assert_cmpuint (n_read, ==, n_regions);
+      }
       golanes_goroutine_summary_free (summary);
       golanes_trace_reader_free (reader);
     }

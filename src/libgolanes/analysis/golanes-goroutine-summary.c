@@ -30,20 +30,25 @@ typedef struct
   guint32  cap;
 } Entries;
 
+/* An open region: its task, begin and type (see RegionKey). */
 typedef struct
 {
   guint64  task;
-  guint32  name;
-  gint64   goroutine;
-  gboolean has_start;
-  gboolean has_end;
   gint64   start_time;
-  gint64   end_time;
-  guint32  frame_func;
-  guint32  frame_file;
-  guint64  frame_pc;
-  guint64  frame_line;
+  guint32  type;
+  gboolean has_start;
 } Region;
+
+/* What makes a region's type: its name and the outermost frame of the
+ * stack at its begin, as string ids of the stack table. */
+typedef struct
+{
+  guint32 name;
+  guint32 func;
+  guint32 file;
+  guint64 pc;
+  guint64 line;
+} RegionKey;
 
 typedef struct
 {
@@ -60,7 +65,8 @@ typedef struct
   gint64  syscall_block_time;
   Entries block_times;
   Entries range_times;
-  GArray *regions;          /* Region, finished */
+  guint64 serial;           /* of this goroutine's state, for its regions */
+  guint   n_regions;        /* regions recorded under @serial */
 
   /* Open intervals; a time of 0 means none, as in Go. */
   gint64  last_start;
@@ -192,7 +198,26 @@ struct _GolanesGoroutineSummary
   GArray            *infos;         /* GolanesGoroutineInfo, made on first request */
   GPtrArray         *info_arrays;   /* GolanesGoroutineInfo allocations behind infos */
   GArray            *groups;        /* GolanesGoroutineGroup */
-  GArray            *regions;       /* GolanesUserRegion */
+  /* Region types: RegionKey by index, and the index + 1 by key; made
+   * public as GolanesRegionType at the finish. */
+  GArray            *region_keys;
+  GHashTable        *region_type_of;
+  GArray            *region_types;  /* GolanesRegionType */
+  /* The regions that ended (or stayed open at the trace end), in the
+   * order they did: per region, zigzag varints of the type with the
+   * has_start and has_end bits, its goroutine state's serial (from the
+   * previous record's), its end (from the previous end) and its start
+   * (from its end, or the previous end without one).  A goroutine state
+   * that another of the same id replaces loses its regions, as in Go's
+   * summary: its serial goes into dropped_serials. */
+  guint8            *region_data;
+  gsize              region_len;
+  gsize              region_cap;
+  guint              n_regions;
+  guint64            region_last_serial;
+  gint64             region_last_end;
+  guint64            next_serial;
+  GHashTable        *dropped_serials;
   GArray            *task_list;     /* GolanesUserTask */
   gint64             total_exec_time;
 };
@@ -217,7 +242,6 @@ g_state_free (gpointer data)
   g_free (g->block_times.v);
   g_free (g->range_times.v);
   g_free (g->last_range.v);
-  free_region_array (g->regions);
   free_region_array (g->active_regions);
   g_free (g);
 }
@@ -230,6 +254,29 @@ t_state_free (gpointer data)
   if (t->goroutines != NULL)
     g_hash_table_unref (t->goroutines);
   g_free (t);
+}
+
+static guint
+region_key_hash (gconstpointer data)
+{
+  const RegionKey *k = data;
+  guint64 h = k->name;
+
+  h = h * 0x9e3779b97f4a7c15ull + k->func;
+  h = h * 0x9e3779b97f4a7c15ull + k->file;
+  h = h * 0x9e3779b97f4a7c15ull + k->pc;
+  h = h * 0x9e3779b97f4a7c15ull + k->line;
+  return (guint) (h ^ h >> 32);
+}
+
+static gboolean
+region_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const RegionKey *x = a, *y = b;
+
+  return x->name == y->name && x->func == y->func && x->file == y->file &&
+         x->pc == y->pc && x->line == y->line;
 }
 
 GolanesGoroutineSummary *
@@ -255,7 +302,8 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
   self->zero_total = g_array_new (FALSE, FALSE, sizeof (GState *));
   self->info_arrays = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_array_new (FALSE, FALSE, sizeof (GolanesGoroutineGroup));
-  self->regions = g_array_new (FALSE, FALSE, sizeof (GolanesUserRegion));
+  self->region_keys = g_array_new (FALSE, FALSE, sizeof (RegionKey));
+  self->region_type_of = g_hash_table_new_full (region_key_hash, region_key_equal, g_free, NULL);
   self->task_list = g_array_new (FALSE, FALSE, sizeof (GolanesUserTask));
   return self;
 }
@@ -294,7 +342,13 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
     g_array_unref (self->infos);
   g_ptr_array_unref (self->info_arrays);
   g_array_unref (self->groups);
-  g_array_unref (self->regions);
+  g_array_unref (self->region_keys);
+  g_clear_pointer (&self->region_type_of, g_hash_table_unref);
+  if (self->region_types != NULL)
+    g_array_unref (self->region_types);
+  g_free (self->region_data);
+  if (self->dropped_serials != NULL)
+    g_hash_table_unref (self->dropped_serials);
   g_array_unref (self->task_list);
   if (self->own_stacks)
     golanes_stack_table_free (self->stacks);
@@ -389,13 +443,23 @@ g_state_new (GolanesGoroutineSummary *self,
     g = g_new0 (GState, 1);
   g->id = id;
   g->creation_time = creation_time;
+  g->serial = self->next_serial++;
   /* Replaces any earlier live goroutine of this id, like Go's map store. */
   {
     guint64 *slot = golanes_id_map_find (&self->by_id, (guint64) id);
 
     if (slot != NULL)
       {
-        g_state_free ((GState *) (gsize) *slot);
+        GState *old = (GState *) (gsize) *slot;
+
+        if (old->n_regions > 0)
+          {
+            if (self->dropped_serials == NULL)
+              self->dropped_serials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+            g_hash_table_add (self->dropped_serials, g_memdup2 (&old->serial, sizeof old->serial));
+            self->n_regions -= old->n_regions;
+          }
+        g_state_free (old);
         *slot = (guint64) (gsize) g;
       }
     else
@@ -488,27 +552,74 @@ golanes_is_system_goroutine (const char *name)
 }
 
 /* Fills the outermost frame of the event's own stack into @r. */
-static void
-region_frame_from_event (GolanesGoroutineSummary *self,
-                         GolanesTraceReader      *reader,
-                         const GolanesEvent      *event,
-                         Region                  *r)
+/* The type of a region named @name (a string id) that begins at @event:
+ * with the outermost frame of the event's stack, if it has one. */
+static guint32
+region_type (GolanesGoroutineSummary *self,
+             GolanesTraceReader      *reader,
+             const GolanesEvent      *event,
+             guint32                  name)
 {
   GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
-  gboolean has_stack;
-  guint64 id = golanes_event_get_stack (event, &has_stack);
+  RegionKey key = { name, 0, 0, 0, 0 };
+  gboolean has_stack = FALSE;
+  guint64 id = event != NULL ? golanes_event_get_stack (event, &has_stack) : 0;
+  gpointer index;
   int n;
 
-  if (!has_stack)
-    return;
-  n = golanes_trace_reader_get_stack (reader, id, frames, G_N_ELEMENTS (frames));
-  if (n <= 0)
-    return;
-  n = MIN (n, (int) G_N_ELEMENTS (frames));
-  r->frame_func = intern (self, frames[n - 1].func);
-  r->frame_file = intern (self, frames[n - 1].file);
-  r->frame_pc = frames[n - 1].pc;
-  r->frame_line = frames[n - 1].line;
+  if (has_stack)
+    {
+      n = golanes_trace_reader_get_stack (reader, id, frames, G_N_ELEMENTS (frames));
+      if (n > 0)
+        {
+          n = MIN (n, (int) G_N_ELEMENTS (frames));
+          key.func = intern (self, frames[n - 1].func);
+          key.file = intern (self, frames[n - 1].file);
+          key.pc = frames[n - 1].pc;
+          key.line = frames[n - 1].line;
+        }
+    }
+  index = g_hash_table_lookup (self->region_type_of, &key);
+  if (index != NULL)
+    return GPOINTER_TO_UINT (index) - 1;
+  g_array_append_val (self->region_keys, key);
+  g_hash_table_insert (self->region_type_of, g_memdup2 (&key, sizeof key),
+                       GUINT_TO_POINTER (self->region_keys->len));
+  return self->region_keys->len - 1;
+}
+
+/* Records a region of @g that ended at @end_time, or is still open at the
+ * trace end (!@has_end). */
+static void
+record_region (GolanesGoroutineSummary *self,
+               GState                  *g,
+               guint32                  type,
+               gboolean                 has_start,
+               gint64                   start_time,
+               gboolean                 has_end,
+               gint64                   end_time)
+{
+  guint8 *p;
+
+  if (self->region_cap - self->region_len < 4 * 10)
+    {
+      self->region_cap = MAX (self->region_cap * 3 / 2, 4096);
+      self->region_data = g_realloc (self->region_data, self->region_cap);
+    }
+  p = self->region_data + self->region_len;
+  p = golanes_varint_put (p, (guint64) type << 2 | (has_start ? 2 : 0) | (has_end ? 1 : 0));
+  p = golanes_varint_put_signed (p, (gint64) (g->serial - self->region_last_serial));
+  self->region_last_serial = g->serial;
+  if (has_end)
+    {
+      p = golanes_varint_put_signed (p, end_time - self->region_last_end);
+      self->region_last_end = end_time;
+    }
+  if (has_start)
+    p = golanes_varint_put_signed (p, has_end ? end_time - start_time : start_time - self->region_last_end);
+  self->region_len = (gsize) (p - self->region_data);
+  self->n_regions++;
+  g->n_regions++;
 }
 
 /* Closes the goroutine's books at @t: pending intervals are added, open
@@ -547,13 +658,10 @@ finalize_g (GolanesGoroutineSummary *self,
     {
       for (i = 0; i < g->active_regions->len; i++)
         {
-          Region r = g_array_index (g->active_regions, Region, i);
+          const Region *r = &g_array_index (g->active_regions, Region, i);
 
-          r.has_end = trigger != NULL;
-          r.end_time = trigger != NULL ? trigger->time : 0;
-          if (g->regions == NULL)
-            g->regions = g_array_new (FALSE, FALSE, sizeof (Region));
-          g_array_append_val (g->regions, r);
+          record_region (self, g, r->type, r->has_start, r->start_time,
+                         trigger != NULL, trigger != NULL ? trigger->time : 0);
         }
     }
 
@@ -627,10 +735,9 @@ goroutine_transition (GolanesGoroutineSummary *self,
 
             r.task = g_array_index (creator->active_regions, Region,
                                     creator->active_regions->len - 1).task;
-            r.goroutine = id;
             r.has_start = TRUE;
             r.start_time = t;
-            region_frame_from_event (self, reader, event, &r);
+            r.type = region_type (self, reader, event, 0);
             g->active_regions = g_array_new (FALSE, FALSE, sizeof (Region));
             g_array_append_val (g->active_regions, r);
           }
@@ -910,11 +1017,9 @@ region_event (GolanesGoroutineSummary *self,
       if (g == NULL)
         return;
       r.task = reg.task;
-      r.name = intern (self, reg.type);
-      r.goroutine = g->id;
       r.has_start = TRUE;
       r.start_time = event->time;
-      region_frame_from_event (self, reader, event, &r);
+      r.type = region_type (self, reader, event, intern (self, reg.type));
       if (g->active_regions == NULL)
         g->active_regions = g_array_new (FALSE, FALSE, sizeof (Region));
       g_array_append_val (g->active_regions, r);
@@ -933,17 +1038,12 @@ region_event (GolanesGoroutineSummary *self,
     {
       /* Ended without a begin in the trace. */
       r.task = reg.task;
-      r.name = intern (self, reg.type);
-      r.goroutine = g->id;
+      r.type = region_type (self, reader, NULL, intern (self, reg.type));
       task = get_or_add_task (self, reg.task);
       task_add_goroutine (task, g->id);
       task->n_regions++;
     }
-  r.has_end = TRUE;
-  r.end_time = event->time;
-  if (g->regions == NULL)
-    g->regions = g_array_new (FALSE, FALSE, sizeof (Region));
-  g_array_append_val (g->regions, r);
+  record_region (self, g, r.type, r.has_start, r.start_time, TRUE, event->time);
 }
 
 static void
@@ -1127,34 +1227,6 @@ add_to_group (GolanesGoroutineSummary *self,
   self->total_exec_time += r->exec_time;
 }
 
-static void
-emit_regions (GolanesGoroutineSummary *self,
-              GState                  *g)
-{
-  guint i;
-
-  if (g->regions == NULL)
-    return;
-  for (i = 0; i < g->regions->len; i++)
-    {
-      const Region *r = &g_array_index (g->regions, Region, i);
-      GolanesUserRegion ur;
-
-      ur.task = r->task;
-      ur.name = copy_string (self, r->name);
-      ur.goroutine = g->id;
-      ur.has_start = r->has_start;
-      ur.has_end = r->has_end;
-      ur.start_time = r->start_time;
-      ur.end_time = r->end_time;
-      ur.frame_func = copy_string (self, r->frame_func);
-      ur.frame_file = copy_string (self, r->frame_file);
-      ur.frame_pc = r->frame_pc;
-      ur.frame_line = r->frame_line;
-      g_array_append_val (self->regions, ur);
-    }
-}
-
 /* Appends @g, whose books are closed, to the store and its group, and
  * frees it.  A goroutine that ended at its creation keeps its state until
  * the finish: Go then gives it the time to the end of the trace. */
@@ -1268,11 +1340,10 @@ store_g (GolanesGoroutineSummary *self,
   st->n++;
 
   add_to_group (self, &r);
-  emit_regions (self, g);
   /* Most goroutines of a busy trace end with nothing allocated: their
    * state is kept for the next one. */
   if (self->spare->len < SPARE_MAX && g->block_times.v == NULL && g->range_times.v == NULL &&
-      g->last_range.v == NULL && g->regions == NULL && g->active_regions == NULL)
+      g->last_range.v == NULL && g->active_regions == NULL)
     g_ptr_array_add (self->spare, g);
   else
     g_state_free (g);
@@ -1550,21 +1621,6 @@ compare_group (gconstpointer a,
 }
 
 static int
-compare_region (gconstpointer a,
-                gconstpointer b)
-{
-  const GolanesUserRegion *x = a, *y = b;
-
-  if (x->goroutine != y->goroutine)
-    return x->goroutine < y->goroutine ? -1 : 1;
-  if (x->has_start != y->has_start)
-    return x->has_start ? 1 : -1;
-  if (x->start_time != y->start_time)
-    return x->start_time < y->start_time ? -1 : 1;
-  return 0;
-}
-
-static int
 compare_task (gconstpointer a,
               gconstpointer b)
 {
@@ -1735,7 +1791,22 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       self->store.cap = self->store.len + 1;
     }
 
-  g_array_sort (self->regions, compare_region);
+  self->region_types = g_array_sized_new (FALSE, FALSE, sizeof (GolanesRegionType), self->region_keys->len);
+  for (i = 0; i < self->region_keys->len; i++)
+    {
+      const RegionKey *k = &g_array_index (self->region_keys, RegionKey, i);
+      GolanesRegionType rt = {
+        copy_string (self, k->name), copy_string (self, k->func), copy_string (self, k->file), k->pc, k->line,
+      };
+
+      g_array_append_val (self->region_types, rt);
+    }
+  g_clear_pointer (&self->region_type_of, g_hash_table_unref);
+  if (self->region_cap > self->region_len + 1)
+    {
+      self->region_data = g_realloc (self->region_data, self->region_len + 1);
+      self->region_cap = self->region_len + 1;
+    }
 
   for (i = 0; i < self->groups->len; i++)
     {
@@ -1927,13 +1998,66 @@ golanes_goroutine_summary_get_total_exec_time (GolanesGoroutineSummary *self)
   return self->total_exec_time;
 }
 
-const GolanesUserRegion *
-golanes_goroutine_summary_get_regions (GolanesGoroutineSummary *self,
-                                       guint                   *n)
+guint
+golanes_goroutine_summary_get_n_regions (GolanesGoroutineSummary *self)
+{
+  g_return_val_if_fail (self->finished, 0);
+  return self->n_regions;
+}
+
+const GolanesRegionType *
+golanes_goroutine_summary_get_region_types (GolanesGoroutineSummary *self,
+                                            guint                   *n)
 {
   g_return_val_if_fail (self->finished, NULL);
-  *n = self->regions->len;
-  return (const GolanesUserRegion *) (gpointer) self->regions->data;
+  *n = self->region_types->len;
+  return (const GolanesRegionType *) (gpointer) self->region_types->data;
+}
+
+void
+golanes_goroutine_summary_region_iter_init (GolanesGoroutineSummary *self,
+                                            GolanesRegionIter       *iter)
+{
+  g_return_if_fail (self->finished);
+  memset (iter, 0, sizeof *iter);
+  iter->summary = self;
+  iter->p = self->region_data;
+  iter->end = self->region_data + self->region_len;
+}
+
+gboolean
+golanes_region_iter_next (GolanesRegionIter *iter,
+                          GolanesUserRegion *region)
+{
+  GolanesGoroutineSummary *self = iter->summary;
+
+  while (iter->p < iter->end)
+    {
+      guint64 head, u;
+
+      iter->p = golanes_varint_get (iter->p, &head);
+      iter->p = golanes_varint_get (iter->p, &u);
+      iter->last_serial += (guint64) golanes_unzigzag (u);
+      region->type = (guint) (head >> 2);
+      region->has_start = (head & 2) != 0;
+      region->has_end = (head & 1) != 0;
+      region->start_time = region->end_time = 0;
+      if (region->has_end)
+        {
+          iter->p = golanes_varint_get (iter->p, &u);
+          iter->last_end += golanes_unzigzag (u);
+          region->end_time = iter->last_end;
+        }
+      if (region->has_start)
+        {
+          iter->p = golanes_varint_get (iter->p, &u);
+          region->start_time = region->has_end ? region->end_time - golanes_unzigzag (u)
+                                               : iter->last_end + golanes_unzigzag (u);
+        }
+      if (self->dropped_serials == NULL || !g_hash_table_contains (self->dropped_serials, &iter->last_serial))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const GolanesUserTask *
@@ -1953,4 +2077,11 @@ golanes_goroutine_summary_get_memory_size (GolanesGoroutineSummary *self)
          (self->by_id_order != NULL ? self->order_len + sizeof (guint64) * (self->store.n / STORE_GROUP + 1) : 0) +
          (self->group_by_index != NULL ? (gsize) MAX (self->store.n, 1) * self->group_width : 0) +
          self->groups->len * (sizeof (GolanesGoroutineGroup) + sizeof (guint32));
+}
+
+gsize
+golanes_goroutine_summary_get_region_memory_size (GolanesGoroutineSummary *self)
+{
+  return self->region_cap + self->region_keys->len * (sizeof (RegionKey) + sizeof (GolanesRegionType)) +
+         (self->dropped_serials != NULL ? g_hash_table_size (self->dropped_serials) * 4 * sizeof (gpointer) : 0);
 }

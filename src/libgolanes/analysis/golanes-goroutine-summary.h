@@ -94,25 +94,41 @@ typedef struct
   guint       n_block_times;
 } GolanesGoroutineGroup;
 
-/* A user region as the Summarizer records it.  Regions whose begin or end
- * is not in the trace have @has_start / @has_end FALSE.  A region that the
- * goroutine inherited at creation from its creator's region has an empty
- * name and starts at the creation.  @frame_* is the outermost frame of the
- * stack at the begin (Go's region "fingerprint"), empty if none. */
+/* A user region type: the region's name and the outermost frame of the
+ * stack at its begin (Go's region "fingerprint"; "" and 0 if none).  A
+ * region that a goroutine inherited at creation from its creator's region
+ * has an empty name. */
 typedef struct
 {
-  guint64     task;
   const char *name;
-  gint64      goroutine;
-  gboolean    has_start;
-  gboolean    has_end;
-  gint64      start_time;
-  gint64      end_time;
   const char *frame_func;
   const char *frame_file;
   guint64     frame_pc;
   guint64     frame_line;
+} GolanesRegionType;
+
+/* A user region as the Summarizer records it.  Regions whose begin or end
+ * is not in the trace have @has_start / @has_end FALSE (and a time of 0).
+ * An inherited region starts at the goroutine's creation. */
+typedef struct
+{
+  guint    type;         /* index into the region types */
+  gboolean has_start;
+  gboolean has_end;
+  gint64   start_time;
+  gint64   end_time;
 } GolanesUserRegion;
+
+/* Reads the regions one by one (they are kept packed). */
+typedef struct
+{
+  /*< private >*/
+  gpointer      summary;
+  const guint8 *p;
+  const guint8 *end;
+  guint64       last_serial;
+  gint64        last_end;
+} GolanesRegionIter;
 
 typedef struct
 {
@@ -159,6 +175,8 @@ void                         golanes_goroutine_info_free                (Golanes
 /* Bytes the finished summary keeps for its goroutines (not counting the
  * full list below, made only when asked for). */
 gsize                        golanes_goroutine_summary_get_memory_size  (GolanesGoroutineSummary *self);
+/* Bytes the finished summary keeps for its regions and their types. */
+gsize                        golanes_goroutine_summary_get_region_memory_size (GolanesGoroutineSummary *self);
 
 /* Every goroutine at once, sorted by goroutine id: made on first request
  * (about 200 bytes per goroutine), for small traces and tests. */
@@ -170,9 +188,15 @@ const GolanesGoroutineInfo  *golanes_goroutine_summary_lookup          (GolanesG
 const GolanesGoroutineGroup *golanes_goroutine_summary_get_groups      (GolanesGoroutineSummary *self,
                                                                         guint                   *n);
 gint64                       golanes_goroutine_summary_get_total_exec_time (GolanesGoroutineSummary *self);
-/* All regions of all goroutines, by goroutine then start. */
-const GolanesUserRegion     *golanes_goroutine_summary_get_regions     (GolanesGoroutineSummary *self,
-                                                                        guint                   *n);
+/* All regions of all goroutines, in the order they ended (those open at
+ * the trace end last), and their types. */
+guint                        golanes_goroutine_summary_get_n_regions    (GolanesGoroutineSummary *self);
+const GolanesRegionType     *golanes_goroutine_summary_get_region_types (GolanesGoroutineSummary *self,
+                                                                         guint                   *n);
+void                         golanes_goroutine_summary_region_iter_init (GolanesGoroutineSummary *self,
+                                                                         GolanesRegionIter       *iter);
+gboolean                     golanes_region_iter_next                   (GolanesRegionIter       *iter,
+                                                                         GolanesUserRegion       *region);
 /* Sorted by task id. */
 const GolanesUserTask       *golanes_goroutine_summary_get_tasks       (GolanesGoroutineSummary *self,
                                                                         guint                   *n);

@@ -184,7 +184,6 @@ golanes_tasks_finish (GolanesTasks *self)
   GHashTableIter iter;
   gpointer value;
   const GolanesUserTask *tasks;
-  const GolanesUserRegion *regions;
   gint64 trace_start, trace_end;
   guint n = 0, i;
 
@@ -218,37 +217,39 @@ golanes_tasks_finish (GolanesTasks *self)
   g_hash_table_unref (groups);
   g_array_sort (self->tasks, compare_tasks);
 
-  /* Regions: keyed by name and fingerprint frame. */
-  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  regions = golanes_goroutine_summary_get_regions (self->summary, &n);
-  for (i = 0; i < n; i++)
-    {
-      const GolanesUserRegion *r = &regions[i];
-      g_autofree char *key = g_strdup_printf ("%s%c%s%c%s%c%" G_GUINT64_FORMAT "%c%" G_GUINT64_FORMAT,
-                                              r->name, 0x1f, r->frame_func, 0x1f, r->frame_file,
-                                              0x1f, r->frame_pc, 0x1f, r->frame_line);
-      Acc *acc = g_hash_table_lookup (groups, key);
-      gint64 start = r->has_start ? r->start_time : trace_start;
-      gint64 end = r->has_end ? r->end_time : trace_end;
+  /* Regions: by type, that is by name and fingerprint frame. */
+  {
+    const GolanesRegionType *types = golanes_goroutine_summary_get_region_types (self->summary, &n);
+    g_autofree Acc **accs = g_new0 (Acc *, MAX (n, 1));
+    GolanesRegionIter it;
+    GolanesUserRegion r;
 
-      if (acc == NULL)
-        {
-          acc = acc_new (r->name);
-          acc->stats.frame_func = r->frame_func;
-          acc->stats.frame_file = r->frame_file;
-          acc->stats.frame_pc = r->frame_pc;
-          acc->stats.frame_line = r->frame_line;
-          g_hash_table_insert (groups, g_steal_pointer (&key), acc);
-        }
-      acc->stats.count++;
-      if (!r->has_start || !r->has_end)
-        acc->stats.n_incomplete++;
-      acc_add (acc, end - start);
-    }
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    acc_finish (self, value, self->regions);
-  g_hash_table_unref (groups);
+    golanes_goroutine_summary_region_iter_init (self->summary, &it);
+    while (golanes_region_iter_next (&it, &r))
+      {
+        Acc *acc = accs[r.type];
+        gint64 start = r.has_start ? r.start_time : trace_start;
+        gint64 end = r.has_end ? r.end_time : trace_end;
+
+        if (acc == NULL)
+          {
+            const GolanesRegionType *t = &types[r.type];
+
+            acc = accs[r.type] = acc_new (t->name);
+            acc->stats.frame_func = t->frame_func;
+            acc->stats.frame_file = t->frame_file;
+            acc->stats.frame_pc = t->frame_pc;
+            acc->stats.frame_line = t->frame_line;
+          }
+        acc->stats.count++;
+        if (!r.has_start || !r.has_end)
+          acc->stats.n_incomplete++;
+        acc_add (acc, end - start);
+      }
+    for (i = 0; i < n; i++)
+      if (accs[i] != NULL)
+        acc_finish (self, accs[i], self->regions);
+  }
   g_array_sort (self->regions, compare_regions);
 }
 
