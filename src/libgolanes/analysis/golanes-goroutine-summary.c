@@ -110,7 +110,8 @@ typedef struct
  * name, the PC against the first PC seen under that name, the start and
  * end against the creation (0 for none), a shape word (the SHAPE_* bits
  * and the number of block reasons above them), then the times the shape
- * does not leave out: total, sched wait, exec, syscall, syscall block;
+ * does not leave out: total, sched wait (from start - creation), exec,
+ * syscall, syscall block;
  * the block reasons as (string id, time) pairs, and if any, the number
  * of ranges and their pairs.  The total is left out when it is end -
  * creation, the exec time when it is what the total leaves over the
@@ -1314,7 +1315,8 @@ store_g (GolanesGoroutineSummary *self,
   p = golanes_varint_put (p, shape);
   if (!(shape & SHAPE_TOTAL_IS_LIFE))
     p = golanes_varint_put (p, (guint64) g->total_time);
-  p = golanes_varint_put (p, (guint64) g->sched_wait_time);
+  /* Most goroutines wait to run only from their creation to their start. */
+  p = golanes_varint_put_signed (p, g->sched_wait_time - (g->start_time != 0 ? g->start_time - g->creation_time : 0));
   if (!(shape & SHAPE_EXEC_IS_REST))
     p = golanes_varint_put (p, (guint64) g->exec_time);
   if (shape & SHAPE_SYSCALL)
@@ -1384,8 +1386,8 @@ read_record (GolanesGoroutineSummary *self,
       p = golanes_varint_get (p, &u);
       r->total_time = (gint64) u;
     }
-  p = golanes_varint_get (p, &u);
-  r->sched_wait_time = (gint64) u;
+  p = golanes_varint_get_signed (p, &d);
+  r->sched_wait_time = (r->start_time != 0 ? r->start_time - r->creation_time : 0) + d;
   r->exec_time = 0;
   if (!(shape & SHAPE_EXEC_IS_REST))
     {
@@ -2021,8 +2023,9 @@ golanes_goroutine_summary_region_iter_init (GolanesGoroutineSummary *self,
   g_return_if_fail (self->finished);
   memset (iter, 0, sizeof *iter);
   iter->summary = self;
+  /* (No data at all without regions.) */
   iter->p = self->region_data;
-  iter->end = self->region_data + self->region_len;
+  iter->end = self->region_data != NULL ? self->region_data + self->region_len : NULL;
 }
 
 gboolean
