@@ -44,6 +44,7 @@ typedef struct
   GolanesTimelineLayout *grown;
   GolanesTimelineLayout *sliced;   /* grown a few goroutines at a time */
   guint            checked;
+  guint            n_timed;         /* updates of the sliced layout out of time */
   GMutex           mutex;
   GCond            cond;
   guint            n_published;
@@ -337,8 +338,22 @@ test_prefix (gconstpointer data)
   if (st.sliced == NULL)
     st.sliced = golanes_timeline_layout_new (st.doc);
   while (golanes_timeline_layout_get_n_pending (st.sliced) > 0)
-    golanes_timeline_layout_update_some (st.sliced, 1000);
+    {
+      guint pending = golanes_timeline_layout_get_n_pending (st.sliced);
+
+      /* With its time up, an update still adds goroutines, up to the
+       * next multiple of 1,024 of their index. */
+      golanes_timeline_layout_update_within (st.sliced, G_MAXUINT, 0);
+      g_assert_cmpuint (golanes_timeline_layout_get_n_pending (st.sliced), <, pending);
+      g_assert_cmpuint (golanes_timeline_layout_get_n_pending (st.sliced) + 1024, >=, pending);
+      st.n_timed++;
+      golanes_timeline_layout_update_some (st.sliced, 1000);
+    }
   golanes_timeline_layout_update_some (st.sliced, 1000);
+  g_test_message ("%s: %u updates cut short by the time limit", name, st.n_timed);
+  /* (Goroutines enough that the time limit cut some updates short.) */
+  if (golanes_timeline_get_n_goroutines (wtl) > 10000)
+    g_assert_cmpuint (st.n_timed, >, 4);
   assert_same_layouts (st.sliced, fresh);
   golanes_timeline_layout_free (st.sliced);
 

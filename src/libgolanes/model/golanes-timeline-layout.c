@@ -435,7 +435,8 @@ compare_first_member (gconstpointer a,
 static void
 add_new_members (GolanesTimelineLayout *self,
                  GolanesTimeline       *timeline,
-                 guint                  max_goroutines)
+                 guint                  max_goroutines,
+                 gint64                 deadline)
 {
   const GolanesSeriesPoint *points;
   guint n_points, n;
@@ -505,7 +506,12 @@ add_new_members (GolanesTimelineLayout *self,
     }
 
   for (guint32 i = self->n_goroutines; i < n; i++)
-    add_goroutine (self, timeline, i);
+    {
+      add_goroutine (self, timeline, i);
+      /* The rest waits for the next call once the time is up. */
+      if ((i & 1023) == 1023 && i + 1 < n && g_get_monotonic_time () >= deadline)
+        n = i + 1;
+    }
   self->n_goroutines = MAX (self->n_goroutines, n);
 
   /* Goroutine groups in order of their first goroutine, as if every name
@@ -557,7 +563,7 @@ golanes_timeline_layout_new (GolanesDocument *document)
   g_ptr_array_add (self->groups, lane_group_new (self, GOLANES_GROUP_PROCS, g_strdup (_("Procs")), FALSE));
   g_ptr_array_add (self->groups, lane_group_new (self, GOLANES_GROUP_THREADS, g_strdup (_("Threads")), TRUE));
 
-  add_new_members (self, golanes_document_get_timeline (document), G_MAXUINT);
+  add_new_members (self, golanes_document_get_timeline (document), G_MAXUINT, G_MAXINT64);
   golanes_timeline_layout_rebuild (self);
   return self;
 }
@@ -589,11 +595,28 @@ gboolean
 golanes_timeline_layout_update_some (GolanesTimelineLayout *self,
                                      guint                  max_goroutines)
 {
+  return golanes_timeline_layout_update_within (self, max_goroutines, G_MAXINT64);
+}
+
+/**
+ * golanes_timeline_layout_update_within:
+ * @max_goroutines: how many of the new goroutines to add at most
+ * @deadline: g_get_monotonic_time() after which the goroutines left wait
+ *
+ * As golanes_timeline_layout_update_some(), but also stops adding
+ * goroutines at @deadline (checked every 1,024): a frame's share of the
+ * work stays the same on a busy machine.
+ */
+gboolean
+golanes_timeline_layout_update_within (GolanesTimelineLayout *self,
+                                       guint                  max_goroutines,
+                                       gint64                 deadline)
+{
   guint n_lanes = self->n_lanes;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  add_new_members (self, golanes_document_get_timeline (self->document), max_goroutines);
+  add_new_members (self, golanes_document_get_timeline (self->document), max_goroutines, deadline);
   golanes_timeline_layout_rebuild (self);
   return self->n_lanes != n_lanes;
 }

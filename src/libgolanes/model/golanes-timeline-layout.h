@@ -77,6 +77,9 @@ void                    golanes_timeline_layout_free       (GolanesTimelineLayou
 gboolean                golanes_timeline_layout_update     (GolanesTimelineLayout *self);
 gboolean                golanes_timeline_layout_update_some (GolanesTimelineLayout *self,
                                                              guint                  max_goroutines);
+gboolean                golanes_timeline_layout_update_within (GolanesTimelineLayout *self,
+                                                               guint                  max_goroutines,
+                                                               gint64                 deadline);
 guint                   golanes_timeline_layout_get_n_pending (GolanesTimelineLayout *self);
 guint                   golanes_timeline_layout_get_n_lanes (GolanesTimelineLayout *self);
 /* Lanes are made when asked for: a group of a million goroutines costs
