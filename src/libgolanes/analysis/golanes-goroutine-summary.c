@@ -12,6 +12,7 @@
 
 #include "golanes-goroutine-summary.h"
 #include "golanes-id-map-private.h"
+#include "golanes-region-log-private.h"
 #include "golanes-varint-private.h"
 
 /* A duration (or a timestamp) under a string id of the stack table. */
@@ -30,7 +31,7 @@ typedef struct
   guint32  cap;
 } Entries;
 
-/* An open region: its task, begin and type (see RegionKey). */
+/* An open region: its task, begin and type (see GolanesRegionKey). */
 typedef struct
 {
   guint64  task;
@@ -38,17 +39,6 @@ typedef struct
   guint32  type;
   gboolean has_start;
 } Region;
-
-/* What makes a region's type: its name and the outermost frame of the
- * stack at its begin, as string ids of the stack table. */
-typedef struct
-{
-  guint32 name;
-  guint32 func;
-  guint32 file;
-  guint64 pc;
-  guint64 line;
-} RegionKey;
 
 typedef struct
 {
@@ -199,26 +189,8 @@ struct _GolanesGoroutineSummary
   GArray            *infos;         /* GolanesGoroutineInfo, made on first request */
   GPtrArray         *info_arrays;   /* GolanesGoroutineInfo allocations behind infos */
   GArray            *groups;        /* GolanesGoroutineGroup */
-  /* Region types: RegionKey by index, and the index + 1 by key; made
-   * public as GolanesRegionType at the finish. */
-  GArray            *region_keys;
-  GHashTable        *region_type_of;
-  GArray            *region_types;  /* GolanesRegionType */
-  /* The regions that ended (or stayed open at the trace end), in the
-   * order they did: per region, zigzag varints of the type with the
-   * has_start and has_end bits, its goroutine state's serial (from the
-   * previous record's), its end (from the previous end) and its start
-   * (from its end, or the previous end without one).  A goroutine state
-   * that another of the same id replaces loses its regions, as in Go's
-   * summary: its serial goes into dropped_serials. */
-  guint8            *region_data;
-  gsize              region_len;
-  gsize              region_cap;
-  guint              n_regions;
-  guint64            region_last_serial;
-  gint64             region_last_end;
-  guint64            next_serial;
-  GHashTable        *dropped_serials;
+  GolanesRegionLog   regions;       /* see golanes-region-log-private.h */
+  guint64            next_serial;   /* of goroutine states */
   GArray            *task_list;     /* GolanesUserTask */
   gint64             total_exec_time;
 };
@@ -257,29 +229,6 @@ t_state_free (gpointer data)
   g_free (t);
 }
 
-static guint
-region_key_hash (gconstpointer data)
-{
-  const RegionKey *k = data;
-  guint64 h = k->name;
-
-  h = h * 0x9e3779b97f4a7c15ull + k->func;
-  h = h * 0x9e3779b97f4a7c15ull + k->file;
-  h = h * 0x9e3779b97f4a7c15ull + k->pc;
-  h = h * 0x9e3779b97f4a7c15ull + k->line;
-  return (guint) (h ^ h >> 32);
-}
-
-static gboolean
-region_key_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const RegionKey *x = a, *y = b;
-
-  return x->name == y->name && x->func == y->func && x->file == y->file &&
-         x->pc == y->pc && x->line == y->line;
-}
-
 GolanesGoroutineSummary *
 golanes_goroutine_summary_new (GolanesStackTable *stacks)
 {
@@ -303,8 +252,7 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
   self->zero_total = g_array_new (FALSE, FALSE, sizeof (GState *));
   self->info_arrays = g_ptr_array_new_with_free_func (g_free);
   self->groups = g_array_new (FALSE, FALSE, sizeof (GolanesGoroutineGroup));
-  self->region_keys = g_array_new (FALSE, FALSE, sizeof (RegionKey));
-  self->region_type_of = g_hash_table_new_full (region_key_hash, region_key_equal, g_free, NULL);
+  _golanes_region_log_init (&self->regions);
   self->task_list = g_array_new (FALSE, FALSE, sizeof (GolanesUserTask));
   return self;
 }
@@ -343,13 +291,7 @@ golanes_goroutine_summary_free (GolanesGoroutineSummary *self)
     g_array_unref (self->infos);
   g_ptr_array_unref (self->info_arrays);
   g_array_unref (self->groups);
-  g_array_unref (self->region_keys);
-  g_clear_pointer (&self->region_type_of, g_hash_table_unref);
-  if (self->region_types != NULL)
-    g_array_unref (self->region_types);
-  g_free (self->region_data);
-  if (self->dropped_serials != NULL)
-    g_hash_table_unref (self->dropped_serials);
+  _golanes_region_log_clear (&self->regions);
   g_array_unref (self->task_list);
   if (self->own_stacks)
     golanes_stack_table_free (self->stacks);
@@ -453,13 +395,7 @@ g_state_new (GolanesGoroutineSummary *self,
       {
         GState *old = (GState *) (gsize) *slot;
 
-        if (old->n_regions > 0)
-          {
-            if (self->dropped_serials == NULL)
-              self->dropped_serials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-            g_hash_table_add (self->dropped_serials, g_memdup2 (&old->serial, sizeof old->serial));
-            self->n_regions -= old->n_regions;
-          }
+        _golanes_region_log_drop (&self->regions, old->serial, old->n_regions);
         g_state_free (old);
         *slot = (guint64) (gsize) g;
       }
@@ -552,7 +488,6 @@ golanes_is_system_goroutine (const char *name)
          (strcmp (name, "runtime.main") != 0 && g_str_has_prefix (name, "runtime."));
 }
 
-/* Fills the outermost frame of the event's own stack into @r. */
 /* The type of a region named @name (a string id) that begins at @event:
  * with the outermost frame of the event's stack, if it has one. */
 static guint32
@@ -562,10 +497,9 @@ region_type (GolanesGoroutineSummary *self,
              guint32                  name)
 {
   GolanesStackFrame frames[GOLANES_MAX_STACK_FRAMES];
-  RegionKey key = { name, 0, 0, 0, 0 };
+  GolanesRegionKey key = { name, 0, 0, 0, 0 };
   gboolean has_stack = FALSE;
   guint64 id = event != NULL ? golanes_event_get_stack (event, &has_stack) : 0;
-  gpointer index;
   int n;
 
   if (has_stack)
@@ -580,13 +514,7 @@ region_type (GolanesGoroutineSummary *self,
           key.line = frames[n - 1].line;
         }
     }
-  index = g_hash_table_lookup (self->region_type_of, &key);
-  if (index != NULL)
-    return GPOINTER_TO_UINT (index) - 1;
-  g_array_append_val (self->region_keys, key);
-  g_hash_table_insert (self->region_type_of, g_memdup2 (&key, sizeof key),
-                       GUINT_TO_POINTER (self->region_keys->len));
-  return self->region_keys->len - 1;
+  return _golanes_region_log_intern_type (&self->regions, &key);
 }
 
 /* Records a region of @g that ended at @end_time, or is still open at the
@@ -600,26 +528,7 @@ record_region (GolanesGoroutineSummary *self,
                gboolean                 has_end,
                gint64                   end_time)
 {
-  guint8 *p;
-
-  if (self->region_cap - self->region_len < 4 * 10)
-    {
-      self->region_cap = MAX (self->region_cap * 3 / 2, 4096);
-      self->region_data = g_realloc (self->region_data, self->region_cap);
-    }
-  p = self->region_data + self->region_len;
-  p = golanes_varint_put (p, (guint64) type << 2 | (has_start ? 2 : 0) | (has_end ? 1 : 0));
-  p = golanes_varint_put_signed (p, (gint64) (g->serial - self->region_last_serial));
-  self->region_last_serial = g->serial;
-  if (has_end)
-    {
-      p = golanes_varint_put_signed (p, end_time - self->region_last_end);
-      self->region_last_end = end_time;
-    }
-  if (has_start)
-    p = golanes_varint_put_signed (p, has_end ? end_time - start_time : start_time - self->region_last_end);
-  self->region_len = (gsize) (p - self->region_data);
-  self->n_regions++;
+  _golanes_region_log_append (&self->regions, g->serial, type, has_start, start_time, has_end, end_time);
   g->n_regions++;
 }
 
@@ -1148,6 +1057,13 @@ copy_string (GolanesGoroutineSummary *self,
              guint32                  id)
 {
   return g_string_chunk_insert_const (self->strings, table_string (self, id));
+}
+
+static const char *
+copy_string_cb (gpointer data,
+                guint32  id)
+{
+  return copy_string (data, id);
 }
 
 static void
@@ -1793,22 +1709,7 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       self->store.cap = self->store.len + 1;
     }
 
-  self->region_types = g_array_sized_new (FALSE, FALSE, sizeof (GolanesRegionType), self->region_keys->len);
-  for (i = 0; i < self->region_keys->len; i++)
-    {
-      const RegionKey *k = &g_array_index (self->region_keys, RegionKey, i);
-      GolanesRegionType rt = {
-        copy_string (self, k->name), copy_string (self, k->func), copy_string (self, k->file), k->pc, k->line,
-      };
-
-      g_array_append_val (self->region_types, rt);
-    }
-  g_clear_pointer (&self->region_type_of, g_hash_table_unref);
-  if (self->region_cap > self->region_len + 1)
-    {
-      self->region_data = g_realloc (self->region_data, self->region_len + 1);
-      self->region_cap = self->region_len + 1;
-    }
+  _golanes_region_log_finish (&self->regions, copy_string_cb, self);
 
   for (i = 0; i < self->groups->len; i++)
     {
@@ -2004,7 +1905,7 @@ guint
 golanes_goroutine_summary_get_n_regions (GolanesGoroutineSummary *self)
 {
   g_return_val_if_fail (self->finished, 0);
-  return self->n_regions;
+  return self->regions.n;
 }
 
 const GolanesRegionType *
@@ -2012,8 +1913,8 @@ golanes_goroutine_summary_get_region_types (GolanesGoroutineSummary *self,
                                             guint                   *n)
 {
   g_return_val_if_fail (self->finished, NULL);
-  *n = self->region_types->len;
-  return (const GolanesRegionType *) (gpointer) self->region_types->data;
+  *n = self->regions.types->len;
+  return (const GolanesRegionType *) (gpointer) self->regions.types->data;
 }
 
 void
@@ -2021,46 +1922,7 @@ golanes_goroutine_summary_region_iter_init (GolanesGoroutineSummary *self,
                                             GolanesRegionIter       *iter)
 {
   g_return_if_fail (self->finished);
-  memset (iter, 0, sizeof *iter);
-  iter->summary = self;
-  /* (No data at all without regions.) */
-  iter->p = self->region_data;
-  iter->end = self->region_data != NULL ? self->region_data + self->region_len : NULL;
-}
-
-gboolean
-golanes_region_iter_next (GolanesRegionIter *iter,
-                          GolanesUserRegion *region)
-{
-  GolanesGoroutineSummary *self = iter->summary;
-
-  while (iter->p < iter->end)
-    {
-      guint64 head, u;
-
-      iter->p = golanes_varint_get (iter->p, &head);
-      iter->p = golanes_varint_get (iter->p, &u);
-      iter->last_serial += (guint64) golanes_unzigzag (u);
-      region->type = (guint) (head >> 2);
-      region->has_start = (head & 2) != 0;
-      region->has_end = (head & 1) != 0;
-      region->start_time = region->end_time = 0;
-      if (region->has_end)
-        {
-          iter->p = golanes_varint_get (iter->p, &u);
-          iter->last_end += golanes_unzigzag (u);
-          region->end_time = iter->last_end;
-        }
-      if (region->has_start)
-        {
-          iter->p = golanes_varint_get (iter->p, &u);
-          region->start_time = region->has_end ? region->end_time - golanes_unzigzag (u)
-                                               : iter->last_end + golanes_unzigzag (u);
-        }
-      if (self->dropped_serials == NULL || !g_hash_table_contains (self->dropped_serials, &iter->last_serial))
-        return TRUE;
-    }
-  return FALSE;
+  _golanes_region_log_iter_init (&self->regions, iter);
 }
 
 const GolanesUserTask *
@@ -2085,6 +1947,5 @@ golanes_goroutine_summary_get_memory_size (GolanesGoroutineSummary *self)
 gsize
 golanes_goroutine_summary_get_region_memory_size (GolanesGoroutineSummary *self)
 {
-  return self->region_cap + self->region_keys->len * (sizeof (RegionKey) + sizeof (GolanesRegionType)) +
-         (self->dropped_serials != NULL ? g_hash_table_size (self->dropped_serials) * 4 * sizeof (gpointer) : 0);
+  return _golanes_region_log_get_memory_size (&self->regions);
 }

@@ -123,7 +123,7 @@ typedef struct
 typedef struct
 {
   /*< private >*/
-  gpointer      summary;
+  gpointer      log;
   const guint8 *p;
   const guint8 *end;
   guint64       last_serial;
