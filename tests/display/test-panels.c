@@ -1356,6 +1356,29 @@ panel_busy (GtkWidget *panel)
   return GOLANES_BUSY (gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (panel))));
 }
 
+/* @node drawn into a new image of @width x @height, on white when
+ * @opaque. */
+static cairo_surface_t *
+node_image (GskRenderNode *node,
+            int            width,
+            int            height,
+            gboolean       opaque)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  if (opaque)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* How @widget looks now, drawn through its paintable, on white when
  * @opaque. */
 static cairo_surface_t *
@@ -1367,21 +1390,10 @@ widget_image (GtkWidget *widget,
   int height = gtk_widget_get_height (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  if (opaque)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-    }
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return node_image (node, width, height, opaque);
 }
 
 /* Draws @busy as it is now; returns the image and, in *ink, how many of
@@ -1395,7 +1407,6 @@ draw_busy (GolanesBusy *busy,
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   cairo_surface_t *surface;
-  cairo_t *cr;
 
   g_assert_cmpint (width, >=, 16);
   g_assert_cmpint (height, >=, 16);
@@ -1404,11 +1415,7 @@ draw_busy (GolanesBusy *busy,
   GTK_WIDGET_GET_CLASS (busy)->snapshot (GTK_WIDGET (busy), snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = node_image (node, width, height, FALSE);
   *ink = 0;
   for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
     {
