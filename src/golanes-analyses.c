@@ -33,7 +33,6 @@ static guint signals[N_SIGNALS];
 
 static gint n_running;
 static gint64 last_done_usec;
-static guint throttle_delay_msec;
 /* Analyses held back by _golanes_analyses_hold(), main thread only. */
 static gint holding;
 static GPtrArray *held;
@@ -56,19 +55,7 @@ _golanes_analyses_get_last_done_usec (void)
   return last_done_usec;
 }
 
-guint
-_golanes_analyses_get_throttle (void)
-{
-  return (guint) g_atomic_int_get (&throttle_delay_msec);
-}
-
-void
-_golanes_analyses_set_throttle (guint delay_msec)
-{
-  g_atomic_int_set (&throttle_delay_msec, delay_msec);
-}
-
-static gboolean start_throttled_cb (gpointer data);
+static void start_parts (GolanesAnalyses *self);
 
 gboolean
 _golanes_analyses_is_held (void)
@@ -83,7 +70,7 @@ _golanes_analyses_hold (gboolean hold)
   if (hold || held == NULL)
     return;
   for (guint i = 0; i < held->len; i++)
-    start_throttled_cb (g_ptr_array_index (held, i));
+    start_parts (g_ptr_array_index (held, i));
   g_clear_pointer (&held, g_ptr_array_unref);
 }
 
@@ -125,22 +112,17 @@ start_part (GolanesAnalyses     *self,
   golanes_document_compute_part_async (self->document, part, self->cancellable, part_done_cb, closure);
 }
 
-static gboolean
-start_throttled_cb (gpointer data)
+static void
+start_parts (GolanesAnalyses *self)
 {
-  GolanesAnalyses *self = data;
-
   for (guint part = 0; part < GOLANES_DOCUMENT_N_PARTS; part++)
     if (self->pending & GOLANES_DOCUMENT_PART_MASK (part))
       start_part (self, part);
-  return G_SOURCE_REMOVE;
 }
 
 void
 golanes_analyses_start (GolanesAnalyses *self)
 {
-  guint delay_msec;
-
   g_return_if_fail (GOLANES_IS_ANALYSES (self));
 
   if (self->started || g_cancellable_is_cancelled (self->cancellable))
@@ -156,18 +138,14 @@ golanes_analyses_start (GolanesAnalyses *self)
         golanes_allocator_work_begin ();
       }
 
-  delay_msec = (guint) g_atomic_int_get (&throttle_delay_msec);
   if (g_atomic_int_get (&holding))
     {
       if (held == NULL)
         held = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (held, g_object_ref (self));
     }
-  else if (delay_msec > 0)
-    g_timeout_add_full (G_PRIORITY_DEFAULT, delay_msec, start_throttled_cb,
-                        g_object_ref (self), g_object_unref);
   else
-    start_throttled_cb (self);
+    start_parts (self);
 }
 
 void

@@ -36,13 +36,10 @@ GolanesDocument *golanes_analyses_get_document (GolanesAnalyses *self);
 gboolean         golanes_analyses_is_done      (GolanesAnalyses *self);
 
 /* For --profile-startup and tests: the number of parts being computed in
- * the process, the time (g_get_monotonic_time()) the last one finished,
- * and a delay before each part starts; or, while held, no start at all
- * until the hold is released. */
+ * the process, the time (g_get_monotonic_time()) the last one finished;
+ * and, while held, analyses that start only once the hold is released. */
 guint            _golanes_analyses_get_n_running      (void);
 gint64           _golanes_analyses_get_last_done_usec (void);
-void             _golanes_analyses_set_throttle       (guint delay_msec);
-guint            _golanes_analyses_get_throttle       (void);
 void             _golanes_analyses_hold               (gboolean hold);
 gboolean         _golanes_analyses_is_held            (void);
 

@@ -434,8 +434,7 @@ load_document (GTask                *task,
   golanes_document_set_streaming (document, PUBLISH_INTERVAL, on_publish, state);
   /* One decoding of the file for the timeline and the analyses, unless
    * a test holds the analyses back. */
-  golanes_document_set_analyses_with_timeline (document, beside && _golanes_analyses_get_throttle () == 0 &&
-                                               !_golanes_analyses_is_held ());
+  golanes_document_set_analyses_with_timeline (document, beside && !_golanes_analyses_is_held ());
 
   ok = golanes_document_compute_parts (document, GOLANES_DOCUMENT_PART_MASK (GOLANES_DOCUMENT_PART_TIMELINE),
                                        path != NULL ? on_parse_progress : NULL, state,
