@@ -58,7 +58,7 @@ test_runs (void)
       guint n = g_rand_int_range (rand, 1, GOLANES_PACK_MAX_VALUES + 1);
       guint64 min = round % 5 == 0 ? 0 : rand64 (rand);
       gsize bytes = ((gsize) n * w + 7) / 8, words = ((gsize) n * w + 63) / 64;
-      GolanesPackedField f = { buf, NULL, min, (guint8) w, 0, 0 };
+      GolanesPackedField f = { buf, NULL, min, (guint8) w, 0, 0, 0 };
       guint i;
 
       for (i = 0; i < n; i++)
@@ -73,7 +73,7 @@ test_runs (void)
       memset (buf, 0xa5, sizeof buf);
       memset (buf, 0, words * 8);
       if (w > 0)
-        golanes_bitpack_run (buf, v, n, w, min);
+        golanes_bitpack_run (buf, v, n, w, min, 0);
       for (i = 0; i < n; i++)
         g_assert_cmpuint (min + golanes_bitpack_get (buf, (gsize) i * w, w), ==, v[i]);
       for (i = bytes; i < words * 8; i++)
@@ -123,7 +123,7 @@ test_index (void)
 
       memset (idx_buf, 0xa5, sizeof idx_buf);
       memset (idx_buf, 0, words * 8);
-      golanes_bitpack_run (idx_buf, index, n, wi, 0);
+      golanes_bitpack_run (idx_buf, index, n, wi, 0, 0);
       for (i = 0; i < n; i++)
         g_assert_cmpuint (golanes_bitpack_get (idx_buf, (gsize) i * wi, wi), ==, index[i]);
       for (i = words * 8; i < sizeof idx_buf; i++)
@@ -131,13 +131,14 @@ test_index (void)
 
       memset (dict_buf, 0, sizeof dict_buf);
       if (w > 0)
-        golanes_bitpack_run (dict_buf, dict, k, w, min);
+        golanes_bitpack_run (dict_buf, dict, k, w, min, 0);
       f.vals = dict_buf;
       f.idx = idx_buf;
       f.min = min;
       f.w = (guint8) w;
       f.wi = (guint8) wi;
       f.k = (guint8) k;
+      f.sh = 0;
       memset (back, 0, sizeof back);
       golanes_packed_field_unpack (&f, n, back);
       for (i = 0; i < n; i++)
@@ -175,18 +176,20 @@ ref_varint_len (guint64 v)
 }
 
 /* Packed fields round-trip and take exactly the smaller of the plain
- * frame of reference and the dictionary of up to 16 distinct values. */
+ * frame of reference (without the low zero bits all values share) and
+ * the dictionary of up to 16 distinct values. */
 static void
 test_values (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  guint round;
+  guint round, n_shifted = 0;
 
   for (round = 0; round < 20000; round++)
     {
       guint8 buf[GOLANES_PACK_MAX_BYTES (64) + GOLANES_PACK_PAD];
       guint64 v[64], back[64], distinct[64], base, min, max;
-      guint n = g_rand_int_range (rand, 1, 65), n_distinct = 0, i, j, w, shift;
+      guint n = g_rand_int_range (rand, 1, 65), n_distinct = 0, i, j, w, shift, tick, sh = 0;
+      guint64 low = 0;
       guint k = g_rand_int_range (rand, 1, 22);
       gboolean try_dict = round % 4 != 0;
       gsize expect, plain;
@@ -194,10 +197,12 @@ test_values (void)
       guint8 *p;
 
       shift = g_rand_int_range (rand, 0, 65);
+      /* Every other round, values on a tick of 2^0 to 2^8, like times. */
+      tick = round % 2 != 0 ? g_rand_int_range (rand, 0, 9) : 0;
       base = round % 7 == 0 ? G_MAXUINT64 - ((guint64) g_rand_int (rand) << 8) : g_rand_int (rand);
       for (i = 0; i < k; i++)
         distinct[i] = shift == 64 ? ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand))
-                                  : base + (((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> shift);
+                                  : base + ((((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> shift) << tick);
       for (i = 0; i < n; i++)
         v[i] = distinct[round % 3 == 0 ? i * k / n : g_rand_int_range (rand, 0, k)];
       min = max = v[0];
@@ -212,7 +217,14 @@ test_values (void)
             distinct[n_distinct++] = v[i];
         }
       w = ref_bit_width (max - min);
-      plain = ((gsize) n * w + 7) / 8;
+      /* The low zero bits the values share beyond the minimum are left
+       * out, for a byte more. */
+      for (i = 0; i < n; i++)
+        low |= v[i] - min;
+      if (w > 1)
+        while ((low >> sh & 1) == 0)
+          sh++;
+      plain = ((gsize) n * (w - sh) + 7) / 8 + (sh > 0);
       expect = 1 + ref_varint_len (min) + plain;
       if (try_dict && w > 1 && n_distinct <= 16)
         {
@@ -235,10 +247,15 @@ test_values (void)
 
         g_assert_true (golanes_packed_field_parse (buf, n, &f) == p);
         g_assert_true ((f.idx != NULL) == (expect < 1 + ref_varint_len (min) + plain));
+        g_assert_cmpuint (f.idx != NULL ? 0 : f.sh, ==, f.idx != NULL ? 0 : sh);
         for (i = 0; i < n; i++)
           g_assert_cmpuint (golanes_packed_field_get (&f, i), ==, v[i]);
+        if (f.idx == NULL && f.sh > 0)
+          n_shifted++;
       }
     }
+  /* Shifted fields were made and read. */
+  g_assert_cmpuint (n_shifted, >, 1000);
 }
 
 int

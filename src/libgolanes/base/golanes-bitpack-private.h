@@ -22,10 +22,16 @@ G_BEGIN_DECLS
  * dictionary of up to 16 distinct values and an index per value.  A field
  * whose values are all equal takes no bits at all.
  *
- * A packed field: a byte (width | 0x80 for a dictionary), the minimum as a
- * varint; with a dictionary, a byte (entries - 1), the entries and then the
- * indices, packed; otherwise the values, packed.  Packed arrays start on a
- * byte and hold their values LSB first.
+ * Without a dictionary, the values less the minimum drop the low bits
+ * they all share: trace times are multiples of the clock's tick (64 ns on
+ * amd64), so their low bits are zero throughout a field.
+ *
+ * A packed field: a byte (width | 0x80 for a dictionary, width | 0x40 and
+ * a byte of shift when the values are shifted, 0 < width < 64), the
+ * minimum as a varint; with a dictionary, a byte (entries - 1), the
+ * entries and then the indices, packed; otherwise the values (less the
+ * minimum, shifted right), packed.  Packed arrays start on a byte and hold
+ * their values LSB first.
  *
  * Writers write whole 64-bit words, so up to 7 zero bytes past the packed
  * ones: golanes_pack_values() writes at most GOLANES_PACK_MAX_BYTES (n)
@@ -52,6 +58,7 @@ typedef struct
   guint8        w;
   guint8        wi;
   guint8        k;      /* dictionary entries */
+  guint8        sh;     /* the values' shift, without a dictionary */
 } GolanesPackedField;
 
 /* ---- bits ---------------------------------------------------------------- */
@@ -102,22 +109,23 @@ golanes_bit_width (guint64 v)
 
 /* ---- packing runs ------------------------------------------------------- */
 
-/* Packs @n values (@v[i] - @min, each < 2^@w, 0 < @w <= 64) LSB first
- * from @out, a 64-bit word at a time: writes whole words, so up to 7
+/* Packs @n values ((@v[i] - @min) >> @sh, each < 2^@w, 0 < @w <= 64) LSB
+ * first from @out, a 64-bit word at a time: writes whole words, so up to 7
  * zero bytes past the packed ones. */
 static inline void
 golanes_bitpack_run (guint8        *out,
                      const guint64 *v,
                      guint          n,
                      guint          w,
-                     guint64        min)
+                     guint64        min,
+                     guint          sh)
 {
   guint64 acc = 0;
   guint i, fill = 0;
 
   for (i = 0; i < n; i++)
     {
-      guint64 x = v[i] - min;
+      guint64 x = (v[i] - min) >> sh;
 
       acc |= x << fill;
       fill += w;
@@ -163,6 +171,12 @@ golanes_packed_field_parse (const guint8       *p,
   guint8 head = *p++;
 
   f->w = head & 0x7f;
+  f->sh = 0;
+  if ((head & 0x80) == 0 && head > 64)
+    {
+      f->w = head & 0x3f;
+      f->sh = *p++;
+    }
   p = golanes_varint_get (p, &f->min);
   if (head & 0x80)
     {
@@ -195,7 +209,7 @@ golanes_packed_field_get (const GolanesPackedField *f,
       guint j = (guint) golanes_bitpack_get (f->idx, (gsize) k * f->wi, f->wi);
       return f->min + golanes_bitpack_get (f->vals, (gsize) j * f->w, f->w);
     }
-  return f->min + golanes_bitpack_get (f->vals, (gsize) k * f->w, f->w);
+  return f->min + (golanes_bitpack_get (f->vals, (gsize) k * f->w, f->w) << f->sh);
 }
 
 /* Values [0, @n) of a parsed field. */
@@ -204,7 +218,7 @@ golanes_packed_field_unpack (const GolanesPackedField *f,
                              guint                     n,
                              guint64                  *out)
 {
-  guint i, w = f->w;
+  guint i, w = f->w, sh = f->sh;
   guint64 min = f->min;
 
   if (f->idx != NULL)
@@ -239,13 +253,13 @@ golanes_packed_field_unpack (const GolanesPackedField *f,
       for (i = 0; i < n; i++)
         {
           gsize pos = (gsize) i * w;
-          out[i] = min + ((golanes_bitpack_load64 (f->vals + (pos >> 3)) >> (pos & 7)) & mask);
+          out[i] = min + (((golanes_bitpack_load64 (f->vals + (pos >> 3)) >> (pos & 7)) & mask) << sh);
         }
     }
   else
     {
       for (i = 0; i < n; i++)
-        out[i] = min + golanes_bitpack_get (f->vals, (gsize) i * w, w);
+        out[i] = min + (golanes_bitpack_get (f->vals, (gsize) i * w, w) << sh);
     }
 }
 

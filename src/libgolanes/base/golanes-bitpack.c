@@ -37,8 +37,22 @@ golanes_pack_values_range (guint8        *out,
                            guint64        max,
                            gboolean       try_dict)
 {
-  guint w = golanes_bit_width (max - min);
-  gsize bytes = ((gsize) n * w + 7) / 8;
+  guint w = golanes_bit_width (max - min), sh = 0, ws;
+  gsize bytes;
+
+  /* The low bits that every value shares with the minimum (fewer than
+   * @w when some value is not the minimum). */
+  if (w > 1)
+    {
+      guint64 bits = 0;
+      guint i;
+
+      for (i = 0; i < n && (bits & 1) == 0; i++)
+        bits |= v[i] - min;
+      sh = bits != 0 ? (guint) __builtin_ctzll (bits) : 0;
+    }
+  ws = w - sh;
+  bytes = ((gsize) n * ws + 7) / 8 + (sh > 0);
 
   if (try_dict && w > 1)
     {
@@ -131,19 +145,25 @@ golanes_pack_values_range (guint8        *out,
               *out++ = (guint8) (w | 0x80);
               out = golanes_varint_put (out, min);
               *out++ = (guint8) (k - 1);
-              golanes_bitpack_run (out, dict, k, w, min);
+              golanes_bitpack_run (out, dict, k, w, min, 0);
               out += ((gsize) k * w + 7) / 8;
               if (wi > 0)
-                golanes_bitpack_run (out, index, n, wi, 0);
+                golanes_bitpack_run (out, index, n, wi, 0, 0);
               return out + ((gsize) n * wi + 7) / 8;
             }
         }
     }
-  *out++ = (guint8) w;
+  if (sh > 0)
+    {
+      *out++ = (guint8) (ws | 0x40);
+      *out++ = (guint8) sh;
+    }
+  else
+    *out++ = (guint8) ws;
   out = golanes_varint_put (out, min);
-  if (w > 0)
-    golanes_bitpack_run (out, v, n, w, min);
-  return out + bytes;
+  if (ws > 0)
+    golanes_bitpack_run (out, v, n, ws, min, sh);
+  return out + bytes - (sh > 0);
 }
 
 guint8 *

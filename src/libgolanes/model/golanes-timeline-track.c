@@ -1265,13 +1265,13 @@ cur_times (const GolanesTrack *track,
     {
       /* No gaps, durations by frame of reference: the common case. */
       const guint8 *vals = c->fl[F_DUR].vals;
-      guint w = c->fl[F_DUR].w;
+      guint w = c->fl[F_DUR].w, sh = c->fl[F_DUR].sh;
       guint64 mask = (G_GUINT64_CONSTANT (1) << w) - 1, min = c->fl[F_DUR].min;
 
       for (k = k0; k < k1; k++)
         {
           gsize pos = (gsize) k * w;
-          gint64 e = s + (gint64) (min + ((golanes_bitpack_load64 (vals + (pos >> 3)) >> (pos & 7)) & mask));
+          gint64 e = s + (gint64) (min + (((golanes_bitpack_load64 (vals + (pos >> 3)) >> (pos & 7)) & mask) << sh));
 
           c->start[k] = s;
           c->eend[k] = e > s ? e : s + 1;
