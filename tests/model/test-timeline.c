@@ -993,7 +993,9 @@ test_procs (void)
 
 /* A model built with every goroutine's track kept. */
 static GolanesTimeline *
-load_uncompacted (const char *path)
+load_with (const char *path,
+           gboolean    compact,
+           gint        tick)
 {
   g_autoptr(GError) error = NULL;
   GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
@@ -1001,7 +1003,9 @@ load_uncompacted (const char *path)
   GolanesEvent ev;
 
   g_assert_no_error (error);
-  _golanes_timeline_set_compact (tl, FALSE);
+  _golanes_timeline_set_compact (tl, compact);
+  if (tick >= 0)
+    _golanes_timeline_set_time_tick (tl, (guint) tick);
   while (golanes_trace_reader_next (reader, &ev, NULL))
     golanes_timeline_feed (tl, reader, &ev);
   golanes_timeline_finish (tl);
@@ -1011,9 +1015,11 @@ load_uncompacted (const char *path)
 
 /* Ended short-lived goroutines go to the compact store: every fixture's
  * model must read the same, goroutine by goroutine, span by span, with the
- * same unblockers, as the model that keeps every track. */
+ * same unblockers, as the model that keeps every track.  With @tick >= 0,
+ * the store writes its times on a tick of 2^@tick ns, not the trace's. */
 static void
 check_compact (const char *path,
+               gint        tick,
                guint      *n_compact_total)
 {
   g_autoptr(GolanesTimeline) a = NULL;
@@ -1021,8 +1027,8 @@ check_compact (const char *path,
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GolanesSpan));
   guint i, k;
 
-  a = load (path);
-  b = load_uncompacted (path);
+  a = tick >= 0 ? load_with (path, TRUE, tick) : load (path);
+  b = load_with (path, FALSE, -1);
   g_assert_cmpuint (golanes_timeline_get_n_compact_goroutines (b), ==, 0);
   g_assert_cmpuint (golanes_timeline_get_n_goroutines (a), ==, golanes_timeline_get_n_goroutines (b));
   g_assert_cmpuint (golanes_timeline_get_n_spans (a), ==, golanes_timeline_get_n_spans (b));
@@ -1083,9 +1089,20 @@ test_compact (void)
   guint n_compact_total = 0;
 
   for (guint i = 0; i < paths->len; i++)
-    check_compact (paths->pdata[i], &n_compact_total);
+    check_compact (paths->pdata[i], -1, &n_compact_total);
   /* manyg alone ends more than 10,000 goroutines. */
   g_assert_cmpuint (n_compact_total, >, 10000);
+
+  /* Times off the tick (most of them on one of 512 ns, the trace's being
+   * 64 ns) take the long form, and read back the same. */
+  {
+    g_autofree char *manyg = fixture ("go1.26", "manyg.trace");
+
+    n_compact_total = 0;
+    check_compact (manyg, 9, &n_compact_total);
+    check_compact (manyg, 0, &n_compact_total);
+    g_assert_cmpuint (n_compact_total, >, 20000);
+  }
 }
 
 /* The model's own byte accounting of goroutines beyond their spans, on a
@@ -1163,7 +1180,7 @@ check_goroutine_bytes (const char *name,
     }
   /* The compact store holds the spans of an ended goroutine in far less
    * than a track of its own. */
-  full = load_uncompacted (path);
+  full = load_with (path, FALSE, -1);
   full_bytes = golanes_timeline_get_goroutine_memory_size (full, &full_spans);
   g_test_message ("%s: without the compact store: %.1f + %.1f bytes each",
                   name, (double) full_bytes / n, (double) full_spans / n);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "golanes-varint-private.h"
 
 static void
@@ -110,6 +112,89 @@ test_round_trip (void)
   g_rand_free (rand);
 }
 
+/* Times on a tick of 2^0 to 2^16 ns read back exactly, multiples or not,
+ * to the extremes of 64 bits; a multiple takes as many bytes as a plain
+ * varint of the value over the tick, with one bit more. */
+static void
+test_time (void)
+{
+  GRand *rand = g_rand_new_with_seed (11);
+  static const guint64 edges[] = { 0, 1, 63, 64, 65, G_MAXINT64, (guint64) G_MAXINT64 + 1, G_MAXUINT64,
+                                   G_MAXUINT64 - 63, (guint64) G_MININT64 + 64 };
+  guint n_multiples = 0, n_others = 0;
+
+  for (guint i = 0; i < 40000; i++)
+    {
+      guint8 buf[12], plain[10];
+      guint tick = i % 17;
+      guint bits = g_rand_int_range (rand, 0, 65);
+      guint64 v = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+      guint64 got = 0;
+      gint64 sgot = 0;
+      const guint8 *end;
+      guint8 *p;
+
+      if (i < 17 * G_N_ELEMENTS (edges))
+        v = edges[i / 17];
+      else
+        {
+          v = bits == 64 ? v : v & ((G_GUINT64_CONSTANT (1) << bits) - 1);
+          if (g_rand_boolean (rand))
+            v &= ~((G_GUINT64_CONSTANT (1) << tick) - 1);
+        }
+
+      p = golanes_varint_put_time (buf, v, tick);
+      g_assert_cmpuint (p - buf, <=, 11);
+      end = golanes_varint_get_time (buf, &got, tick);
+      g_assert_true (end == p);
+      g_assert_cmpuint (got, ==, v);
+      if (tick > 0 && (v & ((G_GUINT64_CONSTANT (1) << tick) - 1)) == 0)
+        {
+          n_multiples++;
+          g_assert_cmpint (p - buf, ==, golanes_varint_put (plain, (v >> tick) << 1) - plain);
+        }
+      else if (tick > 0)
+        {
+          n_others++;
+          g_assert_cmpuint (buf[0], ==, 1);
+        }
+
+      p = golanes_varint_put_time_signed (buf, (gint64) v, tick);
+      g_assert_cmpuint (p - buf, <=, 11);
+      end = golanes_varint_get_time_signed (buf, &sgot, tick);
+      g_assert_true (end == p);
+      g_assert_cmpint (sgot, ==, (gint64) v);
+    }
+  g_assert_cmpuint (n_multiples, >, 10000);
+  g_assert_cmpuint (n_others, >, 10000);
+  g_rand_free (rand);
+}
+
+/* The tick is the largest that 99 % of the times are on. */
+static void
+test_tick_count (void)
+{
+  GolanesTickCount c = { { 0 } };
+
+  g_assert_cmpuint (golanes_tick_count_choose (&c), ==, 0);
+  golanes_tick_count_add (&c, 0);
+  g_assert_cmpuint (golanes_tick_count_choose (&c), ==, 16);
+  memset (&c, 0, sizeof c);
+  for (gint64 t = 64; t <= 64 * 1000; t += 64)
+    golanes_tick_count_add (&c, t);
+  g_assert_cmpuint (golanes_tick_count_choose (&c), ==, 6);
+  /* Ten times moved on by 1 ns keep it, eleven do not. */
+  for (gint64 t = 1; t <= 64 * 10; t += 64)
+    golanes_tick_count_add (&c, t);
+  g_assert_cmpuint (golanes_tick_count_choose (&c), ==, 6);
+  golanes_tick_count_add (&c, 3);
+  g_assert_cmpuint (golanes_tick_count_choose (&c), ==, 0);
+  /* Times on 2^40 count as on 2^16. */
+  memset (&c, 0, sizeof c);
+  golanes_tick_count_add (&c, G_GINT64_CONSTANT (1) << 40);
+  g_assert_cmpuint (golanes_tick_count_choose (&c), ==, 16);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +204,8 @@ main (int   argc,
   g_test_add_func ("/varint/decode", test_decode);
   g_test_add_func ("/varint/read", test_read);
   g_test_add_func ("/varint/round-trip", test_round_trip);
+  g_test_add_func ("/varint/time", test_time);
+  g_test_add_func ("/varint/tick-count", test_tick_count);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "golanes-timeline-counts-private.h"
 #include "golanes-timeline.h"
+#include "golanes-varint-private.h"
 
 G_BEGIN_DECLS
 
@@ -178,6 +179,9 @@ struct _GolanesTimeline
   gsize       compact_len;
   gsize       compact_cap;
   gsize       compact_header_bytes;  /* of which the records' headers */
+  GolanesTickCount time_ticks;       /* of the goroutine transitions' times, until the first record */
+  guint       compact_tick;          /* of the records' times, fixed at the first */
+  gint        forced_tick;           /* tests: compact_tick + 1, 0 to find it */
   gint64     *chunk_base;            /* per COLD_CHUNK_SHIFT chunk of it: 2 x */
   gsize       n_chunks;
   guint       n_compact;
@@ -352,5 +356,9 @@ GolanesTrack *_golanes_timeline_task_row         (GolanesTimeline          *self
  * to the compact store (set before the first event). */
 void _golanes_timeline_set_compact (GolanesTimeline *self,
                                     gboolean         compact);
+/* Tests: the compact store writes its times on a tick of 2^@tick ns
+ * whatever the trace's own (set before the first event). */
+void _golanes_timeline_set_time_tick (GolanesTimeline *self,
+                                      guint            tick);
 
 G_END_DECLS

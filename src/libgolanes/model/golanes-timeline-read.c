@@ -29,14 +29,15 @@ _golanes_timeline_cold_header (GolanesTimeline          *self,
   const guint8 *p = self->compact + offset;
   const gint64 *base = &self->chunk_base[2 * (offset >> COLD_CHUNK_SHIFT)];
   guint64 v;
+  gint64 d;
 
   p = golanes_varint_get (p, &v);
   out->id = (gint64) gi + golanes_unzigzag (v);
   p = golanes_varint_get (p, &v);
   out->parent = v == 0 ? GOLANES_NO_ID : base[1] + golanes_unzigzag (v - 1);
-  p = golanes_varint_get (p, &v);
-  out->created = base[0] + golanes_unzigzag (v);
-  p = golanes_varint_get (p, &v);
+  p = golanes_varint_get_time_signed (p, &d, self->compact_tick);
+  out->created = base[0] + d;
+  p = golanes_varint_get_time (p, &v, self->compact_tick);
   out->ended = out->created + (gint64) v;
   p = golanes_varint_get (p, &v);
   out->start_func = (guint32) v;
@@ -64,25 +65,28 @@ cold_spans (GolanesTimeline *self,
 }
 
 /* Reads the next span of a compact goroutine at @p, after the previous
- * span's end *@prev_end (the creation for the first); *@unblocker is the
+ * span's end *@prev_end (the creation for the first), its times on
+ * @tick; *@unblocker is the
  * unblocking goroutine's index + 1, 0 for none.  Returns where it ends. */
 static const guint8 *
 compact_next_span (const guint8 *p,
+                   guint         tick,
                    gint64       *prev_end,
                    GolanesSpan  *s,
                    guint64      *unblocker)
 {
-  guint64 gap, dur, sf, reason, arg;
+  guint64 dur, sf, reason, arg;
+  gint64 gap;
 
-  p = golanes_varint_get (p, &gap);
-  p = golanes_varint_get (p, &dur);
+  p = golanes_varint_get_time_signed (p, &gap, tick);
+  p = golanes_varint_get_time (p, &dur, tick);
   p = golanes_varint_get (p, &sf);
   p = golanes_varint_get (p, &reason);
   p = golanes_varint_get (p, &arg);
   *unblocker = 0;
   if ((sf & 7) == GOLANES_G_WAITING)
     p = golanes_varint_get (p, unblocker);
-  s->start = *prev_end + golanes_unzigzag (gap);
+  s->start = *prev_end + gap;
   s->end = s->start + (gint64) dur;
   s->state = (guint8) (sf & 7);
   s->flags = (guint8) (sf >> 3);
@@ -127,7 +131,7 @@ _golanes_timeline_expand_goroutine (GolanesTimeline *self,
     {
       GolanesSpan s;
 
-      p = compact_next_span (p, &prev_end, &s, &by);
+      p = compact_next_span (p, self->compact_tick, &prev_end, &s, &by);
       golanes_track_append (track, s.start, s.end, s.state, s.reason, s.arg, s.flags);
       if (by != 0 && unblocks != NULL)
         {
@@ -157,7 +161,7 @@ compact_unblocker (GolanesTimeline *self,
     {
       GolanesSpan s;
 
-      p = compact_next_span (p, &prev_end, &s, &by);
+      p = compact_next_span (p, self->compact_tick, &prev_end, &s, &by);
       if (i == span)
         return (gint) by - 1;
     }
@@ -348,7 +352,7 @@ golanes_timeline_read_goroutine_spans (GolanesTimeline *self,
         {
           GolanesSpan s;
 
-          p = compact_next_span (p, &prev_end, &s, &by);
+          p = compact_next_span (p, self->compact_tick, &prev_end, &s, &by);
           g_array_append_val (spans, s);
         }
       return;
@@ -419,6 +423,14 @@ _golanes_timeline_set_compact (GolanesTimeline *self,
                                gboolean         compact)
 {
   self->no_compact = !compact;
+}
+
+void
+_golanes_timeline_set_time_tick (GolanesTimeline *self,
+                                 guint            tick)
+{
+  g_return_if_fail (tick <= 16);
+  self->forced_tick = (gint) tick + 1;
 }
 
 /* Bytes of the live goroutines' tracks and extras: @size gets the

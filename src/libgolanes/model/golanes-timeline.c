@@ -471,7 +471,7 @@ compact_goroutine (GolanesTimeline *self,
 {
   Goroutine *g = GOROUTINE (self, gi);
   guint n = golanes_track_get_n_spans (g->states), i;
-  gsize need = 80 + (gsize) n * 60;
+  gsize need = 80 + (gsize) n * 64;
   gint64 prev_end, *base;
   guint8 *p, *header_end;
   guint32 slot;
@@ -489,12 +489,15 @@ compact_goroutine (GolanesTimeline *self,
       self->compact = golanes_array_resize (self->compact, self->compact_cap, cap);
       self->compact_cap = cap;
     }
+  /* The tick of the times seen so far holds for nearly every later one. */
+  if (self->n_compact == 0)
+    self->compact_tick = self->forced_tick > 0 ? (guint) self->forced_tick - 1 : golanes_tick_count_choose (&self->time_ticks);
   base = chunk_base (self, self->compact_len, g->created, g->parent);
   p = self->compact + self->compact_len;
   p = golanes_varint_put_signed (p, g->id - (gint64) gi);
   p = golanes_varint_put (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->parent - base[1]) + 1);
-  p = golanes_varint_put_signed (p, g->created - base[0]);
-  p = golanes_varint_put (p, (guint64) (g->ended - g->created));
+  p = golanes_varint_put_time_signed (p, g->created - base[0], self->compact_tick);
+  p = golanes_varint_put_time (p, (guint64) (g->ended - g->created), self->compact_tick);
   p = golanes_varint_put (p, g->start_func);
   p = golanes_varint_put (p, g->creation_stack);
   p = golanes_varint_put (p, (guint64) ((g->flags & GOROUTINE_PUBLIC_FLAGS) | (g->b.ever_ran ? COLD_EVER_RAN : 0) |
@@ -510,8 +513,8 @@ compact_goroutine (GolanesTimeline *self,
       golanes_track_get_span (g->states, i, &span);
       gap = span.start - prev_end;
       /* zigzag: the first start may lie before the creation. */
-      p = golanes_varint_put_signed (p, gap);
-      p = golanes_varint_put (p, (guint64) (span.end - span.start));
+      p = golanes_varint_put_time_signed (p, gap, self->compact_tick);
+      p = golanes_varint_put_time (p, (guint64) (span.end - span.start), self->compact_tick);
       p = golanes_varint_put (p, (guint64) (span.state | span.flags << 3));
       p = golanes_varint_put (p, span.reason);
       p = golanes_varint_put (p, span.arg);
@@ -1011,6 +1014,8 @@ handle_goroutine (GolanesTimeline              *self,
   gboolean had_open;
   guint n_before;
 
+  if (self->n_compact == 0)
+    golanes_tick_count_add (&self->time_ticks, ev->time);
   if (from == to)
     return;
   if (from == GOLANES_GO_UNDETERMINED && b->state != GOLANES_GO_UNDETERMINED &&
