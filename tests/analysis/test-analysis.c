@@ -12,7 +12,7 @@
 #include "golanes-call-tree.h"
 #include "golanes-blocking.h"
 #include "golanes-duration.h"
-#include "golanes-goroutine-summary.h"
+#include "golanes-goroutine-summary-private.h"
 #include "golanes-pprof.h"
 #include "golanes-tasks.h"
 #include "golanes-trace-summary.h"
@@ -632,6 +632,100 @@ assert_blocking_trees (Analyses *a)
     }
 }
 
+/* The goroutine summary of @relpath, its records' times on a tick of
+ * 2^@tick ns (the trace's own for -1). */
+static GolanesGoroutineSummary *
+summary_with_tick (const char *relpath,
+                   gint        tick)
+{
+  g_autofree char *path = g_build_filename (fixtures_dir, relpath, NULL);
+  g_autoptr(GError) error = NULL;
+  GolanesGoroutineSummary *summary = golanes_goroutine_summary_new (NULL);
+  GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
+  GolanesEvent ev;
+
+  g_assert_no_error (error);
+  if (tick >= 0)
+    _golanes_goroutine_summary_set_time_tick (summary, (guint) tick);
+  while (golanes_trace_reader_next (reader, &ev, NULL))
+    golanes_goroutine_summary_feed (summary, reader, &ev);
+  golanes_trace_reader_free (reader);
+  golanes_goroutine_summary_finish (summary);
+  return summary;
+}
+
+static void
+assert_named_times_equal (const GolanesNamedTime *a,
+                          guint                   n_a,
+                          const GolanesNamedTime *b,
+                          guint                   n_b)
+{
+  g_assert_cmpuint (n_a, ==, n_b);
+  for (guint k = 0; k < n_a; k++)
+    {
+      g_assert_cmpstr (a[k].name, ==, b[k].name);
+      g_assert_cmpint (a[k].time, ==, b[k].time);
+    }
+}
+
+/* The goroutine summary keeps its records' times on the trace's tick (64
+ * ns on amd64) and writes a time off it in a longer form: on a tick of
+ * 512 ns (most times off it) and on none, every goroutine reads back the
+ * same. */
+static void
+test_summary_ticks (void)
+{
+  static const char * const traces[] = { "go1.26/servicemini.trace", "go1.26/manyg.trace",
+                                         "go1.22/syscalls.trace" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (traces); t++)
+    {
+      GolanesGoroutineSummary *want = summary_with_tick (traces[t], -1);
+      guint n = golanes_goroutine_summary_get_n_goroutines (want);
+      gint ticks[] = { 9, 0 };
+
+      g_assert_cmpuint (n, >, 10);
+      for (guint k = 0; k < G_N_ELEMENTS (ticks); k++)
+        {
+          GolanesGoroutineSummary *got = summary_with_tick (traces[t], ticks[k]);
+
+          g_test_message ("%s on a tick of 2^%d: %zu bytes, %zu on its own", traces[t], ticks[k],
+                          golanes_goroutine_summary_get_memory_size (got), golanes_goroutine_summary_get_memory_size (want));
+
+          g_assert_cmpuint (golanes_goroutine_summary_get_n_goroutines (got), ==, n);
+          g_assert_cmpint (golanes_goroutine_summary_get_total_exec_time (got), ==,
+                           golanes_goroutine_summary_get_total_exec_time (want));
+          for (guint i = 0; i < n; i++)
+            {
+              GolanesGoroutineInfo *a = golanes_goroutine_summary_dup_goroutine (want, i);
+              GolanesGoroutineInfo *b = golanes_goroutine_summary_dup_goroutine (got, i);
+
+              g_assert_cmpint (a->id, ==, b->id);
+              g_assert_cmpstr (a->name, ==, b->name);
+              g_assert_cmpuint (a->pc, ==, b->pc);
+              g_assert_cmpint (a->creation_time, ==, b->creation_time);
+              g_assert_cmpint (a->start_time, ==, b->start_time);
+              g_assert_cmpint (a->end_time, ==, b->end_time);
+              g_assert_cmpint (a->total_time, ==, b->total_time);
+              g_assert_cmpint (a->exec_time, ==, b->exec_time);
+              g_assert_cmpint (a->sched_wait_time, ==, b->sched_wait_time);
+              g_assert_cmpint (a->syscall_time, ==, b->syscall_time);
+              g_assert_cmpint (a->syscall_block_time, ==, b->syscall_block_time);
+              g_assert_cmpint (a->unknown_time, ==, b->unknown_time);
+              assert_named_times_equal (a->block_times, a->n_block_times, b->block_times, b->n_block_times);
+              assert_named_times_equal (a->range_times, a->n_range_times, b->range_times, b->n_range_times);
+              golanes_goroutine_info_free (a);
+              golanes_goroutine_info_free (b);
+            }
+          /* The trace's own tick makes the smallest records. */
+          g_assert_cmpuint (golanes_goroutine_summary_get_memory_size (want), <,
+                            golanes_goroutine_summary_get_memory_size (got));
+          golanes_goroutine_summary_free (got);
+        }
+      golanes_goroutine_summary_free (want);
+    }
+}
+
 /* Every fixture, including truncated ones: sane figures, no crash. */
 static void
 test_all_fixtures_sane (void)
@@ -684,5 +778,6 @@ main (int   argc,
   g_test_add_func ("/analysis/trace-summary", test_trace_summary);
   g_test_add_func ("/analysis/call-tree", test_call_tree);
   g_test_add_func ("/analysis/all-fixtures-sane", test_all_fixtures_sane);
+  g_test_add_func ("/analysis/summary-ticks", test_summary_ticks);
   return g_test_run ();
 }

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "golanes-goroutine-summary.h"
+#include "golanes-goroutine-summary-private.h"
 #include "golanes-id-map-private.h"
 #include "golanes-region-log-private.h"
 #include "golanes-varint-private.h"
@@ -105,7 +105,9 @@ typedef struct
  * the block reasons as (string id, time) pairs, and if any, the number
  * of ranges and their pairs.  The total is left out when it is end -
  * creation, the exec time when it is what the total leaves over the
- * other times: a short-lived goroutine takes about 16 bytes. */
+ * other times.  Times and durations are on the trace's tick
+ * (golanes_varint_put_time()), found at the first record: a short-lived
+ * goroutine takes about 14 bytes. */
 #define STORE_GROUP 16
 #define SPARE_MAX   1024
 #define SHAPE_TOTAL_IS_LIFE   0x01
@@ -126,6 +128,8 @@ typedef struct
   gint64   last_creation;
   gint64   min_id;        /* of the records, if n > 0 */
   gint64   max_id;
+  guint    tick;          /* of the records' times, fixed at the first */
+  gint     forced_tick;   /* tests: tick + 1, 0 to find it */
 } Store;
 
 /* A record read back. */
@@ -166,6 +170,7 @@ struct _GolanesGoroutineSummary
   gint64             sync_ts;
   guint32            str_forever;
   gboolean           finished;
+  GolanesTickCount   time_ticks;    /* of the events' times, until the first record */
 
   GStringChunk      *strings;
   GPtrArray         *spare;         /* GState of ended goroutines to reuse, up to SPARE_MAX */
@@ -1000,6 +1005,8 @@ golanes_goroutine_summary_feed (GolanesGoroutineSummary *self,
       self->first_ts = event->time;
     }
   self->last_ts = event->time;
+  if (self->store.n == 0)
+    golanes_tick_count_add (&self->time_ticks, event->time);
 
   switch (event->kind)
     {
@@ -1144,6 +1151,50 @@ add_to_group (GolanesGoroutineSummary *self,
   self->total_exec_time += r->exec_time;
 }
 
+/* A time @t since @since, or none for 0: on a tick of 2^@tick ns a multiple
+ * or the long form (golanes_varint_put_time()), and the byte 3 for none,
+ * which that never writes; without a tick, 0 for none and 1 + @t - @since
+ * otherwise. */
+static guint8 *
+put_time_since (guint8  *p,
+                gint64   t,
+                gint64   since,
+                guint    tick)
+{
+  if (tick == 0)
+    return golanes_varint_put (p, t == 0 ? 0 : (guint64) (t - since) + 1);
+  if (t == 0)
+    {
+      *p++ = 3;
+      return p;
+    }
+  return golanes_varint_put_time (p, (guint64) (t - since), tick);
+}
+
+static const guint8 *
+get_time_since (const guint8 *p,
+                gint64        since,
+                guint         tick,
+                gint64       *t)
+{
+  guint64 u;
+
+  if (tick == 0)
+    {
+      p = golanes_varint_get (p, &u);
+      *t = u == 0 ? 0 : since + (gint64) (u - 1);
+      return p;
+    }
+  if (*p == 3)
+    {
+      *t = 0;
+      return p + 1;
+    }
+  p = golanes_varint_get_time (p, &u, tick);
+  *t = since + (gint64) u;
+  return p;
+}
+
 /* Appends @g, whose books are closed, to the store and its group, and
  * frees it.  A goroutine that ended at its creation keeps its state until
  * the finish: Go then gives it the time to the end of the trace. */
@@ -1168,11 +1219,14 @@ store_g (GolanesGoroutineSummary *self,
       return;
     }
 
-  if (st->len + 16 * 10 + n_pairs * 20 > st->cap)
+  if (st->len + 16 * 11 + n_pairs * 21 > st->cap)
     {
-      st->cap = MAX (MAX (st->cap * 2, 4096), st->len + 16 * 10 + n_pairs * 20);
+      st->cap = MAX (MAX (st->cap * 2, 4096), st->len + 16 * 11 + n_pairs * 21);
       st->data = g_realloc (st->data, st->cap);
     }
+  /* The tick of the times seen so far holds for nearly every later one. */
+  if (st->n == 0)
+    st->tick = st->forced_tick > 0 ? (guint) st->forced_tick - 1 : golanes_tick_count_choose (&self->time_ticks);
   if (st->n % STORE_GROUP == 0)
     {
       guint k = st->n / STORE_GROUP;
@@ -1197,9 +1251,9 @@ store_g (GolanesGoroutineSummary *self,
   p = golanes_varint_put_signed (p, g->id - st->last_id);
   p = golanes_varint_put (p, g->name);
   p = golanes_varint_put_signed (p, (gint64) (g->pc - pc0));
-  p = golanes_varint_put_signed (p, g->creation_time - st->last_creation);
-  p = golanes_varint_put (p, g->start_time == 0 ? 0 : (guint64) (g->start_time - g->creation_time) + 1);
-  p = golanes_varint_put (p, g->end_time == 0 ? 0 : (guint64) (g->end_time - g->creation_time) + 1);
+  p = golanes_varint_put_time_signed (p, g->creation_time - st->last_creation, st->tick);
+  p = put_time_since (p, g->start_time, g->creation_time, st->tick);
+  p = put_time_since (p, g->end_time, g->creation_time, st->tick);
 
   memset (&r, 0, offsetof (Record, pairs));
   r.id = g->id;
@@ -1230,19 +1284,20 @@ store_g (GolanesGoroutineSummary *self,
     shape |= SHAPE_RANGES;
   p = golanes_varint_put (p, shape);
   if (!(shape & SHAPE_TOTAL_IS_LIFE))
-    p = golanes_varint_put (p, (guint64) g->total_time);
+    p = golanes_varint_put_time (p, (guint64) g->total_time, st->tick);
   /* Most goroutines wait to run only from their creation to their start. */
-  p = golanes_varint_put_signed (p, g->sched_wait_time - (g->start_time != 0 ? g->start_time - g->creation_time : 0));
+  p = golanes_varint_put_time_signed (p, g->sched_wait_time - (g->start_time != 0 ? g->start_time - g->creation_time : 0),
+                                      st->tick);
   if (!(shape & SHAPE_EXEC_IS_REST))
-    p = golanes_varint_put (p, (guint64) g->exec_time);
+    p = golanes_varint_put_time (p, (guint64) g->exec_time, st->tick);
   if (shape & SHAPE_SYSCALL)
-    p = golanes_varint_put (p, (guint64) g->syscall_time);
+    p = golanes_varint_put_time (p, (guint64) g->syscall_time, st->tick);
   if (shape & SHAPE_SYSCALL_BLOCK)
-    p = golanes_varint_put (p, (guint64) g->syscall_block_time);
+    p = golanes_varint_put_time (p, (guint64) g->syscall_block_time, st->tick);
   for (i = 0; i < r.n_blocks; i++)
     {
       p = golanes_varint_put (p, r.pairs[i].name);
-      p = golanes_varint_put (p, (guint64) r.pairs[i].time);
+      p = golanes_varint_put_time (p, (guint64) r.pairs[i].time, st->tick);
     }
   if (r.n_ranges > 0)
     p = golanes_varint_put (p, r.n_ranges);
@@ -1250,7 +1305,7 @@ store_g (GolanesGoroutineSummary *self,
     {
       r.pairs[r.n_blocks + i] = g->range_times.v[i];
       p = golanes_varint_put (p, g->range_times.v[i].name);
-      p = golanes_varint_put (p, (guint64) g->range_times.v[i].time);
+      p = golanes_varint_put_time (p, (guint64) g->range_times.v[i].time, st->tick);
     }
   st->len = (gsize) (p - st->data);
   st->last_id = g->id;
@@ -1275,6 +1330,7 @@ read_record (GolanesGoroutineSummary *self,
              gint64                  *last_creation,
              Record                  *r)
 {
+  guint tick = self->store.tick;
   guint64 u, n, i, shape;
   gint64 d, blocked;
 
@@ -1287,39 +1343,37 @@ read_record (GolanesGoroutineSummary *self,
   if (!golanes_id_map_lookup (&self->pc_of, r->name, &u))
     u = 0;
   r->pc = u + (guint64) d;
-  p = golanes_varint_get_signed (p, &d);
+  p = golanes_varint_get_time_signed (p, &d, tick);
   r->creation_time = *last_creation + d;
   *last_creation = r->creation_time;
-  p = golanes_varint_get (p, &u);
-  r->start_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
-  p = golanes_varint_get (p, &u);
-  r->end_time = u == 0 ? 0 : r->creation_time + (gint64) (u - 1);
+  p = get_time_since (p, r->creation_time, tick, &r->start_time);
+  p = get_time_since (p, r->creation_time, tick, &r->end_time);
   p = golanes_varint_get (p, &shape);
   if (shape & SHAPE_TOTAL_IS_LIFE)
     r->total_time = r->end_time - r->creation_time;
   else
     {
-      p = golanes_varint_get (p, &u);
+      p = golanes_varint_get_time (p, &u, tick);
       r->total_time = (gint64) u;
     }
-  p = golanes_varint_get_signed (p, &d);
+  p = golanes_varint_get_time_signed (p, &d, tick);
   r->sched_wait_time = (r->start_time != 0 ? r->start_time - r->creation_time : 0) + d;
   r->exec_time = 0;
   if (!(shape & SHAPE_EXEC_IS_REST))
     {
-      p = golanes_varint_get (p, &u);
+      p = golanes_varint_get_time (p, &u, tick);
       r->exec_time = (gint64) u;
     }
   r->syscall_time = 0;
   if (shape & SHAPE_SYSCALL)
     {
-      p = golanes_varint_get (p, &u);
+      p = golanes_varint_get_time (p, &u, tick);
       r->syscall_time = (gint64) u;
     }
   r->syscall_block_time = 0;
   if (shape & SHAPE_SYSCALL_BLOCK)
     {
-      p = golanes_varint_get (p, &u);
+      p = golanes_varint_get_time (p, &u, tick);
       r->syscall_block_time = (gint64) u;
     }
   n = shape >> SHAPE_BLOCKS_SHIFT;
@@ -1329,7 +1383,7 @@ read_record (GolanesGoroutineSummary *self,
     {
       p = golanes_varint_get (p, &u);
       r->pairs[i].name = (guint32) u;
-      p = golanes_varint_get (p, &u);
+      p = golanes_varint_get_time (p, &u, tick);
       r->pairs[i].time = (gint64) u;
       blocked += r->pairs[i].time;
     }
@@ -1343,7 +1397,7 @@ read_record (GolanesGoroutineSummary *self,
     {
       p = golanes_varint_get (p, &u);
       r->pairs[r->n_blocks + i].name = (guint32) u;
-      p = golanes_varint_get (p, &u);
+      p = golanes_varint_get_time (p, &u, tick);
       r->pairs[r->n_blocks + i].time = (gint64) u;
     }
   return p;
@@ -1750,6 +1804,14 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       g_array_append_val (self->task_list, ut);
     }
   g_array_sort (self->task_list, compare_task);
+}
+
+void
+_golanes_goroutine_summary_set_time_tick (GolanesGoroutineSummary *self,
+                                          guint                    tick)
+{
+  g_return_if_fail (tick <= 16 && self->store.n == 0);
+  self->store.forced_tick = (gint) tick + 1;
 }
 
 gint64
