@@ -726,6 +726,76 @@ test_summary_ticks (void)
     }
 }
 
+/* The finish puts servicemini's 104,035 goroutines (closed out of id
+ * order) in id order through a window of records and a merge of those
+ * too late for it, or through a table of them all when too many are:
+ * the same order and groups with a window of 1 id (too small), 1,024
+ * and the default. */
+static void
+test_summary_order (void)
+{
+  static const guint windows[] = { 1, 1024, 0 };
+  g_autofree char *path = g_build_filename (fixtures_dir, "go1.26/servicemini.trace", NULL);
+  GolanesGoroutineSummary *s[G_N_ELEMENTS (windows)];
+  const GolanesGoroutineGroup *groups;
+  guint n, n_groups, k, i, g;
+
+  for (k = 0; k < G_N_ELEMENTS (windows); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      GolanesTraceReader *reader = golanes_trace_reader_new_for_path (path, &error);
+      GolanesEvent ev;
+
+      g_assert_no_error (error);
+      s[k] = golanes_goroutine_summary_new (NULL);
+      if (windows[k] > 0)
+        _golanes_goroutine_summary_set_order_window (s[k], windows[k]);
+      while (golanes_trace_reader_next (reader, &ev, NULL))
+        golanes_goroutine_summary_feed (s[k], reader, &ev);
+      golanes_trace_reader_free (reader);
+      golanes_goroutine_summary_finish (s[k]);
+    }
+  n = golanes_goroutine_summary_get_n_goroutines (s[0]);
+  g_assert_cmpuint (n, >, 100000);
+  for (k = 1; k < G_N_ELEMENTS (windows); k++)
+    g_assert_cmpuint (golanes_goroutine_summary_get_n_goroutines (s[k]), ==, n);
+  for (i = 0; i < n; i++)
+    {
+      gint64 id = golanes_goroutine_summary_get_goroutine_id (s[0], i);
+
+      if (i > 0)
+        g_assert_cmpint (golanes_goroutine_summary_get_goroutine_id (s[0], i - 1), <, id);
+      for (k = 1; k < G_N_ELEMENTS (windows); k++)
+        g_assert_cmpint (golanes_goroutine_summary_get_goroutine_id (s[k], i), ==, id);
+    }
+  groups = golanes_goroutine_summary_get_groups (s[0], &n_groups);
+  g_assert_cmpuint (n_groups, >, 3);
+  for (g = 0; g < n_groups; g++)
+    {
+      g_autoptr(GArray) want = golanes_goroutine_summary_dup_group_members (s[0], groups[g].name);
+
+      g_assert_cmpuint (want->len, ==, groups[g].count);
+      for (k = 1; k < G_N_ELEMENTS (windows); k++)
+        {
+          g_autoptr(GArray) got = golanes_goroutine_summary_dup_group_members (s[k], groups[g].name);
+
+          g_assert_cmpmem (got->data, got->len * sizeof (guint32), want->data, want->len * sizeof (guint32));
+        }
+    }
+  /* A window of 1 id leaves more than one goroutine in 16 late (the
+   * table then); one of 1,024 some hundreds, the default some long-lived
+   * ones, and they are merged in. */
+  g_test_message ("late for a window of 1: %u, 1024: %u, 65536: %u", _golanes_goroutine_summary_get_n_late (s[0]),
+                  _golanes_goroutine_summary_get_n_late (s[1]), _golanes_goroutine_summary_get_n_late (s[2]));
+  g_assert_cmpuint (_golanes_goroutine_summary_get_n_late (s[0]), ==, G_MAXUINT);
+  g_assert_cmpuint (_golanes_goroutine_summary_get_n_late (s[1]), >, 100);
+  g_assert_cmpuint (_golanes_goroutine_summary_get_n_late (s[1]), <, n / 16);
+  g_assert_cmpuint (_golanes_goroutine_summary_get_n_late (s[2]), >, 0);
+  g_assert_cmpuint (_golanes_goroutine_summary_get_n_late (s[2]), <, 100);
+  for (k = 0; k < G_N_ELEMENTS (windows); k++)
+    golanes_goroutine_summary_free (s[k]);
+}
+
 /* Every fixture, including truncated ones: sane figures, no crash. */
 static void
 test_all_fixtures_sane (void)
@@ -779,5 +849,6 @@ main (int   argc,
   g_test_add_func ("/analysis/call-tree", test_call_tree);
   g_test_add_func ("/analysis/all-fixtures-sane", test_all_fixtures_sane);
   g_test_add_func ("/analysis/summary-ticks", test_summary_ticks);
+  g_test_add_func ("/analysis/summary-order", test_summary_order);
   return g_test_run ();
 }
