@@ -289,7 +289,7 @@ profile_find (GolanesTimelineView *timeline)
       const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, g);
 
       if (group->kind == GOLANES_GROUP_GOROUTINES && !group->runtime &&
-          (biggest == NULL || group->members->len > biggest->members->len))
+          (biggest == NULL || golanes_lane_group_get_n_members (group) > golanes_lane_group_get_n_members (biggest)))
         biggest = group;
     }
   id = g_strdup_printf ("G%" G_GINT64_FORMAT, golanes_timeline_get_goroutine_id (model, n - 1));

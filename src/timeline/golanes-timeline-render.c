@@ -179,11 +179,13 @@ golanes_timeline_measure_labels (GolanesTimelineLayout *layout,
     {
       const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, g);
 
-      if (group->kind != GOLANES_GROUP_GOROUTINES || group->collapsed || group->members->len <= MEASURE_GROUP_TAIL)
+      guint n_members = golanes_lane_group_get_n_members (group);
+
+      if (group->kind != GOLANES_GROUP_GOROUTINES || group->collapsed || n_members <= MEASURE_GROUP_TAIL)
         continue;
-      for (guint m = group->members->len - MEASURE_GROUP_TAIL; m < group->members->len; m++)
+      for (guint m = n_members - MEASURE_GROUP_TAIL; m < n_members; m++)
         {
-          gint lane = golanes_timeline_layout_get_goroutine_lane (layout, g_array_index (group->members, guint32, m));
+          gint lane = golanes_timeline_layout_get_goroutine_lane (layout, golanes_lane_group_get_member (group, m));
 
           if (lane >= MEASURE_HEAD && (guint) lane + MEASURE_TAIL < n)
             measure_lane (layout, text, widths, lane, &widest);

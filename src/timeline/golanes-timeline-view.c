@@ -1229,43 +1229,56 @@ find_by_function (GolanesTimelineView *self,
         continue;
       if (group->runtime)
         {
-          for (guint m = 0; m < group->members->len; m++)
-            {
-              guint32 i = g_array_index (group->members, guint32, m);
+          guint n_members = golanes_lane_group_get_n_members (group);
+          g_autofree guint32 *members = g_new (guint32, MAX (n_members, 1));
 
-              if (goroutine_matches (timeline, i, query, by_func))
-                g_array_append_val (single, i);
-            }
+          golanes_lane_group_copy_members (group, 0, n_members, members);
+          for (guint m = 0; m < n_members; m++)
+            if (goroutine_matches (timeline, members[m], query, by_func))
+              g_array_append_val (single, members[m]);
         }
       else
         {
           g_autofree char *folded = g_utf8_casefold (group->title, -1);
 
           if (strstr (folded, query) != NULL)
-            g_ptr_array_add (lists, group->members);
+            g_ptr_array_add (lists, (gpointer) group);
         }
     }
   for (guint32 i = laid_out; i < n_goroutines; i++)
     if (goroutine_matches (timeline, i, query, by_func))
       g_array_append_val (single, i);
-  g_ptr_array_add (lists, single);
 
-  /* The lists are each in index order: merged, as far as @max. */
-  at = g_new0 (guint, lists->len);
+  /* The groups and the single ones are each in index order: merged, as
+   * far as @max (the last list is @single). */
+  at = g_new0 (guint, lists->len + 1);
   for (guint l = 0; l < lists->len; l++)
-    found += ((GArray *) lists->pdata[l])->len;
+    found += golanes_lane_group_get_n_members (lists->pdata[l]);
+  found += single->len;
   while (matches->len < MIN (found, max))
     {
       guint best = G_MAXUINT;
       guint32 least = G_MAXUINT32;
 
-      for (guint l = 0; l < lists->len; l++)
+      for (guint l = 0; l <= lists->len; l++)
         {
-          GArray *list = lists->pdata[l];
+          guint32 head;
 
-          if (at[l] < list->len && g_array_index (list, guint32, at[l]) < least)
+          if (l < lists->len)
             {
-              least = g_array_index (list, guint32, at[l]);
+              if (at[l] >= golanes_lane_group_get_n_members (lists->pdata[l]))
+                continue;
+              head = golanes_lane_group_get_member (lists->pdata[l], at[l]);
+            }
+          else
+            {
+              if (at[l] >= single->len)
+                continue;
+              head = g_array_index (single, guint32, at[l]);
+            }
+          if (head < least)
+            {
+              least = head;
               best = l;
             }
         }

@@ -59,7 +59,7 @@ member_lanes (GolanesTimeline        *tl,
               const GolanesLaneGroup *group,
               guint                   member)
 {
-  guint32 index = g_array_index (group->members, guint32, member);
+  guint32 index = golanes_lane_group_get_member (group, member);
 
   if (group->kind != GOLANES_GROUP_GOROUTINES)
     return 1;
@@ -72,7 +72,7 @@ group_lanes (GolanesTimeline        *tl,
 {
   guint n = 0;
 
-  for (guint m = 0; m < group->members->len; m++)
+  for (guint m = 0; m < golanes_lane_group_get_n_members (group); m++)
     n += member_lanes (tl, group, m);
   return n;
 }
@@ -90,9 +90,9 @@ check_index_group (const GolanesLaneGroup *group,
   g_assert_cmpstr (group->title, ==, title);
   g_assert_cmpint (group->collapsed, ==, collapsed);
   g_assert_false (group->runtime);
-  g_assert_cmpuint (group->members->len, ==, n);
+  g_assert_cmpuint (golanes_lane_group_get_n_members (group), ==, n);
   for (guint m = 0; m < n; m++)
-    g_assert_cmpuint (g_array_index (group->members, guint32, m), ==, m);
+    g_assert_cmpuint (golanes_lane_group_get_member (group, m), ==, m);
 }
 
 /* The groups of a freshly made layout against the model: Procs, Threads
@@ -131,18 +131,18 @@ check_groups (GolanesTimelineLayout *layout,
       guint32 first;
 
       g_assert_cmpint (group->kind, ==, GOLANES_GROUP_GOROUTINES);
-      g_assert_cmpuint (group->members->len, >, 0);
-      first = g_array_index (group->members, guint32, 0);
-      for (guint m = 0; m < group->members->len; m++)
+      g_assert_cmpuint (golanes_lane_group_get_n_members (group), >, 0);
+      first = golanes_lane_group_get_member (group, 0);
+      for (guint m = 0; m < golanes_lane_group_get_n_members (group); m++)
         {
-          guint32 index = g_array_index (group->members, guint32, m);
+          guint32 index = golanes_lane_group_get_member (group, m);
 
           g_assert_cmpuint (index, <, n_goroutines);
           g_assert_cmpuint (seen[index], ==, 0);
           seen[index] = 1;
           n_seen++;
           if (m > 0)
-            g_assert_cmpuint (index, >, g_array_index (group->members, guint32, m - 1));
+            g_assert_cmpuint (index, >, golanes_lane_group_get_member (group, m - 1));
           g_assert_cmpint (group->runtime, ==, is_runtime_goroutine (tl, index));
           if (!group->runtime)
             {
@@ -158,7 +158,7 @@ check_groups (GolanesTimelineLayout *layout,
           g_assert_cmpuint (g, ==, n_groups - 1);
           g_assert_cmpstr (group->title, ==, "Runtime goroutines");
           g_assert_true (group->collapsed);
-          g_assert_cmpuint (group->members->len, ==, n_runtime);
+          g_assert_cmpuint (golanes_lane_group_get_n_members (group), ==, n_runtime);
         }
       else
         {
@@ -166,7 +166,7 @@ check_groups (GolanesTimelineLayout *layout,
           g_hash_table_add (titles, group->title);
           g_assert_cmpint (first, >, prev_first);
           prev_first = first;
-          g_assert_cmpint (group->collapsed, ==, group->members->len > 200);
+          g_assert_cmpint (group->collapsed, ==, golanes_lane_group_get_n_members (group) > 200);
         }
     }
   g_assert_cmpuint (n_seen, ==, n_goroutines);
@@ -221,9 +221,9 @@ check_lanes (GolanesTimelineLayout *layout,
       if (group->collapsed)
         continue;
 
-      for (guint m = 0; m < group->members->len; m++)
+      for (guint m = 0; m < golanes_lane_group_get_n_members (group); m++)
         {
-          guint32 index = g_array_index (group->members, guint32, m);
+          guint32 index = golanes_lane_group_get_member (group, m);
 
           g_assert_cmpuint (l, <, n_lanes);
           if (group->kind == GOLANES_GROUP_GOROUTINES)
@@ -352,10 +352,10 @@ test_chansel (void)
 
       g_assert_cmpstr (group->title, ==, groups[g]);
       if (group->kind == GOLANES_GROUP_GOROUTINES && !group->collapsed)
-        n_expanded += group->members->len;
+        n_expanded += golanes_lane_group_get_n_members (group);
     }
-  g_assert_cmpuint (golanes_timeline_layout_get_group (layout, 4)->members->len, ==, 3);
-  g_assert_cmpuint (golanes_timeline_layout_get_group (layout, 11)->members->len, ==, 6);
+  g_assert_cmpuint (golanes_lane_group_get_n_members (golanes_timeline_layout_get_group (layout, 4)), ==, 3);
+  g_assert_cmpuint (golanes_lane_group_get_n_members (golanes_timeline_layout_get_group (layout, 11)), ==, 6);
   g_assert_true (golanes_timeline_layout_get_group (layout, 11)->runtime);
   g_assert_cmpuint (n_expanded, ==, 17 - 6);
 
@@ -556,8 +556,8 @@ check_reveal (GolanesTimelineLayout *layout,
       was_collapsed[g] = gr->collapsed;
       if (gr->kind != GOLANES_GROUP_GOROUTINES)
         continue;
-      for (guint m = 0; m < gr->members->len; m++)
-        if (g_array_index (gr->members, guint32, m) == goroutine)
+      for (guint m = 0; m < golanes_lane_group_get_n_members (gr); m++)
+        if (golanes_lane_group_get_member (gr, m) == goroutine)
           group = gr;
     }
   g_assert_nonnull (group);
@@ -629,18 +629,18 @@ test_big_group (void)
     {
       const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, g);
 
-      if (group->kind == GOLANES_GROUP_GOROUTINES && !group->runtime && group->members->len > 200)
+      if (group->kind == GOLANES_GROUP_GOROUTINES && !group->runtime && golanes_lane_group_get_n_members (group) > 200)
         big = group;
     }
   /* main.main.func1, 10500 times. */
   g_assert_nonnull (big);
   g_assert_cmpstr (big->title, ==, "main.main.func1");
-  g_assert_cmpuint (big->members->len, ==, 10500);
+  g_assert_cmpuint (golanes_lane_group_get_n_members (big), ==, 10500);
   g_assert_true (big->collapsed);
   check_groups (layout, tl);
   check_lanes (layout, tl);
 
-  last = g_array_index (big->members, guint32, big->members->len - 1);
+  last = golanes_lane_group_get_member (big, golanes_lane_group_get_n_members (big) - 1);
   check_reveal (layout, tl, last);
   check_find_lane (layout);
 }
@@ -676,7 +676,7 @@ check_labels (GolanesTimelineLayout *layout,
             const GolanesLaneGroup *group = golanes_timeline_layout_get_group (layout, lane.index);
 
             expected = g_strdup_printf ("%s %s (%u)", group->collapsed ? "▸" : "▾",
-                                        group->title, group->members->len);
+                                        group->title, golanes_lane_group_get_n_members (group));
           }
           break;
         case GOLANES_LANE_GC:

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "golanes-member-list-private.h"
 #include "golanes-timeline-layout-private.h"
 
 /* The lanes top to bottom and their groups; see golanes-timeline-layout.h. */
@@ -45,7 +46,7 @@ lane_group_free (gpointer data)
   GolanesLaneGroup *group = data;
 
   g_free (group->title);
-  g_array_unref (group->members);
+  _golanes_member_list_free (group->members);
   g_free (GROUP (group));
 }
 
@@ -61,7 +62,7 @@ lane_group_new (GolanesTimelineLayout *self,
   group->kind = kind;
   group->title = title;
   group->collapsed = collapsed;
-  group->members = g_array_new (FALSE, FALSE, sizeof (guint32));
+  group->members = _golanes_member_list_new ();
   g->id = self->groups_by_id->len;
   g_ptr_array_add (self->groups_by_id, group);
   return group;
@@ -116,26 +117,6 @@ append_lane (GolanesTimelineLayout *self,
   append_run (self, LANE_RUN_ONE, kind, index, 0, 1, group, height);
 }
 
-/* Where @value goes in @array[@from, len), which is sorted. */
-static guint
-lower_bound_u32 (GArray  *array,
-                 guint    from,
-                 guint32  value)
-{
-  guint lo = from, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (array, guint32, mid) < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The runs of an expanded goroutine group: its goroutines without regions
  * in runs, each of the others (@with_levels, in order) followed by a run
  * of its region levels.  A lane's level is 16 bits: regions nested deeper
@@ -153,10 +134,11 @@ append_goroutine_runs (GolanesTimelineLayout *self,
   for (guint k = 0; k < n_with_levels; k++)
     {
       guint32 index = with_levels[k];
-      guint pos = lower_bound_u32 (group->members, at, index);
+      gboolean found;
+      guint pos = _golanes_member_list_lower_bound (group->members, index, &found);
       guint n_levels;
 
-      if (pos >= group->members->len || g_array_index (group->members, guint32, pos) != index)
+      if (!found || pos < at)
         continue;
       n_levels = MIN (golanes_timeline_get_goroutine_n_region_levels (timeline, index),
                       (guint) G_MAXUINT16 + 1);
@@ -165,7 +147,7 @@ append_goroutine_runs (GolanesTimelineLayout *self,
       append_run (self, LANE_RUN_LEVELS, GOLANES_LANE_REGION, index, pos, n_levels, g, REGION_HEIGHT);
       at = pos + 1;
     }
-  append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_GOROUTINE, 0, at, group->members->len - at, g,
+  append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_GOROUTINE, 0, at, _golanes_member_list_get_n (group->members) - at, g,
               GOROUTINE_HEIGHT);
 }
 
@@ -304,13 +286,13 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
           switch (group->kind)
             {
             case GOLANES_GROUP_PROCS:
-              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_PROC, 0, 0, group->members->len, g, PROC_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_PROC, 0, 0, _golanes_member_list_get_n (group->members), g, PROC_HEIGHT);
               break;
             case GOLANES_GROUP_THREADS:
-              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_THREAD, 0, 0, group->members->len, g, THREAD_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_THREAD, 0, 0, _golanes_member_list_get_n (group->members), g, THREAD_HEIGHT);
               break;
             case GOLANES_GROUP_TASKS:
-              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_TASK, 0, 0, group->members->len, g, TASK_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_TASK, 0, 0, _golanes_member_list_get_n (group->members), g, TASK_HEIGHT);
               break;
             case GOLANES_GROUP_GOROUTINES:
               append_goroutine_runs (self, timeline, g, by_group + from, group_end[g] - from);
@@ -332,12 +314,12 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
 #define BIG_GROUP 200
 
 static void
-append_members (GArray  *members,
-                guint32  from,
-                guint32  to)
+append_members (GolanesMemberList *members,
+                guint32            from,
+                guint32            to)
 {
   for (guint32 i = from; i < to; i++)
-    g_array_append_val (members, i);
+    _golanes_member_list_add (members, i);
 }
 
 /* The group of start function @name (taken), made if new. */
@@ -388,7 +370,6 @@ add_goroutine (GolanesTimelineLayout *self,
   GolanesTimelineGoroutine g;
   GolanesLaneGroup *group;
   guint64 *slot;
-  guint at;
 
   if (!golanes_timeline_get_goroutine (timeline, i, &g))
     g.start_func = 0;
@@ -405,10 +386,7 @@ add_goroutine (GolanesTimelineLayout *self,
 
   /* A goroutine named late goes among the group's others in index order;
    * most come in order, at the end. */
-  at = group->members->len;
-  if (at > 0 && g_array_index (group->members, guint32, at - 1) > i)
-    at = lower_bound_u32 (group->members, 0, i);
-  g_array_insert_val (group->members, at, i);
+  _golanes_member_list_add (group->members, i);
   if (GROUP (group)->id >= group_none (self->goroutine_group_width))
     group_ids_resize (self, self->goroutine_group_len,
                       GROUP (group)->id < G_MAXUINT16 ? 2 : 4);
@@ -422,8 +400,8 @@ compare_first_member (gconstpointer a,
 {
   const GolanesLaneGroup *x = *(GolanesLaneGroup * const *) a;
   const GolanesLaneGroup *y = *(GolanesLaneGroup * const *) b;
-  guint32 fx = g_array_index (x->members, guint32, 0);
-  guint32 fy = g_array_index (y->members, guint32, 0);
+  guint32 fx = _golanes_member_list_get (x->members, 0);
+  guint32 fy = _golanes_member_list_get (y->members, 0);
 
   return fx < fy ? -1 : fx > fy;
 }
@@ -474,8 +452,7 @@ add_new_members (GolanesTimelineLayout *self,
   if (self->unnamed->len > 0)
     {
       g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (guint32));
-      GArray *members = self->runtime_group->members;
-      guint w = 0, k = 0;
+      guint w = 0;
 
       for (guint u = 0; u < self->unnamed->len; u++)
         {
@@ -489,18 +466,8 @@ add_new_members (GolanesTimelineLayout *self,
         }
       g_array_set_size (self->unnamed, w);
 
-      w = 0;
-      for (guint m = 0; m < members->len; m++)
-        {
-          guint32 i = g_array_index (members, guint32, m);
-
-          while (k < named->len && g_array_index (named, guint32, k) < i)
-            k++;
-          if (k < named->len && g_array_index (named, guint32, k) == i)
-            continue;
-          g_array_index (members, guint32, w++) = i;
-        }
-      g_array_set_size (members, w);
+      _golanes_member_list_remove_sorted (self->runtime_group->members, (const guint32 *) (gpointer) named->data,
+                                          named->len);
       for (guint u = 0; u < named->len; u++)
         add_goroutine (self, timeline, g_array_index (named, guint32, u));
     }
@@ -530,7 +497,8 @@ add_new_members (GolanesTimelineLayout *self,
     {
       GolanesLaneGroup *group = g_ptr_array_index (self->groups, g);
 
-      if (group->kind == GOLANES_GROUP_GOROUTINES && group->members->len > BIG_GROUP && !group->chosen)
+      if (group->kind == GOLANES_GROUP_GOROUTINES && _golanes_member_list_get_n (group->members) > BIG_GROUP &&
+          !group->chosen)
         group->collapsed = TRUE;
     }
 
@@ -697,8 +665,8 @@ lane_of_run (GolanesTimelineLayout *self,
       lane.index = run->index;
       break;
     case LANE_RUN_MEMBERS:
-      lane.index = g_array_index (((GolanesLaneGroup *) g_ptr_array_index (self->groups, run->group))->members,
-                                  guint32, run->member + i);
+      lane.index = _golanes_member_list_get (((GolanesLaneGroup *) g_ptr_array_index (self->groups, run->group))->members,
+                                             run->member + i);
       break;
     case LANE_RUN_LEVELS:
       lane.index = run->index;
@@ -833,11 +801,12 @@ group_of_goroutine (GolanesTimelineLayout *self,
                     guint                 *pos)
 {
   GolanesLaneGroup *group = (GolanesLaneGroup *) group_of (self, goroutine);
+  gboolean found;
 
   if (group == NULL)
     return NULL;
-  *pos = lower_bound_u32 (group->members, 0, goroutine);
-  if (*pos >= group->members->len || g_array_index (group->members, guint32, *pos) != goroutine)
+  *pos = _golanes_member_list_lower_bound (group->members, goroutine, &found);
+  if (!found)
     return NULL;
   return group;
 }
@@ -932,7 +901,7 @@ golanes_timeline_layout_dup_lane_label (GolanesTimelineLayout *self,
 
         /* Translators: a group of lanes: its name and how many it holds */
         return g_strdup_printf (_("%s %s (%u)"), group->collapsed ? "▸" : "▾",
-                                group->title, group->members->len);
+                                group->title, _golanes_member_list_get_n (group->members));
       }
     case GOLANES_LANE_GC:
       return g_strdup (_("GC"));
@@ -969,4 +938,26 @@ golanes_timeline_layout_dup_lane_label (GolanesTimelineLayout *self,
       g_assert_not_reached ();
     }
   return NULL;
+}
+
+guint
+golanes_lane_group_get_n_members (const GolanesLaneGroup *group)
+{
+  return _golanes_member_list_get_n (group->members);
+}
+
+guint32
+golanes_lane_group_get_member (const GolanesLaneGroup *group,
+                               guint                   position)
+{
+  return _golanes_member_list_get (group->members, position);
+}
+
+void
+golanes_lane_group_copy_members (const GolanesLaneGroup *group,
+                                 guint                   from,
+                                 guint                   n,
+                                 guint32                *out)
+{
+  _golanes_member_list_copy (group->members, from, n, out);
 }

@@ -67,8 +67,20 @@ typedef struct
   gboolean         collapsed;
   gboolean         runtime;   /* runtime-internal goroutines */
   gboolean         chosen;    /* collapsed or expanded by hand */
-  GArray          *members;   /* guint32 indices (goroutines, procs, threads, task rows) */
+  /* Its members, guint32 indices (goroutines, procs, threads, task rows)
+   * in order: read them with golanes_lane_group_get_member() and the
+   * like. */
+  struct _GolanesMemberList *members;
 } GolanesLaneGroup;
+
+guint    golanes_lane_group_get_n_members (const GolanesLaneGroup *group);
+guint32  golanes_lane_group_get_member    (const GolanesLaneGroup *group,
+                                           guint                   position);
+/* Members [@from, @from + @n) into @out. */
+void     golanes_lane_group_copy_members  (const GolanesLaneGroup *group,
+                                           guint                   from,
+                                           guint                   n,
+                                           guint32                *out);
 
 typedef struct _GolanesTimelineLayout GolanesTimelineLayout;
 
