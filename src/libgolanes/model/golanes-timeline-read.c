@@ -64,10 +64,10 @@ cold_spans (GolanesTimeline *self,
   return p;
 }
 
-/* Reads the next span of a compact goroutine at @p, after the previous
- * span's end *@prev_end (the creation for the first), its times on
- * @tick; *@unblocker is the
- * unblocking goroutine's index + 1, 0 for none.  Returns where it ends. */
+/* Reads the next span of a compact goroutine at @p, its times on @tick,
+ * after the previous span's end *@prev_end (the creation for the first);
+ * *@unblocker is the unblocking goroutine's index + 1, 0 for none.
+ * Returns where it ends. */
 static const guint8 *
 compact_next_span (const guint8 *p,
                    guint         tick,

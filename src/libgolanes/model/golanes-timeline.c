@@ -491,7 +491,8 @@ compact_goroutine (GolanesTimeline *self,
     }
   /* The tick of the times seen so far holds for nearly every later one. */
   if (self->n_compact == 0)
-    self->compact_tick = self->forced_tick > 0 ? (guint) self->forced_tick - 1 : golanes_tick_count_choose (&self->time_ticks);
+    self->compact_tick = self->forced_tick > 0 ? (guint) self->forced_tick - 1
+                                               : golanes_tick_count_choose (&self->time_ticks);
   base = chunk_base (self, self->compact_len, g->created, g->parent);
   p = self->compact + self->compact_len;
   p = golanes_varint_put_signed (p, g->id - (gint64) gi);
