@@ -200,6 +200,8 @@ test_values (void)
       /* Every other round, values on a tick of 2^0 to 2^8, like times. */
       tick = round % 2 != 0 ? g_rand_int_range (rand, 0, 9) : 0;
       base = round % 7 == 0 ? G_MAXUINT64 - ((guint64) g_rand_int (rand) << 8) : g_rand_int (rand);
+      if (round % 4 == 1)
+        base &= ~((G_GUINT64_CONSTANT (1) << tick) - 1);
       for (i = 0; i < k; i++)
         distinct[i] = shift == 64 ? ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand))
                                   : base + ((((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> shift) << tick);
@@ -217,13 +219,16 @@ test_values (void)
             distinct[n_distinct++] = v[i];
         }
       w = ref_bit_width (max - min);
-      /* The low zero bits the values share beyond the minimum are left
-       * out, for a byte more. */
+      /* The low zero bits the values share are left out, for a byte
+       * more, ... */
       for (i = 0; i < n; i++)
-        low |= v[i] - min;
+        low |= v[i];
       if (w > 1)
-        while ((low >> sh & 1) == 0)
+        while ((low >> sh & 1) == 0 && sh + 1 < w)
           sh++;
+      /* ... where that saves more than the byte the shift takes. */
+      if (sh > 0 && ((gsize) n * (w - sh) + 7) / 8 + 1 >= ((gsize) n * w + 7) / 8)
+        sh = 0;
       plain = ((gsize) n * (w - sh) + 7) / 8 + (sh > 0);
       expect = 1 + ref_varint_len (min) + plain;
       if (try_dict && w > 1 && n_distinct <= 16)
@@ -252,6 +257,27 @@ test_values (void)
           g_assert_cmpuint (golanes_packed_field_get (&f, i), ==, v[i]);
         if (f.idx == NULL && f.sh > 0)
           n_shifted++;
+      }
+      /* With the values themselves or-ed as the hint, or 1 for no shift:
+       * the same values back, the hint's shift no larger. */
+      {
+        guint8 buf2[GOLANES_PACK_MAX_BYTES (64) + GOLANES_PACK_PAD];
+        guint64 or_v = 0;
+        GolanesPackedField f;
+        guint8 *p2;
+
+        for (i = 0; i < n; i++)
+          or_v |= v[i];
+        for (guint h = 0; h < 2; h++)
+          {
+            p2 = golanes_pack_values_range (buf2, v, n, min, max, h == 0 ? 1 : or_v, try_dict);
+            g_assert_true (golanes_packed_field_parse (buf2, n, &f) == p2);
+            g_assert_cmpuint (p2 - buf2, >=, p - buf);
+            if (f.idx == NULL)
+              g_assert_cmpuint (f.sh, <=, h == 0 ? 0 : sh);
+            for (i = 0; i < n; i++)
+              g_assert_cmpuint (golanes_packed_field_get (&f, i), ==, v[i]);
+          }
       }
     }
   /* Shifted fields were made and read. */

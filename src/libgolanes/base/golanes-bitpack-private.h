@@ -145,12 +145,15 @@ golanes_bitpack_run (guint8        *out,
 
 /* Packs @n values (0 < @n <= GOLANES_PACK_MAX_VALUES) that lie in
  * [@min, @max] as a field at @out, with @try_dict as a dictionary when
- * that is smaller; returns where its bytes end (golanes-bitpack.c). */
+ * that is smaller; returns where its bytes end (golanes-bitpack.c).
+ * @low: the values (or the values less @min) or-ed together, whose low
+ * zero bits are left out; 1 to keep every bit. */
 guint8       *golanes_pack_values_range (guint8        *out,
                                          const guint64 *values,
                                          guint          n,
                                          guint64        min,
                                          guint64        max,
+                                         guint64        low,
                                          gboolean       try_dict);
 /* The same, finding the minimum and maximum. */
 guint8       *golanes_pack_values       (guint8        *out,

@@ -35,22 +35,19 @@ golanes_pack_values_range (guint8        *out,
                            guint          n,
                            guint64        min,
                            guint64        max,
+                           guint64        low,
                            gboolean       try_dict)
 {
   guint w = golanes_bit_width (max - min), sh = 0, ws;
   gsize bytes;
 
-  /* The low bits that every value shares with the minimum (fewer than
-   * @w when some value is not the minimum). */
-  if (w > 1)
-    {
-      guint64 bits = 0;
-      guint i;
-
-      for (i = 0; i < n && (bits & 1) == 0; i++)
-        bits |= v[i] - min;
-      sh = bits != 0 ? (guint) __builtin_ctzll (bits) : 0;
-    }
+  /* The low zero bits of @low, which every value less the minimum has
+   * too: fewer than @w, unless every value is the minimum. */
+  if (w > 1 && low != 0)
+    sh = MIN ((guint) __builtin_ctzll (low), w - 1);
+  /* Only where that saves more than the byte the shift takes. */
+  if (sh > 0 && ((gsize) n * (w - sh) + 7) / 8 + 1 >= ((gsize) n * w + 7) / 8)
+    sh = 0;
   ws = w - sh;
   bytes = ((gsize) n * ws + 7) / 8 + (sh > 0);
 
@@ -172,19 +169,20 @@ golanes_pack_values (guint8        *out,
                      guint          n,
                      gboolean       try_dict)
 {
-  guint64 min, max;
+  guint64 min, max, low = 0;
   guint i;
 
   g_return_val_if_fail (n > 0 && n <= GOLANES_PACK_MAX_VALUES, out);
-  min = max = v[0];
+  min = max = low = v[0];
   for (i = 1; i < n; i++)
     {
       if (v[i] < min)
         min = v[i];
       if (v[i] > max)
         max = v[i];
+      low |= v[i];
     }
-  return golanes_pack_values_range (out, v, n, min, max, try_dict);
+  return golanes_pack_values_range (out, v, n, min, max, low, try_dict);
 }
 
 const guint8 *

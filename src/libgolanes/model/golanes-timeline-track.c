@@ -205,7 +205,7 @@ G_STATIC_ASSERT (BLOCK <= GOLANES_PACK_MAX_VALUES);
 static void
 encode_pending (GolanesTrack *track)
 {
-  guint64 v[N_FIELDS][BLOCK], lo[N_FIELDS], hi[N_FIELDS];
+  guint64 v[N_FIELDS][BLOCK], lo[N_FIELDS], hi[N_FIELDS], low[N_FIELDS] = { 0 };
   guint8 buf[BLOCK_MAX_BYTES];
   guint8 *p, *p0;
   gsize used;
@@ -221,7 +221,7 @@ encode_pending (GolanesTrack *track)
     g_error ("timeline track too large");
   memset (sums, 0, sizeof sums);
   {
-    guint64 gap_lo = G_MAXUINT64, gap_hi = 0, dur_lo = G_MAXUINT64, dur_hi = 0;
+    guint64 gap_lo = G_MAXUINT64, gap_hi = 0, dur_lo = G_MAXUINT64, dur_hi = 0, gap_low = 0, dur_low = 0;
     guint state_lo = G_MAXUINT, state_hi = 0, flags_lo = G_MAXUINT, flags_hi = 0;
     guint reason_lo = G_MAXUINT, reason_hi = 0;
     guint32 arg_lo = G_MAXUINT32, arg_hi = 0;
@@ -241,6 +241,8 @@ encode_pending (GolanesTrack *track)
         v[F_ARG][i] = arg;
         gap_lo = MIN (gap_lo, gap);
         gap_hi = MAX (gap_hi, gap);
+        gap_low |= gap;
+        dur_low |= dur;
         dur_lo = MIN (dur_lo, dur);
         dur_hi = MAX (dur_hi, dur);
         state_lo = MIN (state_lo, state);
@@ -257,6 +259,11 @@ encode_pending (GolanesTrack *track)
       }
     lo[F_GAP] = gap_lo;
     hi[F_GAP] = gap_hi;
+    /* Times on the clock's tick: their low zero bits go (the other
+     * fields keep theirs). */
+    low[F_GAP] = gap_low;
+    low[F_DUR] = dur_low;
+    low[F_STATE] = low[F_FLAGS] = low[F_REASON] = low[F_ARG] = 1;
     lo[F_DUR] = dur_lo;
     hi[F_DUR] = dur_hi;
     lo[F_STATE] = state_lo;
@@ -279,7 +286,7 @@ encode_pending (GolanesTrack *track)
       p += 4;
     }
   for (f = 0; f < N_FIELDS; f++)
-    p = golanes_pack_values_range (p, v[f], n, lo[f], hi[f], f >= F_STATE && f != F_FLAGS);
+    p = golanes_pack_values_range (p, v[f], n, lo[f], hi[f], low[f], f >= F_STATE && f != F_FLAGS);
   for (f = 0; f < track->stride; f++)
     BSUM (track, track->n_blocks)[f] = sums[f] >= G_MAXUINT32 ? G_MAXUINT32 : (guint32) sums[f];
 
