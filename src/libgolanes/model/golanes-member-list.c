@@ -180,10 +180,12 @@ block_walk (const Block *b,
   return b->n;
 }
 
-/* The block holding position @position (< self->n). */
+/* The last block whose first member is at a position <= @key (by
+ * position) or is <= @key (by value); 0 if none. */
 static guint
-block_of_position (const GolanesMemberList *self,
-                   guint                    position)
+find_block (const GolanesMemberList *self,
+            gboolean                 by_value,
+            guint32                  key)
 {
   guint lo = 0, hi = self->n_blocks;
 
@@ -191,26 +193,7 @@ block_of_position (const GolanesMemberList *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (self->blocks[mid].pos <= position)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-/* The last block whose first member is <= @value, 0 if none. */
-static guint
-block_of_value (const GolanesMemberList *self,
-                guint32                  value)
-{
-  guint lo = 0, hi = self->n_blocks;
-
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (self->blocks[mid].first <= value)
+      if ((by_value ? self->blocks[mid].first : self->blocks[mid].pos) <= key)
         lo = mid;
       else
         hi = mid;
@@ -226,7 +209,7 @@ _golanes_member_list_get (const GolanesMemberList *self,
   guint32 v;
 
   g_return_val_if_fail (position < self->n, 0);
-  b = &self->blocks[block_of_position (self, position)];
+  b = &self->blocks[find_block (self, FALSE, position)];
   block_walk (b, FALSE, position - b->pos, 0, &v);
   return v;
 }
@@ -243,7 +226,7 @@ _golanes_member_list_copy (const GolanesMemberList *self,
   g_return_if_fail (from <= self->n && n <= self->n - from);
   if (n == 0)
     return;
-  for (b = block_of_position (self, from); n > 0; b++)
+  for (b = find_block (self, FALSE, from); n > 0; b++)
     {
       const Block *blk = &self->blocks[b];
       guint skip = from - blk->pos, take = MIN (n, (guint) blk->n - skip);
@@ -269,7 +252,7 @@ _golanes_member_list_lower_bound (const GolanesMemberList *self,
     *found = FALSE;
   if (self->n_blocks == 0)
     return 0;
-  b = &self->blocks[block_of_value (self, value)];
+  b = &self->blocks[find_block (self, TRUE, value)];
   if (value > b->last)
     return b->pos + b->n;
   k = block_walk (b, TRUE, 0, value, &v);
@@ -323,7 +306,7 @@ _golanes_member_list_add (GolanesMemberList *self,
       return;
     }
 
-  at = block_of_value (self, value);
+  at = find_block (self, TRUE, value);
   b = &self->blocks[at];
   block_decode (b, vals);
   n = b->n;
