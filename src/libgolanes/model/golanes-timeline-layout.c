@@ -147,8 +147,8 @@ append_goroutine_runs (GolanesTimelineLayout *self,
       append_run (self, LANE_RUN_LEVELS, GOLANES_LANE_REGION, index, pos, n_levels, g, REGION_HEIGHT);
       at = pos + 1;
     }
-  append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_GOROUTINE, 0, at, _golanes_member_list_get_n (group->members) - at, g,
-              GOROUTINE_HEIGHT);
+  append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_GOROUTINE, 0, at,
+              _golanes_member_list_get_n (group->members) - at, g, GOROUTINE_HEIGHT);
 }
 
 /* The "none" value of a goroutine_group entry of @width bytes. */
@@ -286,13 +286,16 @@ golanes_timeline_layout_rebuild (GolanesTimelineLayout *self)
           switch (group->kind)
             {
             case GOLANES_GROUP_PROCS:
-              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_PROC, 0, 0, _golanes_member_list_get_n (group->members), g, PROC_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_PROC, 0, 0,
+                          _golanes_member_list_get_n (group->members), g, PROC_HEIGHT);
               break;
             case GOLANES_GROUP_THREADS:
-              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_THREAD, 0, 0, _golanes_member_list_get_n (group->members), g, THREAD_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_THREAD, 0, 0,
+                          _golanes_member_list_get_n (group->members), g, THREAD_HEIGHT);
               break;
             case GOLANES_GROUP_TASKS:
-              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_TASK, 0, 0, _golanes_member_list_get_n (group->members), g, TASK_HEIGHT);
+              append_run (self, LANE_RUN_MEMBERS, GOLANES_LANE_TASK, 0, 0,
+                          _golanes_member_list_get_n (group->members), g, TASK_HEIGHT);
               break;
             case GOLANES_GROUP_GOROUTINES:
               append_goroutine_runs (self, timeline, g, by_group + from, group_end[g] - from);
@@ -665,8 +668,7 @@ lane_of_run (GolanesTimelineLayout *self,
       lane.index = run->index;
       break;
     case LANE_RUN_MEMBERS:
-      lane.index = _golanes_member_list_get (((GolanesLaneGroup *) g_ptr_array_index (self->groups, run->group))->members,
-                                             run->member + i);
+      lane.index = golanes_lane_group_get_member (g_ptr_array_index (self->groups, run->group), run->member + i);
       break;
     case LANE_RUN_LEVELS:
       lane.index = run->index;
