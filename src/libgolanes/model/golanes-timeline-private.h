@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "golanes-bitpack-private.h"
 #include "golanes-timeline-counts-private.h"
 #include "golanes-timeline.h"
 #include "golanes-varint-private.h"
@@ -172,9 +173,13 @@ struct _GolanesTimeline
 
   MArray     *goroutines;            /* Goroutine: the live array, see "Goroutine storage" */
   GArray     *free_slots;            /* guint32 slots of it to reuse */
-  guint32    *loc;                   /* per goroutine index: LOC_HOT | slot, or record offset */
+  guint32    *loc;                   /* per goroutine index: LOC_HOT | slot, or record offset;
+                                      * NULL once finished, see goroutine_loc() */
   guint       n_goroutines;
   gsize       loc_cap;               /* bytes */
+  guint8     *loc_packed;            /* once finished: the locators, LOC_BLOCK a packed field */
+  gsize       loc_packed_len;
+  guint32    *loc_anchors;           /* byte offset of each field in loc_packed */
   guint8     *compact;               /* packed records of ended goroutines */
   gsize       compact_len;
   gsize       compact_cap;
@@ -239,18 +244,39 @@ struct _GolanesTimeline
   GArray     *samples;
 };
 
+/* Goroutine @gi's locator.  While loading, the builder writes them to a
+ * plain array; the finish packs them (pack_locators()) in fields of
+ * LOC_BLOCK (golanes_pack_values()): consecutive goroutines mostly end
+ * one after the other, so their records lie close together and a
+ * locator takes about 14 bits instead of 32. */
+#define LOC_BLOCK 32
+
+static inline guint32
+goroutine_loc (GolanesTimeline *self,
+               guint32          gi)
+{
+  GolanesPackedField f;
+  guint32 block = gi / LOC_BLOCK;
+
+  if (G_LIKELY (self->loc != NULL))
+    return self->loc[gi];
+  golanes_packed_field_parse (self->loc_packed + self->loc_anchors[block],
+                              MIN (LOC_BLOCK, self->n_goroutines - block * LOC_BLOCK), &f);
+  return (guint32) golanes_packed_field_get (&f, gi % LOC_BLOCK);
+}
+
 static inline gboolean
 is_hot (GolanesTimeline *self,
         guint32          gi)
 {
-  return (self->loc[gi] & LOC_HOT) != 0;
+  return (goroutine_loc (self, gi) & LOC_HOT) != 0;
 }
 
 static inline Goroutine *
 hot_goroutine (GolanesTimeline *self,
                guint32          gi)
 {
-  return &g_array_index (self->goroutines, Goroutine, self->loc[gi] & ~LOC_HOT);
+  return &g_array_index (self->goroutines, Goroutine, goroutine_loc (self, gi) & ~LOC_HOT);
 }
 
 #define GOROUTINE(self, i) hot_goroutine ((self), (i))

@@ -105,7 +105,7 @@ packed_offset (GolanesTimeline *self,
   Goroutine *g;
 
   if (!is_hot (self, gi))
-    return self->loc[gi];
+    return goroutine_loc (self, gi);
   g = GOROUTINE (self, gi);
   if (g->flags & GOROUTINE_COMPACT)
     return ((GoroutineExtra *) g->extra)->compact;
@@ -226,7 +226,7 @@ golanes_timeline_get_goroutine (GolanesTimeline          *self,
     return FALSE;
   if (!is_hot (self, index))
     {
-      _golanes_timeline_cold_header (self, index, self->loc[index], out, NULL);
+      _golanes_timeline_cold_header (self, index, goroutine_loc (self, index), out, NULL);
       return TRUE;
     }
   g = GOROUTINE (self, index);
@@ -251,7 +251,7 @@ golanes_timeline_get_goroutine_id (GolanesTimeline *self,
     return -1;
   if (is_hot (self, index))
     return GOROUTINE (self, index)->id;
-  golanes_varint_get (self->compact + self->loc[index], &v);
+  golanes_varint_get (self->compact + goroutine_loc (self, index), &v);
   return (gint64) index + golanes_unzigzag (v);
 }
 
@@ -480,6 +480,9 @@ golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
   gsize size = sizeof (MArray) + self->goroutines->cap + self->loc_cap;
   gsize spans = self->compact_cap - self->compact_header_bytes;
 
+  if (self->loc_packed != NULL)
+    size += self->loc_packed_len + GOLANES_PACK_PAD +
+            ((gsize) self->n_goroutines / LOC_BLOCK + 1) * sizeof (guint32);
   size += self->compact_header_bytes + self->n_chunks * 2 * sizeof (gint64);
   if (self->goid_packed != NULL)
     size += self->goid_packed_len + (self->goid_dense_len / GOID_BLOCK + 1) * sizeof (guint32);

@@ -318,6 +318,8 @@ golanes_timeline_free (GolanesTimeline *self)
     }
   marray_free (self->goroutines);
   golanes_array_free (self->loc, self->loc_cap);
+  g_free (self->loc_packed);
+  g_free (self->loc_anchors);
   golanes_array_free (self->compact, self->compact_cap);
   g_free (self->chunk_base);
   g_hash_table_destroy (self->expanded);
@@ -548,7 +550,7 @@ rehydrate (GolanesTimeline *self,
            guint32          gi)
 {
   GolanesTimelineGoroutine pub;
-  gsize offset = self->loc[gi];
+  gsize offset = goroutine_loc (self, gi);
   Unblocks *unblocks = NULL;
   Goroutine *g;
   guint bits = 0;
@@ -577,7 +579,7 @@ Goroutine *
 _golanes_timeline_promote_cold (GolanesTimeline *self,
                                 guint32          gi)
 {
-  gsize offset = self->loc[gi];
+  gsize offset = goroutine_loc (self, gi);
   GolanesTimelineGoroutine pub;
   Goroutine blank, *g;
 
@@ -663,6 +665,44 @@ pack_goids (GolanesTimeline *self,
   self->goid_packed = g_realloc (packed, self->goid_packed_len);
   golanes_array_free (self->goid_dense, self->goid_dense_len * sizeof (guint32));
   self->goid_dense = NULL;
+}
+
+/* The locators in packed fields (see goroutine_loc()): readers come in
+ * while they are packed from the array, which goes once they are out. */
+static void
+pack_locators (GolanesTimeline *self,
+               const Yield     *yield)
+{
+  guint n = self->n_goroutines, i;
+  guint8 *packed, *p;
+  guint32 *anchors;
+
+  if (n == 0)
+    return;
+  /* A field of m locators (below 2^32, no dictionary): a head, a shift,
+   * the minimum and at most 4m bytes, plus the 7 a writer may pass. */
+  packed = g_malloc ((gsize) n * sizeof (guint32) + (gsize) (n / LOC_BLOCK + 1) * 32 + GOLANES_PACK_PAD);
+  anchors = g_new (guint32, n / LOC_BLOCK + 1);
+  p = packed;
+  readers_in (yield);
+  for (i = 0; i < n; i += LOC_BLOCK)
+    {
+      guint64 v[LOC_BLOCK];
+      guint k, m = MIN (LOC_BLOCK, n - i);
+
+      for (k = 0; k < m; k++)
+        v[k] = self->loc[i + k];
+      anchors[i / LOC_BLOCK] = (guint32) (p - packed);
+      p = golanes_pack_values (p, v, m, FALSE);
+    }
+  readers_out (yield);
+  memset (p, 0, GOLANES_PACK_PAD);
+  self->loc_packed_len = (gsize) (p - packed);
+  self->loc_packed = g_realloc (packed, self->loc_packed_len + GOLANES_PACK_PAD);
+  self->loc_anchors = anchors;
+  golanes_array_free (self->loc, self->loc_cap);
+  self->loc = NULL;
+  self->loc_cap = 0;
 }
 
 /* Ids below goid_dense_len map through the dense array, the others
@@ -1424,6 +1464,7 @@ pack_live_goroutines (GolanesTimeline *self,
       self->goid_dense_len = len;
     }
   pack_goids (self, yield);
+  pack_locators (self, yield);
 }
 
 /* Readers may come in at each yield: until the model is marked finished
