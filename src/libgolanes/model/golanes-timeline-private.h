@@ -8,6 +8,7 @@
 #pragma once
 
 #include "golanes-bitpack-private.h"
+#include "golanes-cold-store-private.h"
 #include "golanes-timeline-counts-private.h"
 #include "golanes-timeline.h"
 #include "golanes-varint-private.h"
@@ -180,10 +181,8 @@ struct _GolanesTimeline
   guint8     *loc_packed;            /* once finished: the locators, LOC_BLOCK a packed field */
   gsize       loc_packed_len;
   guint32    *loc_anchors;           /* byte offset of each field in loc_packed */
-  guint8     *compact;               /* packed records of ended goroutines */
-  gsize       compact_len;
-  gsize       compact_cap;
-  gsize       compact_header_bytes;  /* of which the records' headers */
+  GolanesColdStore cold;             /* packed records of ended goroutines */
+  gsize       compact_header_bytes;  /* of the records' bytes, their headers' */
   GolanesTickCount time_ticks;       /* of the goroutine transitions' times, until the first record */
   guint       compact_tick;          /* of the records' times, fixed at the first */
   gint        forced_tick;           /* tests: compact_tick + 1, 0 to find it */

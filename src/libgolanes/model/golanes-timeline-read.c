@@ -26,7 +26,7 @@ _golanes_timeline_cold_header (GolanesTimeline          *self,
                                GolanesTimelineGoroutine *out,
                                guint                    *bits)
 {
-  const guint8 *p = self->compact + offset;
+  const guint8 *p = _golanes_cold_store_get (&self->cold, offset);
   const gint64 *base = &self->chunk_base[2 * (offset >> COLD_CHUNK_SHIFT)];
   guint64 v;
   gint64 d;
@@ -251,7 +251,7 @@ golanes_timeline_get_goroutine_id (GolanesTimeline *self,
     return -1;
   if (is_hot (self, index))
     return GOROUTINE (self, index)->id;
-  golanes_varint_get (self->compact + goroutine_loc (self, index), &v);
+  golanes_varint_get (_golanes_cold_store_get (&self->cold, goroutine_loc (self, index)), &v);
   return (gint64) index + golanes_unzigzag (v);
 }
 
@@ -478,12 +478,16 @@ golanes_timeline_get_goroutine_memory_size (GolanesTimeline *self,
                                             gsize           *span_bytes)
 {
   gsize size = sizeof (MArray) + self->goroutines->cap + self->loc_cap;
-  gsize spans = self->compact_cap - self->compact_header_bytes;
+  gsize cold = _golanes_cold_store_get_memory_size (&self->cold);
+  /* The records are compressed together: their headers and spans take
+   * the shares they had before. */
+  gsize headers = self->cold.raw > 0 ? (gsize) ((double) cold * self->compact_header_bytes / self->cold.raw) : 0;
+  gsize spans = cold - headers;
 
   if (self->loc_packed != NULL)
     size += self->loc_packed_len + GOLANES_PACK_PAD +
             ((gsize) self->n_goroutines / LOC_BLOCK + 1) * sizeof (guint32);
-  size += self->compact_header_bytes + self->n_chunks * 2 * sizeof (gint64);
+  size += headers + self->n_chunks * 2 * sizeof (gint64);
   if (self->goid_packed != NULL)
     size += self->goid_packed_len + (self->goid_dense_len / GOID_BLOCK + 1) * sizeof (guint32);
   else

@@ -249,6 +249,7 @@ golanes_timeline_new (void)
   self->expanded = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) golanes_track_free);
   self->region_stacks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_mutex_init (&self->expand_lock);
+  _golanes_cold_store_init (&self->cold);
   self->goid_sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->procs = g_array_new (FALSE, TRUE, sizeof (GolanesTimelineProc));
   self->pbuild = g_array_new (FALSE, TRUE, sizeof (PBuild));
@@ -320,7 +321,7 @@ golanes_timeline_free (GolanesTimeline *self)
   golanes_array_free (self->loc, self->loc_cap);
   g_free (self->loc_packed);
   g_free (self->loc_anchors);
-  golanes_array_free (self->compact, self->compact_cap);
+  _golanes_cold_store_clear (&self->cold);
   g_free (self->chunk_base);
   g_hash_table_destroy (self->expanded);
   g_mutex_clear (&self->expand_lock);
@@ -380,9 +381,11 @@ golanes_timeline_free (GolanesTimeline *self)
  * handful of spans, and a trace may hold millions of them.  A goroutine
  * lives in the live array (a Goroutine, its track and its builder state)
  * while it exists; when it ends with at most COMPACT_MAX_SPANS spans and
- * no assists, it leaves the array for one shared byte store, and its slot
- * is reused.  Its locator (self->loc, 4 bytes per goroutine index) then
- * holds the offset of its record:
+ * no assists, it leaves the array for one shared store of records,
+ * compressed a unit of 16 KiB at a time (golanes-cold-store-private.h),
+ * and its slot is reused.  Its locator (self->loc, 4 bytes per goroutine
+ * index while loading, packed at the finish: goroutine_loc()) then holds
+ * the offset of its record:
  *
  *   header, varints: id - index (zigzag); parent: 0 for none, else
  *     parent - its chunk's parent (zigzag) + 1; creation - its
@@ -393,8 +396,8 @@ golanes_timeline_free (GolanesTimeline *self)
  *     the reason, the argument, and for a waiting span the index of the
  *     goroutine that unblocked it, plus one (0: none).
  *
- * About 11 bytes of header and 3 to 6 bytes a span, and no allocation per
- * goroutine.  golanes_timeline_get_goroutine() decodes the header; the
+ * About 11 bytes of header and 3 to 6 bytes a span before compression
+ * (about 2.5 times less after), and no allocation per goroutine.  golanes_timeline_get_goroutine() decodes the header; the
  * track is made again when something asks for it
  * (golanes_timeline_get_goroutine_states) and kept in self->expanded.  A
  * goroutine the trace mentions again after it ended goes back to the live
@@ -475,28 +478,22 @@ compact_goroutine (GolanesTimeline *self,
   guint n = golanes_track_get_n_spans (g->states), i;
   gsize need = 80 + (gsize) n * 64;
   gint64 prev_end, *base;
-  guint8 *p, *header_end;
+  guint8 *record, *p, *header_end;
   guint32 slot;
 
   GoroutineExtra *e = goroutine_extra (g);
   Unblocks *unblocks = e != NULL ? e->unblocks : NULL;
 
   if (self->no_compact || n == 0 || n > COMPACT_MAX_SPANS || (e != NULL && (e->assists != NULL || e->n_region_levels > 0)) ||
-      golanes_track_is_open (g->states) || self->compact_len + need > COLD_LIMIT)
+      golanes_track_is_open (g->states) || self->cold.len + need + GOLANES_COLD_UNIT > COLD_LIMIT)
     return;
-  if (self->compact_len + need > self->compact_cap)
-    {
-      gsize cap = MAX (MAX (self->compact_cap * 2, 65536), self->compact_len + need);
-
-      self->compact = golanes_array_resize (self->compact, self->compact_cap, cap);
-      self->compact_cap = cap;
-    }
+  record = _golanes_cold_store_begin (&self->cold, need);
   /* The tick of the times seen so far holds for nearly every later one. */
   if (self->n_compact == 0)
     self->compact_tick = self->forced_tick > 0 ? (guint) self->forced_tick - 1
                                                : golanes_tick_count_choose (&self->time_ticks);
-  base = chunk_base (self, self->compact_len, g->created, g->parent);
-  p = self->compact + self->compact_len;
+  base = chunk_base (self, self->cold.len, g->created, g->parent);
+  p = record;
   p = golanes_varint_put_signed (p, g->id - (gint64) gi);
   p = golanes_varint_put (p, g->parent == GOLANES_NO_ID ? 0 : golanes_zigzag (g->parent - base[1]) + 1);
   p = golanes_varint_put_time_signed (p, g->created - base[0], self->compact_tick);
@@ -526,14 +523,14 @@ compact_goroutine (GolanesTimeline *self,
       prev_end = span.end;
     }
   free_goroutine_tracks (g);
-  self->compact_header_bytes += (gsize) (header_end - (self->compact + self->compact_len));
+  self->compact_header_bytes += (gsize) (header_end - record);
   slot = self->loc[gi] & ~LOC_HOT;
   g->index = NO_INDEX;
   g->states = NULL;
   g->extra = NULL;
   g_array_append_val (self->free_slots, slot);
-  self->loc[gi] = (guint32) self->compact_len;
-  self->compact_len = (gsize) (p - self->compact);
+  self->loc[gi] = (guint32) self->cold.len;
+  _golanes_cold_store_commit (&self->cold, p);
   self->n_compact++;
   /* A reader of the timeline while it streams in may have made a track
    * from an earlier record of this goroutine (packed, then mentioned
@@ -1549,11 +1546,7 @@ golanes_timeline_finish_yielding (GolanesTimeline            *self,
   yield_now (&yield);
   free_gbuild (self);
   pack_live_goroutines (self, &yield);
-  if (self->compact_cap > self->compact_len + 16)
-    {
-      self->compact = golanes_array_resize (self->compact, self->compact_cap, self->compact_len + 16);
-      self->compact_cap = self->compact_len + 16;
-    }
+  _golanes_cold_store_seal (&self->cold);
   g_array_unref (self->pbuild);
   self->pbuild = NULL;
   self->finished = TRUE;
