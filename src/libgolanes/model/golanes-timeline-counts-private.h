@@ -16,8 +16,9 @@ G_BEGIN_DECLS
  * blocks of up to GOLANES_COUNT_BLOCK: per point the time since the
  * previous one and its code (the class left << 3 | the class entered),
  * each bit-packed per block (golanes_pack_values()); the points of the
- * last block wait unpacked until it is full.  A block keeps the counts
- * before its first point, so that a look-up decodes one block. */
+ * last block wait unpacked until it is full.  A block's bytes start with
+ * the counts before its first point (four zigzag varints), so that a
+ * look-up decodes one block; the header keeps only where it starts. */
 #define GOLANES_COUNT_BLOCK 64
 
 typedef struct
@@ -25,7 +26,6 @@ typedef struct
   gint64  base;           /* time of the block's first point */
   guint32 first;          /* index of its first point */
   guint32 offset;         /* of its bytes in data, once packed */
-  gint32  counts[4];      /* before the block's first point */
 } GolanesCountBlock;
 
 typedef struct
@@ -39,6 +39,7 @@ typedef struct
   guint64            pend_dt[GOLANES_COUNT_BLOCK];   /* ns since the previous point */
   guint64            pend_code[GOLANES_COUNT_BLOCK];
   guint              n_pend;
+  gint32             pend_counts[4]; /* before the last block's first point */
   gint64             last_time;
   guint              n_points;
   gint32             cur[4];

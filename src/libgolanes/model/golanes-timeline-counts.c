@@ -60,12 +60,15 @@ apply_code (gint32 *counts,
 static void
 flush_points (GolanesCountSeries *self)
 {
-  guint8 buf[2 * GOLANES_PACK_MAX_BYTES (GOLANES_COUNT_BLOCK) + GOLANES_PACK_PAD], *p = buf;
+  guint8 buf[4 * 5 + 2 * GOLANES_PACK_MAX_BYTES (GOLANES_COUNT_BLOCK) + GOLANES_PACK_PAD], *p = buf;
   GolanesCountBlock *last;
+  guint i;
 
   if (self->n_pend == 0)
     return;
   last = &self->blocks[self->n_blocks - 1];
+  for (i = 0; i < 4; i++)
+    p = golanes_varint_put_signed (p, self->pend_counts[i]);
   p = golanes_pack_values (p, self->pend_dt, self->n_pend, FALSE);
   p = golanes_pack_values (p, self->pend_code, self->n_pend, TRUE);
   if (self->len + (gsize) (p - buf) + GOLANES_PACK_PAD > self->cap)
@@ -105,7 +108,7 @@ _golanes_count_series_add (GolanesCountSeries *self,
       b.base = time;
       b.first = self->n_points;
       b.offset = 0;
-      memcpy (b.counts, self->cur, sizeof b.counts);
+      memcpy (self->pend_counts, self->cur, sizeof self->pend_counts);
       if (self->n_blocks == self->cap_blocks)
         {
           guint cap = MAX (64, self->cap_blocks * 2);
@@ -128,28 +131,38 @@ _golanes_count_series_add (GolanesCountSeries *self,
   self->max_total = MAX (self->max_total, self->cur_total);
 }
 
-/* The points of block @k: returns how many, their deltas and codes in
- * @dt and @code. */
+/* The points of block @k: returns how many, the counts before them in
+ * @counts, their deltas and codes in @dt and @code. */
 static guint
 block_points (const GolanesCountSeries *self,
               guint                     k,
+              gint32                   *counts,
               guint64                  *dt,
               guint64                  *code)
 {
   const GolanesCountBlock *b = &self->blocks[k];
-  guint n;
+  guint n, i;
   const guint8 *p;
 
   if (k + 1 == self->n_blocks && self->n_pend > 0)
     {
       n = self->n_pend;
+      memcpy (counts, self->pend_counts, sizeof self->pend_counts);
       memcpy (dt, self->pend_dt, n * sizeof (guint64));
       memcpy (code, self->pend_code, n * sizeof (guint64));
       return n;
     }
   n = (k + 1 < self->n_blocks
        ? self->blocks[k + 1].first : self->n_points) - b->first;
-  p = golanes_unpack_values (self->data + b->offset, n, dt);
+  p = self->data + b->offset;
+  for (i = 0; i < 4; i++)
+    {
+      gint64 c;
+
+      p = golanes_varint_get_signed (p, &c);
+      counts[i] = (gint32) c;
+    }
+  p = golanes_unpack_values (p, n, dt);
   golanes_unpack_values (p, n, code);
   return n;
 }
@@ -188,8 +201,7 @@ _golanes_count_series_get_point (const GolanesCountSeries *self,
         hi = mid;
     }
   b = &self->blocks[lo];
-  block_points (self, lo, dt, code);
-  memcpy (counts, b->counts, sizeof counts);
+  block_points (self, lo, counts, dt, code);
   t = b->base;
   for (i = 0; i + b->first <= index; i++)
     {
@@ -277,8 +289,7 @@ _golanes_count_series_get_near (const GolanesCountSeries *self,
   lo = block_at (self, time, *hint);
   *hint = lo;
   b = &self->blocks[lo];
-  n = block_points (self, lo, dt, code);
-  memcpy (counts, b->counts, sizeof counts);
+  n = block_points (self, lo, counts, dt, code);
   t = b->base;
   for (i = 0; i < n && t + (gint64) dt[i] <= time; i++)
     {
