@@ -1525,6 +1525,8 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       g_array_append_val (self->task_list, ut);
     }
   g_array_sort (self->task_list, compare_task);
+  /* Their books are closed: the list holds all they tell. */
+  g_hash_table_remove_all (self->tasks);
 }
 
 void

@@ -817,7 +817,8 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
     size += array_size (self->series[i]);
   size += _golanes_count_series_get_memory_size (&self->counts);
   size += array_size (self->tasks);
-  size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
+  if (self->task_by_id != NULL)
+    size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
   /* Task rows: their tasks, and the tracks made so far. */
   if (self->task_row_tracks != NULL)
     {

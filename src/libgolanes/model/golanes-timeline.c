@@ -282,6 +282,8 @@ free_gbuild (GolanesTimeline *self)
     return;
   g_clear_pointer (&self->region_stacks, g_hash_table_unref);
   g_clear_pointer (&self->free_slots, g_array_unref);
+  /* Tasks are found by id only while loading and at their finish. */
+  g_clear_pointer (&self->task_by_id, g_hash_table_unref);
   self->gbuild_freed = TRUE;
 }
 
@@ -355,7 +357,7 @@ golanes_timeline_free (GolanesTimeline *self)
     g_array_unref (self->series[i]);
   _golanes_count_series_clear (&self->counts);
   g_array_unref (self->tasks);
-  g_hash_table_destroy (self->task_by_id);
+  g_clear_pointer (&self->task_by_id, g_hash_table_unref);
   if (self->task_row_tracks != NULL)
     for (i = 0; i < self->n_task_rows; i++)
       golanes_track_free (self->task_row_tracks[i]);
