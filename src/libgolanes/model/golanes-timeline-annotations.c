@@ -231,7 +231,6 @@ _golanes_timeline_finish_regions (GolanesTimeline *self,
   guint n = self->regions->len, i, k;
   guint32 *order = g_new (guint32, MAX (n, 1));
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GolanesIntervalTree *tree = golanes_interval_tree_new ();
   GArray *with_levels;
 
   for (i = 0; i < n; i++)
@@ -243,12 +242,8 @@ _golanes_timeline_finish_regions (GolanesTimeline *self,
         yield_now (yield);
     }
   readers_in (yield);
-  for (i = 0; i < n; i++)
-    golanes_interval_tree_add (tree, regions[i].start, regions[i].end, i);
-  golanes_interval_tree_build (tree);
   g_qsort_with_data (order, n, sizeof (guint32), region_order, regions);
   readers_out (yield);
-  self->region_tree = tree;
 
   for (i = 0; i < n; i = k)
     {
@@ -463,7 +458,6 @@ _golanes_timeline_finish_tasks (GolanesTimeline *self,
   guint32 *order = g_new (guint32, MAX (n, 1));
   GArray *busy = g_array_new (FALSE, FALSE, sizeof (BusyRow));
   GArray *free_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GolanesIntervalTree *tree = golanes_interval_tree_new ();
 
   for (i = 0; i < n; i++)
     {
@@ -476,12 +470,8 @@ _golanes_timeline_finish_tasks (GolanesTimeline *self,
         yield_now (yield);
     }
   readers_in (yield);
-  for (i = 0; i < n; i++)
-    golanes_interval_tree_add (tree, tasks[i].start, tasks[i].end, i);
-  golanes_interval_tree_build (tree);
   g_qsort_with_data (order, n, sizeof (guint32), task_order, tasks);
   readers_out (yield);
-  self->task_tree = tree;
   for (i = 0; i < n; i++)
     {
       GolanesTimelineTask *t = &tasks[order[i]];

@@ -664,6 +664,45 @@ golanes_timeline_get_task_row (GolanesTimeline *self,
   return _golanes_timeline_task_row (self, row);
 }
 
+/* The interval tree of the tasks (@tasks) or the regions, made on the
+ * first query: nothing in the viewer asks for one, and on a trace of a
+ * service it takes 32 bytes a region. */
+static GolanesIntervalTree *
+annotation_tree (GolanesTimeline *self,
+                 gboolean         tasks)
+{
+  GolanesIntervalTree **slot = tasks ? &self->task_tree : &self->region_tree;
+  GolanesIntervalTree *tree = g_atomic_pointer_get (slot);
+  guint i;
+
+  if (tree != NULL)
+    return tree;
+  g_mutex_lock (&self->expand_lock);
+  tree = *slot;
+  if (tree == NULL)
+    {
+      tree = golanes_interval_tree_new ();
+      if (tasks)
+        for (i = 0; i < self->tasks->len; i++)
+          {
+            const GolanesTimelineTask *t = &g_array_index (self->tasks, GolanesTimelineTask, i);
+
+            golanes_interval_tree_add (tree, t->start, t->end, i);
+          }
+      else
+        for (i = 0; i < self->regions->len; i++)
+          {
+            const GolanesTimelineRegion *r = &g_array_index (self->regions, GolanesTimelineRegion, i);
+
+            golanes_interval_tree_add (tree, r->start, r->end, i);
+          }
+      golanes_interval_tree_build (tree);
+      g_atomic_pointer_set (slot, tree);
+    }
+  g_mutex_unlock (&self->expand_lock);
+  return tree;
+}
+
 guint
 golanes_timeline_query_tasks (GolanesTimeline *self,
                               gint64           t0,
@@ -673,7 +712,7 @@ golanes_timeline_query_tasks (GolanesTimeline *self,
   /* Tasks are laid out once the whole trace is in. */
   if (!self->finished)
     return 0;
-  return golanes_interval_tree_query (self->task_tree, t0, t1, out);
+  return golanes_interval_tree_query (annotation_tree (self, TRUE), t0, t1, out);
 }
 
 guint
@@ -699,7 +738,7 @@ golanes_timeline_query_regions (GolanesTimeline *self,
   /* Regions are laid out once the whole trace is in. */
   if (!self->finished)
     return 0;
-  return golanes_interval_tree_query (self->region_tree, t0, t1, out);
+  return golanes_interval_tree_query (annotation_tree (self, FALSE), t0, t1, out);
 }
 
 guint
