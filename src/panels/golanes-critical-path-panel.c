@@ -476,7 +476,9 @@ describe_target (GolanesCriticalPathPanel *self,
       }
     case TARGET_REGION:
       {
-        const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, t->index);
+        GolanesTimelineRegion region_copy;
+        const GolanesTimelineRegion *region =
+          golanes_timeline_get_region (timeline, t->index, &region_copy) ? &region_copy : NULL;
         g_autofree char *g = g_strdup_printf ("G%" G_GINT64_FORMAT, region->goroutine);
 
         /* Translators: the critical path panel's heading: a region's type and goroutine */

@@ -317,7 +317,9 @@ rebuild_item (GolanesDetailsPanel *self,
     }
   else
     {
-      const GolanesTimelineRegion *r = golanes_timeline_get_region (timeline, (guint) region);
+      GolanesTimelineRegion r_copy;
+      const GolanesTimelineRegion *r =
+        golanes_timeline_get_region (timeline, (guint) region, &r_copy) ? &r_copy : NULL;
       const char *type = golanes_panel_timeline_string (timeline, r->type, _("(unnamed)"));
 
       /* Translators: the heading of the details panel: a region's type */

@@ -279,7 +279,9 @@ emit_selection (GolanesTasksPanel *self,
         }
       else
         {
-          const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, index);
+          GolanesTimelineRegion region_copy;
+          const GolanesTimelineRegion *region =
+            golanes_timeline_get_region (timeline, index, &region_copy) ? &region_copy : NULL;
 
           golanes_highlight_append (highlight, region->goroutine, region->start, region->end);
           if ((region->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) == 0)
@@ -388,7 +390,9 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
 
   for (guint i = 0; i < n_regions; i++)
     {
-      const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, i);
+      GolanesTimelineRegion region_copy;
+      const GolanesTimelineRegion *region =
+        golanes_timeline_get_region (timeline, i, &region_copy) ? &region_copy : NULL;
 
       add_instance (lookup_type (region_types, region_order, timeline, region->type),
                     i, region->start, region->end, region->flags);

@@ -273,7 +273,7 @@ golanes_timeline_describe_hit (GolanesDocument          *document,
     case GOLANES_LANE_REGION:
       {
         guint32 type = hit->kind == GOLANES_LANE_TASK ? golanes_timeline_get_task (timeline, span.arg)->type
-                                                      : golanes_timeline_get_region (timeline, span.arg)->type;
+                                                      : golanes_timeline_get_region_type (timeline, span.arg);
         gsize len = 0;
         const char *name = type != 0 ? golanes_stack_table_get_string (strings, type, &len) : NULL;
         g_autofree char *valid = name != NULL ? g_utf8_make_valid (name, len) : g_strdup ("");

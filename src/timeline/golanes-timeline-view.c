@@ -598,7 +598,9 @@ snapshot_selected_item (GolanesTimelineView *self,
     }
   else if (region >= 0 && (guint) region < golanes_timeline_get_n_regions (timeline))
     {
-      const GolanesTimelineRegion *r = golanes_timeline_get_region (timeline, (guint) region);
+      GolanesTimelineRegion r_copy;
+      const GolanesTimelineRegion *r =
+        golanes_timeline_get_region (timeline, (guint) region, &r_copy) ? &r_copy : NULL;
       gint g = golanes_timeline_lookup_goroutine (timeline, r->goroutine);
 
       start = r->start;

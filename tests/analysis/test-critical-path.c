@@ -167,7 +167,8 @@ test_fixture (gconstpointer data)
       g_autoptr(GError) e = NULL;
       g_autoptr(GolanesCriticalPath) p = golanes_critical_path_new_for_region (tl, i, &e);
       g_autofree char *what = g_strdup_printf ("%s region %u", path, i);
-      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+      GolanesTimelineRegion r_copy;
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i, &r_copy) ? &r_copy : NULL;
 
       g_hash_table_add (region_types, (gpointer) golanes_stack_table_get_string (stacks, r->type, NULL));
       if (p == NULL)

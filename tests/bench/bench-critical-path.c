@@ -200,7 +200,8 @@ busiest_type (GolanesTimeline *tl,
         }
       else
         {
-          const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+          GolanesTimelineRegion r_copy;
+          const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i, &r_copy) ? &r_copy : NULL;
 
           type = r->type;
           flags = r->flags;
@@ -367,7 +368,9 @@ main (int   argc,
     best = -1;
     for (i = 0; i < n_regions; i++)
       {
-        const GolanesTimelineRegion *region = golanes_timeline_get_region (tl, i);
+        GolanesTimelineRegion region_copy;
+        const GolanesTimelineRegion *region =
+          golanes_timeline_get_region (tl, i, &region_copy) ? &region_copy : NULL;
 
         if (!(region->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) &&
             region->end - region->start > longest)
@@ -378,7 +381,9 @@ main (int   argc,
       }
     if (best >= 0)
       {
-        const GolanesTimelineRegion *region = golanes_timeline_get_region (tl, (guint) best);
+        GolanesTimelineRegion region_copy;
+        const GolanesTimelineRegion *region =
+          golanes_timeline_get_region (tl, (guint) best, &region_copy) ? &region_copy : NULL;
         Target t = { "region", TARGET_REGION, (guint) best, 0, 0, 0 };
         g_autofree char *what = g_strdup_printf ("region %u \"%s\" on goroutine %" G_GINT64_FORMAT
                                                  ", %.3f ms long", (guint) best,

@@ -884,7 +884,9 @@ assert_percentiles (GtkColumnView   *view,
             }
           else
             {
-              const GolanesTimelineRegion *g = golanes_timeline_get_region (timeline, i);
+              GolanesTimelineRegion g_copy;
+              const GolanesTimelineRegion *g =
+                golanes_timeline_get_region (timeline, i, &g_copy) ? &g_copy : NULL;
 
               type = g->type, start = g->start, end = g->end, flags = g->flags;
             }
@@ -958,7 +960,7 @@ test_tasks_panel (void)
         n_incomplete++;
     }
   for (guint i = 0; i < n_regions; i++)
-    g_hash_table_add (region_types, GUINT_TO_POINTER (golanes_timeline_get_region (timeline, i)->type));
+    g_hash_table_add (region_types, GUINT_TO_POINTER (golanes_timeline_get_region_type (timeline, i)));
 
   recorder_connect (&rec, panel);
   golanes_panel_set_document (GOLANES_PANEL (panel), document);
@@ -994,7 +996,9 @@ test_tasks_panel (void)
   row = view_row (region_view, 0);
   for (guint i = 0; i < n_regions; i++)
     {
-      const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, i);
+      GolanesTimelineRegion region_copy;
+      const GolanesTimelineRegion *region =
+        golanes_timeline_get_region (timeline, i, &region_copy) ? &region_copy : NULL;
 
       if (region->type == golanes_panel_row_get_id (row))
         {
@@ -2086,7 +2090,7 @@ test_flame_panel (void)
     g_autoptr(GolanesDocument) annotations = load_fixture ("annotations.trace");
     GolanesTimeline *atl = golanes_document_get_timeline (annotations);
     const char *first = golanes_stack_table_get_string (golanes_timeline_get_stack_table (atl),
-                                                        golanes_timeline_get_region (atl, 0)->type, NULL);
+                                                        golanes_timeline_get_region_type (atl, 0), NULL);
 
     golanes_panel_set_document (GOLANES_PANEL (panel), annotations);
     golanes_flame_panel_set_type (flame, first);

@@ -391,6 +391,7 @@ test_click_task_region (void)
   GolanesDetailsPanel *details;
   const GolanesTimelineTask *task;
   const GolanesTimelineRegion *region;
+  GolanesTimelineRegion longest = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GolanesCriticalPath) want = NULL;
@@ -450,14 +451,17 @@ test_click_task_region (void)
   /* A region: the longest one. */
   for (guint i = 0; i < golanes_timeline_get_n_regions (tl); i++)
     {
-      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+      GolanesTimelineRegion r_copy;
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i, &r_copy) ? &r_copy : NULL;
 
-      if (region_index < 0 || r->end - r->start > golanes_timeline_get_region (tl, (guint) region_index)->end -
-                                                  golanes_timeline_get_region (tl, (guint) region_index)->start)
-        region_index = (gint) i;
+      if (region_index < 0 || r->end - r->start > longest.end - longest.start)
+        {
+          region_index = (gint) i;
+          longest = *r;
+        }
     }
   g_assert_cmpint (region_index, >=, 0);
-  region = golanes_timeline_get_region (tl, (guint) region_index);
+  region = &longest;
   gi = golanes_timeline_lookup_goroutine (tl, region->goroutine);
   golanes_session_reveal_goroutine (sess, region->goroutine);
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
@@ -477,7 +481,9 @@ test_click_task_region (void)
   /* Regions at one level of a goroutine do not overlap: the one clicked. */
   g_assert_cmpint (golanes_session_get_selected_region (sess), >=, 0);
   {
-    const GolanesTimelineRegion *clicked = golanes_timeline_get_region (tl, (guint) golanes_session_get_selected_region (sess));
+    GolanesTimelineRegion clicked_copy;
+    const GolanesTimelineRegion *clicked =
+      golanes_timeline_get_region (tl, (guint) golanes_session_get_selected_region (sess), &clicked_copy) ? &clicked_copy : NULL;
 
     g_assert_cmpint (clicked->start, ==, region->start);
     g_assert_cmpint (clicked->end, ==, region->end);

@@ -224,7 +224,8 @@ model_digest (GolanesTimeline *tl,
   digest_i64 (&d, golanes_timeline_get_n_regions (tl));
   for (guint i = 0; i < golanes_timeline_get_n_regions (tl); i++)
     {
-      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+      GolanesTimelineRegion r_copy;
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i, &r_copy) ? &r_copy : NULL;
 
       digest_i64 (&d, r->start);
       digest_i64 (&d, r->end);
@@ -238,7 +239,8 @@ model_digest (GolanesTimeline *tl,
   digest_i64 (&d, golanes_timeline_get_n_logs (tl));
   for (guint i = 0; i < golanes_timeline_get_n_logs (tl); i++)
     {
-      const GolanesTimelineLog *l = golanes_timeline_get_log (tl, i);
+      GolanesTimelineLog l_copy;
+      const GolanesTimelineLog *l = golanes_timeline_get_log (tl, i, &l_copy) ? &l_copy : NULL;
 
       digest_i64 (&d, l->time);
       digest_i64 (&d, l->goroutine);

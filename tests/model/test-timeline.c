@@ -632,7 +632,8 @@ check_model (GolanesTimeline *tl)
       want = 0;
       for (i = 0; i < golanes_timeline_get_n_regions (tl); i++)
         {
-          const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+          GolanesTimelineRegion r_copy;
+          const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i, &r_copy) ? &r_copy : NULL;
           g_assert_cmpint (r->end, >=, r->start);
           want += r->start < t1 && MAX (r->end, r->start + 1) > t0;
         }
@@ -726,7 +727,8 @@ test_annotations (void)
 
   for (i = 0; i < golanes_timeline_get_n_regions (tl); i++)
     {
-      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i);
+      GolanesTimelineRegion r_copy;
+      const GolanesTimelineRegion *r = golanes_timeline_get_region (tl, i, &r_copy) ? &r_copy : NULL;
       const char *type = golanes_stack_table_get_string (st, r->type, NULL);
       guint j, enclosing = 0;
 
@@ -734,7 +736,8 @@ test_annotations (void)
       r_open += (r->flags & GOLANES_SPAN_OPEN) != 0;
       for (j = 0; j < golanes_timeline_get_n_regions (tl); j++)
         {
-          const GolanesTimelineRegion *o = golanes_timeline_get_region (tl, j);
+          GolanesTimelineRegion o_copy;
+          const GolanesTimelineRegion *o = golanes_timeline_get_region (tl, j, &o_copy) ? &o_copy : NULL;
           if (j != i && o->goroutine == r->goroutine && o->start <= r->start && o->end >= r->end)
             enclosing++;
         }

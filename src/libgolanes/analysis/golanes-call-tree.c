@@ -555,14 +555,14 @@ in_region (GolanesTimeline              *timeline,
     {
       GolanesTrack *track = golanes_timeline_get_goroutine_region_level (timeline, (guint) index, level);
       gint at = track != NULL ? golanes_track_find_at (track, s->time) : -1;
-      const GolanesTimelineRegion *region;
+      GolanesTimelineRegion region_copy;
+      const GolanesTimelineRegion *region = &region_copy;
       GolanesSpan span;
 
       if (at < 0)
         continue;
       golanes_track_get_span (track, (guint) at, &span);
-      region = golanes_timeline_get_region (timeline, span.arg);
-      if (region == NULL)
+      if (!golanes_timeline_get_region (timeline, span.arg, &region_copy))
         continue;
       if (filter->region_type != NULL && string_is (timeline, region->type, filter->region_type, type_memo))
         return TRUE;

@@ -748,7 +748,9 @@ region_target (GolanesTimeline *timeline,
                gint64          *start,
                gint64          *end)
 {
-  const GolanesTimelineRegion *region = golanes_timeline_get_region (timeline, index);
+  GolanesTimelineRegion region_copy;
+  const GolanesTimelineRegion *region =
+    golanes_timeline_get_region (timeline, index, &region_copy) ? &region_copy : NULL;
   gint g = golanes_timeline_lookup_goroutine (timeline, region->goroutine);
 
   if (g < 0 || region->end <= region->start)
@@ -1023,7 +1025,9 @@ aggregate_new (GolanesTimeline *timeline,
         }
       else
         {
-          const GolanesTimelineRegion *r = golanes_timeline_get_region (timeline, i);
+          GolanesTimelineRegion r_copy;
+          const GolanesTimelineRegion *r =
+            golanes_timeline_get_region (timeline, i, &r_copy) ? &r_copy : NULL;
 
           name = r->type;
           flags = r->flags;

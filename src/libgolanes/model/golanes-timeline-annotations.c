@@ -295,12 +295,112 @@ _golanes_timeline_finish_regions (GolanesTimeline *self,
   self->region_goroutines = with_levels;
 }
 
+/* The packed tables' columns (see golanes-packed-table-private.h): ids
+ * that may be "none" (-1, G_MAXUINT64) are kept plus one, so that none is
+ * 0 beside the ids. */
+enum { R_START, R_LENGTH, R_TASK, R_GOROUTINE, R_TYPE, R_STACK, R_LEVEL, R_FLAGS, R_COLS };
+enum { L_TIME, L_GOROUTINE, L_TASK, L_CATEGORY, L_MESSAGE, L_STACK, L_COLS };
+
+void
+_golanes_timeline_region_at (GolanesTimeline       *self,
+                             guint                  index,
+                             GolanesTimelineRegion *out)
+{
+  guint64 row[R_COLS];
+
+  if (self->regions != NULL)
+    {
+      *out = g_array_index (self->regions, GolanesTimelineRegion, index);
+      return;
+    }
+  _golanes_packed_table_get (&self->region_table, index, row);
+  memset (out, 0, sizeof *out);
+  out->start = (gint64) row[R_START];
+  out->end = (gint64) (row[R_START] + row[R_LENGTH]);
+  out->task = row[R_TASK] - 1;
+  out->goroutine = (gint64) (row[R_GOROUTINE] - 1);
+  out->type = (guint32) row[R_TYPE];
+  out->stack = (guint32) row[R_STACK];
+  out->level = (guint32) row[R_LEVEL];
+  out->flags = (guint8) row[R_FLAGS];
+}
+
+void
+_golanes_timeline_log_at (GolanesTimeline    *self,
+                          guint               index,
+                          GolanesTimelineLog *out)
+{
+  guint64 row[L_COLS];
+
+  if (self->logs != NULL)
+    {
+      *out = g_array_index (self->logs, GolanesTimelineLog, index);
+      return;
+    }
+  _golanes_packed_table_get (&self->log_table, index, row);
+  memset (out, 0, sizeof *out);
+  out->time = (gint64) row[L_TIME];
+  out->goroutine = (gint64) (row[L_GOROUTINE] - 1);
+  out->task = row[L_TASK] - 1;
+  out->category = (guint32) row[L_CATEGORY];
+  out->message = (guint32) row[L_MESSAGE];
+  out->stack = (guint32) row[L_STACK];
+}
+
+void
+_golanes_timeline_pack_annotations (GolanesTimeline *self)
+{
+  guint i;
+
+  if (self->regions != NULL)
+    {
+      _golanes_packed_table_init (&self->region_table, R_COLS,
+                                  1u << R_TYPE | 1u << R_STACK | 1u << R_LEVEL | 1u << R_FLAGS);
+      for (i = 0; i < self->regions->len; i++)
+        {
+          const GolanesTimelineRegion *r = &g_array_index (self->regions, GolanesTimelineRegion, i);
+          guint64 row[R_COLS];
+
+          row[R_START] = (guint64) r->start;
+          row[R_LENGTH] = (guint64) r->end - (guint64) r->start;
+          row[R_TASK] = r->task + 1;
+          row[R_GOROUTINE] = (guint64) r->goroutine + 1;
+          row[R_TYPE] = r->type;
+          row[R_STACK] = r->stack;
+          row[R_LEVEL] = r->level;
+          row[R_FLAGS] = r->flags;
+          _golanes_packed_table_append (&self->region_table, row);
+        }
+      _golanes_packed_table_finish (&self->region_table);
+      g_clear_pointer (&self->regions, g_array_unref);
+    }
+  if (self->logs != NULL)
+    {
+      _golanes_packed_table_init (&self->log_table, L_COLS,
+                                  1u << L_CATEGORY | 1u << L_MESSAGE | 1u << L_STACK);
+      for (i = 0; i < self->logs->len; i++)
+        {
+          const GolanesTimelineLog *l = &g_array_index (self->logs, GolanesTimelineLog, i);
+          guint64 row[L_COLS];
+
+          row[L_TIME] = (guint64) l->time;
+          row[L_GOROUTINE] = (guint64) l->goroutine + 1;
+          row[L_TASK] = l->task + 1;
+          row[L_CATEGORY] = l->category;
+          row[L_MESSAGE] = l->message;
+          row[L_STACK] = l->stack;
+          _golanes_packed_table_append (&self->log_table, row);
+        }
+      _golanes_packed_table_finish (&self->log_table);
+      g_clear_pointer (&self->logs, g_array_unref);
+    }
+}
+
 GolanesTrack *
 _golanes_timeline_region_level (GolanesTimeline *self,
                                 GoroutineExtra  *e,
                                 guint            level)
 {
-  const GolanesTimelineRegion *regions = (const GolanesTimelineRegion *) (void *) self->regions->data;
   GolanesTrack **levels = __atomic_load_n (&e->region_levels, __ATOMIC_ACQUIRE);
   GolanesTrack *track;
   guint32 lo, hi;
@@ -322,17 +422,23 @@ _golanes_timeline_region_level (GolanesTimeline *self,
         {
           guint32 mid = lo + (hi - lo) / 2;
 
-          if (regions[self->region_order[mid]].level < level)
+          GolanesTimelineRegion r;
+
+          _golanes_timeline_region_at (self, self->region_order[mid], &r);
+          if (r.level < level)
             lo = mid + 1;
           else
             hi = mid;
         }
       track = golanes_track_new ();
-      for (; lo < e->region_first + e->region_count && regions[self->region_order[lo]].level == level; lo++)
+      for (; lo < e->region_first + e->region_count; lo++)
         {
-          const GolanesTimelineRegion *r = &regions[self->region_order[lo]];
+          GolanesTimelineRegion r;
 
-          golanes_track_append (track, r->start, r->end, 0, 0, self->region_order[lo], r->flags);
+          _golanes_timeline_region_at (self, self->region_order[lo], &r);
+          if (r.level != level)
+            break;
+          golanes_track_append (track, r.start, r.end, 0, 0, self->region_order[lo], r.flags);
         }
       golanes_track_finish (track, self->end_time);
       __atomic_store_n (&e->region_levels[level], track, __ATOMIC_RELEASE);

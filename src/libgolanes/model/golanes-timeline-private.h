@@ -9,6 +9,7 @@
 
 #include "golanes-bitpack-private.h"
 #include "golanes-cold-store-private.h"
+#include "golanes-packed-table-private.h"
 #include "golanes-timeline-counts-private.h"
 #include "golanes-timeline.h"
 #include "golanes-varint-private.h"
@@ -234,12 +235,14 @@ struct _GolanesTimeline
   GolanesTrack **task_row_tracks;
   GolanesIntervalTree *task_tree;
 
-  GArray     *regions;               /* GolanesTimelineRegion */
+  GArray     *regions;               /* GolanesTimelineRegion, while loading */
+  GolanesPackedTable region_table;   /* the same, packed at the finish (see pack_regions()) */
   guint32    *region_order;          /* region indices by goroutine, level, start */
   GArray     *region_goroutines;     /* guint32: the goroutines with region levels, in order; NULL until the finish */
   GolanesIntervalTree *region_tree;
 
-  GArray     *logs;
+  GArray     *logs;                  /* GolanesTimelineLog, while loading */
+  GolanesPackedTable log_table;      /* the same, packed at the finish */
   GArray     *samples;
 };
 
@@ -364,6 +367,15 @@ void _golanes_timeline_handle_region   (GolanesTimeline    *self,
 void _golanes_timeline_handle_log      (GolanesTimeline    *self,
                                         GolanesTraceReader *reader,
                                         const GolanesEvent *ev);
+/* Region @index, from the array while loading, else from the table. */
+void _golanes_timeline_region_at       (GolanesTimeline       *self,
+                                        guint                  index,
+                                        GolanesTimelineRegion *out);
+void _golanes_timeline_log_at          (GolanesTimeline       *self,
+                                        guint                  index,
+                                        GolanesTimelineLog    *out);
+/* Moves the regions and the logs to their packed tables, at the finish. */
+void _golanes_timeline_pack_annotations (GolanesTimeline    *self);
 void _golanes_timeline_finish_regions  (GolanesTimeline    *self,
                                         const Yield        *yield);
 void _golanes_timeline_finish_tasks    (GolanesTimeline    *self,

@@ -690,11 +690,12 @@ annotation_tree (GolanesTimeline *self,
             golanes_interval_tree_add (tree, t->start, t->end, i);
           }
       else
-        for (i = 0; i < self->regions->len; i++)
+        for (i = 0; i < golanes_timeline_get_n_regions (self); i++)
           {
-            const GolanesTimelineRegion *r = &g_array_index (self->regions, GolanesTimelineRegion, i);
+            GolanesTimelineRegion r;
 
-            golanes_interval_tree_add (tree, r->start, r->end, i);
+            _golanes_timeline_region_at (self, i, &r);
+            golanes_interval_tree_add (tree, r.start, r.end, i);
           }
       golanes_interval_tree_build (tree);
       g_atomic_pointer_set (slot, tree);
@@ -718,15 +719,30 @@ golanes_timeline_query_tasks (GolanesTimeline *self,
 guint
 golanes_timeline_get_n_regions (GolanesTimeline *self)
 {
-  return self->regions->len;
+  return self->regions != NULL ? self->regions->len : self->region_table.n_rows;
 }
 
-const GolanesTimelineRegion *
-golanes_timeline_get_region (GolanesTimeline *self,
-                             guint            index)
+gboolean
+golanes_timeline_get_region (GolanesTimeline       *self,
+                             guint                  index,
+                             GolanesTimelineRegion *out)
 {
-  g_return_val_if_fail (index < self->regions->len, NULL);
-  return &g_array_index (self->regions, GolanesTimelineRegion, index);
+  if (index >= golanes_timeline_get_n_regions (self))
+    {
+      memset (out, 0, sizeof *out);
+      g_return_val_if_reached (FALSE);
+    }
+  _golanes_timeline_region_at (self, index, out);
+  return TRUE;
+}
+
+guint32
+golanes_timeline_get_region_type (GolanesTimeline *self,
+                                  guint            index)
+{
+  GolanesTimelineRegion r;
+
+  return golanes_timeline_get_region (self, index, &r) ? r.type : 0;
 }
 
 guint
@@ -744,15 +760,21 @@ golanes_timeline_query_regions (GolanesTimeline *self,
 guint
 golanes_timeline_get_n_logs (GolanesTimeline *self)
 {
-  return self->logs->len;
+  return self->logs != NULL ? self->logs->len : self->log_table.n_rows;
 }
 
-const GolanesTimelineLog *
-golanes_timeline_get_log (GolanesTimeline *self,
-                          guint            index)
+gboolean
+golanes_timeline_get_log (GolanesTimeline    *self,
+                          guint               index,
+                          GolanesTimelineLog *out)
 {
-  g_return_val_if_fail (index < self->logs->len, NULL);
-  return &g_array_index (self->logs, GolanesTimelineLog, index);
+  if (index >= golanes_timeline_get_n_logs (self))
+    {
+      memset (out, 0, sizeof *out);
+      g_return_val_if_reached (FALSE);
+    }
+  _golanes_timeline_log_at (self, index, out);
+  return TRUE;
 }
 
 guint
@@ -870,12 +892,12 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
     }
   if (self->task_tree != NULL)
     size += golanes_interval_tree_get_memory_size (self->task_tree);
-  size += array_size (self->regions);
+  size += array_size (self->regions) + _golanes_packed_table_get_memory_size (&self->region_table);
   if (self->region_order != NULL)
-    size += (gsize) self->regions->len * sizeof (guint32);
+    size += (gsize) golanes_timeline_get_n_regions (self) * sizeof (guint32);
   if (self->region_tree != NULL)
     size += golanes_interval_tree_get_memory_size (self->region_tree);
-  size += array_size (self->logs);
+  size += array_size (self->logs) + _golanes_packed_table_get_memory_size (&self->log_table);
   size += array_size (self->samples);
   return size;
 }

@@ -365,11 +365,13 @@ golanes_timeline_free (GolanesTimeline *self)
   g_free (self->task_row_order);
   g_free (self->task_row_first);
   golanes_interval_tree_free (self->task_tree);
-  g_array_unref (self->regions);
+  g_clear_pointer (&self->regions, g_array_unref);
+  _golanes_packed_table_clear (&self->region_table);
   g_free (self->region_order);
   g_clear_pointer (&self->region_goroutines, g_array_unref);
   golanes_interval_tree_free (self->region_tree);
-  g_array_unref (self->logs);
+  g_clear_pointer (&self->logs, g_array_unref);
+  _golanes_packed_table_clear (&self->log_table);
   g_array_unref (self->samples);
   g_array_unref (self->reason_by_string);
   g_ptr_array_unref (self->reasons);
@@ -1549,6 +1551,7 @@ golanes_timeline_finish_yielding (GolanesTimeline            *self,
   free_gbuild (self);
   pack_live_goroutines (self, &yield);
   _golanes_cold_store_seal (&self->cold);
+  _golanes_timeline_pack_annotations (self);
   g_array_unref (self->pbuild);
   self->pbuild = NULL;
   self->finished = TRUE;

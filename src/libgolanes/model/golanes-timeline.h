@@ -344,16 +344,24 @@ guint                      golanes_timeline_query_tasks   (GolanesTimeline *self
                                                            GArray          *out);
 
 guint                        golanes_timeline_get_n_regions (GolanesTimeline *self);
-const GolanesTimelineRegion *golanes_timeline_get_region    (GolanesTimeline *self,
-                                                             guint            index);
+/* Copies region @index into @out; FALSE (and @out zeroed) if there is
+ * none.  Regions are kept packed. */
+gboolean                     golanes_timeline_get_region    (GolanesTimeline       *self,
+                                                             guint                  index,
+                                                             GolanesTimelineRegion *out);
+/* The type (a string id) of region @index, 0 if there is none. */
+guint32                      golanes_timeline_get_region_type (GolanesTimeline *self,
+                                                               guint            index);
 guint                        golanes_timeline_query_regions (GolanesTimeline *self,
                                                              gint64           t0,
                                                              gint64           t1,
                                                              GArray          *out);
 
 guint                     golanes_timeline_get_n_logs    (GolanesTimeline *self);
-const GolanesTimelineLog *golanes_timeline_get_log       (GolanesTimeline *self,
-                                                          guint            index);
+/* Copies log @index into @out, as golanes_timeline_get_region(). */
+gboolean                  golanes_timeline_get_log       (GolanesTimeline    *self,
+                                                          guint               index,
+                                                          GolanesTimelineLog *out);
 guint                        golanes_timeline_get_n_samples (GolanesTimeline *self);
 const GolanesTimelineSample *golanes_timeline_get_sample    (GolanesTimeline *self,
                                                              guint            index);
