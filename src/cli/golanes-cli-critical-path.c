@@ -253,7 +253,7 @@ golanes_cli_critical_path (int    argc,
       guint i, n = golanes_timeline_get_n_tasks (timeline);
 
       for (i = 0; i < n; i++)
-        if (golanes_timeline_get_task (timeline, i)->id == (guint64) task)
+        if (golanes_timeline_get_task_id (timeline, i) == (guint64) task)
           break;
       if (i == n)
         {

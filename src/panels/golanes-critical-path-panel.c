@@ -468,7 +468,9 @@ describe_target (GolanesCriticalPathPanel *self,
     {
     case TARGET_TASK:
       {
-        const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, t->index);
+        GolanesTimelineTask task_copy;
+        const GolanesTimelineTask *task =
+          golanes_timeline_get_task (timeline, t->index, &task_copy) ? &task_copy : NULL;
         g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, task->id);
 
         /* Translators: the critical path panel's heading: a task's id and type */

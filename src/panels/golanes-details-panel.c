@@ -290,7 +290,9 @@ rebuild_item (GolanesDetailsPanel *self,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   if (task >= 0)
     {
-      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, (guint) task);
+      GolanesTimelineTask t_copy;
+      const GolanesTimelineTask *t =
+        golanes_timeline_get_task (timeline, (guint) task, &t_copy) ? &t_copy : NULL;
       const char *type = golanes_panel_timeline_string (timeline, t->type, _("(unnamed)"));
 
       g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, t->id);
@@ -305,7 +307,9 @@ rebuild_item (GolanesDetailsPanel *self,
         add_goroutine_button (self, grid, row++, _("Ended by"), timeline, t->end_goroutine);
       if (t->parent_index >= 0)
         {
-          const GolanesTimelineTask *p = golanes_timeline_get_task (timeline, (guint) t->parent_index);
+          GolanesTimelineTask p_copy;
+          const GolanesTimelineTask *p =
+            golanes_timeline_get_task (timeline, (guint) t->parent_index, &p_copy) ? &p_copy : NULL;
           g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT " “%s”", p->id,
                                                    golanes_panel_timeline_string (timeline, p->type, _("(unnamed)")));
 

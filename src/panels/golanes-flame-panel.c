@@ -311,7 +311,8 @@ fill_types (GolanesFlamePanel *self,
 
   for (guint i = 0; i < n; i++)
     {
-      guint32 type = tasks ? golanes_timeline_get_task (timeline, i)->type : golanes_timeline_get_region_type (timeline, i);
+      guint32 type = tasks ? golanes_timeline_get_task_type (timeline, i)
+                           : golanes_timeline_get_region_type (timeline, i);
       const char *name = type != 0 ? golanes_stack_table_get_string (strings, type, NULL) : NULL;
 
       if (name != NULL && name[0] != '\0' && g_hash_table_add (seen, (gpointer) name))

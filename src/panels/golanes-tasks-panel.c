@@ -269,7 +269,9 @@ emit_selection (GolanesTasksPanel *self,
 
       if (is_task)
         {
-          const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, index);
+          GolanesTimelineTask task_copy;
+          const GolanesTimelineTask *task =
+            golanes_timeline_get_task (timeline, index, &task_copy) ? &task_copy : NULL;
 
           golanes_highlight_append (highlight,
                                     task->start_goroutine >= 0 ? task->start_goroutine : GOLANES_HIGHLIGHT_NO_GOROUTINE,
@@ -382,7 +384,9 @@ golanes_tasks_panel_reload (GolanesTasksPanel *self)
 
   for (guint i = 0; i < n_tasks; i++)
     {
-      const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, i);
+      GolanesTimelineTask task_copy;
+      const GolanesTimelineTask *task =
+        golanes_timeline_get_task (timeline, i, &task_copy) ? &task_copy : NULL;
 
       add_instance (lookup_type (task_types, task_order, timeline, task->type),
                     i, task->start, task->end, task->flags);

@@ -272,7 +272,7 @@ golanes_timeline_describe_hit (GolanesDocument          *document,
     case GOLANES_LANE_TASK:
     case GOLANES_LANE_REGION:
       {
-        guint32 type = hit->kind == GOLANES_LANE_TASK ? golanes_timeline_get_task (timeline, span.arg)->type
+        guint32 type = hit->kind == GOLANES_LANE_TASK ? golanes_timeline_get_task_type (timeline, span.arg)
                                                       : golanes_timeline_get_region_type (timeline, span.arg);
         gsize len = 0;
         const char *name = type != 0 ? golanes_stack_table_get_string (strings, type, &len) : NULL;

@@ -172,7 +172,7 @@ named_span_look (Frame             *f,
 
   if (columns > 30 * f->scale)
     {
-      guint32 type = task ? golanes_timeline_get_task (f->timeline, span->arg)->type
+      guint32 type = task ? golanes_timeline_get_task_type (f->timeline, span->arg)
                           : golanes_timeline_get_region_type (f->timeline, span->arg);
       gsize len = 0;
       const char *name = type != 0 ? golanes_stack_table_get_string (golanes_timeline_get_stack_table (f->timeline),

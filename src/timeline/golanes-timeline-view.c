@@ -590,7 +590,9 @@ snapshot_selected_item (GolanesTimelineView *self,
 
   if (task >= 0 && (guint) task < golanes_timeline_get_n_tasks (timeline))
     {
-      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, (guint) task);
+      GolanesTimelineTask t_copy;
+      const GolanesTimelineTask *t =
+        golanes_timeline_get_task (timeline, (guint) task, &t_copy) ? &t_copy : NULL;
 
       start = t->start;
       end = t->end;

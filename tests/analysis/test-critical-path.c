@@ -148,7 +148,8 @@ test_fixture (gconstpointer data)
       g_autoptr(GError) e = NULL;
       g_autoptr(GolanesCriticalPath) p = golanes_critical_path_new_for_task (tl, i, &e);
       g_autofree char *what = g_strdup_printf ("%s task %u", path, i);
-      const GolanesTimelineTask *task = golanes_timeline_get_task (tl, i);
+      GolanesTimelineTask task_copy;
+      const GolanesTimelineTask *task = golanes_timeline_get_task (tl, i, &task_copy) ? &task_copy : NULL;
 
       g_hash_table_add (task_types, (gpointer) golanes_stack_table_get_string (stacks, task->type, NULL));
       if (p == NULL)

@@ -193,7 +193,8 @@ busiest_type (GolanesTimeline *tl,
 
       if (tasks)
         {
-          const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i);
+          GolanesTimelineTask t_copy;
+          const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i, &t_copy) ? &t_copy : NULL;
 
           type = t->type;
           flags = t->flags;
@@ -339,7 +340,8 @@ main (int   argc,
     best = -1;
     for (i = 0; i < n_tasks; i++)
       {
-        const GolanesTimelineTask *task = golanes_timeline_get_task (tl, i);
+        GolanesTimelineTask task_copy;
+        const GolanesTimelineTask *task = golanes_timeline_get_task (tl, i, &task_copy) ? &task_copy : NULL;
 
         if (!(task->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) &&
             task->end - task->start > longest)
@@ -350,7 +352,9 @@ main (int   argc,
       }
     if (best >= 0)
       {
-        const GolanesTimelineTask *task = golanes_timeline_get_task (tl, (guint) best);
+        GolanesTimelineTask task_copy;
+        const GolanesTimelineTask *task =
+          golanes_timeline_get_task (tl, (guint) best, &task_copy) ? &task_copy : NULL;
         Target t = { "task", TARGET_TASK, (guint) best, 0, 0, 0 };
         g_autofree char *what = g_strdup_printf ("task %" G_GUINT64_FORMAT " \"%s\", %.3f ms long",
                                                  task->id, string_of (tl, task->type), longest / 1e6);

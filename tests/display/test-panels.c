@@ -878,7 +878,9 @@ assert_percentiles (GtkColumnView   *view,
 
           if (tasks)
             {
-              const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+              GolanesTimelineTask t_copy;
+              const GolanesTimelineTask *t =
+                golanes_timeline_get_task (timeline, i, &t_copy) ? &t_copy : NULL;
 
               type = t->type, start = t->start, end = t->end, flags = t->flags;
             }
@@ -953,7 +955,9 @@ test_tasks_panel (void)
   g_assert_cmpuint (n_regions, >, 0);
   for (guint i = 0; i < n_tasks; i++)
     {
-      const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, i);
+      GolanesTimelineTask task_copy;
+      const GolanesTimelineTask *task =
+        golanes_timeline_get_task (timeline, i, &task_copy) ? &task_copy : NULL;
 
       g_hash_table_add (task_types, GUINT_TO_POINTER (task->type));
       if (task->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START))
@@ -1754,6 +1758,7 @@ test_critical_path_panel (void)
   g_autofree char *text = NULL;
   g_autofree char *heading = NULL;
   gint longest = -1;
+  GolanesTimelineTask longest_task;
   guint goroutine, span, n_segments, n_goroutines = 0;
   Recorder rec;
 
@@ -1779,15 +1784,19 @@ test_critical_path_panel (void)
   display_assert_shows (GTK_WIDGET (panel), "Why Did It Take So Long?");
 
   /* The longest complete request task. */
+  memset (&longest_task, 0, sizeof longest_task);
   for (guint i = 0; i < golanes_timeline_get_n_tasks (timeline); i++)
     {
-      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+      GolanesTimelineTask t_copy;
+      const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i, &t_copy) ? &t_copy : NULL;
 
       if ((t->flags & (GOLANES_SPAN_OPEN | GOLANES_SPAN_OPEN_START)) == 0 &&
           g_strcmp0 (golanes_stack_table_get_string (strings, t->type, NULL), "request") == 0 &&
-          (longest < 0 || t->end - t->start > golanes_timeline_get_task (timeline, (guint) longest)->end -
-                                                golanes_timeline_get_task (timeline, (guint) longest)->start))
-        longest = (gint) i;
+          (longest < 0 || t->end - t->start > longest_task.end - longest_task.start))
+        {
+          longest = (gint) i;
+          longest_task = *t;
+        }
     }
   g_assert_cmpint (longest, >=, 0);
   expected = golanes_critical_path_new_for_task (timeline, (guint) longest, NULL);
@@ -1798,7 +1807,7 @@ test_critical_path_panel (void)
   /* Selected on the timeline, the task's details offer its path; the
    * action computes it, shows the page and draws it. */
   golanes_session_select_task (session, longest);
-  heading = g_strdup_printf ("Task %" G_GUINT64_FORMAT " “request”", golanes_timeline_get_task (timeline, (guint) longest)->id);
+  heading = g_strdup_printf ("Task %" G_GUINT64_FORMAT " “request”", longest_task.id);
   display_assert_shows (GTK_WIDGET (details), heading);
   g_assert_nonnull (golanes_details_panel_get_path_button (details));
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "gc");

@@ -389,7 +389,8 @@ test_click_task_region (void)
   GolanesTimelineLayout *layout;
   GolanesTimeline *tl;
   GolanesDetailsPanel *details;
-  const GolanesTimelineTask *task;
+  GolanesTimelineTask task_copy;
+  const GolanesTimelineTask *task = &task_copy;
   const GolanesTimelineRegion *region;
   GolanesTimelineRegion longest = { 0 };
   g_autofree char *text = NULL;
@@ -411,7 +412,7 @@ test_click_task_region (void)
   tl = golanes_document_get_timeline (golanes_session_get_document (sess));
 
   g_assert_cmpuint (golanes_timeline_get_n_tasks (tl), >, 0);
-  task = golanes_timeline_get_task (tl, 0);
+  g_assert_true (golanes_timeline_get_task (tl, 0, &task_copy));
   n_lanes = golanes_timeline_layout_get_n_lanes (layout);
   for (lane = 0; lane < n_lanes && task_lane < 0; lane++)
     if (golanes_timeline_layout_get_lane (layout, lane).kind == GOLANES_LANE_TASK &&

@@ -205,7 +205,8 @@ model_digest (GolanesTimeline *tl,
   digest_i64 (&d, golanes_timeline_get_n_tasks (tl));
   for (guint i = 0; i < golanes_timeline_get_n_tasks (tl); i++)
     {
-      const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i);
+      GolanesTimelineTask t_copy;
+      const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i, &t_copy) ? &t_copy : NULL;
 
       digest_i64 (&d, (gint64) t->id);
       digest_i64 (&d, (gint64) t->parent);

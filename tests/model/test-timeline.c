@@ -624,7 +624,8 @@ check_model (GolanesTimeline *tl)
       want = 0;
       for (i = 0; i < golanes_timeline_get_n_tasks (tl); i++)
         {
-          const GolanesTimelineTask *r = golanes_timeline_get_task (tl, i);
+          GolanesTimelineTask r_copy;
+          const GolanesTimelineTask *r = golanes_timeline_get_task (tl, i, &r_copy) ? &r_copy : NULL;
           g_assert_cmpint (r->end, >=, r->start);
           want += r->start < t1 && MAX (r->end, r->start + 1) > t0;
         }
@@ -701,7 +702,8 @@ test_annotations (void)
   g_assert_cmpuint (golanes_timeline_get_n_tasks (tl), >, 3);
   for (i = 0; i < golanes_timeline_get_n_tasks (tl); i++)
     {
-      const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i);
+      GolanesTimelineTask t_copy;
+      const GolanesTimelineTask *t = golanes_timeline_get_task (tl, i, &t_copy) ? &t_copy : NULL;
 
       if (t->start_goroutine >= 0 && t->end_goroutine >= 0 && t->start_goroutine != t->end_goroutine)
         cross++;
@@ -716,7 +718,7 @@ test_annotations (void)
       if (t->parent != GOLANES_NO_TASK)
         {
           g_assert_cmpint (t->parent_index, >=, 0);
-          g_assert_cmpuint (golanes_timeline_get_task (tl, t->parent_index)->id, ==, t->parent);
+          g_assert_cmpuint (golanes_timeline_get_task_id (tl, t->parent_index), ==, t->parent);
           with_parent++;
         }
     }

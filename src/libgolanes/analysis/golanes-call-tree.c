@@ -593,7 +593,8 @@ golanes_call_tree_new_cpu (GolanesTimeline        *timeline,
   if (filter->task_type != NULL)
     for (guint i = 0; i < golanes_timeline_get_n_tasks (timeline); i++)
       {
-        const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+        GolanesTimelineTask t_copy;
+        const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i, &t_copy) ? &t_copy : NULL;
 
         golanes_id_map_replace (&task_types, t->id, t->type);
       }

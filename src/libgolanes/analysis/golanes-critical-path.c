@@ -726,7 +726,9 @@ task_target (GolanesTimeline *timeline,
              gint64          *start,
              gint64          *end)
 {
-  const GolanesTimelineTask *task = golanes_timeline_get_task (timeline, index);
+  GolanesTimelineTask task_copy;
+  const GolanesTimelineTask *task =
+    golanes_timeline_get_task (timeline, index, &task_copy) ? &task_copy : NULL;
   gint g = -1;
 
   if (task->end_goroutine >= 0)
@@ -779,7 +781,7 @@ golanes_critical_path_new_for_task (GolanesTimeline *timeline,
     {
       g_set_error (error, GOLANES_ERROR, GOLANES_ERROR_MALFORMED,
                    "task %" G_GUINT64_FORMAT " has no goroutine or no length",
-                   golanes_timeline_get_task (timeline, task)->id);
+                   golanes_timeline_get_task_id (timeline, task));
       return NULL;
     }
   return golanes_critical_path_new (timeline, g, start, end, error);
@@ -1018,7 +1020,8 @@ aggregate_new (GolanesTimeline *timeline,
 
       if (tasks)
         {
-          const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i);
+          GolanesTimelineTask t_copy;
+          const GolanesTimelineTask *t = golanes_timeline_get_task (timeline, i, &t_copy) ? &t_copy : NULL;
 
           name = t->type;
           flags = t->flags;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /*
  * A table of rows of up to GOLANES_TABLE_MAX_COLS 64-bit columns, read by
- * row in O(1): the timeline's regions and logs, a few hundred thousand
+ * row in O(1): the timeline's tasks, regions and logs, a few hundred thousand
  * rows of times, ids and string ids that a struct array keeps in 40 to 48
  * bytes a row.
  *
@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  */
 
 #define GOLANES_TABLE_BLOCK    64
-#define GOLANES_TABLE_MAX_COLS 8
+#define GOLANES_TABLE_MAX_COLS 10
 
 typedef struct
 {

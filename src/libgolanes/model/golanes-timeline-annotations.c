@@ -300,6 +300,33 @@ _golanes_timeline_finish_regions (GolanesTimeline *self,
  * 0 beside the ids. */
 enum { R_START, R_LENGTH, R_TASK, R_GOROUTINE, R_TYPE, R_STACK, R_LEVEL, R_FLAGS, R_COLS };
 enum { L_TIME, L_GOROUTINE, L_TASK, L_CATEGORY, L_MESSAGE, L_STACK, L_COLS };
+enum { T_ID, T_PARENT, T_PARENT_INDEX, T_TYPE, T_START, T_LENGTH, T_START_G, T_END_G, T_ROW, T_FLAGS, T_COLS };
+
+void
+_golanes_timeline_task_at (GolanesTimeline     *self,
+                           guint                index,
+                           GolanesTimelineTask *out)
+{
+  guint64 row[T_COLS];
+
+  if (self->tasks != NULL)
+    {
+      *out = g_array_index (self->tasks, GolanesTimelineTask, index);
+      return;
+    }
+  _golanes_packed_table_get (&self->task_table, index, row);
+  memset (out, 0, sizeof *out);
+  out->id = row[T_ID];
+  out->parent = row[T_PARENT] - 1;
+  out->parent_index = (gint32) (row[T_PARENT_INDEX] - 1);
+  out->type = (guint32) row[T_TYPE];
+  out->start = (gint64) row[T_START];
+  out->end = (gint64) (row[T_START] + row[T_LENGTH]);
+  out->start_goroutine = (gint64) (row[T_START_G] - 1);
+  out->end_goroutine = (gint64) (row[T_END_G] - 1);
+  out->row = (guint32) row[T_ROW];
+  out->flags = (guint8) row[T_FLAGS];
+}
 
 void
 _golanes_timeline_region_at (GolanesTimeline       *self,
@@ -352,6 +379,30 @@ _golanes_timeline_pack_annotations (GolanesTimeline *self)
 {
   guint i;
 
+  if (self->tasks != NULL)
+    {
+      _golanes_packed_table_init (&self->task_table, T_COLS,
+                                  1u << T_TYPE | 1u << T_ROW | 1u << T_FLAGS);
+      for (i = 0; i < self->tasks->len; i++)
+        {
+          const GolanesTimelineTask *t = &g_array_index (self->tasks, GolanesTimelineTask, i);
+          guint64 row[T_COLS];
+
+          row[T_ID] = t->id;
+          row[T_PARENT] = t->parent + 1;
+          row[T_PARENT_INDEX] = (guint64) (gint64) t->parent_index + 1;
+          row[T_TYPE] = t->type;
+          row[T_START] = (guint64) t->start;
+          row[T_LENGTH] = (guint64) t->end - (guint64) t->start;
+          row[T_START_G] = (guint64) t->start_goroutine + 1;
+          row[T_END_G] = (guint64) t->end_goroutine + 1;
+          row[T_ROW] = t->row;
+          row[T_FLAGS] = t->flags;
+          _golanes_packed_table_append (&self->task_table, row);
+        }
+      _golanes_packed_table_finish (&self->task_table);
+      g_clear_pointer (&self->tasks, g_array_unref);
+    }
   if (self->regions != NULL)
     {
       _golanes_packed_table_init (&self->region_table, R_COLS,
@@ -618,7 +669,6 @@ GolanesTrack *
 _golanes_timeline_task_row (GolanesTimeline *self,
                             guint            row)
 {
-  const GolanesTimelineTask *tasks = (const GolanesTimelineTask *) (void *) self->tasks->data;
   GolanesTrack *track = __atomic_load_n (&self->task_row_tracks[row], __ATOMIC_ACQUIRE);
   guint32 k;
 
@@ -631,9 +681,10 @@ _golanes_timeline_task_row (GolanesTimeline *self,
       track = golanes_track_new ();
       for (k = self->task_row_first[row]; k < self->task_row_first[row + 1]; k++)
         {
-          const GolanesTimelineTask *t = &tasks[self->task_row_order[k]];
+          GolanesTimelineTask t;
 
-          golanes_track_append (track, t->start, t->end, 0, 0, self->task_row_order[k], t->flags);
+          _golanes_timeline_task_at (self, self->task_row_order[k], &t);
+          golanes_track_append (track, t.start, t.end, 0, 0, self->task_row_order[k], t.flags);
         }
       golanes_track_finish (track, self->end_time);
       __atomic_store_n (&self->task_row_tracks[row], track, __ATOMIC_RELEASE);

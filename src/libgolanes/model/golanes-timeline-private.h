@@ -224,6 +224,7 @@ struct _GolanesTimeline
   GolanesCountSeries counts;
 
   GArray     *tasks;                 /* GolanesTimelineTask */
+  GolanesPackedTable task_table;     /* the same, packed at the finish */
   GHashTable *task_by_id;            /* guint64 * -> index + 1 */
   /* Task rows, once finished: the tasks of row r are
    * task_row_order[task_row_first[r], task_row_first[r + 1]); the row's
@@ -371,10 +372,14 @@ void _golanes_timeline_handle_log      (GolanesTimeline    *self,
 void _golanes_timeline_region_at       (GolanesTimeline       *self,
                                         guint                  index,
                                         GolanesTimelineRegion *out);
+void _golanes_timeline_task_at         (GolanesTimeline       *self,
+                                        guint                  index,
+                                        GolanesTimelineTask   *out);
 void _golanes_timeline_log_at          (GolanesTimeline       *self,
                                         guint                  index,
                                         GolanesTimelineLog    *out);
-/* Moves the regions and the logs to their packed tables, at the finish. */
+/* Moves the tasks, the regions and the logs to their packed tables, at
+ * the finish. */
 void _golanes_timeline_pack_annotations (GolanesTimeline    *self);
 void _golanes_timeline_finish_regions  (GolanesTimeline    *self,
                                         const Yield        *yield);

@@ -639,15 +639,39 @@ golanes_timeline_get_series (GolanesTimeline  *self,
 guint
 golanes_timeline_get_n_tasks (GolanesTimeline *self)
 {
-  return self->tasks->len;
+  return self->tasks != NULL ? self->tasks->len : self->task_table.n_rows;
 }
 
-const GolanesTimelineTask *
-golanes_timeline_get_task (GolanesTimeline *self,
-                           guint            index)
+gboolean
+golanes_timeline_get_task (GolanesTimeline     *self,
+                           guint                index,
+                           GolanesTimelineTask *out)
 {
-  g_return_val_if_fail (index < self->tasks->len, NULL);
-  return &g_array_index (self->tasks, GolanesTimelineTask, index);
+  if (index >= golanes_timeline_get_n_tasks (self))
+    {
+      memset (out, 0, sizeof *out);
+      g_return_val_if_reached (FALSE);
+    }
+  _golanes_timeline_task_at (self, index, out);
+  return TRUE;
+}
+
+guint32
+golanes_timeline_get_task_type (GolanesTimeline *self,
+                                guint            index)
+{
+  GolanesTimelineTask t;
+
+  return golanes_timeline_get_task (self, index, &t) ? t.type : 0;
+}
+
+guint64
+golanes_timeline_get_task_id (GolanesTimeline *self,
+                              guint            index)
+{
+  GolanesTimelineTask t;
+
+  return golanes_timeline_get_task (self, index, &t) ? t.id : GOLANES_NO_TASK;
 }
 
 guint
@@ -683,11 +707,12 @@ annotation_tree (GolanesTimeline *self,
     {
       tree = golanes_interval_tree_new ();
       if (tasks)
-        for (i = 0; i < self->tasks->len; i++)
+        for (i = 0; i < golanes_timeline_get_n_tasks (self); i++)
           {
-            const GolanesTimelineTask *t = &g_array_index (self->tasks, GolanesTimelineTask, i);
+            GolanesTimelineTask t;
 
-            golanes_interval_tree_add (tree, t->start, t->end, i);
+            _golanes_timeline_task_at (self, i, &t);
+            golanes_interval_tree_add (tree, t.start, t.end, i);
           }
       else
         for (i = 0; i < golanes_timeline_get_n_regions (self); i++)
@@ -830,7 +855,7 @@ golanes_timeline_get_n_spans (GolanesTimeline *self)
   n += golanes_track_get_n_spans (self->stw_track);
   /* Every task is in one row. */
   if (self->finished)
-    n += self->tasks->len;
+    n += golanes_timeline_get_n_tasks (self);
   return n;
 }
 
@@ -877,13 +902,14 @@ golanes_timeline_get_memory_size (GolanesTimeline *self)
   for (i = 0; i < GOLANES_N_SERIES; i++)
     size += array_size (self->series[i]);
   size += _golanes_count_series_get_memory_size (&self->counts);
-  size += array_size (self->tasks);
+  size += array_size (self->tasks) + _golanes_packed_table_get_memory_size (&self->task_table);
   if (self->task_by_id != NULL)
     size += g_hash_table_size (self->task_by_id) * (sizeof (guint64) + 3 * sizeof (gpointer));
   /* Task rows: their tasks, and the tracks made so far. */
   if (self->task_row_tracks != NULL)
     {
-      size += (gsize) self->tasks->len * sizeof (guint32) + (self->n_task_rows + 1) * sizeof (guint32);
+      size += (gsize) golanes_timeline_get_n_tasks (self) * sizeof (guint32) +
+              (self->n_task_rows + 1) * sizeof (guint32);
       g_mutex_lock (&self->expand_lock);
       for (i = 0; i < self->n_task_rows; i++)
         size += (self->task_row_tracks[i] != NULL ? golanes_track_get_memory_size (self->task_row_tracks[i]) : 0) +

@@ -356,7 +356,8 @@ golanes_timeline_free (GolanesTimeline *self)
   for (i = 0; i < GOLANES_N_SERIES; i++)
     g_array_unref (self->series[i]);
   _golanes_count_series_clear (&self->counts);
-  g_array_unref (self->tasks);
+  g_clear_pointer (&self->tasks, g_array_unref);
+  _golanes_packed_table_clear (&self->task_table);
   g_clear_pointer (&self->task_by_id, g_hash_table_unref);
   if (self->task_row_tracks != NULL)
     for (i = 0; i < self->n_task_rows; i++)

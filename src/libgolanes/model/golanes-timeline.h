@@ -332,7 +332,15 @@ void     golanes_timeline_get_counts_near    (GolanesTimeline        *self,
                                               guint                  *hint);
 
 guint                      golanes_timeline_get_n_tasks   (GolanesTimeline *self);
-const GolanesTimelineTask *golanes_timeline_get_task      (GolanesTimeline *self,
+/* Copies task @index into @out; FALSE (and @out zeroed) if there is none.
+ * Tasks are kept packed. */
+gboolean                   golanes_timeline_get_task      (GolanesTimeline     *self,
+                                                           guint                index,
+                                                           GolanesTimelineTask *out);
+/* Task @index's type (a string id, 0 if none) and id. */
+guint32                    golanes_timeline_get_task_type (GolanesTimeline *self,
+                                                           guint            index);
+guint64                    golanes_timeline_get_task_id   (GolanesTimeline *self,
                                                            guint            index);
 /* Tasks packed into non-overlapping rows (arg = task index). */
 guint                      golanes_timeline_get_n_task_rows (GolanesTimeline *self);
