@@ -102,6 +102,25 @@ test_cold_store_roundtrip (void)
        * cache holds. */
       for (guint i = 0; i < recs->len; i++)
         check_rec (&store, &g_array_index (recs, Rec, i));
+      /* One after the other with a cursor, across the units closed early. */
+      {
+        GolanesColdCursor c;
+
+        golanes_cold_cursor_init (&c, &store, 0);
+        for (guint i = 0; i < recs->len; i++)
+          {
+            const Rec *rec = &g_array_index (recs, Rec, i);
+            g_autofree guint8 *want = g_malloc (rec->len);
+            const guint8 *got;
+
+            g_assert_cmpuint (c.offset, ==, rec->offset);
+            got = golanes_cold_cursor_bytes (&c);
+            fill (want, rec->len, rec->seed);
+            g_assert_cmpmem (got, rec->len, want, rec->len);
+            golanes_cold_cursor_advance (&c, got + rec->len);
+          }
+        g_assert_cmpuint (c.offset, ==, store.len);
+      }
       for (guint i = recs->len; i-- > 0;)
         check_rec (&store, &g_array_index (recs, Rec, i));
       for (guint i = 0; i < 5000; i++)

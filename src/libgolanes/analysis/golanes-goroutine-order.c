@@ -80,7 +80,7 @@ order_by_table (GolanesGoroutineSummary *self,
 {
   const Store *st = &self->store;
   g_autofree guint32 *table = NULL;
-  const guint8 *p = st->data;
+  GolanesColdCursor c;
   gint64 last_id = 0;
   guint32 cached_name = 0;
   guint64 *cached_slot = NULL, range = 0, i, k = 0;
@@ -94,11 +94,12 @@ order_by_table (GolanesGoroutineSummary *self,
       range = (guint64) st->max_id - (guint64) st->min_id + 1;
       table = g_new0 (guint32, range);
     }
+  golanes_cold_cursor_init (&c, &st->cold, 0);
   for (i = 0; i < st->n; i++)
     {
       if (i % STORE_GROUP == 0)
         last_id = 0;
-      p = scan_record (self, p, &last_id, &name);
+      golanes_cold_cursor_advance (&c, scan_record (self, golanes_cold_cursor_bytes (&c), &last_id, &name));
       if (name != cached_name || cached_slot == NULL)
         {
           cached_name = name;
@@ -142,10 +143,10 @@ pending_before (const Pending *a,
 /* A pass over the records in the order they were closed. */
 typedef struct
 {
-  const guint8 *p;
-  gint64        last_id;
-  guint32       cached_name;
-  guint64      *cached_slot;
+  GolanesColdCursor c;
+  gint64            last_id;
+  guint32           cached_name;
+  guint64          *cached_slot;
 } RecordPass;
 
 static inline const guint8 *
@@ -221,7 +222,7 @@ record_pass_next (GolanesGoroutineSummary *self,
 
   if (i % STORE_GROUP == 0)
     rp->last_id = 0;
-  rp->p = scan_record (self, rp->p, &rp->last_id, &name);
+  golanes_cold_cursor_advance (&rp->c, scan_record (self, golanes_cold_cursor_bytes (&rp->c), &rp->last_id, &name));
   if (name != rp->cached_name || rp->cached_slot == NULL)
     {
       rp->cached_name = name;
@@ -308,10 +309,11 @@ order_by_window (GolanesGoroutineSummary *self)
 
   for (pass = 0; pass < 2; pass++)
     {
-      RecordPass rp = { st->data, 0, 0, NULL };
+      RecordPass rp = { .last_id = 0, .cached_name = 0, .cached_slot = NULL };
       guint64 base = 0, top;  /* the window: ids - min_id in [base, base + window) */
       guint mask = window - 1;
 
+      golanes_cold_cursor_init (&rp.c, &st->cold, 0);
       for (i = 0; i < window; i++)
         slots[i].record = G_MAXUINT32;
       for (i = 0; i <= st->n; i++)
@@ -410,16 +412,17 @@ order_by_sort (GolanesGoroutineSummary *self)
   const Store *st = &self->store;
   g_autofree gint64 *ids = g_new (gint64, MAX (st->n, 1));
   guint32 *order = g_new (guint32, MAX (st->n, 1));
-  const guint8 *p = st->data;
+  GolanesColdCursor c;
   gint64 last_id = 0;
   guint32 name;
   guint i;
 
+  golanes_cold_cursor_init (&c, &st->cold, 0);
   for (i = 0; i < st->n; i++)
     {
       if (i % STORE_GROUP == 0)
         last_id = 0;
-      p = scan_record (self, p, &last_id, &name);
+      golanes_cold_cursor_advance (&c, scan_record (self, golanes_cold_cursor_bytes (&c), &last_id, &name));
       ids[i] = last_id;
       order[i] = i;
     }

@@ -125,6 +125,8 @@ golanes_goroutine_summary_new (GolanesStackTable *stacks)
 {
   GolanesGoroutineSummary *self = g_new0 (GolanesGoroutineSummary, 1);
 
+  _golanes_cold_store_init (&self->store.cold);
+
   self->own_stacks = stacks == NULL;
   self->stacks = stacks != NULL ? stacks : golanes_stack_table_new ();
   self->tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, t_state_free);
@@ -962,7 +964,7 @@ copy_string_cb (gpointer data,
 static void
 store_clear (Store *store)
 {
-  g_free (store->data);
+  _golanes_cold_store_clear (&store->cold);
   g_free (store->anchors);
   memset (store, 0, sizeof *store);
 }
@@ -1091,7 +1093,7 @@ store_g (GolanesGoroutineSummary *self,
   Store *st = &self->store;
   guint64 *slot = golanes_id_map_find (&self->by_id, (guint64) g->id);
   guint n_pairs = MIN (g->block_times.len, 64) + MIN (g->range_times.len, 64 - MIN (g->block_times.len, 64));
-  guint8 *p;
+  guint8 *record, *p;
   guint64 pc0, shape;
   gint64 blocked;
   Record r;
@@ -1105,11 +1107,7 @@ store_g (GolanesGoroutineSummary *self,
       return;
     }
 
-  if (st->len + 16 * 11 + n_pairs * 21 > st->cap)
-    {
-      st->cap = MAX (MAX (st->cap * 2, 4096), st->len + 16 * 11 + n_pairs * 21);
-      st->data = g_realloc (st->data, st->cap);
-    }
+  record = _golanes_cold_store_begin (&st->cold, 16 * 11 + (gsize) n_pairs * 21);
   /* The tick of the times seen so far holds for nearly every later one. */
   if (st->n == 0)
     st->tick = st->forced_tick > 0 ? (guint) st->forced_tick - 1 : golanes_tick_count_choose (&self->time_ticks);
@@ -1119,7 +1117,7 @@ store_g (GolanesGoroutineSummary *self,
 
       if ((k & (k - 1)) == 0)
         st->anchors = g_renew (guint64, st->anchors, MAX (1, 2 * k));
-      st->anchors[k] = st->len;
+      st->anchors[k] = st->cold.len;
       st->last_id = 0;
       st->last_creation = 0;
     }
@@ -1133,7 +1131,7 @@ store_g (GolanesGoroutineSummary *self,
     st->min_id = g->id;
   if (st->n == 0 || g->id > st->max_id)
     st->max_id = g->id;
-  p = st->data + st->len;
+  p = record;
   p = golanes_varint_put_signed (p, g->id - st->last_id);
   p = golanes_varint_put (p, g->name);
   p = golanes_varint_put_signed (p, (gint64) (g->pc - pc0));
@@ -1193,7 +1191,7 @@ store_g (GolanesGoroutineSummary *self,
       p = golanes_varint_put (p, g->range_times.v[i].name);
       p = golanes_varint_put_time (p, (guint64) g->range_times.v[i].time, st->tick);
     }
-  st->len = (gsize) (p - st->data);
+  _golanes_cold_store_commit (&st->cold, p);
   st->last_id = g->id;
   st->last_creation = g->creation_time;
   st->n++;
@@ -1313,12 +1311,13 @@ get_record (GolanesGoroutineSummary *self,
             Record                  *r)
 {
   const Store *st = &self->store;
-  const guint8 *p = st->data + st->anchors[k / STORE_GROUP];
+  GolanesColdCursor c;
   gint64 last_id = 0, last_creation = 0;
   guint i;
 
+  golanes_cold_cursor_init (&c, &st->cold, st->anchors[k / STORE_GROUP]);
   for (i = k - k % STORE_GROUP; i <= k; i++)
-    p = read_record (self, p, &last_id, &last_creation, r);
+    golanes_cold_cursor_advance (&c, read_record (self, golanes_cold_cursor_bytes (&c), &last_id, &last_creation, r));
 }
 
 static int
@@ -1475,14 +1474,10 @@ golanes_goroutine_summary_finish (GolanesGoroutineSummary *self)
       store_g (self, g_ptr_array_index (live, i));
     }
 
+  _golanes_cold_store_seal (&self->store.cold);
   /* The goroutines in id order, and the group of each. */
   self->group_width = self->groups->len <= G_MAXUINT8 + 1 ? 1 : self->groups->len <= G_MAXUINT16 + 1 ? 2 : 4;
   _golanes_goroutine_summary_order_by_id (self);
-  if (self->store.cap > self->store.len + 1)
-    {
-      self->store.data = g_realloc (self->store.data, self->store.len + 1);
-      self->store.cap = self->store.len + 1;
-    }
 
   _golanes_region_log_finish (&self->regions, copy_string_cb, self);
 
@@ -1736,7 +1731,7 @@ golanes_goroutine_summary_get_tasks (GolanesGoroutineSummary *self,
 gsize
 golanes_goroutine_summary_get_memory_size (GolanesGoroutineSummary *self)
 {
-  return sizeof *self + self->store.cap +
+  return sizeof *self + _golanes_cold_store_get_memory_size (&self->store.cold) +
          sizeof (guint64) * (self->store.n / STORE_GROUP + 1) * 2 +
          (self->by_id_order != NULL ? self->order_len + sizeof (guint64) * (self->store.n / STORE_GROUP + 1) : 0) +
          (self->group_by_index != NULL ? (gsize) MAX (self->store.n, 1) * self->group_width : 0) +

@@ -75,7 +75,55 @@ void          _golanes_cold_store_seal  (GolanesColdStore *self);
  * GOLANES_COLD_PAD readable bytes). */
 const guint8 *_golanes_cold_store_get   (const GolanesColdStore *self,
                                          gsize                   offset);
+/* Where the record after the one ending at @end begins: @end, or the
+ * next unit's start if the record closed its unit. */
+gsize         _golanes_cold_store_next  (const GolanesColdStore *self,
+                                         gsize                   end);
 /* Bytes held: the compressed units, their table and the open unit. */
 gsize         _golanes_cold_store_get_memory_size (const GolanesColdStore *self);
+
+/* Reading records one after the other: the unit's bytes are looked up
+ * once per unit, not per record. */
+typedef struct
+{
+  const GolanesColdStore *store;
+  gsize                   offset;   /* of the next record */
+  const guint8           *unit;     /* the bytes of unit_index, or NULL */
+  gsize                   unit_index;
+} GolanesColdCursor;
+
+static inline void
+golanes_cold_cursor_init (GolanesColdCursor      *c,
+                          const GolanesColdStore *store,
+                          gsize                   offset)
+{
+  c->store = store;
+  c->offset = offset;
+  c->unit = NULL;
+  c->unit_index = 0;
+}
+
+/* The next record's bytes. */
+static inline const guint8 *
+golanes_cold_cursor_bytes (GolanesColdCursor *c)
+{
+  gsize u = c->offset >> GOLANES_COLD_UNIT_SHIFT;
+
+  if (c->unit == NULL || u != c->unit_index)
+    {
+      c->unit = _golanes_cold_store_get (c->store, c->offset) - (c->offset & (GOLANES_COLD_UNIT - 1));
+      c->unit_index = u;
+    }
+  return c->unit + (c->offset & (GOLANES_COLD_UNIT - 1));
+}
+
+/* The record read from golanes_cold_cursor_bytes() ended at @end. */
+static inline void
+golanes_cold_cursor_advance (GolanesColdCursor *c,
+                             const guint8      *end)
+{
+  c->offset = _golanes_cold_store_next (c->store, (c->offset & ~(GOLANES_COLD_UNIT - 1)) +
+                                                  (gsize) (end - c->unit));
+}
 
 G_END_DECLS

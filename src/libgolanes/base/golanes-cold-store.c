@@ -169,6 +169,7 @@ cached_unit (const GolanesColdStore *self,
   gsize n;
   guint i;
 
+  g_assert (self->serial != 0);
   if (c == NULL)
     {
       c = g_new0 (Cache, 1);
@@ -213,6 +214,17 @@ _golanes_cold_store_get (const GolanesColdStore *self,
   if (unit == self->n_units)
     return self->open + (offset & (GOLANES_COLD_UNIT - 1));
   return cached_unit (self, unit) + (offset & (GOLANES_COLD_UNIT - 1));
+}
+
+gsize
+_golanes_cold_store_next (const GolanesColdStore *self,
+                          gsize                   end)
+{
+  guint64 unit = end >> GOLANES_COLD_UNIT_SHIFT;
+
+  if (unit < self->n_units && (end & (GOLANES_COLD_UNIT - 1)) == self->units[unit].used)
+    return (gsize) (unit + 1) << GOLANES_COLD_UNIT_SHIFT;
+  return end;
 }
 
 gsize
