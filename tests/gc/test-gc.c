@@ -398,6 +398,73 @@ test_zero_pauses (void)
   golanes_gc_free (run.gc);
 }
 
+/* Keeping only the last value of each series changes no cycle, pause or
+ * total, and leaves one sample where the whole run had many. */
+static void
+test_last_only (void)
+{
+  Run all = { STOP_NEVER, 0, FALSE, FALSE, NULL, NULL, 0, 0 };
+  Run last = all;
+  const GolanesGcSample *sa, *sl;
+  guint na, nl, n;
+
+  all.gc = golanes_gc_new ();
+  all.mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
+  last.gc = golanes_gc_new ();
+  last.mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
+  golanes_gc_set_keep_series (last.gc, FALSE);
+  run_trace ("go1.26", "gcheavy", &all);
+  run_trace ("go1.26", "gcheavy", &last);
+
+  {
+    const GolanesGcCycle *ca = golanes_gc_get_cycles (all.gc, &na);
+    const GolanesGcCycle *cl = golanes_gc_get_cycles (last.gc, &nl);
+
+    g_assert_cmpuint (na, ==, nl);
+    g_assert_cmpuint (na, >, 2);
+    for (n = 0; n < na; n++)
+      {
+        g_assert_cmpint (ca[n].start, ==, cl[n].start);
+        g_assert_cmpint (ca[n].sweep_termination, ==, cl[n].sweep_termination);
+        g_assert_cmpint (ca[n].mark_termination, ==, cl[n].mark_termination);
+        g_assert_cmpint (ca[n].has_heap_before, ==, cl[n].has_heap_before);
+        g_assert_cmpuint (ca[n].heap_before, ==, cl[n].heap_before);
+        g_assert_cmpint (ca[n].has_heap_after, ==, cl[n].has_heap_after);
+        g_assert_cmpuint (ca[n].heap_after, ==, cl[n].heap_after);
+        g_assert_cmpint (ca[n].has_heap_goal, ==, cl[n].has_heap_goal);
+        g_assert_cmpuint (ca[n].heap_goal, ==, cl[n].heap_goal);
+        g_assert_cmpuint (ca[n].next_heap_goal, ==, cl[n].next_heap_goal);
+      }
+  }
+  {
+    const GolanesStwPause *pa = golanes_gc_get_pauses (all.gc, &na);
+    const GolanesStwPause *pl = golanes_gc_get_pauses (last.gc, &nl);
+
+    g_assert_cmpuint (na, ==, nl);
+    for (n = 0; n < na; n++)
+      {
+        g_assert_cmpint (pa[n].start, ==, pl[n].start);
+        g_assert_cmpint (pa[n].duration, ==, pl[n].duration);
+        g_assert_cmpstr (pa[n].reason, ==, pl[n].reason);
+        g_assert_cmpint (pa[n].cycle, ==, pl[n].cycle);
+      }
+  }
+  g_assert_cmpint (golanes_gc_get_totals (all.gc)->pause_p99, ==, golanes_gc_get_totals (last.gc)->pause_p99);
+  g_assert_cmpint (golanes_gc_get_totals (all.gc)->mark_time, ==, golanes_gc_get_totals (last.gc)->mark_time);
+  sa = golanes_gc_get_heap_series (all.gc, &na);
+  sl = golanes_gc_get_heap_series (last.gc, &nl);
+  g_assert_cmpuint (na, >, 10);
+  g_assert_cmpuint (nl, ==, 1);
+  g_assert_cmpint (sl[0].time, ==, sa[na - 1].time);
+  g_assert_cmpuint (sl[0].value, ==, sa[na - 1].value);
+  golanes_gc_get_heap_goal_series (last.gc, &nl);
+  g_assert_cmpuint (nl, <=, 1);
+  golanes_gc_free (all.gc);
+  golanes_gc_free (last.gc);
+  golanes_mmu_free (all.mmu);
+  golanes_mmu_free (last.mmu);
+}
+
 static void
 test_no_events (void)
 {
@@ -547,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/gc/no-gc", test_no_gc);
   g_test_add_func ("/gc/zero-pauses", test_zero_pauses);
   g_test_add_func ("/gc/no-events", test_no_events);
+  g_test_add_func ("/gc/last-only", test_last_only);
   g_test_add_func ("/mmu/windows", test_mmu_windows);
   g_test_add_func ("/mmu/per-proc", test_mmu_per_proc);
   g_test_add_func ("/mmu/flags", test_flags);

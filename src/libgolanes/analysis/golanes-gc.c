@@ -43,6 +43,7 @@ struct _GolanesGc
   GArray     *heap;          /* GolanesGcSample */
   GArray     *heap_goal;
   GArray     *gomaxprocs;
+  gboolean    last_only;     /* of the series, see golanes_gc_set_keep_series() */
   GolanesGcTotals totals;
 
   int         marking;       /* cycle whose mark phase is running, or -1 */
@@ -58,6 +59,14 @@ struct _GolanesGc
   gboolean    any_event;
   gboolean    finished;
 };
+
+void
+golanes_gc_set_keep_series (GolanesGc *self,
+                            gboolean   keep)
+{
+  g_return_if_fail (self != NULL && self->heap->len == 0);
+  self->last_only = !keep;
+}
 
 GolanesGc *
 golanes_gc_new (void)
@@ -123,16 +132,20 @@ mark_ended (GolanesGc *self,
 }
 
 static void
-add_sample (GArray  *series,
-            gint64   time,
-            guint64  value)
+add_sample (GolanesGc *self,
+            GArray    *series,
+            gint64     time,
+            guint64    value)
 {
   GolanesGcSample s = { time, value };
 
   if (series->len > 0 &&
       g_array_index (series, GolanesGcSample, series->len - 1).value == value)
     return;
-  g_array_append_val (series, s);
+  if (self->last_only && series->len > 0)
+    g_array_index (series, GolanesGcSample, 0) = s;
+  else
+    g_array_append_val (series, s);
 }
 
 static gboolean
@@ -428,7 +441,7 @@ handle_metric (GolanesGc          *self,
     return;
   if (strcmp (name, "/memory/classes/heap/objects:bytes") == 0)
     {
-      add_sample (self->heap, event->time, value);
+      add_sample (self, self->heap, event->time, value);
       for (guint i = 0; i < self->need_heap_after->len;)
         {
           int c = g_array_index (self->need_heap_after, int, i);
@@ -445,7 +458,7 @@ handle_metric (GolanesGc          *self,
     }
   else if (strcmp (name, "/gc/heap/goal:bytes") == 0)
     {
-      add_sample (self->heap_goal, event->time, value);
+      add_sample (self, self->heap_goal, event->time, value);
       if (self->need_next_goal >= 0)
         {
           GolanesGcCycle *c = cycle_at (self, self->need_next_goal);
@@ -456,7 +469,7 @@ handle_metric (GolanesGc          *self,
         }
     }
   else if (strcmp (name, "/sched/gomaxprocs:threads") == 0)
-    add_sample (self->gomaxprocs, event->time, value);
+    add_sample (self, self->gomaxprocs, event->time, value);
 }
 
 void

@@ -106,6 +106,12 @@ typedef struct
 typedef struct _GolanesGc GolanesGc;
 
 GolanesGc *golanes_gc_new    (void);
+/* Before the first event: keep only the last value of each series (the
+ * cycles need no more), so that the series getters give at most one
+ * sample.  The document does, since its timeline holds the series
+ * (golanes_timeline_get_series()). */
+void       golanes_gc_set_keep_series (GolanesGc *self,
+                                       gboolean   keep);
 void       golanes_gc_free   (GolanesGc          *self);
 void       golanes_gc_feed   (GolanesGc          *self,
                               GolanesTraceReader *reader,

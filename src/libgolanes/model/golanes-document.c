@@ -131,6 +131,8 @@ pass_init (Pass  *pass,
   if (has_part (parts, GOLANES_DOCUMENT_PART_GC))
     {
       pass->gc = golanes_gc_new ();
+      /* The timeline keeps the heap and GOMAXPROCS series. */
+      golanes_gc_set_keep_series (pass->gc, FALSE);
       pass->mmu = golanes_mmu_new (GOLANES_MMU_DEFAULT_FLAGS);
     }
   if (has_part (parts, GOLANES_DOCUMENT_PART_GOROUTINES))
