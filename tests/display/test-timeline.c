@@ -483,9 +483,9 @@ test_click_task_region (void)
   g_assert_cmpint (golanes_session_get_selected_region (sess), >=, 0);
   {
     GolanesTimelineRegion clicked_copy;
-    const GolanesTimelineRegion *clicked =
-      golanes_timeline_get_region (tl, (guint) golanes_session_get_selected_region (sess), &clicked_copy) ? &clicked_copy : NULL;
+    const GolanesTimelineRegion *clicked = &clicked_copy;
 
+    g_assert_true (golanes_timeline_get_region (tl, (guint) golanes_session_get_selected_region (sess), &clicked_copy));
     g_assert_cmpint (clicked->start, ==, region->start);
     g_assert_cmpint (clicked->end, ==, region->end);
   }

@@ -1317,7 +1317,11 @@ get_record (GolanesGoroutineSummary *self,
 
   golanes_cold_cursor_init (&c, &st->cold, st->anchors[k / STORE_GROUP]);
   for (i = k - k % STORE_GROUP; i <= k; i++)
-    golanes_cold_cursor_advance (&c, read_record (self, golanes_cold_cursor_bytes (&c), &last_id, &last_creation, r));
+    {
+      const guint8 *p = golanes_cold_cursor_bytes (&c);
+
+      golanes_cold_cursor_advance (&c, read_record (self, p, &last_id, &last_creation, r));
+    }
 }
 
 static int

@@ -472,7 +472,6 @@ _golanes_timeline_region_level (GolanesTimeline *self,
       while (lo < hi)
         {
           guint32 mid = lo + (hi - lo) / 2;
-
           GolanesTimelineRegion r;
 
           _golanes_timeline_region_at (self, self->region_order[mid], &r);

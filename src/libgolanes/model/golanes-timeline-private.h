@@ -237,7 +237,7 @@ struct _GolanesTimeline
   GolanesIntervalTree *task_tree;
 
   GArray     *regions;               /* GolanesTimelineRegion, while loading */
-  GolanesPackedTable region_table;   /* the same, packed at the finish (see pack_regions()) */
+  GolanesPackedTable region_table;   /* the same, packed at the finish (_golanes_timeline_pack_annotations()) */
   guint32    *region_order;          /* region indices by goroutine, level, start */
   GArray     *region_goroutines;     /* guint32: the goroutines with region levels, in order; NULL until the finish */
   GolanesIntervalTree *region_tree;

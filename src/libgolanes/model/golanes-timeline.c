@@ -402,8 +402,9 @@ golanes_timeline_free (GolanesTimeline *self)
  *     goroutine that unblocked it, plus one (0: none).
  *
  * About 11 bytes of header and 3 to 6 bytes a span before compression
- * (about 2.5 times less after), and no allocation per goroutine.  golanes_timeline_get_goroutine() decodes the header; the
- * track is made again when something asks for it
+ * (about 2.5 times less after), and no allocation per goroutine.
+ * golanes_timeline_get_goroutine() decodes the header; the track is made
+ * again when something asks for it
  * (golanes_timeline_get_goroutine_states) and kept in self->expanded.  A
  * goroutine the trace mentions again after it ended goes back to the live
  * array (rehydrate()); one that gets regions at the end of the load goes
